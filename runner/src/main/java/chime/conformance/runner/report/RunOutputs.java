@@ -1,0 +1,66 @@
+package chime.conformance.runner.report;
+
+import io.cucumber.core.plugin.JUnitFormatter;
+import io.cucumber.core.plugin.MessageFormatter;
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.TestRunFinished;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one Cucumber plugin every run uses, from the command line or the Maven build alike: it writes all
+ * outputs of a run into the report directory (system property {@code chime.report.dir}, default
+ * {@code target/conformance-report}): the HTML report and results.json, JUnit XML for CI systems, and
+ * Cucumber's message stream (NDJSON) for existing Cucumber tooling; and it prints progress.
+ */
+public final class RunOutputs implements ConcurrentEventListener {
+
+    public static final String REPORT_DIR_PROPERTY = "chime.report.dir";
+
+    private final List<ConcurrentEventListener> outputs = new ArrayList<>();
+    private final List<OutputStream> streams = new ArrayList<>();
+
+    public RunOutputs() {
+        Path dir = reportDir();
+        try {
+            Files.createDirectories(dir);
+            outputs.add(new JUnitFormatter(open(dir.resolve("junit.xml"))));
+            outputs.add(new MessageFormatter(open(dir.resolve("cucumber-messages.ndjson"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Path reportDir() {
+        return Path.of(System.getProperty(REPORT_DIR_PROPERTY, "target/conformance-report"));
+    }
+
+    private OutputStream open(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        streams.add(out);
+        return out;
+    }
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        outputs.forEach(o -> o.setEventPublisher(publisher));
+        // Registered last, so the formatters above have flushed their output when the streams close.
+        publisher.registerHandlerFor(TestRunFinished.class, e -> closeStreams());
+    }
+
+    private void closeStreams() {
+        for (OutputStream out : streams) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // A report file that cannot be closed has been written as far as it could be.
+            }
+        }
+    }
+}

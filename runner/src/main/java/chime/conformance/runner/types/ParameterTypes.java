@@ -1,0 +1,60 @@
+package chime.conformance.runner.types;
+
+import io.cucumber.java.ParameterType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ConflictException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ResourceLimitExceededException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceFailureException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceUnavailableException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ThrottledClientException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
+
+/** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}. */
+public class ParameterTypes {
+
+    /** A member of the cast, by first name (see features/README.md). */
+    @ParameterType("[A-Z][a-z]+")
+    public String actor(String name) {
+        return name;
+    }
+
+    /** A channel, by the name the scenario gave it. */
+    @ParameterType("\"([^\"]+)\"")
+    public String channel(String name) {
+        return name;
+    }
+
+    /** A channel flow, by the name the scenario gave it. */
+    @ParameterType("\"([^\"]+)\"")
+    public String flow(String name) {
+        return name;
+    }
+
+    /** Privacy and mode of a channel: "public", "private", "restricted", "private restricted", ... */
+    @ParameterType("(?:public|private)(?: (?:restricted|unrestricted))?|restricted|unrestricted")
+    public ChannelKind kind(String text) {
+        return ChannelKind.parse(text);
+    }
+
+    /** One of the modeled exceptions of the service (model-constraints section 2). */
+    @ParameterType("BadRequestException|ConflictException|ForbiddenException|NotFoundException"
+            + "|ResourceLimitExceededException|ServiceFailureException|ServiceUnavailableException"
+            + "|ThrottledClientException|UnauthorizedClientException")
+    public Class<? extends ChimeSdkMessagingException> error(String name) {
+        return switch (name) {
+            case "BadRequestException" -> BadRequestException.class;
+            case "ConflictException" -> ConflictException.class;
+            case "ForbiddenException" -> ForbiddenException.class;
+            case "NotFoundException" -> NotFoundException.class;
+            case "ResourceLimitExceededException" -> ResourceLimitExceededException.class;
+            case "ServiceFailureException" -> ServiceFailureException.class;
+            case "ServiceUnavailableException" -> ServiceUnavailableException.class;
+            case "ThrottledClientException" -> ThrottledClientException.class;
+            case "UnauthorizedClientException" -> UnauthorizedClientException.class;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+}

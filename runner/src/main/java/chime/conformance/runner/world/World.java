@@ -1,0 +1,210 @@
+package chime.conformance.runner.world;
+
+import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.target.AppInstanceScope;
+import chime.conformance.runner.target.Target;
+import chime.conformance.runner.target.TargetSession;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+/**
+ * The state of one scenario (a new instance per scenario, injected by PicoContainer into every step class).
+ * It maps the names a feature uses (actors, channels, flows, messages) to what the target created, and
+ * keeps the outcome of the last {@code When}.
+ *
+ * <p>The cast (see features/README.md): Ada is an AppInstanceAdmin as soon as she is named; Frank is a
+ * user of another AppInstance; everyone else is a plain AppInstanceUser of the scenario's AppInstance,
+ * whose roles (member, moderator, banned) the Given steps establish.
+ */
+public class World {
+
+    /** The actor who is an AppInstanceAdmin of the scenario's AppInstance. */
+    public static final String ADMIN = "Ada";
+    /** The actor who belongs to another AppInstance. */
+    public static final String FOREIGNER = "Frank";
+
+    private final Target target;
+    private final Map<String, String> actors = new LinkedHashMap<>();
+    private final Map<String, String> channels = new LinkedHashMap<>();
+    private final Map<String, String> flows = new LinkedHashMap<>();
+    private final Map<String, String> messages = new LinkedHashMap<>();
+    private final Map<String, Object> notes = new LinkedHashMap<>();
+    private AppInstanceScope scope;
+    private AppInstanceScope foreignScope;
+    private Outcome outcome;
+    private String lastActor;
+
+    public World() {
+        this.target = TargetSession.current();
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public ChimeSdkMessagingClient messaging() {
+        return target.messaging();
+    }
+
+    public ChimeSdkIdentityClient identity() {
+        return target.identity();
+    }
+
+    public synchronized AppInstanceScope scope() {
+        if (scope == null) {
+            scope = target.fixtures().newScope("scenario");
+        }
+        return scope;
+    }
+
+    public String appInstanceArn() {
+        return scope().appInstanceArn();
+    }
+
+    /** The ARN of the named actor, creating the AppInstanceUser on first mention. */
+    public String actor(String name) {
+        lastActor = name;
+        return actors.computeIfAbsent(name, this::createActor);
+    }
+
+    private String createActor(String name) {
+        if (FOREIGNER.equals(name)) {
+            if (foreignScope == null) {
+                foreignScope = target.fixtures().newScope("foreign");
+            }
+            return foreignScope.createUser(name);
+        }
+        String arn = scope().createUser(name);
+        if (ADMIN.equals(name)) {
+            scope().makeAdmin(arn);
+        }
+        return arn;
+    }
+
+    /** The name of the actor most recently named: what "she" or "he" refers to in a step. */
+    public String lastActor() {
+        if (lastActor == null) {
+            throw new HarnessException("a step says 'she' or 'he' before any actor was named");
+        }
+        return lastActor;
+    }
+
+    /** The name of an actor whose ARN is known to this scenario. */
+    public String actorNameOf(String arn) {
+        return actors.entrySet().stream().filter(e -> e.getValue().equals(arn)).map(Map.Entry::getKey)
+                .findFirst().orElse(arn);
+    }
+
+    public void rememberChannel(String name, String arn) {
+        channels.put(name, arn);
+    }
+
+    public String channel(String name) {
+        String arn = channels.get(name);
+        if (arn == null) {
+            throw new HarnessException("the scenario names channel \"" + name + "\" before creating it");
+        }
+        return arn;
+    }
+
+    public boolean hasChannel(String name) {
+        return channels.containsKey(name);
+    }
+
+    public void rememberFlow(String name, String arn) {
+        flows.put(name, arn);
+    }
+
+    public String flow(String name) {
+        String arn = flows.get(name);
+        if (arn == null) {
+            throw new HarnessException("the scenario names channel flow \"" + name + "\" before creating it");
+        }
+        return arn;
+    }
+
+    /** Remembers a message under a label (usually its content as the feature quotes it). */
+    public void rememberMessage(String label, String messageId) {
+        messages.put(label, messageId);
+    }
+
+    public String message(String label) {
+        String id = messages.get(label);
+        if (id == null) {
+            throw new HarnessException("the scenario names message \"" + label + "\" before posting it");
+        }
+        return id;
+    }
+
+    /** Free-form per-scenario notes for step classes (e.g. pages collected while paging). */
+    @SuppressWarnings("unchecked")
+    public <T> T note(String key) {
+        return (T) notes.get(key);
+    }
+
+    public void note(String key, Object value) {
+        notes.put(key, value);
+    }
+
+    /**
+     * Makes a call on behalf of {@code actor} and records the outcome, success or modeled error, for the
+     * {@code Then} steps. Anything other than a service exception (a transport failure, a bug in the kit)
+     * propagates.
+     */
+    public Outcome attempt(String operation, String actor, Supplier<? extends SdkResponse> call) {
+        lastActor = actor;
+        try {
+            outcome = new Outcome(operation, actor, call.get(), null);
+        } catch (AwsServiceException e) {
+            outcome = new Outcome(operation, actor, null, e);
+        }
+        return outcome;
+    }
+
+    public Outcome outcome() {
+        if (outcome == null) {
+            throw new HarnessException("a Then step asserts an outcome but no When step made a request");
+        }
+        return outcome;
+    }
+
+    /**
+     * Polls {@code read} until {@code done} holds or the target's consistency bound passes; returns the last
+     * value read either way, so the caller's assertion reports what was seen. Never sleeps on targets whose
+     * bound is zero.
+     */
+    public <T> T eventually(Supplier<T> read, Predicate<T> done) {
+        Duration bound = target.consistencyBound();
+        long deadline = System.nanoTime() + bound.toNanos();
+        long pause = 5;
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause = Math.min(pause * 2, 250);
+            value = read.get();
+        }
+        return value;
+    }
+
+    /** Called after the scenario: deletes what the fixtures created. */
+    public void close() {
+        if (scope != null) {
+            scope.close();
+        }
+        if (foreignScope != null) {
+            foreignScope.close();
+        }
+    }
+}
