@@ -42,7 +42,7 @@ Feature: Errors
     # Mode, CHAN-017). Members in the request's path cannot be left out through an SDK and are not listed.
 
     Scenario Outline: <operation> without its <member>
-      When <caller> calls <operation> without its <member>
+      When in "lobby", <caller> calls <operation> without its <member>
       Then the request fails with BadRequestException
 
       @op:CreateChannel
