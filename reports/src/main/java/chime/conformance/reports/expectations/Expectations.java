@@ -75,10 +75,10 @@ public record Expectations(String target, List<Expectation> entries) {
             }
             matchedByScenarioEntry.add(scenario.id());
             if (scenario.status() == Status.FAIL) {
-                byId.put(scenario.id(), scenario.withStatus(Status.XFAIL, entry.reason()));
+                byId.put(scenario.id(), scenario.withStatus(Status.XFAIL, entry.reason(), entry.link()));
             } else if (scenario.status() == Status.PASS) {
                 byId.put(scenario.id(), scenario.withStatus(Status.XPASS,
-                        "listed as a known failure (" + entry.reason() + ") but passed"));
+                        "listed as a known failure (" + entry.reason() + ") but passed", entry.link()));
             }
         }
 
@@ -98,10 +98,11 @@ public record Expectations(String target, List<Expectation> entries) {
             for (ScenarioResult scenario : carrying) {
                 if (scenario.status() == Status.FAIL) {
                     byId.put(scenario.id(), scenario.withStatus(Status.XFAIL,
-                            "rule " + entry.rule() + ": " + entry.reason()));
+                            "rule " + entry.rule() + ": " + entry.reason(), entry.link()));
                 } else if (!stillFails && scenario.status() == Status.PASS) {
                     byId.put(scenario.id(), scenario.withStatus(Status.XPASS,
-                            "rule " + entry.rule() + " is listed as a known failure (" + entry.reason() + ") but passed"));
+                            "rule " + entry.rule() + " is listed as a known failure (" + entry.reason() + ") but passed",
+                            entry.link()));
                 }
             }
         }

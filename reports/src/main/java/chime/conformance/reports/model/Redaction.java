@@ -23,7 +23,7 @@ public final class Redaction {
 
     private static final Pattern SECRET_QUERY = Pattern.compile(
             "(?i)((?:^|[?&])X-Amz-(?:Signature|Credential|Security-Token)=)[^&\\s]*");
-    private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("(?i)(Credential=)[^,\\s\"']+");
+    private static final Pattern SIGV4_CREDENTIAL = Pattern.compile("(?i)(Credential=)[^,&\\s\"']+");
     private static final Pattern SIGV4_SIGNATURE = Pattern.compile("(?i)(Signature=)[0-9a-f]{16,}");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
     private static final Pattern SECRET_JSON_FIELD = Pattern.compile(

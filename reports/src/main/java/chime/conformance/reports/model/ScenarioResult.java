@@ -17,7 +17,7 @@ import java.util.List;
  * @param rules        the rule IDs of its {@code @rule:} tags
  * @param operations   the operation names of its {@code @op:} tags
  * @param status       the final status after expectations and reruns
- * @param durationMs   the duration of the reported attempt
+ * @param durationMs   the total time of all its attempts
  * @param attempts     how many times the scenario ran (more than 1 when the runner reran it)
  * @param errorType    the exception class of the reported failure or error, else null
  * @param errorMessage its message, else null
@@ -29,7 +29,7 @@ import java.util.List;
 public record ScenarioResult(String id, String name, String feature, String uri, int line,
                              List<String> tags, List<String> rules, List<String> operations,
                              Status status, long durationMs, int attempts,
-                             String errorType, String errorMessage, String reason,
+                             String errorType, String errorMessage, String reason, String link,
                              List<StepResult> steps) {
 
     public ScenarioResult {
@@ -39,9 +39,10 @@ public record ScenarioResult(String id, String name, String feature, String uri,
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
-    public ScenarioResult withStatus(Status newStatus, String newReason) {
+    /** The same scenario with the status an expectation gives it. */
+    public ScenarioResult withStatus(Status newStatus, String newReason, String newLink) {
         return new ScenarioResult(id, name, feature, uri, line, tags, rules, operations, newStatus,
-                durationMs, attempts, errorType, errorMessage, newReason, steps);
+                durationMs, attempts, errorType, errorMessage, newReason, newLink, steps);
     }
 
     public boolean hasTag(String tag) {

@@ -134,7 +134,7 @@ public final class ResultsAssembler {
         List<String> operations = tagValues(attempt.tags(), "@op:");
         return new ScenarioResult(attempt.id(), attempt.name(), attempt.feature(), attempt.uri(), attempt.line(),
                 attempt.tags(), rules, operations, status, totalMs, attempts, attempt.errorType(),
-                attempt.errorMessage(), reason, attempt.steps());
+                attempt.errorMessage(), reason, null, attempt.steps());
     }
 
     static List<String> tagValues(List<String> tags, String prefix) {

@@ -1,5 +1,6 @@
 package chime.conformance.reports.render;
 
+import chime.conformance.reports.expectations.Expectation;
 import chime.conformance.reports.model.Basis;
 import chime.conformance.reports.model.FeatureDocument;
 import chime.conformance.reports.model.FeatureInfo;
@@ -310,7 +311,8 @@ public final class ReportRenderer {
                     || scenario.status() == Status.XFAIL || scenario.status() == Status.FLAKY;
             views.add(new ScenarioView(scenario, ScenarioIds.anchor(scenario.id()), ruleLinks(scenario.rules(), "../"),
                     operationLinks(scenario.operations(), "../"),
-                    showsFailure ? evidence.getOrDefault(scenario.id(), List.of()) : List.of(), showsFailure));
+                    showsFailure ? evidence.getOrDefault(scenario.id(), List.of()) : List.of(), showsFailure,
+                    Expectation.safeHref(scenario.link())));
             lineClasses.put(scenario.line(), scenario.status().cssClass());
         }
         List<SourceLine> source = new ArrayList<>();

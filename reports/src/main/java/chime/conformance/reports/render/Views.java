@@ -73,9 +73,14 @@ public final class Views {
     public record SourceLine(int number, String text, String cssClass) {
     }
 
-    /** A scenario on its feature page. */
+    /**
+     * A scenario on its feature page.
+     *
+     * @param linkHref the expectation's link when it is safe to follow (http or https), else null;
+     *                 an unsafe link is shown as text only
+     */
     public record ScenarioView(ScenarioResult result, String anchor, List<RuleLink> rules, List<OperationLink> operations,
-                               List<WireExchange> evidence, boolean showsFailure) {
+                               List<WireExchange> evidence, boolean showsFailure, String linkHref) {
     }
 
     /** A feature page. */

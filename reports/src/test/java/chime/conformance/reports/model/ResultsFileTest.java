@@ -21,7 +21,7 @@ class ResultsFileTest {
         ScenarioResult scenario = new ScenarioResult("bans/ban.feature#a-moderator-bans-bob", "A moderator bans Bob",
                 "bans/ban.feature", "classpath:features/bans/ban.feature", 7, List.of("@rule:BAN-001", "@op:CreateChannelBan"),
                 List.of("BAN-001"), List.of("CreateChannelBan"), Status.FAIL, 42, 1, "java.lang.AssertionError",
-                "expected 201", null, List.of(new StepResult("When ", "Ada bans Bob", 8, "failed", 40,
+                "expected 201", null, null, List.of(new StepResult("When ", "Ada bans Bob", 8, "failed", 40,
                 "java.lang.AssertionError", "expected 201", "{\"a\": 1}", List.of(List.of("x", "y")))));
         RuleResult rule = new RuleResult("BAN-001", "BAN", Kind.S, RuleStatus.FAIL, List.of(scenario.id()));
         return new RunResults(RunResults.SCHEMA, new KitInfo("0.1.0", "abc"), new TargetInfo("reference", "in process",

@@ -64,7 +64,7 @@ public class DemoSteps {
     public void targetAnswers(String body) {
         String wire = "[{\"method\":\"POST\",\"path\":\"/channels\",\"query\":null,\"status\":400,"
                 + "\"requestHeaders\":{\"Authorization\":\"AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250101/us-east-1/chime/aws4_request, Signature=0123456789abcdef0123456789abcdef\","
-                + "\"x-amz-chime-bearer\":\"arn:aws:chime:us-east-1:111122223333:app-instance/x/user/alice\"},"
+                + "\"x-amz-chime-bearer\":\"arn:aws:chime:us-east-1:111122223333:app-instance/x/user/alice\",\"X-Amz-Security-Token\":\"FwoGZXIvYXdzEJr//////////wEaDOPSECRETTOKEN\",\"X-Amz-Date\":\"20250101T000000Z\",\"x-amz-chime-bearer-2\":\"arn:aws:chime:us-east-1:444455556666:app-instance/y/user/eve\"},"
                 + "\"requestBody\":" + quote(body) + ",\"responseHeaders\":{\"Content-Type\":\"application/json\"},"
                 + "\"responseBody\":" + quote(body) + "}]";
         scenario.attach(wire.getBytes(StandardCharsets.UTF_8), "application/vnd.chime-conformance.wire+json", "wire");
