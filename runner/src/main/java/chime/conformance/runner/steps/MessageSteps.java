@@ -1,7 +1,6 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.empty;
@@ -421,7 +420,7 @@ public class MessageSteps {
 
     @Then("she/he sees {texts}, in that order")
     public void seesInThatOrder(List<String> contents) {
-        assertThat("contents listed, in order", contentsSeen(), contains(contents.toArray(String[]::new)));
+        assertThat("contents listed, in order", contentsSeen(), equalTo(contents));
     }
 
     @Then("she/he sees no messages")
