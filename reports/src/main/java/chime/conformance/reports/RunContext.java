@@ -81,6 +81,11 @@ public final class RunContext {
         installed = Objects.requireNonNull(context);
     }
 
+    /** Whether a context was installed for this run (otherwise system properties and defaults apply). */
+    public static boolean isInstalled() {
+        return installed != null;
+    }
+
     /** Forgets the installed context (between runs in one JVM). */
     public static void clear() {
         installed = null;

@@ -6,17 +6,25 @@ package chime.conformance.reports.model;
  * disagrees with the kit's reading of an ambiguous sentence.
  */
 public enum Basis {
-    DOCUMENTED("Documented rules (S, I)"),
-    KIT_DECISION("Kit decisions (A, @assumption)"),
-    MODEL_ONLY("Service model only (M, @model)");
+    DOCUMENTED("Documented rules (S, I)", "Documented (rules S, I)"),
+    KIT_DECISION("Kit decisions (A)", "Kit decisions (rules A, or @assumption)"),
+    MODEL_ONLY("Service model only (M)", "Service model only (rules M, or @model)");
 
-    private final String title;
+    private final String ruleTitle;
+    private final String scenarioTitle;
 
-    Basis(String title) {
-        this.title = title;
+    Basis(String ruleTitle, String scenarioTitle) {
+        this.ruleTitle = ruleTitle;
+        this.scenarioTitle = scenarioTitle;
     }
 
-    public String title() {
-        return title;
+    /** How the overview names rules of this basis (by their kind). */
+    public String ruleTitle() {
+        return ruleTitle;
+    }
+
+    /** How the overview names scenarios of this basis (by their tags, then their rules' kinds). */
+    public String scenarioTitle() {
+        return scenarioTitle;
     }
 }

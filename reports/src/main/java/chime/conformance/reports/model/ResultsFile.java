@@ -62,11 +62,43 @@ public final class ResultsFile {
         if (!RunResults.SCHEMA.equals(schema)) {
             throw new InvalidResultsException(file + " has schema " + schema + "; this kit reads " + RunResults.SCHEMA);
         }
+        RunResults results;
         try {
-            return MAPPER.treeToValue(tree, RunResults.class);
+            results = MAPPER.treeToValue(tree, RunResults.class);
         } catch (JsonProcessingException e) {
             throw new InvalidResultsException(file + " does not follow " + RunResults.SCHEMA + ": " + e.getOriginalMessage(), e);
         }
+        String problem = missingEssentials(results);
+        if (problem != null) {
+            throw new InvalidResultsException(file + " does not follow " + RunResults.SCHEMA + ": " + problem);
+        }
+        return results;
+    }
+
+    /** What a reader cannot do without; null when everything is there. */
+    private static String missingEssentials(RunResults results) {
+        if (results.kit() == null) {
+            return "no kit";
+        }
+        if (results.target() == null || results.target().name() == null) {
+            return "no target name";
+        }
+        if (results.counts() == null) {
+            return "no counts";
+        }
+        for (int i = 0; i < results.scenarios().size(); i++) {
+            ScenarioResult scenario = results.scenarios().get(i);
+            if (scenario.id() == null || scenario.status() == null || scenario.name() == null) {
+                return "scenario " + (i + 1) + " lacks its id, name or status";
+            }
+        }
+        for (int i = 0; i < results.rules().size(); i++) {
+            RuleResult rule = results.rules().get(i);
+            if (rule.id() == null || rule.status() == null) {
+                return "rule " + (i + 1) + " lacks its id or status";
+            }
+        }
+        return null;
     }
 
     /** Writes {@code results.json} into a directory, creating it if needed; returns the file. */

@@ -151,7 +151,7 @@ public final class ReportRenderer {
             int notCovered = count(rules, RuleStatus.NOT_COVERED);
             int untestable = count(rules, RuleStatus.UNTESTABLE);
             int applicable = rules.size() - notApplicable - untestable;
-            rows.add(new RuleBasisRow(basis.title(), rules.size(), passing, failing, expected, notApplicable,
+            rows.add(new RuleBasisRow(basis.ruleTitle(), rules.size(), passing, failing, expected, notApplicable,
                     notCovered, untestable, applicable, share(passing, applicable)));
         }
         return rows;
@@ -174,7 +174,7 @@ public final class ReportRenderer {
                     || s.status() == Status.FLAKY).count();
             int expected = (int) scenarios.stream().filter(s -> s.status() == Status.XFAIL).count();
             int notApplicable = (int) scenarios.stream().filter(s -> s.status() == Status.NOT_APPLICABLE).count();
-            rows.add(new ScenarioBasisRow(basis.title(), scenarios.size(), passing, failing, expected, notApplicable,
+            rows.add(new ScenarioBasisRow(basis.scenarioTitle(), scenarios.size(), passing, failing, expected, notApplicable,
                     share(passing, scenarios.size() - notApplicable)));
         });
         return rows;

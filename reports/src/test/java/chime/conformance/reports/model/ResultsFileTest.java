@@ -54,6 +54,18 @@ class ResultsFileTest {
     }
 
     @Test
+    void aScenarioWithoutStatusIsRejected(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, """
+                {"schema": "chime-conformance/results/v1", "kit": {"version": "1", "commit": "c"},
+                 "target": {"name": "x"}, "counts": {"scenarios": {}, "rules": {}},
+                 "scenarios": [{"id": "a.feature#a", "name": "A"}]}
+                """);
+        IOException error = assertThrows(ResultsFile.InvalidResultsException.class, () -> ResultsFile.read(file));
+        assertThat(error.getMessage(), containsString("scenario 1 lacks its id, name or status"));
+    }
+
+    @Test
     void notJsonIsRejected(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("results.json");
         Files.writeString(file, "<html>");

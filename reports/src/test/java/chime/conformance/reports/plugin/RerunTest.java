@@ -75,6 +75,16 @@ class RerunTest {
     }
 
     @Test
+    void aRunWithoutScenariosStillWritesAReport(@TempDir Path dir) throws Exception {
+        RunContext.install(RunContext.builder().targetName("reference").build());
+        new SyntheticRun(new ConformancePlugin(dir.toString())).start().finish();
+        RunResults results = ResultsFile.read(dir);
+        assertThat(results.scenarios().size(), is(0));
+        assertThat(results.rules().size(), is(207));
+        assertThat(java.nio.file.Files.readString(dir.resolve("index.html")), containsString("No scenario ran."));
+    }
+
+    @Test
     void theProgressPrinterWritesOneLinePerScenarioWithStatusDurationLocationAndName(@TempDir Path dir) {
         RunContext.install(RunContext.builder().targetName("reference").build());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
