@@ -180,22 +180,17 @@ public class SizeSteps {
     }
 
     /**
-     * UpdateChannel always carries Name and Mode, which the documentation marks required (CHAN-017): a
-     * null name keeps the current one. Metadata is sent only when given.
+     * UpdateChannel always carries Name and Mode, which the documentation marks required (CHAN-017). The
+     * channel is one a Given step created under its feature name, unrestricted: a null name keeps that
+     * name, and the mode stays UNRESTRICTED. Metadata is sent only when given.
      */
     private void updateChannel(String actor, String channel, String name, String metadata) {
-        Channel current = describe(actor, channel);
         String editor = world.actor(actor);
         String arn = world.channel(channel);
-        String newName = name == null ? current.name() : name;
+        String newName = name == null ? channel : name;
         world.attempt("UpdateChannel", actor, () -> world.messaging().updateChannel(r -> r
-                .channelArn(arn).name(newName).mode(current.mode()).metadata(metadata).chimeBearer(editor)));
-    }
-
-    private Channel describe(String actor, String channel) {
-        String reader = world.actor(actor);
-        return world.messaging().describeChannel(r -> r.channelArn(world.channel(channel)).chimeBearer(reader))
-                .channel();
+                .channelArn(arn).name(newName).mode(ChannelMode.UNRESTRICTED).metadata(metadata)
+                .chimeBearer(editor)));
     }
 
     // ---------------------------------------------------------------- channel flows (SIZE-008)
