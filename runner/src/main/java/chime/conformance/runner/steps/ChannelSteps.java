@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMo
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRequest;
@@ -540,7 +541,10 @@ public class ChannelSteps {
         return userArn.substring(0, cut);
     }
 
-    /** One row of a channel list, whichever list operation returned it. */
+    /**
+     * One row of a channel list, whichever list operation returned it: ListChannels, the two per-user lists,
+     * or ListChannelsAssociatedWithChannelFlow.
+     */
     record Listed(String arn, String name, String mode, String privacy, String metadata, Instant lastMessage,
                   String membershipType) {
 
@@ -565,6 +569,10 @@ public class ChannelSteps {
         }
         if (response instanceof ListChannelsModeratedByAppInstanceUserResponse r) {
             return r.channels().stream().map(m -> Listed.of(m.channelSummary(), null)).toList();
+        }
+        if (response instanceof ListChannelsAssociatedWithChannelFlowResponse r) {
+            return r.channels().stream().map(c -> new Listed(c.channelArn(), c.name(), c.modeAsString(),
+                    c.privacyAsString(), c.metadata(), null, null)).toList();
         }
         throw new HarnessException(world.outcome().operation() + " does not list channels");
     }
