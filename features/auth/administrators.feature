@@ -23,13 +23,13 @@ Feature: AppInstanceAdmins may do what moderators do
       Then the request succeeds
 
       Examples:
-        | action                               | does it                                              |
-        | adds a member to a restricted channel | adds Carol to "club"                                 |
-        | adds a hidden member                 | adds Carol to "club" as a hidden member              |
-        | removes a member                     | removes Bob from "club"                              |
-        | makes a user a moderator             | makes Carol a moderator of "club"                    |
-        | removes a moderator                  | removes Alice as a moderator of "club"               |
-        | bans a user                          | bans Bob from "club"                                 |
-        | lifts a ban                          | lifts the ban on Mallory in "club"                   |
-        | redacts a message                    | redacts Alice's message "Spoiler: the butler did it" in "club" |
-        | reads a private channel              | lists the messages in "club"                         |
+        | action                                | does it                                                        |
+        | adds a member to a restricted channel | adds Carol to "club"                                           |
+        | adds a hidden member                  | adds Carol to "club" as a hidden member                        |
+        | removes a member                      | removes Bob from "club"                                        |
+        | makes a user a moderator              | makes Carol a moderator of "club"                              |
+        | removes a moderator                   | removes Alice as a moderator of "club"                         |
+        | bans a user                           | bans Bob from "club"                                           |
+        | lifts a ban                           | lifts the ban on Mallory in "club"                             |
+        | redacts a message                     | redacts Alice's message "Spoiler: the butler did it" in "club" |
+        | reads a private channel               | lists the messages in "club"                                   |

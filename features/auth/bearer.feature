@@ -23,12 +23,12 @@ Feature: Who makes the request
 
       @op:CreateChannel @op:UpdateChannel @op:DescribeChannel @op:DeleteChannel @op:ListChannels
       Examples: channels
-        | operation     |
-        | CreateChannel |
-        | UpdateChannel |
+        | operation       |
+        | CreateChannel   |
+        | UpdateChannel   |
         | DescribeChannel |
-        | DeleteChannel |
-        | ListChannels  |
+        | DeleteChannel   |
+        | ListChannels    |
 
       @op:DescribeChannelMembershipForAppInstanceUser @op:ListChannelMembershipsForAppInstanceUser
       @op:DescribeChannelModeratedByAppInstanceUser @op:ListChannelsModeratedByAppInstanceUser

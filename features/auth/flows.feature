@@ -18,9 +18,13 @@ Feature: Who may associate a channel flow with a channel
       Then the request succeeds
       And "club" uses the channel flow "filter"
 
-      Examples:
+      Examples: a moderator
+        | who         | actor |
+        | A moderator | Max   |
+
+      @rule:AUTH-024
+      Examples: an AppInstanceAdmin, who is neither a moderator nor a member
         | who                 | actor |
-        | A moderator         | Max   |
         | An AppInstanceAdmin | Ada   |
 
     @op:DescribeChannel
@@ -44,9 +48,13 @@ Feature: Who may associate a channel flow with a channel
       Then the request succeeds
       And "club" uses no channel flow
 
-      Examples:
+      Examples: a moderator
+        | who         | actor |
+        | A moderator | Max   |
+
+      @rule:AUTH-024
+      Examples: an AppInstanceAdmin, who is neither a moderator nor a member
         | who                 | actor |
-        | A moderator         | Max   |
         | An AppInstanceAdmin | Ada   |
 
     @op:DescribeChannel

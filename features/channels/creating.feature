@@ -10,16 +10,16 @@ Feature: Creating and describing a channel
 
     Example: A private restricted channel with metadata
       When Alice creates a channel with:
-        | name     | Book club             |
-        | mode     | RESTRICTED            |
-        | privacy  | PRIVATE               |
-        | metadata | science fiction only  |
+        | name     | Book club            |
+        | mode     | RESTRICTED           |
+        | privacy  | PRIVATE              |
+        | metadata | science fiction only |
       Then the request succeeds
       And "Book club" is described with:
-        | name     | Book club             |
-        | mode     | RESTRICTED            |
-        | privacy  | PRIVATE               |
-        | metadata | science fiction only  |
+        | name     | Book club            |
+        | mode     | RESTRICTED           |
+        | privacy  | PRIVATE              |
+        | metadata | science fiction only |
 
   @rule:CHAN-002 @op:CreateChannel
   Rule: The mode is UNRESTRICTED or RESTRICTED

@@ -29,13 +29,13 @@ Feature: Deleting a channel
 
       @op:ListChannelMemberships
       Examples: list the members of
-        | use                 | does something with   |
-        | list the members of | lists the members of  |
+        | use                 | does something with  |
+        | list the members of | lists the members of |
 
       @op:ListChannelMessages
       Examples: list the messages of
-        | use                  | does something with    |
-        | list the messages of | lists the messages in  |
+        | use                  | does something with   |
+        | list the messages of | lists the messages in |
 
       @op:SendChannelMessage
       Examples: post in

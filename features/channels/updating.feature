@@ -16,8 +16,8 @@ Feature: Updating a channel
     @op:DescribeChannel
     Example: The new attributes are described
       When Ada updates "club" with:
-        | name     | reading-club      |
-        | mode     | RESTRICTED        |
+        | name     | reading-club       |
+        | mode     | RESTRICTED         |
         | metadata | meets on Thursdays |
       Then "club" is described with:
         | name     | reading-club       |

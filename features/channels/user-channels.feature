@@ -29,10 +29,10 @@ Feature: The channels of one AppInstanceUser
       Given Bob is a hidden member of "diary"
       When Bob lists the channels he is a member of
       Then "diary" is listed with:
-        | name            | diary   |
+        | name            | diary        |
         | mode            | UNRESTRICTED |
-        | privacy         | PRIVATE |
-        | membership type | HIDDEN  |
+        | privacy         | PRIVATE      |
+        | membership type | HIDDEN       |
 
   @rule:AUTH-010 @op:ListChannelMembershipsForAppInstanceUser
   Rule: Only an AppInstanceAdmin may list the memberships of another user

@@ -15,10 +15,10 @@ Feature: Describing a membership
     Example: The details of a membership
       When Max describes the membership of Bob in "club"
       Then the membership shows:
-        | member  | Bob     |
-        | channel | club    |
-        | type    | DEFAULT |
-        | invited by | Max  |
+        | member     | Bob     |
+        | channel    | club    |
+        | type       | DEFAULT |
+        | invited by | Max     |
       And the membership carries its creation and last update times
 
     Example: A user who is not a member has no membership

@@ -148,9 +148,9 @@ Feature: Channel moderators
       Then the request succeeds
 
       Examples:
-        | who                  | actor |
-        | A moderator          | Max   |
-        | An AppInstanceAdmin  | Ada   |
+        | who                 | actor |
+        | A moderator         | Max   |
+        | An AppInstanceAdmin | Ada   |
 
     @op:DeleteChannelModerator
     Scenario Outline: <who> removes a moderator
@@ -170,9 +170,9 @@ Feature: Channel moderators
       And Carol does not moderate "club"
 
       Examples:
-        | who                  | actor |
-        | A member             | Bob   |
-        | A user outside it    | Carol |
+        | who               | actor |
+        | A member          | Bob   |
+        | A user outside it | Carol |
 
     @op:DeleteChannelModerator
     Example: A member may not remove a moderator
