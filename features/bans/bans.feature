@@ -225,9 +225,13 @@ Feature: Channel bans
       When <actor> bans Carol from "club"
       Then the request succeeds
 
-      Examples:
+      Examples: a moderator
+        | who         | actor |
+        | A moderator | Max   |
+
+      @rule:AUTH-024
+      Examples: an AppInstanceAdmin, who is neither a moderator nor a member
         | who                 | actor |
-        | A moderator         | Max   |
         | An AppInstanceAdmin | Ada   |
 
     @op:DeleteChannelBan
@@ -236,9 +240,13 @@ Feature: Channel bans
       When <actor> lifts the ban on Mallory in "club"
       Then the request succeeds
 
-      Examples:
+      Examples: a moderator
+        | who         | actor |
+        | A moderator | Max   |
+
+      @rule:AUTH-024
+      Examples: an AppInstanceAdmin, who is neither a moderator nor a member
         | who                 | actor |
-        | A moderator         | Max   |
         | An AppInstanceAdmin | Ada   |
 
     @op:CreateChannelBan @op:ListChannelBans

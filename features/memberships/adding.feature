@@ -124,7 +124,8 @@ Feature: Adding a member to a channel
       When Max adds Carol to "club"
       Then the request succeeds
 
-    Example: An AppInstanceAdmin adds a user
+    @rule:AUTH-024
+    Example: An AppInstanceAdmin, who is neither a moderator nor a member, adds a user
       When Ada adds Carol to "club"
       Then the request succeeds
 

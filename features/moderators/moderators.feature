@@ -147,9 +147,13 @@ Feature: Channel moderators
       When <actor> makes Carol a moderator of "club"
       Then the request succeeds
 
-      Examples:
+      Examples: a moderator
+        | who         | actor |
+        | A moderator | Max   |
+
+      @rule:AUTH-024
+      Examples: an AppInstanceAdmin, who is neither a moderator nor a member
         | who                 | actor |
-        | A moderator         | Max   |
         | An AppInstanceAdmin | Ada   |
 
     @op:DeleteChannelModerator
@@ -158,9 +162,13 @@ Feature: Channel moderators
       When <actor> removes Max as a moderator of "club"
       Then the request succeeds
 
-      Examples:
+      Examples: a moderator
+        | who               | actor |
+        | Another moderator | Alice |
+
+      @rule:AUTH-024
+      Examples: an AppInstanceAdmin, who is neither a moderator nor a member
         | who                 | actor |
-        | Another moderator   | Alice |
         | An AppInstanceAdmin | Ada   |
 
     @op:CreateChannelModerator
