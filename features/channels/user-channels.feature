@@ -67,6 +67,7 @@ Feature: The channels of one AppInstanceUser
       Given Bob is a member of "diary"
       When Bob describes "diary" through Bob's membership
       Then the channel summary shows:
+        | channel         | diary            |
         | name            | diary            |
         | mode            | UNRESTRICTED     |
         | privacy         | PRIVATE          |
@@ -96,6 +97,7 @@ Feature: The channels of one AppInstanceUser
       Given Max is a moderator of "diary"
       When Max describes "diary" as moderated by Max
       Then the channel summary shows:
+        | channel  | diary            |
         | name     | diary            |
         | mode     | RESTRICTED       |
         | privacy  | PRIVATE          |
