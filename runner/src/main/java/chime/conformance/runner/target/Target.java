@@ -1,0 +1,55 @@
+package chime.conformance.runner.target;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+/**
+ * A system under test: everything a scenario needs to reach it (design section 2). Targets are opened
+ * once per run and shared by scenarios running in parallel, so implementations are thread safe.
+ */
+public interface Target extends AutoCloseable {
+
+    /** Short name shown in reports, e.g. {@code reference} or {@code http://127.0.0.1:8080}. */
+    String name();
+
+    /** One line saying what this target is. */
+    String description();
+
+    Set<Capability> capabilities();
+
+    default boolean has(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    ChimeSdkMessagingClient messaging();
+
+    ChimeSdkIdentityClient identity();
+
+    Fixtures fixtures();
+
+    /** The Lambda ARN of a processor with the given behaviour, if the target has one. */
+    Optional<String> processorArn(ProcessorBehaviour behaviour);
+
+    /** Present with capability PROCESSOR_INSPECTION. */
+    default Optional<ProcessorProbe> processorProbe() {
+        return Optional.empty();
+    }
+
+    /** The HTTP endpoint, present with capability WIRE. */
+    default Optional<URI> endpoint() {
+        return Optional.empty();
+    }
+
+    /** How long reads that follow writes may take to show them: steps poll up to this bound. */
+    default Duration consistencyBound() {
+        return Duration.ofSeconds(2);
+    }
+
+    @Override
+    default void close() {
+    }
+}

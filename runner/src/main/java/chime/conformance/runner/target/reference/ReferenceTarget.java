@@ -1,0 +1,85 @@
+package chime.conformance.runner.target.reference;
+
+import chime.conformance.reference.ReferenceService;
+import chime.conformance.runner.target.Capability;
+import chime.conformance.runner.target.Fixtures;
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.ProcessorProbe;
+import chime.conformance.runner.target.SdkFixtures;
+import chime.conformance.runner.target.Target;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+/** The reference implementation in process: every capability, no network, nothing to clean up. */
+public final class ReferenceTarget implements Target {
+
+    private final ReferenceService service;
+    private final Fixtures fixtures;
+
+    public ReferenceTarget() {
+        this(ReferenceService.create());
+    }
+
+    public ReferenceTarget(ReferenceService service) {
+        this.service = service;
+        this.fixtures = new SdkFixtures(service.identityClient(), "conformance");
+    }
+
+    public ReferenceService service() {
+        return service;
+    }
+
+    @Override
+    public String name() {
+        return "reference";
+    }
+
+    @Override
+    public String description() {
+        return "reference implementation, in memory, in process";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.FLOW_PROCESSORS, Capability.PROCESSOR_INSPECTION);
+    }
+
+    @Override
+    public ChimeSdkMessagingClient messaging() {
+        return service.messagingClient();
+    }
+
+    @Override
+    public ChimeSdkIdentityClient identity() {
+        return service.identityClient();
+    }
+
+    @Override
+    public Fixtures fixtures() {
+        return fixtures;
+    }
+
+    @Override
+    public Optional<String> processorArn(ProcessorBehaviour behaviour) {
+        return Optional.of(ReferenceProcessors.arn(behaviour));
+    }
+
+    @Override
+    public Optional<ProcessorProbe> processorProbe() {
+        return Optional.of(ReferenceProcessors.probe(service));
+    }
+
+    @Override
+    public Duration consistencyBound() {
+        return Duration.ofSeconds(2);
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}
