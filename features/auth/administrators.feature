@@ -7,9 +7,6 @@ Feature: AppInstanceAdmins may do what moderators do
   # model states the rule: admins may perform «ChannelModerator actions across all channels in the
   # AppInstance».
   @rule:AUTH-024 @model
-  @op:CreateChannelMembership @op:DeleteChannelMembership @op:CreateChannelModerator
-  @op:DeleteChannelModerator @op:CreateChannelBan @op:DeleteChannelBan @op:RedactChannelMessage
-  @op:ListChannelMessages
   Rule: An AppInstanceAdmin performs moderator actions on a channel it neither moderates nor belongs to
 
     Background:
@@ -22,14 +19,43 @@ Feature: AppInstanceAdmins may do what moderators do
       When Ada <does it>
       Then the request succeeds
 
-      Examples:
-        | action                                | does it                                                        |
-        | adds a member to a restricted channel | adds Carol to "club"                                           |
-        | adds a hidden member                  | adds Carol to "club" as a hidden member                        |
-        | removes a member                      | removes Bob from "club"                                        |
-        | makes a user a moderator              | makes Carol a moderator of "club"                              |
-        | removes a moderator                   | removes Alice as a moderator of "club"                         |
-        | bans a user                           | bans Bob from "club"                                           |
-        | lifts a ban                           | lifts the ban on Mallory in "club"                             |
-        | redacts a message                     | redacts Alice's message "Spoiler: the butler did it" in "club" |
-        | reads a private channel               | lists the messages in "club"                                   |
+      @op:CreateChannelMembership
+      Examples: CreateChannelMembership
+        | action                                | does it                                 |
+        | adds a member to a restricted channel | adds Carol to "club"                    |
+        | adds a hidden member                  | adds Carol to "club" as a hidden member |
+
+      @op:DeleteChannelMembership
+      Examples: DeleteChannelMembership
+        | action           | does it                 |
+        | removes a member | removes Bob from "club" |
+
+      @op:CreateChannelModerator
+      Examples: CreateChannelModerator
+        | action                   | does it                           |
+        | makes a user a moderator | makes Carol a moderator of "club" |
+
+      @op:DeleteChannelModerator
+      Examples: DeleteChannelModerator
+        | action              | does it                                |
+        | removes a moderator | removes Alice as a moderator of "club" |
+
+      @op:CreateChannelBan
+      Examples: CreateChannelBan
+        | action      | does it              |
+        | bans a user | bans Bob from "club" |
+
+      @op:DeleteChannelBan
+      Examples: DeleteChannelBan
+        | action      | does it                            |
+        | lifts a ban | lifts the ban on Mallory in "club" |
+
+      @op:RedactChannelMessage
+      Examples: RedactChannelMessage
+        | action            | does it                                                        |
+        | redacts a message | redacts Alice's message "Spoiler: the butler did it" in "club" |
+
+      @op:ListChannelMessages
+      Examples: ListChannelMessages
+        | action                  | does it                      |
+        | reads a private channel | lists the messages in "club" |

@@ -15,69 +15,164 @@ Feature: Who makes the request
       And Alice has posted "Welcome!" in "club"
 
     # The documentation names no error for a missing ChimeBearer; a missing required member is a request
-    # that does not "match the service's restrictions" (ERR-001): BadRequestException.
+    # that does not "match the service's restrictions" (ERR-001): BadRequestException. Whether anything
+    # changed is read by Ada, the AppInstanceAdmin: the channel, its members, moderators, bans and
+    # messages, and the channels of the AppInstance.
+    @op:DescribeChannel @op:ListChannelMemberships @op:ListChannelModerators @op:ListChannelBans
+    @op:ListChannelMessages @op:ListChannels
     Scenario Outline: <operation> without a ChimeBearer
       When <operation> is called for "club" without a ChimeBearer
       Then the request fails with BadRequestException
       And "club" is as it was before the request
 
-      @op:CreateChannel @op:UpdateChannel @op:DescribeChannel @op:DeleteChannel @op:ListChannels
-      Examples: channels
-        | operation       |
-        | CreateChannel   |
-        | UpdateChannel   |
-        | DescribeChannel |
-        | DeleteChannel   |
-        | ListChannels    |
+      @op:CreateChannel
+      Examples: CreateChannel
+        | operation     |
+        | CreateChannel |
 
-      @op:DescribeChannelMembershipForAppInstanceUser @op:ListChannelMembershipsForAppInstanceUser
-      @op:DescribeChannelModeratedByAppInstanceUser @op:ListChannelsModeratedByAppInstanceUser
-      Examples: a user's channels
+      @op:UpdateChannel
+      Examples: UpdateChannel
+        | operation     |
+        | UpdateChannel |
+
+      @op:DescribeChannel
+      Examples: DescribeChannel
+        | operation       |
+        | DescribeChannel |
+
+      @op:DeleteChannel
+      Examples: DeleteChannel
+        | operation     |
+        | DeleteChannel |
+
+      @op:ListChannels
+      Examples: ListChannels
+        | operation    |
+        | ListChannels |
+
+      @op:DescribeChannelMembershipForAppInstanceUser
+      Examples: DescribeChannelMembershipForAppInstanceUser
         | operation                                   |
         | DescribeChannelMembershipForAppInstanceUser |
-        | ListChannelMembershipsForAppInstanceUser    |
-        | DescribeChannelModeratedByAppInstanceUser   |
-        | ListChannelsModeratedByAppInstanceUser      |
 
-      @op:CreateChannelMembership @op:BatchCreateChannelMembership @op:DescribeChannelMembership
-      @op:DeleteChannelMembership @op:ListChannelMemberships
-      Examples: memberships
-        | operation                    |
-        | CreateChannelMembership      |
-        | BatchCreateChannelMembership |
-        | DescribeChannelMembership    |
-        | DeleteChannelMembership      |
-        | ListChannelMemberships       |
+      @op:ListChannelMembershipsForAppInstanceUser
+      Examples: ListChannelMembershipsForAppInstanceUser
+        | operation                                |
+        | ListChannelMembershipsForAppInstanceUser |
 
-      @op:CreateChannelModerator @op:DescribeChannelModerator @op:DeleteChannelModerator
-      @op:ListChannelModerators
-      Examples: moderators
-        | operation                |
-        | CreateChannelModerator   |
-        | DescribeChannelModerator |
-        | DeleteChannelModerator   |
-        | ListChannelModerators    |
+      @op:DescribeChannelModeratedByAppInstanceUser
+      Examples: DescribeChannelModeratedByAppInstanceUser
+        | operation                                 |
+        | DescribeChannelModeratedByAppInstanceUser |
 
-      @op:CreateChannelBan @op:DescribeChannelBan @op:DeleteChannelBan @op:ListChannelBans
-      Examples: bans
-        | operation          |
-        | CreateChannelBan   |
-        | DescribeChannelBan |
-        | DeleteChannelBan   |
-        | ListChannelBans    |
+      @op:ListChannelsModeratedByAppInstanceUser
+      Examples: ListChannelsModeratedByAppInstanceUser
+        | operation                              |
+        | ListChannelsModeratedByAppInstanceUser |
 
-      @op:SendChannelMessage @op:ListChannelMessages @op:GetChannelMessage @op:UpdateChannelMessage
-      @op:RedactChannelMessage @op:DeleteChannelMessage @op:GetChannelMessageStatus
-      @op:UpdateChannelReadMarker
-      Examples: messages
+      @op:CreateChannelMembership
+      Examples: CreateChannelMembership
         | operation               |
-        | SendChannelMessage      |
-        | ListChannelMessages     |
-        | GetChannelMessage       |
-        | UpdateChannelMessage    |
-        | RedactChannelMessage    |
-        | DeleteChannelMessage    |
+        | CreateChannelMembership |
+
+      @op:BatchCreateChannelMembership
+      Examples: BatchCreateChannelMembership
+        | operation                    |
+        | BatchCreateChannelMembership |
+
+      @op:DescribeChannelMembership
+      Examples: DescribeChannelMembership
+        | operation                 |
+        | DescribeChannelMembership |
+
+      @op:DeleteChannelMembership
+      Examples: DeleteChannelMembership
+        | operation               |
+        | DeleteChannelMembership |
+
+      @op:ListChannelMemberships
+      Examples: ListChannelMemberships
+        | operation              |
+        | ListChannelMemberships |
+
+      @op:CreateChannelModerator
+      Examples: CreateChannelModerator
+        | operation              |
+        | CreateChannelModerator |
+
+      @op:DescribeChannelModerator
+      Examples: DescribeChannelModerator
+        | operation                |
+        | DescribeChannelModerator |
+
+      @op:DeleteChannelModerator
+      Examples: DeleteChannelModerator
+        | operation              |
+        | DeleteChannelModerator |
+
+      @op:ListChannelModerators
+      Examples: ListChannelModerators
+        | operation             |
+        | ListChannelModerators |
+
+      @op:CreateChannelBan
+      Examples: CreateChannelBan
+        | operation        |
+        | CreateChannelBan |
+
+      @op:DescribeChannelBan
+      Examples: DescribeChannelBan
+        | operation          |
+        | DescribeChannelBan |
+
+      @op:DeleteChannelBan
+      Examples: DeleteChannelBan
+        | operation        |
+        | DeleteChannelBan |
+
+      @op:ListChannelBans
+      Examples: ListChannelBans
+        | operation       |
+        | ListChannelBans |
+
+      @op:SendChannelMessage
+      Examples: SendChannelMessage
+        | operation          |
+        | SendChannelMessage |
+
+      @op:ListChannelMessages
+      Examples: ListChannelMessages
+        | operation           |
+        | ListChannelMessages |
+
+      @op:GetChannelMessage
+      Examples: GetChannelMessage
+        | operation         |
+        | GetChannelMessage |
+
+      @op:UpdateChannelMessage
+      Examples: UpdateChannelMessage
+        | operation            |
+        | UpdateChannelMessage |
+
+      @op:RedactChannelMessage
+      Examples: RedactChannelMessage
+        | operation            |
+        | RedactChannelMessage |
+
+      @op:DeleteChannelMessage
+      Examples: DeleteChannelMessage
+        | operation            |
+        | DeleteChannelMessage |
+
+      @op:GetChannelMessageStatus
+      Examples: GetChannelMessageStatus
+        | operation               |
         | GetChannelMessageStatus |
+
+      @op:UpdateChannelReadMarker
+      Examples: UpdateChannelReadMarker
+        | operation               |
         | UpdateChannelReadMarker |
 
   @rule:AUTH-001 @requires:flow-processors
@@ -87,13 +182,15 @@ Feature: Who makes the request
       Given Alice has created the public channel "club"
       And a developer has created the channel flow "filter"
 
-    @op:AssociateChannelFlow
+    @op:AssociateChannelFlow @op:DescribeChannel @op:ListChannelMemberships @op:ListChannelModerators
+    @op:ListChannelBans @op:ListChannelMessages @op:ListChannels
     Example: AssociateChannelFlow without a ChimeBearer
       When AssociateChannelFlow is called for "club" and the channel flow "filter" without a ChimeBearer
       Then the request fails with BadRequestException
       And "club" is as it was before the request
 
-    @op:DisassociateChannelFlow
+    @op:DisassociateChannelFlow @op:DescribeChannel @op:ListChannelMemberships @op:ListChannelModerators
+    @op:ListChannelBans @op:ListChannelMessages @op:ListChannels
     Example: DisassociateChannelFlow without a ChimeBearer
       Given the channel flow "filter" has been associated with "club"
       When DisassociateChannelFlow is called for "club" and the channel flow "filter" without a ChimeBearer
@@ -174,15 +271,23 @@ Feature: Who makes the request
       When <operation> is called for "club" without a ChimeBearer
       Then the request succeeds
 
-      @op:TagResource @op:UntagResource @op:ListTagsForResource
-      Examples: tags
+      @op:TagResource
+      Examples: TagResource
+        | operation   |
+        | TagResource |
+
+      @op:UntagResource
+      Examples: UntagResource
+        | operation     |
+        | UntagResource |
+
+      @op:ListTagsForResource
+      Examples: ListTagsForResource
         | operation           |
-        | TagResource         |
-        | UntagResource       |
         | ListTagsForResource |
 
       @op:GetMessagingSessionEndpoint
-      Examples: endpoint
+      Examples: GetMessagingSessionEndpoint
         | operation                   |
         | GetMessagingSessionEndpoint |
 
@@ -196,16 +301,35 @@ Feature: Who makes the request
       When <operation> is called for the channel flow "filter" without a ChimeBearer
       Then the request succeeds
 
-      @op:CreateChannelFlow @op:UpdateChannelFlow @op:DescribeChannelFlow @op:ListChannelFlows
-      @op:ListChannelsAssociatedWithChannelFlow @op:DeleteChannelFlow
-      Examples:
+      @op:CreateChannelFlow
+      Examples: CreateChannelFlow
+        | operation         |
+        | CreateChannelFlow |
+
+      @op:UpdateChannelFlow
+      Examples: UpdateChannelFlow
+        | operation         |
+        | UpdateChannelFlow |
+
+      @op:DescribeChannelFlow
+      Examples: DescribeChannelFlow
+        | operation           |
+        | DescribeChannelFlow |
+
+      @op:ListChannelFlows
+      Examples: ListChannelFlows
+        | operation        |
+        | ListChannelFlows |
+
+      @op:ListChannelsAssociatedWithChannelFlow
+      Examples: ListChannelsAssociatedWithChannelFlow
         | operation                             |
-        | CreateChannelFlow                     |
-        | UpdateChannelFlow                     |
-        | DescribeChannelFlow                   |
-        | ListChannelFlows                      |
         | ListChannelsAssociatedWithChannelFlow |
-        | DeleteChannelFlow                     |
+
+      @op:DeleteChannelFlow
+      Examples: DeleteChannelFlow
+        | operation         |
+        | DeleteChannelFlow |
 
   @rule:AUTH-004 @requires:flow-processors @requires:processor-inspection @op:ChannelFlowCallback
   Rule: A processor calls back without a ChimeBearer

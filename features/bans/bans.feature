@@ -73,20 +73,20 @@ Feature: Channel bans
       Given Alice has created the public restricted channel "club"
       And Mallory is banned from "club"
 
-    @op:CreateChannelMembership
+    @op:CreateChannelMembership @op:DescribeChannelMembership
     Example: A moderator cannot add a banned user
       Given Max is a moderator of "club"
       When Max adds Mallory to "club"
       Then the request fails with ForbiddenException
       And Mallory does not belong to "club"
 
-    @op:CreateChannelMembership
+    @op:CreateChannelMembership @op:DescribeChannelMembership
     Example: An AppInstanceAdmin cannot add a banned user
       When Ada adds Mallory to "club"
       Then the request fails with ForbiddenException
       And Mallory does not belong to "club"
 
-    @op:BatchCreateChannelMembership
+    @op:BatchCreateChannelMembership @op:DescribeChannelMembership
     Example: A banned user in a batch is reported as failed
       Given Max is a moderator of "club"
       When Max adds Carol and Mallory to "club" in one batch
@@ -125,7 +125,7 @@ Feature: Channel bans
       Then the request succeeds
       And Bob does not belong to "club"
 
-    @op:CreateChannelMembership
+    @op:CreateChannelMembership @op:DescribeChannelMembership
     Example: A user whose ban is lifted can be added again
       Given Max has lifted the ban on Bob in "club"
       When Max adds Bob to "club"

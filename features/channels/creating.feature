@@ -104,7 +104,6 @@ Feature: Creating and describing a channel
       Then the description has no last message time
       And the description names no channel flow
 
-    @op:SendChannelMessage
     Example: A channel with a message has a last message time
       Given Alice has posted "Welcome!" in "club"
       When Carol describes "club"

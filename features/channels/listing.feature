@@ -105,7 +105,6 @@ Feature: Listing the channels of an AppInstance
       When Carol lists the public channels
       Then "book-club" is listed without a last message time
 
-    @op:SendChannelMessage
     Example: A channel with a message has a last message time
       Given Alice has created the public channel "book-club"
       And Alice has posted "Chapter 3 tonight?" in "book-club"
@@ -118,14 +117,14 @@ Feature: Listing the channels of an AppInstance
     Background:
       Given Alice has created the public channel "book-club"
 
-    @op:DescribeChannel @op:GetChannelMessage
+    @op:DescribeChannel @op:ListChannelMessages
     Example: The description shows when the latest message was created
       Given Alice has posted "Chapter 3 tonight?" in "book-club"
       And Alice has posted "Chapter 4 next week" in "book-club"
       When Carol describes "book-club"
       Then the description's last message time is when "Chapter 4 next week" was created
 
-    @op:ListChannels @op:GetChannelMessage
+    @op:ListChannels @op:ListChannelMessages
     Example: The summary shows when the latest message was created
       Given Alice has posted "Chapter 3 tonight?" in "book-club"
       When Carol lists the public channels
@@ -133,7 +132,7 @@ Feature: Listing the channels of an AppInstance
 
     # The service model describes the summary's time as that of the «last persistent message»; the
     # documentation just says "last message".
-    @model @op:ListChannels @op:GetChannelMessage
+    @model @op:ListChannels @op:ListChannelMessages
     Example: A message that is not persisted does not move the summary's last message time
       Given Alice has posted "Chapter 3 tonight?" in "book-club"
       And Alice has sent "typing..." to "book-club" without persisting it

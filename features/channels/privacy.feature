@@ -47,16 +47,18 @@ Feature: Channel privacy
       When Bob lists the messages in "diary"
       Then he sees "Dear diary" from Alice
 
-  @rule:CHAN-006 @op:ListChannels @op:DescribeChannel
+  @rule:CHAN-006
   Rule: Public channels are discoverable by anyone in the AppInstance
 
     Background:
       Given Alice has created the public channel "book-club"
 
+    @op:ListChannels
     Example: A non-member finds a public channel in the list
       When Carol lists the public channels
       Then the channels listed include "book-club"
 
+    @op:DescribeChannel
     Example: A non-member describes a public channel
       When Carol describes "book-club"
       Then the request succeeds
@@ -105,12 +107,14 @@ Feature: Channel privacy
   @rule:AUTH-013 @op:CreateChannelMembership @assumption
   Rule: Anyone in the AppInstance may join an unrestricted public channel, but not a private one
 
+    @op:DescribeChannelMembership
     Example: A user joins an unrestricted public channel
       Given Alice has created the public unrestricted channel "book-club"
       When Carol joins "book-club"
       Then the request succeeds
       And Carol belongs to "book-club"
 
+    @op:DescribeChannelMembership
     Example: A user cannot join an unrestricted private channel
       Given Alice has created the private unrestricted channel "diary"
       When Carol joins "diary"

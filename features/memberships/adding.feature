@@ -75,11 +75,13 @@ Feature: Adding a member to a channel
       Given Alice has created the public unrestricted channel "club"
       And Bob is a member of "club"
 
+    @op:DescribeChannelMembership
     Example: A member may not add a hidden member, even in an unrestricted channel
       When Bob adds Carol to "club" as a hidden member
       Then the request fails with ForbiddenException
       And Carol does not belong to "club"
 
+    @op:DescribeChannelMembership
     Example: A moderator adds a hidden member
       Given Max is a moderator of "club"
       When Max adds Carol to "club" as a hidden member
@@ -109,11 +111,13 @@ Feature: Adding a member to a channel
       Given Alice has created the public restricted channel "club"
       And Bob is a member of "club"
 
+    @op:DescribeChannelMembership
     Example: A member may not add a user
       When Bob adds Carol to "club"
       Then the request fails with ForbiddenException
       And Carol does not belong to "club"
 
+    @op:DescribeChannelMembership
     Example: A user may not add themselves
       When Carol joins "club"
       Then the request fails with ForbiddenException
@@ -132,6 +136,7 @@ Feature: Adding a member to a channel
   @rule:AUTH-012 @op:CreateChannelMembership
   Rule: In an unrestricted channel members may add other users
 
+    @op:DescribeChannelMembership
     Example: A member adds a user
       Given Alice has created the public unrestricted channel "club"
       And Bob is a member of "club"
@@ -149,6 +154,7 @@ Feature: Adding a member to a channel
   @rule:AUTH-014 @op:CreateChannelMembership
   Rule: A moderator may add members to restricted and unrestricted channels
 
+    @op:DescribeChannelMembership
     Scenario Outline: A moderator adds a user to a <kind> channel
       Given Alice has created the <kind> channel "club"
       And Max is a moderator of "club"

@@ -86,7 +86,7 @@ Feature: Adding several members at once
 
     # The documentation does not say whether an unauthorised batch fails as a whole or user by user; the
     # kit expects the whole request to be refused.
-    @assumption
+    @assumption @op:DescribeChannelMembership
     Example: A member may not add users in a batch
       When Bob adds Carol and Hana to "club" in one batch
       Then the request fails with ForbiddenException
@@ -106,6 +106,7 @@ Feature: Adding several members at once
       Given Alice has created the public unrestricted channel "club"
       And Bob is a member of "club"
 
+    @op:DescribeChannelMembership
     Example: A member may not add hidden members in a batch
       When Bob adds Carol and Hana to "club" in one batch as hidden members
       Then the request fails with ForbiddenException

@@ -11,6 +11,7 @@ Feature: Removing a member and leaving a channel
       Given Alice has created the private channel "club"
       And Bob is a member of "club"
 
+    @op:DescribeChannelMembership
     Example: The membership is gone
       When Ada removes Bob from "club"
       Then the request succeeds
@@ -37,6 +38,7 @@ Feature: Removing a member and leaving a channel
   @rule:AUTH-019 @op:DeleteChannelMembership
   Rule: A member may leave a channel
 
+    @op:DescribeChannelMembership
     Scenario Outline: A member leaves a <kind> channel
       Given Alice has created the <kind> channel "club"
       And Bob is a member of "club"
@@ -66,6 +68,7 @@ Feature: Removing a member and leaving a channel
         | public restricted    |
         | private unrestricted |
 
+    @op:DescribeChannelMembership
     Example: A member may not remove another member
       Given Alice has created the public unrestricted channel "club"
       And Bob is a member of "club"

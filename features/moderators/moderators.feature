@@ -58,6 +58,7 @@ Feature: Channel moderators
       Given Alice has created the public channel "club"
       And Max is a moderator of "club"
 
+    @op:ListChannelModerators
     Example: The moderator role is gone
       When Alice removes Max as a moderator of "club"
       Then the request succeeds
@@ -69,6 +70,7 @@ Feature: Channel moderators
       When Max bans Bob from "club"
       Then the request fails with ForbiddenException
 
+    @op:DescribeChannelMembership
     Example: A former moderator who is a member stays a member
       Given Max is a member of "club"
       When Alice removes Max as a moderator of "club"
@@ -80,11 +82,13 @@ Feature: Channel moderators
     Background:
       Given Alice has created the private channel "club"
 
+    @op:ListChannelModerators
     Example: A user who is not a member becomes a moderator
       When Alice makes Max a moderator of "club"
       Then the request succeeds
       And Max moderates "club"
 
+    @op:DescribeChannelMembership
     Example: Becoming a moderator does not make the user a member
       When Alice makes Max a moderator of "club"
       Then Max does not belong to "club"
@@ -171,7 +175,7 @@ Feature: Channel moderators
         | who                 | actor |
         | An AppInstanceAdmin | Ada   |
 
-    @op:CreateChannelModerator
+    @op:CreateChannelModerator @op:ListChannelModerators
     Scenario Outline: <who> may not make a user a moderator
       When <actor> makes Carol a moderator of "club"
       Then the request fails with ForbiddenException
@@ -182,7 +186,7 @@ Feature: Channel moderators
         | A member          | Bob   |
         | A user outside it | Carol |
 
-    @op:DeleteChannelModerator
+    @op:DeleteChannelModerator @op:ListChannelModerators
     Example: A member may not remove a moderator
       Given Max is a moderator of "club"
       When Bob removes Max as a moderator of "club"
