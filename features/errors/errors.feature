@@ -39,7 +39,8 @@ Feature: Errors
   @rule:ERR-012 @rule:ERR-001 @model
   Rule: Leaving out a member the documentation marks [REQUIRED] is a bad request
     # The documentation and the model agree on every required member but two (UpdateChannel's Name and
-    # Mode, CHAN-017). Members in the request's path cannot be left out through an SDK and are not listed.
+    # Mode, CHAN-017). Members in the request's path cannot be left out through an SDK, and an SDK fills
+    # in a missing client request token or callback ID itself: neither is listed here.
 
     Scenario Outline: <operation> without its <member>
       When in "lobby", <caller> calls <operation> without its <member>
@@ -105,7 +106,6 @@ Feature: Errors
         | the developer | CreateChannelFlow | AppInstanceArn     |
         | the developer | CreateChannelFlow | Processors         |
         | the developer | CreateChannelFlow | Name               |
-        | the developer | CreateChannelFlow | ClientRequestToken |
 
       @op:UpdateChannelFlow @requires:flow-processors
       Examples:

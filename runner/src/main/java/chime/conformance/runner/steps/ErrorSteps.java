@@ -287,8 +287,6 @@ public class ErrorSteps {
                     .name("incomplete").clientRequestToken(token));
             case "CreateChannelFlow/Name" -> () -> api.createChannelFlow(r -> r.appInstanceArn(appInstance)
                     .processors(passThrough()).clientRequestToken(token));
-            case "CreateChannelFlow/ClientRequestToken" -> () -> api.createChannelFlow(r -> r
-                    .appInstanceArn(appInstance).name("incomplete").processors(passThrough()));
             case "UpdateChannelFlow/Name" -> {
                 String flow = aFlow();
                 yield () -> api.updateChannelFlow(r -> r.channelFlowArn(flow).processors(passThrough()));
