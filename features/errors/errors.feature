@@ -18,7 +18,7 @@ Feature: Errors
 
     @op:SendChannelMessage
     Example: A value outside its enumeration
-      When Alice posts "Hello" in "lobby" as a message of the type "URGENT"
+      When Alice posts "Hello" in "lobby" with the type "URGENT"
       Then the request fails with BadRequestException
 
     @op:CreateChannelFlow
@@ -152,7 +152,7 @@ Feature: Errors
 
     @op:GetChannelMessage
     Example: A message that does not exist, asked for with an operation that models NotFoundException
-      When Alice retrieves a message of "lobby" that does not exist
+      When Alice gets a message of "lobby" that does not exist
       Then the request fails with NotFoundException
 
     @op:GetChannelMessageStatus
@@ -174,7 +174,7 @@ Feature: Errors
   Rule: An error names its exception, carries a documented error code and explains itself
 
     Example: The parts of a bad request's error
-      When Alice posts "Hello" in "lobby" as a message of the type "URGENT"
+      When Alice posts "Hello" in "lobby" with the type "URGENT"
       Then the request fails with BadRequestException
       And the error names the exception "BadRequestException", carries a documented error code and a message
 
@@ -183,7 +183,7 @@ Feature: Errors
 
     @op:SendChannelMessage
     Example: A bad request
-      When Alice posts "Hello" in "lobby" as a message of the type "URGENT"
+      When Alice posts "Hello" in "lobby" with the type "URGENT"
       Then the request fails with BadRequestException, an exception the model lists for that operation
 
     @op:SendChannelMessage
@@ -193,7 +193,7 @@ Feature: Errors
 
     @op:GetChannelMessage
     Example: A resource not found
-      When Alice retrieves a message of "lobby" that does not exist
+      When Alice gets a message of "lobby" that does not exist
       Then the request fails with NotFoundException, an exception the model lists for that operation
 
     @requires:flow-processors @op:DeleteChannelFlow
