@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
@@ -304,34 +303,13 @@ public class FlowSteps {
 
     // ---------------------------------------------------------------- associating
 
-    @When("{actor} associates {channel} with the channel flow {flow}")
-    public void associates(String actor, String channel, String flow) {
-        String bearer = world.actor(actor);
-        String channelArn = world.channel(channel);
-        String flowArn = world.flow(flow);
-        world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
-                .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
-        if (!world.outcome().failed()) {
-            ChannelFlowFixtures.flowChannels(world).add(channelArn);
-        }
-    }
-
     /** A well-formed ARN of a flow in the scenario's AppInstance that was never created. */
-    @When("{actor} associates {channel} with a channel flow that does not exist")
+    @When("{actor} associates a channel flow that does not exist with {channel}")
     public void associatesAFlowThatDoesNotExist(String actor, String channel) {
         String bearer = world.actor(actor);
         String channelArn = world.channel(channel);
         String flowArn = world.appInstanceArn() + "/channel-flow/" + UUID.randomUUID();
         world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
-                .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
-    }
-
-    @When("{actor} disassociates {channel} from the channel flow {flow}")
-    public void disassociates(String actor, String channel, String flow) {
-        String bearer = world.actor(actor);
-        String channelArn = world.channel(channel);
-        String flowArn = world.flow(flow);
-        world.attempt("DisassociateChannelFlow", actor, () -> world.messaging().disassociateChannelFlow(r -> r
                 .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
     }
 
@@ -473,18 +451,6 @@ public class FlowSteps {
         assertThat("Privacy", summary.privacyAsString(), is(privacy.toUpperCase(java.util.Locale.ROOT)));
         assertThat("Mode", summary.modeAsString(), is(mode.toUpperCase(java.util.Locale.ROOT)));
         assertThat("Metadata", summary.metadata(), is(metadata));
-    }
-
-    // ---------------------------------------------------------------- the channel's side
-
-    @Then("{channel} is described with the channel flow {flow}")
-    public void isDescribedWithTheFlow(String channel, String flow) {
-        assertThat(channelFlowOf(channel), is(world.flow(flow)));
-    }
-
-    @Then("{channel} is described without a channel flow")
-    public void isDescribedWithoutAFlow(String channel) {
-        assertThat(channelFlowOf(channel), nullValue());
     }
 
     // ---------------------------------------------------------------- invocations
@@ -710,12 +676,6 @@ public class FlowSteps {
             next = page.nextToken();
         } while (next != null);
         return all;
-    }
-
-    private String channelFlowOf(String channel) {
-        String arn = world.channel(channel);
-        String admin = world.actor(World.ADMIN);
-        return world.messaging().describeChannel(r -> r.channelArn(arn).chimeBearer(admin)).channel().channelFlowArn();
     }
 
     /** The channel the message of the last When step went to. */
