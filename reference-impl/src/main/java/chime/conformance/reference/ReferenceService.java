@@ -1,0 +1,136 @@
+package chime.conformance.reference;
+
+import chime.conformance.reference.core.MessagingCore;
+import chime.conformance.reference.core.support.FaultInjector;
+import chime.conformance.reference.core.support.IdGenerator;
+import chime.conformance.reference.sdk.ReferenceIdentityClient;
+import chime.conformance.reference.sdk.ReferenceMessagingClient;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The reference implementation of the Amazon Chime SDK Messaging API, in memory: one service, reachable
+ * through the AWS SDK's own client interfaces.
+ *
+ * <pre>{@code
+ * try (ReferenceService service = ReferenceService.create()) {
+ *     ChimeSdkIdentityClient identity = service.identityClient();
+ *     ChimeSdkMessagingClient messaging = service.messagingClient();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * ARNs look like the real ones, in region {@code us-east-1} and account {@code 111122223333} unless the
+ * builder says otherwise.
+ */
+public final class ReferenceService implements AutoCloseable {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT_ID = "111122223333";
+
+    private final MessagingCore core;
+    private final ReferenceMessagingClient messagingClient;
+    private final ReferenceMessagingClient wireMessagingClient;
+    private final ReferenceIdentityClient identityClient;
+    private final ReferenceIdentityClient wireIdentityClient;
+
+    private ReferenceService(Builder builder) {
+        this.core = new MessagingCore(builder.clock, builder.idGenerator, builder.region, builder.accountId);
+        this.messagingClient = new ReferenceMessagingClient(core, true);
+        this.wireMessagingClient = new ReferenceMessagingClient(core, false);
+        this.identityClient = new ReferenceIdentityClient(core, true);
+        this.wireIdentityClient = new ReferenceIdentityClient(core, false);
+    }
+
+    public static ReferenceService create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The messaging API as an SDK client sees it: like the generated client, it fills a missing idempotency
+     * token (ClientRequestToken, CallbackId) with a random UUID.
+     */
+    public ChimeSdkMessagingClient messagingClient() {
+        return messagingClient;
+    }
+
+    /**
+     * The messaging API as the wire sees it: nothing is filled in, so a request without a required
+     * idempotency token is a BadRequestException (IDEM-002). For servers that bind raw requests to the SDK's
+     * request classes.
+     */
+    public ChimeSdkMessagingClient wireMessagingClient() {
+        return wireMessagingClient;
+    }
+
+    /** The identity subset (AppInstances, users, admins), filling missing idempotency tokens like the SDK. */
+    public ChimeSdkIdentityClient identityClient() {
+        return identityClient;
+    }
+
+    /** The identity subset as the wire sees it: missing idempotency tokens are rejected. */
+    public ChimeSdkIdentityClient wireIdentityClient() {
+        return wireIdentityClient;
+    }
+
+    /** Planned failures, to observe the errors the reference never raises on its own (ERR-006 to ERR-008). */
+    public FaultInjector faults() {
+        return core.faults();
+    }
+
+    public String region() {
+        return core.region();
+    }
+
+    public String accountId() {
+        return core.accountId();
+    }
+
+    @Override
+    public void close() {
+        core.close();
+    }
+
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator idGenerator = IdGenerator.random();
+        private String region = DEFAULT_REGION;
+        private String accountId = DEFAULT_ACCOUNT_ID;
+
+        private Builder() {
+        }
+
+        /** The one clock of the service; every timestamp it issues comes from here. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The one source of identifiers (AppInstance, channel, channel flow, message and callback IDs). */
+        public Builder idGenerator(IdGenerator idGenerator) {
+            this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        public ReferenceService build() {
+            return new ReferenceService(this);
+        }
+    }
+}

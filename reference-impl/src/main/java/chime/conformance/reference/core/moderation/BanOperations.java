@@ -1,0 +1,89 @@
+package chime.conformance.reference.core.moderation;
+
+import chime.conformance.reference.core.CoreContext;
+import chime.conformance.reference.core.auth.Caller;
+import chime.conformance.reference.core.channel.ChannelState;
+import chime.conformance.reference.core.error.ApiError;
+import chime.conformance.reference.core.model.AppInstanceUser;
+import chime.conformance.reference.core.model.ChannelBan;
+import chime.conformance.reference.core.paging.KeyCodec;
+import chime.conformance.reference.core.paging.Page;
+import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.validation.Check;
+
+import java.util.Objects;
+
+/**
+ * Bans: CreateChannelBan, DeleteChannelBan, DescribeChannelBan and ListChannelBans. All four are for MOD
+ * or ADMIN only (AUTH-016; for Describe and List a kit decision, catalogue Gaps).
+ */
+public final class BanOperations {
+
+    private final CoreContext ctx;
+
+    public BanOperations(CoreContext ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    }
+
+    /**
+     * BAN-001. A member is kicked at once (BAN-002); a non-member may be banned pre-emptively (BAN-008).
+     * Banning again is an idempotent success that keeps the original ban (kit decision, catalogue Gaps).
+     */
+    public ChannelBan create(String chimeBearer, String channelArn, String memberArn) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.arn(memberArn, "MemberArn");
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        return ctx.directory().whileUsersStable(() -> state.locked(() -> {
+            ctx.access().requireModeratorOrAdmin(caller, state, "ban users");
+            AppInstanceUser user = ctx.access().requireUserOf(state, memberArn);
+            ChannelBan existing = state.ban(memberArn);
+            if (existing != null) {
+                return existing;
+            }
+            ChannelBan ban = new ChannelBan(channelArn, user.identity(), caller.identity(), ctx.clock().now());
+            state.putBan(ban);
+            return ban;
+        }));
+    }
+
+    /** BAN-006. The user does not become a member again (BAN-005). Not banned: NotFound. */
+    public void delete(String chimeBearer, String channelArn, String memberArn) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.arn(memberArn, "MemberArn");
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        state.locked(() -> {
+            ctx.access().requireModeratorOrAdmin(caller, state, "remove bans");
+            if (state.removeBan(memberArn) == null) {
+                throw ApiError.notFound("The user is not banned from the channel");
+            }
+            return null;
+        });
+    }
+
+    /** BAN-001, BAN-010: full details, or NotFound for a user who is not banned. */
+    public ChannelBan describe(String chimeBearer, String channelArn, String memberArn) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.arn(memberArn, "MemberArn");
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        ctx.access().requireModeratorOrAdmin(caller, state, "see bans");
+        ChannelBan ban = state.ban(memberArn);
+        if (ban == null) {
+            throw ApiError.notFound("The user is not banned from the channel");
+        }
+        return ban;
+    }
+
+    /** BAN-009. */
+    public Page<ChannelBan> list(String chimeBearer, String channelArn, Integer maxResults, String nextToken) {
+        Check.arn(channelArn, "ChannelArn");
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        ctx.access().requireModeratorOrAdmin(caller, state, "see bans");
+        Paging.Cursor<String> cursor = ctx.paging().cursor("ListChannelBans|" + channelArn, nextToken, maxResults,
+                KeyCodec.STRING);
+        return ctx.paging().page(state.bans(), cursor, KeyCodec.STRING, ban -> ban);
+    }
+}

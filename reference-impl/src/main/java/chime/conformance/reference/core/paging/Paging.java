@@ -1,0 +1,70 @@
+package chime.conformance.reference.core.paging;
+
+import chime.conformance.reference.core.error.ApiError;
+import chime.conformance.reference.core.validation.Check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Pages over an ordered index. A page costs O(log n + page size): the token's position is found by a
+ * sorted-map lookup and iteration stops one item past the page. Indexes are chosen so that filters apply
+ * before paging (PAGE-008): a page counts only items the caller may see.
+ */
+public final class Paging {
+
+    private final PageTokens tokens;
+
+    public Paging(PageTokens tokens) {
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /** Parsed page parameters: the validated limit and the position to resume after (null: start). */
+    public record Cursor<K>(int limit, K after, String query) {
+    }
+
+    /**
+     * Validates MaxResults and NextToken (PAGE-001, PAGE-005). An empty NextToken is treated as absent, the
+     * way clients commonly ask for a first page.
+     */
+    public <K> Cursor<K> cursor(String query, String nextToken, Integer maxResults, KeyCodec<K> codec) {
+        int limit = Check.maxResults(maxResults);
+        if (nextToken == null || nextToken.isEmpty()) {
+            return new Cursor<>(limit, null, query);
+        }
+        K after = codec.read(tokens.open(nextToken, query));
+        if (after == null) {
+            throw ApiError.badRequest("NextToken is not valid for this request");
+        }
+        return new Cursor<>(limit, after, query);
+    }
+
+    /**
+     * Returns the page of {@code index} after the cursor. {@code view} maps an entry to the item the caller
+     * sees, or null to skip it (for example a message only its sender may see yet).
+     */
+    public <K, V, T> Page<T> page(NavigableMap<K, V> index, Cursor<K> cursor, KeyCodec<K> codec,
+                                  Function<? super V, ? extends T> view) {
+        NavigableMap<K, V> rest = cursor.after() == null ? index : index.tailMap(cursor.after(), false);
+        List<T> items = new ArrayList<>(Math.min(cursor.limit(), 64));
+        K lastKey = null;
+        boolean more = false;
+        for (Map.Entry<K, V> entry : rest.entrySet()) {
+            T item = view.apply(entry.getValue());
+            if (item == null) {
+                continue;
+            }
+            if (items.size() == cursor.limit()) {
+                more = true;
+                break;
+            }
+            items.add(item);
+            lastKey = entry.getKey();
+        }
+        return new Page<>(items, more ? tokens.issue(cursor.query(), codec.write(lastKey)) : null);
+    }
+}

@@ -1,0 +1,44 @@
+package chime.conformance.reference.core.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * The one clock of the service. Timestamps are kept at millisecond precision because that is what
+ * travels on the wire (epoch seconds with three decimals), so what a client reads back compares and
+ * filters exactly as the service stored it.
+ */
+public final class ServiceClock {
+
+    private final Clock clock;
+
+    public ServiceClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * A timestamp strictly after {@code previous} and not before now. Used where the documentation
+     * promises that a timestamp advances (CHAN-015, FLOW-013, MSG-013) or that per-channel ordering is
+     * total (MSG-022), even when the clock stands still (a fixed test clock) or two events share a
+     * millisecond.
+     */
+    public Instant strictlyAfter(Instant previous) {
+        Instant now = now();
+        if (previous == null || now.isAfter(previous)) {
+            return now;
+        }
+        return previous.plusMillis(1);
+    }
+
+    /** A timestamp not before {@code previous} and not before now: monotonic, ties allowed (READ-004). */
+    public Instant notBefore(Instant previous) {
+        Instant now = now();
+        return previous == null || !now.isBefore(previous) ? now : previous;
+    }
+}

@@ -1,0 +1,352 @@
+package chime.conformance.reference.sdk;
+
+import chime.conformance.reference.core.MessagingCore;
+import chime.conformance.reference.core.error.ApiError;
+import chime.conformance.reference.core.model.BatchChannelMemberships;
+import chime.conformance.reference.core.model.Channel;
+import chime.conformance.reference.core.model.ChannelBan;
+import chime.conformance.reference.core.model.ChannelMembership;
+import chime.conformance.reference.core.model.ChannelMembershipForAppInstanceUser;
+import chime.conformance.reference.core.model.ChannelModerator;
+import chime.conformance.reference.core.paging.Page;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelBanRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelBanResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelMembershipRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelMembershipResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelModeratorRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelModeratorResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelBanRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelBanResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMembershipRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMembershipResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelModeratorRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelModeratorResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelBanRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelBanResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratedByAppInstanceUserRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratedByAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratorRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratorResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelReadMarkerRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelReadMarkerResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelResponse;
+
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static chime.conformance.reference.sdk.MessagingModels.withStatus;
+
+/**
+ * The reference implementation as a {@link ChimeSdkMessagingClient}: a thin adapter from the SDK's request
+ * and response classes to {@link MessagingCore}. It overrides the operations of the documentation; the
+ * operations the documentation does not describe (GetChannelMembershipPreferences,
+ * PutChannelMembershipPreferences, ListSubChannels, SearchChannels and the newer ones) keep the SDK's
+ * default, which throws UnsupportedOperationException.
+ *
+ * <p>Request members newer than the documentation (SubChannelId, Target, MessageAttributes, ContentType,
+ * PushNotification, ElasticChannelConfiguration, ChannelId, MemberArns and ModeratorArns on CreateChannel)
+ * are ignored, never rejected, and never emitted.
+ *
+ * <p>Idempotency tokens: the generated SDK client fills a missing {@code idempotencyToken} member
+ * (CreateChannel and SendChannelMessage ClientRequestToken, ChannelFlowCallback CallbackId) with a random
+ * UUID while marshalling (IDEM-002, IDEM-004). With {@code sdkTokenAutofill} this client does the same, so it
+ * behaves like the SDK talking to the service; without it a missing token is rejected as a raw request
+ * without the member would be on the wire.
+ */
+public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
+
+    private final MessagingCore core;
+    private final boolean sdkTokenAutofill;
+
+    public ReferenceMessagingClient(MessagingCore core, boolean sdkTokenAutofill) {
+        this.core = Objects.requireNonNull(core, "core");
+        this.sdkTokenAutofill = sdkTokenAutofill;
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+        // The core belongs to the ReferenceService that created this client.
+    }
+
+    /** Runs one operation: planned faults first, then the core; a rejection becomes the modeled exception. */
+    private <T> T call(String operation, Supplier<T> body) {
+        try {
+            core.faults().beforeCall(operation);
+            return body.get();
+        } catch (ApiError error) {
+            throw SdkErrors.messaging(error);
+        }
+    }
+
+    private String idempotencyToken(String token) {
+        return token == null && sdkTokenAutofill ? UUID.randomUUID().toString() : token;
+    }
+
+    // ---- channels ---------------------------------------------------------------------------------------
+
+    @Override
+    public CreateChannelResponse createChannel(CreateChannelRequest request) {
+        return call("CreateChannel", () -> {
+            String channelArn = core.channels().create(request.chimeBearer(), request.appInstanceArn(), request.name(),
+                    request.modeAsString(), request.privacyAsString(), request.metadata(),
+                    idempotencyToken(request.clientRequestToken()),
+                    MessagingModels.tags(request.hasTags(), request.tags()));
+            return withStatus(CreateChannelResponse.builder().channelArn(channelArn), 201);
+        });
+    }
+
+    @Override
+    public UpdateChannelResponse updateChannel(UpdateChannelRequest request) {
+        return call("UpdateChannel", () -> withStatus(UpdateChannelResponse.builder().channelArn(
+                core.channels().update(request.chimeBearer(), request.channelArn(), request.name(),
+                        request.modeAsString(), request.metadata())), 200));
+    }
+
+    @Override
+    public DeleteChannelResponse deleteChannel(DeleteChannelRequest request) {
+        return call("DeleteChannel", () -> {
+            core.channels().delete(request.chimeBearer(), request.channelArn());
+            return withStatus(DeleteChannelResponse.builder(), 204);
+        });
+    }
+
+    @Override
+    public DescribeChannelResponse describeChannel(DescribeChannelRequest request) {
+        return call("DescribeChannel", () -> {
+            Channel channel = core.channels().describe(request.chimeBearer(), request.channelArn());
+            return withStatus(DescribeChannelResponse.builder().channel(MessagingModels.channel(channel)), 200);
+        });
+    }
+
+    @Override
+    public ListChannelsResponse listChannels(ListChannelsRequest request) {
+        return call("ListChannels", () -> {
+            Page<Channel> page = core.channels().list(request.chimeBearer(), request.appInstanceArn(),
+                    request.privacyAsString(), request.maxResults(), request.nextToken());
+            return withStatus(ListChannelsResponse.builder()
+                    .channels(page.items().stream().map(MessagingModels::channelSummary).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+
+    @Override
+    public ListChannelMembershipsForAppInstanceUserResponse listChannelMembershipsForAppInstanceUser(
+            ListChannelMembershipsForAppInstanceUserRequest request) {
+        return call("ListChannelMembershipsForAppInstanceUser", () -> {
+            Page<ChannelMembershipForAppInstanceUser> page = core.channels().listMembershipsForAppInstanceUser(
+                    request.chimeBearer(), request.appInstanceUserArn(), request.maxResults(), request.nextToken());
+            return withStatus(ListChannelMembershipsForAppInstanceUserResponse.builder()
+                    .channelMemberships(page.items().stream().map(MessagingModels::membershipForAppInstanceUser).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+
+    @Override
+    public DescribeChannelMembershipForAppInstanceUserResponse describeChannelMembershipForAppInstanceUser(
+            DescribeChannelMembershipForAppInstanceUserRequest request) {
+        return call("DescribeChannelMembershipForAppInstanceUser", () -> {
+            ChannelMembershipForAppInstanceUser view = core.channels().describeMembershipForAppInstanceUser(
+                    request.chimeBearer(), request.channelArn(), request.appInstanceUserArn());
+            return withStatus(DescribeChannelMembershipForAppInstanceUserResponse.builder()
+                    .channelMembership(MessagingModels.membershipForAppInstanceUser(view)), 200);
+        });
+    }
+
+    @Override
+    public DescribeChannelModeratedByAppInstanceUserResponse describeChannelModeratedByAppInstanceUser(
+            DescribeChannelModeratedByAppInstanceUserRequest request) {
+        return call("DescribeChannelModeratedByAppInstanceUser", () -> {
+            Channel channel = core.channels().describeModeratedByAppInstanceUser(request.chimeBearer(),
+                    request.channelArn(), request.appInstanceUserArn());
+            return withStatus(DescribeChannelModeratedByAppInstanceUserResponse.builder()
+                    .channel(MessagingModels.moderatedChannel(channel)), 200);
+        });
+    }
+
+    @Override
+    public ListChannelsModeratedByAppInstanceUserResponse listChannelsModeratedByAppInstanceUser(
+            ListChannelsModeratedByAppInstanceUserRequest request) {
+        return call("ListChannelsModeratedByAppInstanceUser", () -> {
+            Page<Channel> page = core.channels().listModeratedByAppInstanceUser(request.chimeBearer(),
+                    request.appInstanceUserArn(), request.maxResults(), request.nextToken());
+            return withStatus(ListChannelsModeratedByAppInstanceUserResponse.builder()
+                    .channels(page.items().stream().map(MessagingModels::moderatedChannel).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+
+    // ---- memberships ------------------------------------------------------------------------------------
+
+    @Override
+    public CreateChannelMembershipResponse createChannelMembership(CreateChannelMembershipRequest request) {
+        return call("CreateChannelMembership", () -> {
+            ChannelMembership membership = core.memberships().create(request.chimeBearer(), request.channelArn(),
+                    request.memberArn(), request.typeAsString());
+            return withStatus(CreateChannelMembershipResponse.builder()
+                    .channelArn(membership.channelArn())
+                    .member(MessagingModels.identity(membership.member())), 201);
+        });
+    }
+
+    @Override
+    public BatchCreateChannelMembershipResponse batchCreateChannelMembership(BatchCreateChannelMembershipRequest request) {
+        return call("BatchCreateChannelMembership", () -> {
+            BatchChannelMemberships batch = core.memberships().batchCreate(request.chimeBearer(), request.channelArn(),
+                    request.typeAsString(), request.hasMemberArns() ? request.memberArns() : null);
+            return withStatus(BatchCreateChannelMembershipResponse.builder()
+                    .batchChannelMemberships(MessagingModels.batch(batch))
+                    .errors(MessagingModels.batchErrors(batch)), 200);
+        });
+    }
+
+    @Override
+    public DeleteChannelMembershipResponse deleteChannelMembership(DeleteChannelMembershipRequest request) {
+        return call("DeleteChannelMembership", () -> {
+            core.memberships().delete(request.chimeBearer(), request.channelArn(), request.memberArn());
+            return withStatus(DeleteChannelMembershipResponse.builder(), 204);
+        });
+    }
+
+    @Override
+    public DescribeChannelMembershipResponse describeChannelMembership(DescribeChannelMembershipRequest request) {
+        return call("DescribeChannelMembership", () -> {
+            ChannelMembership membership = core.memberships().describe(request.chimeBearer(), request.channelArn(),
+                    request.memberArn());
+            return withStatus(DescribeChannelMembershipResponse.builder()
+                    .channelMembership(MessagingModels.membership(membership)), 200);
+        });
+    }
+
+    @Override
+    public ListChannelMembershipsResponse listChannelMemberships(ListChannelMembershipsRequest request) {
+        return call("ListChannelMemberships", () -> {
+            Page<ChannelMembership> page = core.memberships().list(request.chimeBearer(), request.channelArn(),
+                    request.typeAsString(), request.maxResults(), request.nextToken());
+            return withStatus(ListChannelMembershipsResponse.builder()
+                    .channelArn(request.channelArn())
+                    .channelMemberships(page.items().stream().map(MessagingModels::membershipSummary).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+
+    @Override
+    public UpdateChannelReadMarkerResponse updateChannelReadMarker(UpdateChannelReadMarkerRequest request) {
+        return call("UpdateChannelReadMarker", () -> withStatus(UpdateChannelReadMarkerResponse.builder()
+                .channelArn(core.memberships().updateReadMarker(request.chimeBearer(), request.channelArn())), 200));
+    }
+
+    // ---- moderators -------------------------------------------------------------------------------------
+
+    @Override
+    public CreateChannelModeratorResponse createChannelModerator(CreateChannelModeratorRequest request) {
+        return call("CreateChannelModerator", () -> {
+            ChannelModerator moderator = core.moderators().create(request.chimeBearer(), request.channelArn(),
+                    request.channelModeratorArn());
+            return withStatus(CreateChannelModeratorResponse.builder()
+                    .channelArn(moderator.channelArn())
+                    .channelModerator(MessagingModels.identity(moderator.moderator())), 201);
+        });
+    }
+
+    @Override
+    public DeleteChannelModeratorResponse deleteChannelModerator(DeleteChannelModeratorRequest request) {
+        return call("DeleteChannelModerator", () -> {
+            core.moderators().delete(request.chimeBearer(), request.channelArn(), request.channelModeratorArn());
+            return withStatus(DeleteChannelModeratorResponse.builder(), 204);
+        });
+    }
+
+    @Override
+    public DescribeChannelModeratorResponse describeChannelModerator(DescribeChannelModeratorRequest request) {
+        return call("DescribeChannelModerator", () -> {
+            ChannelModerator moderator = core.moderators().describe(request.chimeBearer(), request.channelArn(),
+                    request.channelModeratorArn());
+            return withStatus(DescribeChannelModeratorResponse.builder()
+                    .channelModerator(MessagingModels.moderator(moderator)), 200);
+        });
+    }
+
+    @Override
+    public ListChannelModeratorsResponse listChannelModerators(ListChannelModeratorsRequest request) {
+        return call("ListChannelModerators", () -> {
+            Page<ChannelModerator> page = core.moderators().list(request.chimeBearer(), request.channelArn(),
+                    request.maxResults(), request.nextToken());
+            return withStatus(ListChannelModeratorsResponse.builder()
+                    .channelArn(request.channelArn())
+                    .channelModerators(page.items().stream().map(MessagingModels::moderatorSummary).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+
+    // ---- bans -------------------------------------------------------------------------------------------
+
+    @Override
+    public CreateChannelBanResponse createChannelBan(CreateChannelBanRequest request) {
+        return call("CreateChannelBan", () -> {
+            ChannelBan ban = core.bans().create(request.chimeBearer(), request.channelArn(), request.memberArn());
+            return withStatus(CreateChannelBanResponse.builder()
+                    .channelArn(ban.channelArn())
+                    .member(MessagingModels.identity(ban.member())), 201);
+        });
+    }
+
+    @Override
+    public DeleteChannelBanResponse deleteChannelBan(DeleteChannelBanRequest request) {
+        return call("DeleteChannelBan", () -> {
+            core.bans().delete(request.chimeBearer(), request.channelArn(), request.memberArn());
+            return withStatus(DeleteChannelBanResponse.builder(), 204);
+        });
+    }
+
+    @Override
+    public DescribeChannelBanResponse describeChannelBan(DescribeChannelBanRequest request) {
+        return call("DescribeChannelBan", () -> {
+            ChannelBan ban = core.bans().describe(request.chimeBearer(), request.channelArn(), request.memberArn());
+            return withStatus(DescribeChannelBanResponse.builder().channelBan(MessagingModels.ban(ban)), 200);
+        });
+    }
+
+    @Override
+    public ListChannelBansResponse listChannelBans(ListChannelBansRequest request) {
+        return call("ListChannelBans", () -> {
+            Page<ChannelBan> page = core.bans().list(request.chimeBearer(), request.channelArn(),
+                    request.maxResults(), request.nextToken());
+            return withStatus(ListChannelBansResponse.builder()
+                    .channelArn(request.channelArn())
+                    .channelBans(page.items().stream().map(MessagingModels::banSummary).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+}
