@@ -1,5 +1,6 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.reference.ReferenceService;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +50,16 @@ public final class ReferenceHttpServer implements AutoCloseable {
         this.uri = uri;
     }
 
-    /** Starts serving the two clients on {@code host:port} (port 0: a free port). */
+    /**
+     * Serves the reference implementation on {@code host:port} (port 0: a free port; "127.0.0.1" keeps it
+     * on the loopback interface). It is bound through the service's wire clients, which, like the real
+     * service, fill in no idempotency token that a request left out.
+     */
+    public static ReferenceHttpServer start(ReferenceService service, String host, int port) {
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, Limits.defaults());
+    }
+
+    /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port) {
         return start(messaging, identity, host, port, Limits.defaults());
