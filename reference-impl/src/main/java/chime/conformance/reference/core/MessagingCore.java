@@ -7,6 +7,8 @@ import chime.conformance.reference.core.identity.Directory;
 import chime.conformance.reference.core.identity.IdentityOperations;
 import chime.conformance.reference.core.idempotency.IdempotencyCache;
 import chime.conformance.reference.core.membership.MembershipOperations;
+import chime.conformance.reference.core.message.MessageOperations;
+import chime.conformance.reference.core.message.MessageProcessing;
 import chime.conformance.reference.core.moderation.BanOperations;
 import chime.conformance.reference.core.moderation.ModeratorOperations;
 import chime.conformance.reference.core.paging.PageTokens;
@@ -15,6 +17,7 @@ import chime.conformance.reference.core.support.FaultInjector;
 import chime.conformance.reference.core.support.IdGenerator;
 import chime.conformance.reference.core.support.Identifiers;
 import chime.conformance.reference.core.support.ServiceClock;
+import chime.conformance.reference.core.tag.TagOperations;
 import chime.conformance.reference.core.tag.TagStore;
 
 import java.time.Clock;
@@ -34,6 +37,8 @@ public final class MessagingCore implements AutoCloseable {
     private final MembershipOperations memberships;
     private final ModeratorOperations moderators;
     private final BanOperations bans;
+    private final MessageOperations messages;
+    private final TagOperations tags;
 
     public MessagingCore(Clock clock, IdGenerator idGenerator, String region, String accountId) {
         Directory directory = new Directory();
@@ -46,6 +51,8 @@ public final class MessagingCore implements AutoCloseable {
         this.memberships = new MembershipOperations(ctx);
         this.moderators = new ModeratorOperations(ctx);
         this.bans = new BanOperations(ctx);
+        this.messages = new MessageOperations(ctx, () -> MessageProcessing.NONE);
+        this.tags = new TagOperations(ctx.tags(), arn -> registry.find(arn) != null);
     }
 
     public IdentityOperations identity() {
@@ -66,6 +73,22 @@ public final class MessagingCore implements AutoCloseable {
 
     public BanOperations bans() {
         return bans;
+    }
+
+    public MessageOperations messages() {
+        return messages;
+    }
+
+    public TagOperations tags() {
+        return tags;
+    }
+
+    /**
+     * GetMessagingSessionEndpoint (ENDP-001, ENDP-002): an absolute websocket URL. Websocket delivery itself
+     * is out of scope for the in-memory service, so the host is in the reserved {@code .invalid} domain.
+     */
+    public String messagingSessionEndpoint() {
+        return "wss://ws-messaging.chime." + ctx.ids().region() + ".reference.invalid";
     }
 
     public FaultInjector faults() {

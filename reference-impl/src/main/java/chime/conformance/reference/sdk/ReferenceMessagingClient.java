@@ -7,7 +7,9 @@ import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelBan;
 import chime.conformance.reference.core.model.ChannelMembership;
 import chime.conformance.reference.core.model.ChannelMembershipForAppInstanceUser;
+import chime.conformance.reference.core.model.ChannelMessage;
 import chime.conformance.reference.core.model.ChannelModerator;
+import chime.conformance.reference.core.model.MessageReceipt;
 import chime.conformance.reference.core.paging.Page;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipRequest;
@@ -28,6 +30,29 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMode
 import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelModeratorResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageStatusRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageStatusResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetMessagingSessionEndpointRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetMessagingSessionEndpointResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.MessagingSessionEndpoint;
+import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.TagResourceRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.TagResourceResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UntagResourceRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UntagResourceResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelBanRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelBanResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserRequest;
@@ -348,5 +373,110 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
                     .channelBans(page.items().stream().map(MessagingModels::banSummary).toList())
                     .nextToken(page.nextToken()), 200);
         });
+    }
+
+    // ---- messages ---------------------------------------------------------------------------------------
+
+    @Override
+    public SendChannelMessageResponse sendChannelMessage(SendChannelMessageRequest request) {
+        return call("SendChannelMessage", () -> {
+            MessageReceipt receipt = core.messages().send(request.chimeBearer(), request.channelArn(), request.content(),
+                    request.typeAsString(), request.persistenceAsString(), request.metadata(),
+                    idempotencyToken(request.clientRequestToken()));
+            return withStatus(SendChannelMessageResponse.builder()
+                    .channelArn(receipt.channelArn())
+                    .messageId(receipt.messageId())
+                    .status(MessagingModels.status(receipt.status())), 201);
+        });
+    }
+
+    @Override
+    public GetChannelMessageResponse getChannelMessage(GetChannelMessageRequest request) {
+        return call("GetChannelMessage", () -> {
+            ChannelMessage message = core.messages().get(request.chimeBearer(), request.channelArn(), request.messageId());
+            return withStatus(GetChannelMessageResponse.builder().channelMessage(MessagingModels.message(message)), 200);
+        });
+    }
+
+    @Override
+    public ListChannelMessagesResponse listChannelMessages(ListChannelMessagesRequest request) {
+        return call("ListChannelMessages", () -> {
+            Page<ChannelMessage> page = core.messages().list(request.chimeBearer(), request.channelArn(),
+                    request.sortOrderAsString(), request.notBefore(), request.notAfter(), request.maxResults(),
+                    request.nextToken());
+            return withStatus(ListChannelMessagesResponse.builder()
+                    .channelArn(request.channelArn())
+                    .channelMessages(page.items().stream().map(MessagingModels::messageSummary).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+
+    @Override
+    public UpdateChannelMessageResponse updateChannelMessage(UpdateChannelMessageRequest request) {
+        return call("UpdateChannelMessage", () -> {
+            MessageReceipt receipt = core.messages().update(request.chimeBearer(), request.channelArn(),
+                    request.messageId(), request.content(), request.metadata());
+            return withStatus(UpdateChannelMessageResponse.builder()
+                    .channelArn(receipt.channelArn())
+                    .messageId(receipt.messageId())
+                    .status(MessagingModels.status(receipt.status())), 200);
+        });
+    }
+
+    @Override
+    public DeleteChannelMessageResponse deleteChannelMessage(DeleteChannelMessageRequest request) {
+        return call("DeleteChannelMessage", () -> {
+            core.messages().delete(request.chimeBearer(), request.channelArn(), request.messageId());
+            return withStatus(DeleteChannelMessageResponse.builder(), 204);
+        });
+    }
+
+    @Override
+    public RedactChannelMessageResponse redactChannelMessage(RedactChannelMessageRequest request) {
+        return call("RedactChannelMessage", () -> {
+            MessageReceipt receipt = core.messages().redact(request.chimeBearer(), request.channelArn(),
+                    request.messageId());
+            return withStatus(RedactChannelMessageResponse.builder()
+                    .channelArn(receipt.channelArn())
+                    .messageId(receipt.messageId()), 200);
+        });
+    }
+
+    @Override
+    public GetChannelMessageStatusResponse getChannelMessageStatus(GetChannelMessageStatusRequest request) {
+        return call("GetChannelMessageStatus", () -> withStatus(GetChannelMessageStatusResponse.builder()
+                .status(MessagingModels.status(core.messages().status(request.chimeBearer(), request.channelArn(),
+                        request.messageId()))), 200));
+    }
+
+    // ---- tags and endpoint ------------------------------------------------------------------------------
+
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        return call("TagResource", () -> {
+            core.tags().tag(request.resourceARN(), MessagingModels.tags(request.hasTags(), request.tags()));
+            return withStatus(TagResourceResponse.builder(), 204);
+        });
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        return call("UntagResource", () -> {
+            core.tags().untag(request.resourceARN(), request.hasTagKeys() ? request.tagKeys() : null);
+            return withStatus(UntagResourceResponse.builder(), 204);
+        });
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        return call("ListTagsForResource", () -> withStatus(ListTagsForResourceResponse.builder()
+                .tags(core.tags().list(request.resourceARN()).stream().map(MessagingModels::tag).toList()), 200));
+    }
+
+    /** ENDP-001: no parameters and no bearer; the newer NetworkType member is ignored. */
+    @Override
+    public GetMessagingSessionEndpointResponse getMessagingSessionEndpoint(GetMessagingSessionEndpointRequest request) {
+        return call("GetMessagingSessionEndpoint", () -> withStatus(GetMessagingSessionEndpointResponse.builder()
+                .endpoint(MessagingSessionEndpoint.builder().url(core.messagingSessionEndpoint()).build()), 200));
     }
 }

@@ -1,0 +1,290 @@
+package chime.conformance.reference.core.message;
+
+import chime.conformance.reference.core.CoreContext;
+import chime.conformance.reference.core.auth.Caller;
+import chime.conformance.reference.core.channel.ChannelState;
+import chime.conformance.reference.core.error.ApiError;
+import chime.conformance.reference.core.model.Channel;
+import chime.conformance.reference.core.model.ChannelFlow;
+import chime.conformance.reference.core.model.ChannelMessage;
+import chime.conformance.reference.core.model.ChannelMessagePersistenceType;
+import chime.conformance.reference.core.model.ChannelMessageStatus;
+import chime.conformance.reference.core.model.ChannelMessageType;
+import chime.conformance.reference.core.model.MessageReceipt;
+import chime.conformance.reference.core.model.MessageStatus;
+import chime.conformance.reference.core.model.SortOrder;
+import chime.conformance.reference.core.paging.Page;
+import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.validation.Check;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
+
+/**
+ * Messages: SendChannelMessage, GetChannelMessage, ListChannelMessages, UpdateChannelMessage,
+ * DeleteChannelMessage, RedactChannelMessage and GetChannelMessageStatus.
+ */
+public final class MessageOperations {
+
+    private static final NavigableMap<MessageKey, StoredMessage> NOTHING =
+            Collections.unmodifiableNavigableMap(new ConcurrentSkipListMap<>());
+
+    private final CoreContext ctx;
+    private final Supplier<MessageProcessing> processing;
+
+    /** @param processing the channel-flow side, looked up on each use */
+    public MessageOperations(CoreContext ctx, Supplier<MessageProcessing> processing) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.processing = Objects.requireNonNull(processing, "processing");
+    }
+
+    /**
+     * MSG-001 to MSG-005, MSG-008. Only members (DEFAULT or HIDDEN) may send (AUTH-021 to AUTH-023): a
+     * moderator or admin without a membership is Forbidden. Sizes are checked in UTF-8 bytes (SIZE-001 to
+     * SIZE-005). Without a channel flow the message is SENT at once (STAT-002); with one, a STANDARD message
+     * is PENDING until the processors answer (STAT-003, FLOW-005), while CONTROL messages bypass flows
+     * (FLOW-019). LastMessageTimestamp follows delivered PERSISTENT messages only (CHAN-014). The same
+     * ClientRequestToken with the same message gives the same MessageId (IDEM-003, IDEM-006).
+     */
+    public MessageReceipt send(String chimeBearer, String channelArn, String content, String type, String persistence,
+                               String metadata, String clientRequestToken) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.required(content, "Content");
+        Check.rule(!content.isEmpty(), "Content must not be empty"); // SIZE-005
+        ChannelMessageType messageType = Check.enumValue(ChannelMessageType.class, type, "Type");
+        ChannelMessagePersistenceType persistenceType =
+                Check.enumValue(ChannelMessagePersistenceType.class, persistence, "Persistence");
+        MessageLimits.check(messageType, content, metadata);
+        Check.clientRequestToken(clientRequestToken);
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        String storedMetadata = MessageLimits.storedMetadata(messageType, metadata);
+
+        List<Object> fingerprint = Arrays.asList(channelArn, content, messageType, persistenceType, storedMetadata);
+        return ctx.idempotency().once(
+                List.of("SendChannelMessage", state.appInstanceArn(), caller.arn(), clientRequestToken), fingerprint,
+                () -> state.locked(() -> {
+                    if (!ctx.access().isMember(caller, state)) {
+                        throw ApiError.forbidden("Only members of the channel can send messages");
+                    }
+                    MessageKey key = state.nextMessageKey(ctx.clock());
+                    ChannelFlow flow = messageType == ChannelMessageType.STANDARD ? processing.get().flowOf(state) : null;
+                    boolean persistent = persistenceType == ChannelMessagePersistenceType.PERSISTENT;
+                    ChannelMessage message = new ChannelMessage(channelArn, ctx.ids().newMessageId(), content,
+                            storedMetadata, messageType, persistenceType, caller.identity(), key.createdTimestamp(),
+                            null, key.createdTimestamp(), false, flow == null ? MessageStatus.SENT : MessageStatus.PENDING);
+                    if (flow == null) {
+                        state.putMessage(StoredMessage.delivered(key, message), persistent);
+                        if (persistent) {
+                            markLastMessage(state, message);
+                        }
+                    } else {
+                        state.putMessage(new StoredMessage(key, message, null), persistent);
+                        processing.get().start(state, flow, message, false);
+                    }
+                    return new MessageReceipt(channelArn, message.messageId(), message.status());
+                }));
+    }
+
+    /**
+     * CHAN-014: LastMessageTimestamp is the creation time of the latest delivered persistent message; it never
+     * decreases. Called under the channel's lock.
+     */
+    public static void markLastMessage(ChannelState state, ChannelMessage delivered) {
+        Channel channel = state.channel();
+        Instant last = channel.lastMessageTimestamp();
+        if (last == null || delivered.createdTimestamp().isAfter(last)) {
+            state.update(channel.withLastMessageTimestamp(delivered.createdTimestamp()));
+        }
+    }
+
+    /**
+     * MSG-006, MSG-007. Readable by whoever may read the channel (AUTH-021, AUTH-022). Deleted, denied and
+     * NON_PERSISTENT messages are NotFound (MSG-005, MSG-015, STAT-008); a message still PENDING or FAILED is
+     * visible to its sender only (FLOW-029, kit decision).
+     */
+    public ChannelMessage get(String chimeBearer, String channelArn, String messageId) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.messageId(messageId, "MessageId");
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        ctx.access().requireReader(caller, state);
+        StoredMessage stored = state.message(messageId);
+        ChannelMessage view = stored == null ? null : stored.viewFor(caller.arn());
+        if (view == null) {
+            throw ApiError.notFound("Message " + messageId + " does not exist");
+        }
+        return view;
+    }
+
+    /**
+     * MSG-014 to MSG-016, MSG-020 to MSG-025. Newest first unless SortOrder is ASCENDING; ordered by
+     * CreatedTimestamp, never moved by edits. NotBefore and NotAfter are inclusive (kit decision); NotBefore
+     * after NotAfter selects nothing. The latest version of each message is listed once; redacted messages
+     * stay in place with empty content. Paging resumes after the last message seen, under the same sort order
+     * and window (PAGE-004).
+     */
+    public Page<ChannelMessage> list(String chimeBearer, String channelArn, String sortOrder, Instant notBefore,
+                                     Instant notAfter, Integer maxResults, String nextToken) {
+        Check.arn(channelArn, "ChannelArn");
+        SortOrder order = Check.optionalEnum(SortOrder.class, sortOrder, "SortOrder", SortOrder.DESCENDING);
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        ctx.access().requireReader(caller, state);
+        String query = "ListChannelMessages|" + channelArn + "|" + order + "|" + notBefore + "|" + notAfter;
+        Paging.Cursor<MessageKey> cursor = ctx.paging().cursor(query, nextToken, maxResults, MessageKey.CODEC);
+
+        NavigableMap<MessageKey, StoredMessage> window = window(state.timeline(), notBefore, notAfter);
+        if (order == SortOrder.DESCENDING) {
+            window = window.descendingMap();
+        }
+        return ctx.paging().page(window, cursor, MessageKey.CODEC, stored -> stored.viewFor(caller.arn()));
+    }
+
+    private static NavigableMap<MessageKey, StoredMessage> window(NavigableMap<MessageKey, StoredMessage> timeline,
+                                                                  Instant notBefore, Instant notAfter) {
+        if (notBefore != null && notAfter != null) {
+            if (notBefore.isAfter(notAfter)) {
+                return NOTHING;
+            }
+            return timeline.subMap(MessageKey.lowest(notBefore), true, MessageKey.highest(notAfter), true);
+        }
+        if (notBefore != null) {
+            return timeline.tailMap(MessageKey.lowest(notBefore), true);
+        }
+        if (notAfter != null) {
+            return timeline.headMap(MessageKey.highest(notAfter), true);
+        }
+        return timeline;
+    }
+
+    /**
+     * MSG-009 to MSG-013, AUTH-020. Only the sender, while still a member, may edit ("Edit their own
+     * messages"). A member omitted from the request keeps its value (MSG-011, kit decision). Editing a redacted
+     * message, or one whose processing is not finished or failed, is a ConflictException (kit decision). On a
+     * channel with a flow a STANDARD edit is PENDING and shows only once processed (STAT-011, FLOW-017);
+     * otherwise it applies at once and is SENT.
+     */
+    public MessageReceipt update(String chimeBearer, String channelArn, String messageId, String content,
+                                 String metadata) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.messageId(messageId, "MessageId");
+        Check.length(content, "Content", 0, MessageLimits.STANDARD_CONTENT_BYTES);
+        Check.maxUtf8Bytes(metadata, "Metadata", MessageLimits.METADATA_BYTES);
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        return state.locked(() -> {
+            StoredMessage stored = requireMessage(state, messageId);
+            ChannelMessage current = stored.latest();
+            if (!stored.senderArn().equals(caller.arn()) || !ctx.access().isMember(caller, state)) {
+                throw ApiError.forbidden("Only the sender, as a member of the channel, can edit a message");
+            }
+            if (current.redacted()) {
+                throw ApiError.conflict("A redacted message cannot be edited");
+            }
+            if (current.status().value() != ChannelMessageStatus.SENT) {
+                throw ApiError.conflict("The message is " + current.status().value() + " and cannot be edited now");
+            }
+            MessageLimits.check(current.type(), content, metadata);
+            String newContent = content != null ? content : current.content();
+            String newMetadata = metadata != null ? MessageLimits.storedMetadata(current.type(), metadata) : current.metadata();
+            Instant at = ctx.clock().strictlyAfter(current.lastUpdatedTimestamp());
+            ChannelFlow flow = current.type() == ChannelMessageType.STANDARD ? processing.get().flowOf(state) : null;
+            if (flow == null) {
+                ChannelMessage edited = current.edited(newContent, newMetadata, at, MessageStatus.SENT);
+                state.putMessage(StoredMessage.delivered(stored.key(), edited), true);
+                return new MessageReceipt(channelArn, messageId, edited.status());
+            }
+            state.putMessage(new StoredMessage(stored.key(), current.withStatus(MessageStatus.PENDING), stored.published()),
+                    true);
+            processing.get().start(state, flow, current.edited(newContent, newMetadata, at, MessageStatus.PENDING), true);
+            return new MessageReceipt(channelArn, messageId, MessageStatus.PENDING);
+        });
+    }
+
+    /**
+     * MSG-015 to MSG-017, AUTH-007: "Only admins can perform this action": not the sender, not a moderator.
+     * The message and every revision become inaccessible at once.
+     */
+    public void delete(String chimeBearer, String channelArn, String messageId) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.messageId(messageId, "MessageId");
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        state.locked(() -> {
+            if (!ctx.access().isAdmin(caller)) {
+                throw ApiError.forbidden("Only AppInstanceAdmins can delete messages");
+            }
+            requireMessage(state, messageId);
+            state.removeMessage(messageId);
+            return null;
+        });
+    }
+
+    /**
+     * MSG-018, MSG-019, AUTH-017, MOD-006: MOD or ADMIN redact; the content goes, the metadata stays, the
+     * message stays listed with Redacted=true. A sender who is neither may not redact (kit decision).
+     * Redacting again is an idempotent success; redacting while an edit is being processed is a
+     * ConflictException (kit decision). LastUpdatedTimestamp advances (MSG-013, kit decision).
+     */
+    public MessageReceipt redact(String chimeBearer, String channelArn, String messageId) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.messageId(messageId, "MessageId");
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        return state.locked(() -> {
+            ctx.access().requireModeratorOrAdmin(caller, state, "redact messages");
+            StoredMessage stored = state.message(messageId);
+            if (stored == null || stored.published() == null) {
+                // Never delivered (still PENDING or FAILED): moderators cannot see it (FLOW-029).
+                throw ApiError.notFound("Message " + messageId + " does not exist");
+            }
+            ChannelMessage current = stored.latest();
+            if (!current.redacted()) {
+                if (current.status().value() == ChannelMessageStatus.PENDING) {
+                    throw ApiError.conflict("The message is being processed and cannot be redacted now");
+                }
+                ChannelMessage redacted = current.redact(ctx.clock().strictlyAfter(current.lastUpdatedTimestamp()));
+                state.putMessage(StoredMessage.delivered(stored.key(), redacted), true);
+            }
+            return new MessageReceipt(channelArn, messageId, null);
+        });
+    }
+
+    /**
+     * STAT-001 to STAT-010, AUTH-008: "Only the message sender can invoke this API" (no admin exemption).
+     * Denied and deleted messages are not stored, so their status is NotFound (STAT-008, kit decision).
+     * NON_PERSISTENT messages keep a status for their sender although they are never listed.
+     */
+    public MessageStatus status(String chimeBearer, String channelArn, String messageId) {
+        Check.arn(channelArn, "ChannelArn");
+        Check.messageId(messageId, "MessageId");
+        Caller caller = ctx.access().bearer(chimeBearer);
+        ChannelState state = ctx.access().channel(caller, channelArn);
+        StoredMessage stored = state.message(messageId);
+        if (stored == null) {
+            stored = state.transientMessage(messageId);
+        }
+        if (stored == null) {
+            throw ApiError.notFound("Message " + messageId + " does not exist");
+        }
+        if (!stored.senderArn().equals(caller.arn())) {
+            throw ApiError.forbidden("Only the message sender can get its status");
+        }
+        return stored.latest().status();
+    }
+
+    private static StoredMessage requireMessage(ChannelState state, String messageId) {
+        StoredMessage stored = state.message(messageId);
+        if (stored == null) {
+            throw ApiError.notFound("Message " + messageId + " does not exist");
+        }
+        return stored;
+    }
+}
