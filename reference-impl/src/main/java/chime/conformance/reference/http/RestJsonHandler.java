@@ -28,13 +28,23 @@ final class RestJsonHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long declared = request.getLength();
-        if (declared > maxBodyBytes) {
-            // Refused before reading a byte of it; Jetty closes the connection rather than drain the body.
+        if (declared > drainLimit()) {
+            // Refused before reading a byte of it. Jetty then closes the connection rather than drain the body,
+            // and a client still sending may not see this answer; past this size that is the lesser evil.
             write(response, callback, WireReply.error(tooLarge()));
             return true;
         }
         new BodyReader(request, response, callback).run();
         return true;
+    }
+
+    /**
+     * A body over the cap is still read, and discarded, up to this size before the 413 is sent: a client
+     * that sends its body before reading the answer (most do) would otherwise have the connection reset
+     * under it and never see the answer.
+     */
+    private long drainLimit() {
+        return 16L * maxBodyBytes;
     }
 
     private WireError tooLarge() {
@@ -66,6 +76,7 @@ final class RestJsonHandler extends Handler.Abstract {
         private final Callback callback;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final AtomicBoolean done = new AtomicBoolean();
+        private long received;
 
         BodyReader(Request request, Response response, Callback callback) {
             this.request = request;
@@ -96,21 +107,27 @@ final class RestJsonHandler extends Handler.Abstract {
                 boolean last = chunk.isLast();
                 try {
                     ByteBuffer bytes = chunk.getByteBuffer();
-                    if (body.size() + bytes.remaining() > maxBodyBytes) {
+                    received += bytes.remaining();
+                    if (received <= maxBodyBytes) {
+                        byte[] copy = new byte[bytes.remaining()];
+                        bytes.get(copy);
+                        body.write(copy, 0, copy.length);
+                    } else if (received > drainLimit()) {
                         if (done.compareAndSet(false, true)) {
                             write(response, callback, WireReply.error(tooLarge()));
                         }
                         return;
                     }
-                    byte[] copy = new byte[bytes.remaining()];
-                    bytes.get(copy);
-                    body.write(copy, 0, copy.length);
                 } finally {
                     chunk.release();
                 }
                 if (last) {
                     if (done.compareAndSet(false, true)) {
-                        answer(request, response, callback, body.toByteArray());
+                        if (received > maxBodyBytes) {
+                            write(response, callback, WireReply.error(tooLarge()));
+                        } else {
+                            answer(request, response, callback, body.toByteArray());
+                        }
                     }
                     return;
                 }

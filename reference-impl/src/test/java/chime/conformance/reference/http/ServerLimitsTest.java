@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Slow and huge requests cannot hold the server: a stalled body is answered 408 in the AWS shape once the
  * idle timeout passes, stalled headers get the connection closed, a streamed body over the cap is refused
- * with 413, and while a slow client stalls, other clients are served.
+ * with 413 (read to its end first, so the client sees the answer, unless it is far over), and while a slow client stalls, other clients are served.
  */
 class ServerLimitsTest {
 
@@ -75,23 +75,37 @@ class ServerLimitsTest {
     }
 
     @Test
-    void aStreamedBodyOverTheCapIsRefused413() throws Exception {
+    void aStreamedBodyOverTheCapIsReadToTheEndAndRefused413() throws Exception {
+        RawHttp.Reply reply = sendChunked(CAP + 1, true);
+        assertThat(reply.status(), is(413));
+        assertThat(reply.header("x-amzn-ErrorType"), equalTo("BadRequestException"));
+    }
+
+    /** Past 16 times the cap the server stops reading and answers at once; the client need not finish. */
+    @Test
+    void aStreamedBodyFarOverTheCapIsRefusedWithoutWaitingForTheRest() throws Exception {
+        RawHttp.Reply reply = sendChunked(16 * CAP + 1, false);
+        assertThat(reply.status(), is(413));
+        assertThat(reply.header("x-amzn-ErrorType"), equalTo("BadRequestException"));
+    }
+
+    private static RawHttp.Reply sendChunked(int bytes, boolean finish) throws Exception {
         try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
             socket.setSoTimeout(8000);
             OutputStream out = socket.getOutputStream();
             out.write("POST /channels HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
-            // Chunks up to just past the cap, then stop sending: the server must answer without the rest.
             byte[] chunk = " ".repeat(1024).getBytes(StandardCharsets.US_ASCII);
-            for (int sent = 0; sent <= CAP; sent += chunk.length) {
+            for (int sent = 0; sent < bytes; sent += chunk.length) {
                 out.write(("400\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(chunk);
                 out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
             }
+            if (finish) {
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
             out.flush();
-            RawHttp.Reply reply = RawHttp.read(socket.getInputStream());
-            assertThat(reply.status(), is(413));
-            assertThat(reply.header("x-amzn-ErrorType"), equalTo("BadRequestException"));
+            return RawHttp.read(socket.getInputStream());
         }
     }
 
