@@ -2,6 +2,11 @@ package chime.conformance.runner.cli;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import chime.conformance.reports.RunContext;
+import chime.conformance.reports.model.ResultsFile;
+import chime.conformance.reports.model.RunResults;
+import chime.conformance.reports.model.Verdict;
+import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
 import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.TargetConfig;
@@ -12,12 +17,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +31,7 @@ import picocli.CommandLine.Option;
 public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--target", defaultValue = "reference",
-            description = "Target name (reference, reference-http, aws) or endpoint URL. Default: ${DEFAULT-VALUE}.")
+            description = "Target name (reference, reference-http, ...) or endpoint URL. Default: ${DEFAULT-VALUE}.")
     String target;
 
     @Option(names = "--target-config", description = "YAML file with the target's settings.")
@@ -37,34 +41,51 @@ public final class RunCommand implements Callable<Integer> {
             description = "Directory the report is written to. Default: ${DEFAULT-VALUE}.")
     Path report;
 
-    @Option(names = "--tags", description = "Cucumber tag expression selecting scenarios, e.g. \"@rule:BAN-002 or @op:SendChannelMessage\".")
+    @Option(names = "--tags",
+            description = "Cucumber tag expression selecting scenarios, e.g. \"@rule:BAN-002 or @op:SendChannelMessage\".")
     String tags;
 
     @Option(names = "--threads", defaultValue = "4",
             description = "Scenarios run in parallel on this many threads (1: sequential). Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--expectations",
+            description = "YAML file of scenarios or rules expected to fail on this target: their failures become XFAIL.")
+    Path expectations;
+
+    @Option(names = "--strict", description = "Fail the run on XPASS (a listed failure that passed) and FLAKY too.")
+    boolean strict;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
+            throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
+        }
+        if (expectations != null && !Files.isReadable(expectations)) {
+            throw new IllegalArgumentException("--expectations: cannot read " + expectations);
         }
         TargetConfig config = targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig);
         Files.createDirectories(report);
         System.setProperty(RunOutputs.REPORT_DIR_PROPERTY, report.toString());
-        System.setProperty("chime.target", target);
         try (Target opened = Targets.open(target, config)) {
             TargetSession.install(opened);
+            RunContext.install(RunContexts.forTarget(opened)
+                    .expectationsFile(expectations)
+                    .strict(strict)
+                    .reportDir(report)
+                    .build());
             System.out.println("chime-conformance " + KitVersion.version() + ": running against " + opened.name()
                     + " (" + opened.description() + ")");
-            TestExecutionSummary summary = launch();
-            long failed = summary.getTotalFailureCount();
+            launch();
+            RunResults results = ResultsFile.read(report);
             System.out.println("Report: " + report.resolve("index.html").toAbsolutePath());
-            return failed == 0 ? 0 : 1;
+            return results.verdict() == Verdict.PASSED ? 0 : 1;
+        } finally {
+            RunContext.clear();
         }
     }
 
-    private TestExecutionSummary launch() {
+    private void launch() {
         Map<String, String> parameters = new HashMap<>();
         parameters.put("cucumber.execution.parallel.enabled", Boolean.toString(threads > 1));
         parameters.put("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(threads));
@@ -74,12 +95,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage("features"))
-                .filters(org.junit.platform.launcher.EngineFilter.includeEngines("cucumber"))
+                .filters(EngineFilter.includeEngines("cucumber"))
                 .configurationParameters(parameters)
                 .build();
-        Launcher launcher = LauncherFactory.create();
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(request, listener);
-        return listener.getSummary();
+        LauncherFactory.create().execute(request, new SummaryGeneratingListener());
     }
 }

@@ -1,5 +1,7 @@
 package chime.conformance.runner.report;
 
+import chime.conformance.reports.plugin.ConformancePlugin;
+import chime.conformance.reports.plugin.ProgressPrinter;
 import io.cucumber.core.plugin.JUnitFormatter;
 import io.cucumber.core.plugin.MessageFormatter;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -16,7 +18,7 @@ import java.util.List;
 /**
  * The one Cucumber plugin every run uses, from the command line or the Maven build alike: it writes all
  * outputs of a run into the report directory (system property {@code chime.report.dir}, default
- * {@code target/conformance-report}): the HTML report and results.json, JUnit XML for CI systems, and
+ * {@code conformance-report}): the HTML report and results.json, JUnit XML for CI systems, and
  * Cucumber's message stream (NDJSON) for existing Cucumber tooling; and it prints progress.
  */
 public final class RunOutputs implements ConcurrentEventListener {
@@ -30,6 +32,8 @@ public final class RunOutputs implements ConcurrentEventListener {
         Path dir = reportDir();
         try {
             Files.createDirectories(dir);
+            outputs.add(new ProgressPrinter());
+            outputs.add(new ConformancePlugin(dir.toString()));
             outputs.add(new JUnitFormatter(open(dir.resolve("junit.xml"))));
             outputs.add(new MessageFormatter(open(dir.resolve("cucumber-messages.ndjson"))));
         } catch (IOException e) {
@@ -38,7 +42,7 @@ public final class RunOutputs implements ConcurrentEventListener {
     }
 
     public static Path reportDir() {
-        return Path.of(System.getProperty(REPORT_DIR_PROPERTY, "target/conformance-report"));
+        return Path.of(System.getProperty(REPORT_DIR_PROPERTY, "conformance-report"));
     }
 
     private OutputStream open(Path file) throws IOException {

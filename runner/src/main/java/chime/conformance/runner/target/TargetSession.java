@@ -1,5 +1,7 @@
 package chime.conformance.runner.target;
 
+import chime.conformance.reports.RunContext;
+import chime.conformance.runner.report.RunContexts;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +34,9 @@ public final class TargetSession {
                 Target opened = Targets.open(spec, config);
                 Runtime.getRuntime().addShutdownHook(new Thread(opened::close, "close-target"));
                 current = opened;
+                if (!RunContext.isInstalled()) {
+                    RunContext.install(RunContexts.forTarget(opened).build());
+                }
             }
             return current;
         }

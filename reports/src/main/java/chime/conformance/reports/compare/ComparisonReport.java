@@ -1,0 +1,133 @@
+package chime.conformance.reports.compare;
+
+import chime.conformance.reports.model.RunResults;
+import chime.conformance.reports.model.Status;
+import chime.conformance.reports.render.Templates;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a comparison as {@code compare.html} (for people) and {@code compare.txt} (for logs). */
+public final class ComparisonReport {
+
+    public static final String HTML = "compare.html";
+    public static final String TEXT = "compare.txt";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Comparison comparison;
+    private final String labelA;
+    private final String labelB;
+
+    /**
+     * @param labelA how to name run A to a reader, e.g. the path it was read from
+     * @param labelB how to name run B
+     */
+    public ComparisonReport(Comparison comparison, String labelA, String labelB) {
+        this.comparison = comparison;
+        this.labelA = labelA;
+        this.labelB = labelB;
+    }
+
+    public void writeTo(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Templates.get().renderTo("compare.vm", model(), directory.resolve(HTML));
+        Files.writeString(directory.resolve(TEXT), text(), StandardCharsets.UTF_8);
+    }
+
+    /** A side of the comparison, for the template. */
+    public record Side(String label, RunResults run, String started) {
+    }
+
+    /** One status and how many scenarios had it in A and in B. */
+    public record CountRow(String status, String cssClass, int before, int after, String delta) {
+    }
+
+    /** One kind of change with its scenario and rule changes. */
+    public record Section(ChangeKind kind, List<Change> scenarios, List<Change> rules) {
+    }
+
+    Map<String, Object> model() {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("a", side(labelA, comparison.before()));
+        model.put("b", side(labelB, comparison.after()));
+        List<CountRow> counts = new ArrayList<>();
+        for (Status status : Status.values()) {
+            int before = comparison.before().counts().scenarios(status);
+            int after = comparison.after().counts().scenarios(status);
+            counts.add(new CountRow(status.name(), status.cssClass(), before, after,
+                    after == before ? "" : String.format(Locale.ROOT, "%+d", after - before)));
+        }
+        model.put("counts", counts);
+        List<Section> sections = new ArrayList<>();
+        for (ChangeKind kind : ChangeKind.values()) {
+            sections.add(new Section(kind, comparison.scenarioChanges(kind), comparison.ruleChanges(kind)));
+        }
+        model.put("sections", sections);
+        model.put("scenarioCounts", comparison.scenarioCounts());
+        model.put("ruleCounts", comparison.ruleCounts());
+        model.put("regressions", comparison.regressions().size());
+        model.put("kinds", List.of(ChangeKind.values()));
+        return model;
+    }
+
+    private static Side side(String label, RunResults run) {
+        return new Side(label, run, run.start() == null ? "unknown" : DATE.format(run.start()));
+    }
+
+    /** The comparison as plain text: a summary, then each change on one line. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        out.append("A: ").append(describe(labelA, comparison.before())).append('\n');
+        out.append("B: ").append(describe(labelB, comparison.after())).append('\n');
+        out.append('\n');
+        out.append("Scenarios: ").append(summary(comparison.scenarioCounts())).append('\n');
+        out.append("Rules:     ").append(summary(comparison.ruleCounts())).append('\n');
+        if (comparison.isEmpty()) {
+            out.append("\nNo scenario or rule changed status.\n");
+        }
+        for (ChangeKind kind : ChangeKind.values()) {
+            List<Change> changes = new ArrayList<>(comparison.scenarioChanges(kind));
+            changes.addAll(comparison.ruleChanges(kind));
+            if (changes.isEmpty()) {
+                continue;
+            }
+            out.append('\n').append(kind.title().toUpperCase(Locale.ROOT)).append(" (").append(changes.size()).append(")\n");
+            for (Change change : changes) {
+                out.append(String.format(Locale.ROOT, "  %-8s %-30s %s", change.subject(), change.transition(), change.id()));
+                if (change.subject().equals(Change.SCENARIO)) {
+                    out.append("  \"").append(change.name()).append('"');
+                }
+                out.append('\n');
+                if (change.detail() != null) {
+                    out.append("           ").append(change.detail()).append('\n');
+                }
+            }
+        }
+        out.append('\n').append(comparison.hasRegressions()
+                ? comparison.regressions().size() + " regression(s).\n" : "No regressions.\n");
+        return out.toString();
+    }
+
+    private static String describe(String label, RunResults run) {
+        return label + " - target " + run.target().name() + ", kit " + run.kit().version() + " (" + run.kit().commit()
+                + "), started " + (run.start() == null ? "unknown" : DATE.format(run.start()))
+                + ", " + run.scenarios().size() + " scenarios, verdict " + run.verdict();
+    }
+
+    private static String summary(Map<ChangeKind, Integer> counts) {
+        StringBuilder out = new StringBuilder();
+        counts.forEach((kind, n) -> out.append(out.length() == 0 ? "" : ", ").append(n).append(' ')
+                .append(kind.name().toLowerCase(Locale.ROOT)));
+        return out.toString();
+    }
+}

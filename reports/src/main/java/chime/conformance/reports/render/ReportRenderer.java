@@ -1,0 +1,350 @@
+package chime.conformance.reports.render;
+
+import chime.conformance.reports.expectations.Expectation;
+import chime.conformance.reports.model.Basis;
+import chime.conformance.reports.model.FeatureDocument;
+import chime.conformance.reports.model.FeatureInfo;
+import chime.conformance.reports.model.Kind;
+import chime.conformance.reports.model.Operations;
+import chime.conformance.reports.model.Rule;
+import chime.conformance.reports.model.RuleRegistry;
+import chime.conformance.reports.model.RuleResult;
+import chime.conformance.reports.model.RuleStatus;
+import chime.conformance.reports.model.RunResults;
+import chime.conformance.reports.model.ScenarioIds;
+import chime.conformance.reports.model.ScenarioResult;
+import chime.conformance.reports.model.Status;
+import chime.conformance.reports.model.WireExchange;
+import chime.conformance.reports.render.Views.AreaView;
+import chime.conformance.reports.render.Views.Capability;
+import chime.conformance.reports.render.Views.FeatureRow;
+import chime.conformance.reports.render.Views.FeatureView;
+import chime.conformance.reports.render.Views.OperationLink;
+import chime.conformance.reports.render.Views.OperationRow;
+import chime.conformance.reports.render.Views.RuleBasisRow;
+import chime.conformance.reports.render.Views.RuleLink;
+import chime.conformance.reports.render.Views.RuleRow;
+import chime.conformance.reports.render.Views.ScenarioBasisRow;
+import chime.conformance.reports.render.Views.ScenarioLink;
+import chime.conformance.reports.render.Views.ScenarioView;
+import chime.conformance.reports.render.Views.SourceLine;
+import chime.conformance.reports.render.Views.StatusCount;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the HTML report of a run: {@code index.html} (overview), {@code rules.html},
+ * {@code operations.html} and one page per feature under {@code features/}.
+ */
+public final class ReportRenderer {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** Shown with a failure in red in the overview's feature list, from worst to mildest. */
+    private static final List<Status> SEVERITY = List.of(Status.FAIL, Status.ERROR, Status.XPASS, Status.FLAKY,
+            Status.XFAIL, Status.PASS, Status.NOT_APPLICABLE);
+
+    private final RunResults run;
+    private final RuleRegistry registry;
+    private final Map<String, FeatureDocument> documents;
+    private final Map<String, List<WireExchange>> evidence;
+    private final Map<String, ScenarioResult> scenariosById = new HashMap<>();
+    private final Map<String, RuleResult> rulesById = new HashMap<>();
+
+    /**
+     * @param run       the results
+     * @param registry  the registry the results were judged against
+     * @param documents parsed feature files by path under {@code features/} (may lack some: their
+     *                  pages then show no source)
+     * @param evidence  wire exchanges by scenario ID
+     */
+    public ReportRenderer(RunResults run, RuleRegistry registry, Map<String, FeatureDocument> documents,
+                          Map<String, List<WireExchange>> evidence) {
+        this.run = run;
+        this.registry = registry;
+        this.documents = Map.copyOf(documents);
+        this.evidence = Map.copyOf(evidence);
+        run.scenarios().forEach(s -> scenariosById.put(s.id(), s));
+        run.rules().forEach(r -> rulesById.put(r.id(), r));
+    }
+
+    /** Writes every page into the directory; returns the files written, relative to it. */
+    public List<String> writeAll(Path directory) throws IOException {
+        List<String> written = new ArrayList<>();
+        write("index.vm", overviewModel(), directory, "index.html", written);
+        write("rules.vm", rulesModel(), directory, "rules.html", written);
+        write("operations.vm", operationsModel(), directory, "operations.html", written);
+        for (FeatureInfo feature : run.features()) {
+            write("feature.vm", featureModel(feature), directory, feature.page(), written);
+        }
+        return written;
+    }
+
+    private void write(String template, Map<String, Object> model, Path directory, String page, List<String> written)
+            throws IOException {
+        Templates.get().renderTo(template, model, directory.resolve(page));
+        written.add(page);
+    }
+
+    private Map<String, Object> common(String title, String root) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", title);
+        model.put("root", root);
+        model.put("run", run);
+        model.put("startText", run.start() == null ? "unknown" : DATE.format(run.start()));
+        model.put("durationText", duration(run.durationMs()));
+        return model;
+    }
+
+    // ---------------------------------------------------------------- overview
+
+    Map<String, Object> overviewModel() {
+        Map<String, Object> model = common("Conformance of " + run.target().name(), "");
+        model.put("scenarioCounts", scenarioCounts(run.scenarios()));
+        List<StatusCount> ruleCounts = new ArrayList<>();
+        for (RuleStatus status : RuleStatus.values()) {
+            ruleCounts.add(StatusCount.of(status, run.counts().rules(status)));
+        }
+        model.put("ruleCounts", ruleCounts);
+        model.put("totalScenarios", run.scenarios().size());
+        model.put("totalRules", run.rules().size());
+        model.put("ruleBases", ruleBases());
+        model.put("scenarioBases", scenarioBases());
+        List<Capability> capabilities = new ArrayList<>();
+        run.target().capabilities().forEach((name, present) -> capabilities.add(new Capability(name, present)));
+        model.put("capabilities", capabilities);
+        List<FeatureRow> features = new ArrayList<>();
+        for (FeatureInfo feature : run.features()) {
+            List<ScenarioResult> scenarios = run.scenarios().stream().filter(s -> s.feature().equals(feature.path())).toList();
+            List<StatusCount> counts = scenarioCounts(scenarios).stream().filter(c -> c.count() > 0).toList();
+            String worst = SEVERITY.stream().filter(s -> scenarios.stream().anyMatch(r -> r.status() == s))
+                    .findFirst().map(Status::cssClass).orElse("none");
+            features.add(new FeatureRow(feature.path(), feature.name(), feature.page(), scenarios.size(), counts, worst));
+        }
+        model.put("features", features);
+        model.put("expectations", run.expectations());
+        model.put("warnings", run.warnings());
+        model.put("kinds", List.of(Kind.values()));
+        return model;
+    }
+
+    private List<RuleBasisRow> ruleBases() {
+        List<RuleBasisRow> rows = new ArrayList<>();
+        for (Basis basis : Basis.values()) {
+            List<RuleResult> rules = run.rules().stream().filter(r -> r.kind() != null && r.kind().basis() == basis).toList();
+            int passing = count(rules, RuleStatus.PASS) + count(rules, RuleStatus.XPASS);
+            int failing = count(rules, RuleStatus.FAIL) + count(rules, RuleStatus.ERROR) + count(rules, RuleStatus.FLAKY);
+            int expected = count(rules, RuleStatus.XFAIL);
+            int notApplicable = count(rules, RuleStatus.NOT_APPLICABLE);
+            int notCovered = count(rules, RuleStatus.NOT_COVERED);
+            int untestable = count(rules, RuleStatus.UNTESTABLE);
+            int applicable = rules.size() - notApplicable - untestable;
+            rows.add(new RuleBasisRow(basis.ruleTitle(), rules.size(), passing, failing, expected, notApplicable,
+                    notCovered, untestable, applicable, share(passing, applicable)));
+        }
+        return rows;
+    }
+
+    private static int count(List<RuleResult> rules, RuleStatus status) {
+        return (int) rules.stream().filter(r -> r.status() == status).count();
+    }
+
+    private List<ScenarioBasisRow> scenarioBases() {
+        Map<Basis, List<ScenarioResult>> byBasis = new EnumMap<>(Basis.class);
+        for (Basis basis : Basis.values()) {
+            byBasis.put(basis, new ArrayList<>());
+        }
+        run.scenarios().forEach(s -> byBasis.get(basisOf(s)).add(s));
+        List<ScenarioBasisRow> rows = new ArrayList<>();
+        byBasis.forEach((basis, scenarios) -> {
+            int passing = (int) scenarios.stream().filter(s -> s.status() == Status.PASS || s.status() == Status.XPASS).count();
+            int failing = (int) scenarios.stream().filter(s -> s.status() == Status.FAIL || s.status() == Status.ERROR
+                    || s.status() == Status.FLAKY).count();
+            int expected = (int) scenarios.stream().filter(s -> s.status() == Status.XFAIL).count();
+            int notApplicable = (int) scenarios.stream().filter(s -> s.status() == Status.NOT_APPLICABLE).count();
+            rows.add(new ScenarioBasisRow(basis.scenarioTitle(), scenarios.size(), passing, failing, expected, notApplicable,
+                    share(passing, scenarios.size() - notApplicable)));
+        });
+        return rows;
+    }
+
+    /**
+     * What a scenario's verdict rests on: its own {@code @assumption} or {@code @model} tag first
+     * (a documented rule can have a scenario for a case the documentation leaves open), else the
+     * strongest kind among its rules.
+     */
+    Basis basisOf(ScenarioResult scenario) {
+        if (scenario.hasTag("@assumption")) {
+            return Basis.KIT_DECISION;
+        }
+        if (scenario.hasTag("@model")) {
+            return Basis.MODEL_ONLY;
+        }
+        Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+        scenario.rules().forEach(id -> registry.rule(id).ifPresent(rule -> kinds.add(rule.kind())));
+        if (kinds.contains(Kind.S) || kinds.contains(Kind.I) || kinds.isEmpty()) {
+            return Basis.DOCUMENTED;
+        }
+        return kinds.contains(Kind.A) ? Basis.KIT_DECISION : Basis.MODEL_ONLY;
+    }
+
+    private static String share(int passing, int of) {
+        return of <= 0 ? "n/a" : (passing * 100 / of) + "%";
+    }
+
+    private static List<StatusCount> scenarioCounts(List<ScenarioResult> scenarios) {
+        List<StatusCount> counts = new ArrayList<>();
+        for (Status status : Status.values()) {
+            counts.add(StatusCount.of(status, (int) scenarios.stream().filter(s -> s.status() == status).count()));
+        }
+        return counts;
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    Map<String, Object> rulesModel() {
+        Map<String, Object> model = common("Rules on " + run.target().name(), "");
+        List<AreaView> areas = new ArrayList<>();
+        for (String area : registry.areas()) {
+            List<RuleRow> rows = new ArrayList<>();
+            Map<RuleStatus, Integer> counts = new EnumMap<>(RuleStatus.class);
+            for (Rule rule : registry.rules()) {
+                if (!rule.area().equals(area)) {
+                    continue;
+                }
+                RuleResult result = rulesById.get(rule.id());
+                RuleStatus status = result != null ? result.status() : RuleStatus.rollUp(rule, List.of());
+                counts.merge(status, 1, Integer::sum);
+                rows.add(new RuleRow(rule, status, scenarioLinks(result == null ? List.of() : result.scenarios(), ""),
+                        operationLinks(rule.operations(), "")));
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            List<StatusCount> areaCounts = new ArrayList<>();
+            counts.forEach((status, n) -> areaCounts.add(StatusCount.of(status, n)));
+            areas.add(new AreaView(area, registry.areaTitle(area), rows, areaCounts));
+        }
+        model.put("areas", areas);
+        return model;
+    }
+
+    private List<ScenarioLink> scenarioLinks(List<String> ids, String root) {
+        List<ScenarioLink> links = new ArrayList<>();
+        for (String id : ids) {
+            ScenarioResult scenario = scenariosById.get(id);
+            if (scenario != null) {
+                links.add(new ScenarioLink(id, scenario.name(), scenarioHref(id, root), scenario.status()));
+            }
+        }
+        return links;
+    }
+
+    static String scenarioHref(String scenarioId, String root) {
+        return root + ScenarioIds.featurePage(ScenarioIds.featureOf(scenarioId)) + "#" + ScenarioIds.anchor(scenarioId);
+    }
+
+    private List<OperationLink> operationLinks(List<String> operations, String root) {
+        return operations.stream().map(op -> new OperationLink(op,
+                Operations.isKnown(op) ? root + "operations.html#" + operationAnchor(op) : null)).toList();
+    }
+
+    static String operationAnchor(String operation) {
+        return "op-" + operation;
+    }
+
+    private List<RuleLink> ruleLinks(List<String> ruleIds, String root) {
+        return ruleIds.stream().map(id -> {
+            RuleResult result = rulesById.get(id);
+            return new RuleLink(id, result != null ? root + "rules.html#" + id : null,
+                    result != null ? result.status() : null);
+        }).toList();
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    Map<String, Object> operationsModel() {
+        Map<String, Object> model = common("Operations on " + run.target().name(), "");
+        List<OperationRow> rows = new ArrayList<>();
+        for (String operation : Operations.ALL) {
+            List<String> ruleIds = registry.rules().stream().filter(r -> r.operations().contains(operation)).map(Rule::id).toList();
+            List<ScenarioResult> scenarios = run.scenarios().stream().filter(s -> s.operations().contains(operation)).toList();
+            rows.add(new OperationRow(operation, operationAnchor(operation), ruleLinks(ruleIds, ""),
+                    scenarioLinks(scenarios.stream().map(ScenarioResult::id).toList(), ""),
+                    scenarioCounts(scenarios).stream().filter(c -> c.count() > 0).toList()));
+        }
+        model.put("operations", rows);
+        List<RuleRow> crossCutting = new ArrayList<>();
+        for (Rule rule : registry.rules()) {
+            if (rule.operations().isEmpty()) {
+                RuleResult result = rulesById.get(rule.id());
+                crossCutting.add(new RuleRow(rule, result != null ? result.status() : RuleStatus.rollUp(rule, List.of()),
+                        scenarioLinks(result == null ? List.of() : result.scenarios(), ""), List.of()));
+            }
+        }
+        model.put("crossCutting", crossCutting);
+        return model;
+    }
+
+    // ---------------------------------------------------------------- feature pages
+
+    Map<String, Object> featureModel(FeatureInfo feature) {
+        Map<String, Object> model = common(feature.name() + " (" + feature.path() + ")", "../");
+        FeatureDocument document = documents.get(feature.path());
+        List<ScenarioResult> scenarios = run.scenarios().stream().filter(s -> s.feature().equals(feature.path())).toList();
+        List<ScenarioView> views = new ArrayList<>();
+        Map<Integer, String> lineClasses = new HashMap<>();
+        for (ScenarioResult scenario : scenarios) {
+            boolean showsFailure = scenario.status() == Status.FAIL || scenario.status() == Status.ERROR
+                    || scenario.status() == Status.XFAIL || scenario.status() == Status.FLAKY;
+            views.add(new ScenarioView(scenario, ScenarioIds.anchor(scenario.id()), ruleLinks(scenario.rules(), "../"),
+                    operationLinks(scenario.operations(), "../"),
+                    showsFailure ? evidence.getOrDefault(scenario.id(), List.of()) : List.of(), showsFailure,
+                    Expectation.safeHref(scenario.link())));
+            lineClasses.put(scenario.line(), scenario.status().cssClass());
+        }
+        List<SourceLine> source = new ArrayList<>();
+        if (document != null) {
+            int number = 0;
+            for (String line : document.source().split("\r?\n", -1)) {
+                number++;
+                source.add(new SourceLine(number, line, lineClasses.getOrDefault(number, "")));
+            }
+        }
+        model.put("feature", new FeatureView(feature.path(), feature.name(),
+                document == null ? "" : document.description(), views, source,
+                scenarioCounts(scenarios).stream().filter(c -> c.count() > 0).toList()));
+        return model;
+    }
+
+    // ---------------------------------------------------------------- formatting
+
+    static String duration(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        Duration d = Duration.ofMillis(millis);
+        if (d.toMinutes() == 0) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return d.toHours() > 0
+                ? String.format(java.util.Locale.ROOT, "%dh %02dm %02ds", d.toHours(), d.toMinutesPart(), d.toSecondsPart())
+                : String.format(java.util.Locale.ROOT, "%dm %02ds", d.toMinutes(), d.toSecondsPart());
+    }
+
+    static String date(Instant instant) {
+        return instant == null ? "unknown" : DATE.format(instant);
+    }
+}

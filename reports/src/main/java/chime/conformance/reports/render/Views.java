@@ -1,0 +1,94 @@
+package chime.conformance.reports.render;
+
+import chime.conformance.reports.model.Rule;
+import chime.conformance.reports.model.RuleStatus;
+import chime.conformance.reports.model.ScenarioResult;
+import chime.conformance.reports.model.Status;
+import chime.conformance.reports.model.WireExchange;
+
+import java.util.List;
+
+/** What the templates show, prepared in Java so that the templates only lay it out. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A status and how many scenarios (or rules) have it. */
+    public record StatusCount(String name, String label, String cssClass, int count) {
+        public static StatusCount of(Status status, int count) {
+            return new StatusCount(status.name(), status.label(), status.cssClass(), count);
+        }
+
+        public static StatusCount of(RuleStatus status, int count) {
+            return new StatusCount(status.name(), status.label(), status.cssClass(), count);
+        }
+    }
+
+    /**
+     * Rules of one basis (documented, kit decision, model only) and how they fared.
+     *
+     * @param applicable rules the run could judge: not NOT_APPLICABLE and not UNTESTABLE
+     * @param share      passing / applicable, as a whole percentage, or "n/a"
+     */
+    public record RuleBasisRow(String title, int total, int passing, int failing, int expectedFailing,
+                               int notApplicable, int notCovered, int untestable, int applicable, String share) {
+    }
+
+    /** Scenarios of one basis and how they fared. */
+    public record ScenarioBasisRow(String title, int total, int passing, int failing, int expectedFailing,
+                                   int notApplicable, String share) {
+    }
+
+    /** A link to a scenario, with its status. */
+    public record ScenarioLink(String id, String name, String href, Status status) {
+    }
+
+    /** A link to a rule, with its status. */
+    public record RuleLink(String id, String href, RuleStatus status) {
+    }
+
+    /** A feature on the overview. */
+    public record FeatureRow(String path, String name, String href, int total, List<StatusCount> counts, String worstCss) {
+    }
+
+    /** A rule on the rules page. */
+    public record RuleRow(Rule rule, RuleStatus status, List<ScenarioLink> scenarios, List<OperationLink> operations) {
+    }
+
+    /** A link to an operation on the operations page. */
+    public record OperationLink(String name, String href) {
+    }
+
+    /** An area on the rules page. */
+    public record AreaView(String id, String title, List<RuleRow> rules, List<StatusCount> counts) {
+    }
+
+    /** An operation on the operations page. */
+    public record OperationRow(String name, String anchor, List<RuleLink> rules, List<ScenarioLink> scenarios,
+                               List<StatusCount> scenarioCounts) {
+    }
+
+    /** A line of Gherkin source. */
+    public record SourceLine(int number, String text, String cssClass) {
+    }
+
+    /**
+     * A scenario on its feature page.
+     *
+     * @param linkHref the expectation's link when it is safe to follow (http or https), else null;
+     *                 an unsafe link is shown as text only
+     */
+    public record ScenarioView(ScenarioResult result, String anchor, List<RuleLink> rules, List<OperationLink> operations,
+                               List<WireExchange> evidence, boolean showsFailure, String linkHref) {
+    }
+
+    /** A feature page. */
+    public record FeatureView(String path, String name, String description, List<ScenarioView> scenarios,
+                              List<SourceLine> source, List<StatusCount> counts) {
+    }
+
+    /** A capability and whether the target declares it. */
+    public record Capability(String name, boolean present) {
+    }
+}

@@ -1,0 +1,149 @@
+package chime.conformance.reports.compare;
+
+import chime.conformance.reports.model.Kind;
+import chime.conformance.reports.model.KitInfo;
+import chime.conformance.reports.model.RuleResult;
+import chime.conformance.reports.model.RuleStatus;
+import chime.conformance.reports.model.RunResults;
+import chime.conformance.reports.model.ScenarioResult;
+import chime.conformance.reports.model.Status;
+import chime.conformance.reports.model.TargetInfo;
+import chime.conformance.reports.model.Verdict;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static chime.conformance.reports.compare.ChangeKind.CHANGED;
+import static chime.conformance.reports.compare.ChangeKind.FIX;
+import static chime.conformance.reports.compare.ChangeKind.NEW;
+import static chime.conformance.reports.compare.ChangeKind.REGRESSION;
+import static chime.conformance.reports.compare.ChangeKind.REMOVED;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+class ComparisonTest {
+
+    static ScenarioResult scenario(String id, Status status, String rule, String message) {
+        return new ScenarioResult(id, "Scenario " + id, "a.feature", "classpath:features/a.feature", 1, List.of("@rule:" + rule),
+                List.of(rule), List.of(), status, 1, 1, message == null ? null : "java.lang.AssertionError", message,
+                null, null, List.of());
+    }
+
+    static RunResults run(String version, List<ScenarioResult> scenarios, List<RuleResult> rules) {
+        return new RunResults(RunResults.SCHEMA, new KitInfo(version, "c" + version), new TargetInfo("emulator", "", Map.of()),
+                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:10Z"), 10_000, false, false,
+                Verdict.PASSED, RunResults.Counts.of(scenarios, rules), null, rules, scenarios, List.of(), List.of());
+    }
+
+    static RuleResult rule(String id, RuleStatus status) {
+        return new RuleResult(id, "MSG", Kind.S, status, List.of());
+    }
+
+    @Test
+    void theKindOfChangeFollowsWhetherTheRunBreaksAndWhetherTheCheckHolds() {
+        assertThat(Comparison.classify("PASS", "FAIL"), is(REGRESSION));
+        assertThat(Comparison.classify("XFAIL", "FAIL"), is(REGRESSION));
+        assertThat(Comparison.classify("NOT_APPLICABLE", "ERROR"), is(REGRESSION));
+        assertThat(Comparison.classify("FLAKY", "FAIL"), is(REGRESSION));
+        assertThat("it held before and does not now, even if listed", Comparison.classify("PASS", "XFAIL"), is(REGRESSION));
+        assertThat(Comparison.classify("FAIL", "PASS"), is(FIX));
+        assertThat(Comparison.classify("XFAIL", "XPASS"), is(FIX));
+        assertThat(Comparison.classify("ERROR", "PASS"), is(FIX));
+        assertThat(Comparison.classify(null, "FAIL"), is(NEW));
+        assertThat(Comparison.classify("PASS", null), is(REMOVED));
+        assertThat(Comparison.classify("FAIL", "ERROR"), is(CHANGED));
+        assertThat(Comparison.classify("FAIL", "XFAIL"), is(CHANGED));
+        assertThat(Comparison.classify("PASS", "NOT_APPLICABLE"), is(CHANGED));
+        assertThat(Comparison.classify("PASS", "FLAKY"), is(CHANGED));
+        assertThat(Comparison.classify("PASS", "PASS"), nullValue());
+    }
+
+    @Test
+    void aScenarioThatStartsFailingIsARegression() {
+        RunResults a = run("1", List.of(scenario("a.feature#x", Status.PASS, "MSG-001", null)), List.of(rule("MSG-001", RuleStatus.PASS)));
+        RunResults b = run("2", List.of(scenario("a.feature#x", Status.FAIL, "MSG-001", "expected 201\nbut got 403")),
+                List.of(rule("MSG-001", RuleStatus.FAIL)));
+        Comparison comparison = Comparison.of(a, b);
+        assertThat(comparison.hasRegressions(), is(true));
+        assertThat(comparison.regressions().stream().map(Change::id).toList(), contains("a.feature#x", "MSG-001"));
+        assertThat(comparison.scenarioChanges().get(0).detail(), is("expected 201"));
+    }
+
+    @Test
+    void aScenarioThatStartsPassingIsAFixAndNotARegression() {
+        RunResults a = run("1", List.of(scenario("a.feature#x", Status.FAIL, "MSG-001", "boom")), List.of(rule("MSG-001", RuleStatus.FAIL)));
+        RunResults b = run("2", List.of(scenario("a.feature#x", Status.PASS, "MSG-001", null)), List.of(rule("MSG-001", RuleStatus.PASS)));
+        Comparison comparison = Comparison.of(a, b);
+        assertThat(comparison.hasRegressions(), is(false));
+        assertThat(comparison.scenarioChanges(FIX), hasSize(1));
+        assertThat(comparison.ruleChanges(FIX), hasSize(1));
+    }
+
+    @Test
+    void addedAndDroppedScenariosAndNewlyCoveredRulesAreNewOrRemoved() {
+        RunResults a = run("1", List.of(scenario("a.feature#old", Status.PASS, "MSG-001", null)),
+                List.of(rule("MSG-001", RuleStatus.PASS), rule("MSG-002", RuleStatus.NOT_COVERED)));
+        RunResults b = run("2", List.of(scenario("a.feature#new", Status.PASS, "MSG-002", null)),
+                List.of(rule("MSG-001", RuleStatus.NOT_COVERED), rule("MSG-002", RuleStatus.PASS)));
+        Comparison comparison = Comparison.of(a, b);
+        assertThat(comparison.scenarioChanges(NEW).get(0).id(), is("a.feature#new"));
+        assertThat(comparison.scenarioChanges(REMOVED).get(0).id(), is("a.feature#old"));
+        assertThat(comparison.ruleChanges(NEW).get(0).id(), is("MSG-002"));
+        assertThat(comparison.ruleChanges(REMOVED).get(0).id(), is("MSG-001"));
+        assertThat(comparison.hasRegressions(), is(false));
+    }
+
+    @Test
+    void identicalRunsHaveNoChanges() {
+        RunResults a = run("1", List.of(scenario("a.feature#x", Status.PASS, "MSG-001", null)), List.of(rule("MSG-001", RuleStatus.PASS),
+                rule("MSG-002", RuleStatus.NOT_COVERED)));
+        Comparison comparison = Comparison.of(a, a);
+        assertThat(comparison.isEmpty(), is(true));
+        assertThat(comparison.regressions(), is(empty()));
+    }
+
+    @Test
+    void theReportIsWrittenAsHtmlAndText(@TempDir Path dir) throws IOException {
+        List<ScenarioResult> before = new ArrayList<>(List.of(
+                scenario("a.feature#x", Status.PASS, "MSG-001", null),
+                scenario("a.feature#y", Status.FAIL, "MSG-002", "boom")));
+        List<ScenarioResult> after = List.of(
+                scenario("a.feature#x", Status.FAIL, "MSG-001", "<script>alert(1)</script> & \"quoted\""),
+                scenario("a.feature#y", Status.PASS, "MSG-002", null),
+                scenario("a.feature#z", Status.PASS, "MSG-003", null));
+        RunResults a = run("1", before, List.of(rule("MSG-001", RuleStatus.PASS), rule("MSG-002", RuleStatus.FAIL)));
+        RunResults b = run("2", after, List.of(rule("MSG-001", RuleStatus.FAIL), rule("MSG-002", RuleStatus.PASS)));
+        new ComparisonReport(Comparison.of(a, b), "baseline/results.json", "today <b>").writeTo(dir);
+
+        Document html = Jsoup.parse(dir.resolve("compare.html").toFile(), "UTF-8");
+        assertThat(html.select("script"), hasSize(0));
+        assertThat(html.getElementById("regression-count").text(), is("2 regression(s)"));
+        assertThat(html.select("#scenario-change-counts td[data-kind=REGRESSION]").text(), is("1"));
+        assertThat(html.select("#scenario-change-counts td[data-kind=FIX]").text(), is("1"));
+        assertThat(html.select("#scenario-change-counts td[data-kind=NEW]").text(), is("1"));
+        assertThat(html.select("#regression tr.change"), hasSize(2));
+        assertThat(html.selectFirst("#regression pre").text(), is("<script>alert(1)</script> & \"quoted\""));
+        assertThat(html.select("#runs td.mono").get(1).text(), is("today <b>"));
+        assertThat(html.select("a[href]"), hasSize(0));
+
+        String text = Files.readString(dir.resolve("compare.txt"), StandardCharsets.UTF_8);
+        assertThat(text, containsString("Scenarios: 1 regression, 1 fix, 1 new, 0 removed, 0 changed"));
+        assertThat(text, containsString("  scenario PASS -> FAIL                   a.feature#x  \"Scenario a.feature#x\""));
+        assertThat(text, containsString("2 regression(s)."));
+    }
+}

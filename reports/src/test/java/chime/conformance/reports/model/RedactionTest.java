@@ -1,0 +1,49 @@
+package chime.conformance.reports.model;
+
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+class RedactionTest {
+
+    private final Redaction plain = Redaction.of(false);
+    private final Redaction masking = Redaction.of(true);
+
+    @Test
+    void credentialHeadersAreRedactedWhateverTheirCase() {
+        assertThat(plain.header("authorization", "AWS4-HMAC-SHA256 Credential=AKIA..."), is("[redacted]"));
+        assertThat(plain.header("X-Amz-Security-Token", "FwoG..."), is("[redacted]"));
+        assertThat(plain.header("X-Amz-Date", "20250101T000000Z"), is("20250101T000000Z"));
+        assertThat(plain.header("x-amz-chime-bearer", "arn:aws:chime:us-east-1:111122223333:app-instance/x/user/a"),
+                is("arn:aws:chime:us-east-1:111122223333:app-instance/x/user/a"));
+    }
+
+    @Test
+    void presignedQueryParametersAreRedacted() {
+        assertThat(plain.query("max-results=2&X-Amz-Signature=abc123&X-Amz-Credential=AKIAX%2F2025&next-token=t"),
+                is("max-results=2&X-Amz-Signature=[redacted]&X-Amz-Credential=[redacted]&next-token=t"));
+    }
+
+    @Test
+    void secretsInsideFreeTextAreRedacted() {
+        String text = plain.text("request failed: Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/x, "
+                + "SignedHeaders=host, Signature=0123456789abcdef0123456789abcdef; body {\"SessionToken\": \"secret\"} key ASIAIOSFODNN7EXAMPLE");
+        assertThat(text, not(containsString("AKIAIOSFODNN7EXAMPLE")));
+        assertThat(text, not(containsString("ASIAIOSFODNN7EXAMPLE")));
+        assertThat(text, not(containsString("0123456789abcdef0123456789abcdef")));
+        assertThat(text, not(containsString("\"secret\"")));
+        assertThat(text, containsString("request failed"));
+    }
+
+    @Test
+    void accountIdsInArnsAreMaskedOnlyWhenAsked() {
+        String arn = "arn:aws:chime:us-east-1:111122223333:app-instance/x";
+        assertThat(plain.text(arn), is(arn));
+        assertThat(masking.text(arn), is("arn:aws:chime:us-east-1:************:app-instance/x"));
+        assertThat(masking.text("{\"AccountId\": \"111122223333\"}"), is("{\"AccountId\": \"************\"}"));
+        assertThat("a message ID is not an account", masking.text("message 123456789012 sent"), is("message 123456789012 sent"));
+    }
+}

@@ -1,0 +1,73 @@
+package chime.conformance.runner.cli;
+
+import chime.conformance.reports.compare.Comparison;
+import chime.conformance.reports.compare.ComparisonReport;
+import chime.conformance.reports.model.ResultsFile;
+import chime.conformance.reports.model.RunResults;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code compare A B [--out DIR]}: the drift between two runs. Exit code 0 without regressions, 1
+ * with regressions, 2 when either input cannot be read.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare two runs: every scenario and rule whose status changed from A to B.",
+                "Each change is a regression, fix, new, removed or other change.",
+                "Prints the comparison; with --out also writes compare.html and compare.txt.",
+                "Exit code: 0 no regressions, 1 regressions, 2 unreadable input."})
+public final class CompareCommand implements Callable<Integer> {
+
+    static final int REGRESSIONS = 1;
+    static final int BAD_INPUT = 2;
+
+    @Parameters(index = "0", paramLabel = "A", description = "The baseline run: a report directory or its results.json.")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The run to compare with A: a report directory or its results.json.")
+    Path b;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write compare.html and compare.txt into this directory.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        RunResults before;
+        RunResults after;
+        try {
+            before = ResultsFile.read(a);
+            after = ResultsFile.read(b);
+        } catch (IOException e) {
+            err.println("error: cannot compare: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        Comparison comparison = Comparison.of(before, after);
+        ComparisonReport report = new ComparisonReport(comparison, a.toString(), b.toString());
+        stdout.print(report.text());
+        if (out != null) {
+            try {
+                report.writeTo(out);
+                stdout.println("Comparison written to " + out.resolve(ComparisonReport.HTML));
+            } catch (IOException e) {
+                err.println("error: cannot write the comparison to " + out + ": " + e.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+        }
+        stdout.flush();
+        return comparison.hasRegressions() ? REGRESSIONS : 0;
+    }
+}
