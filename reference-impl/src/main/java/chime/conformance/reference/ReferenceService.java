@@ -1,6 +1,8 @@
 package chime.conformance.reference;
 
 import chime.conformance.reference.core.MessagingCore;
+import chime.conformance.reference.core.flow.ChannelFlowOperations;
+import chime.conformance.reference.core.flow.ProcessorRegistry;
 import chime.conformance.reference.core.support.FaultInjector;
 import chime.conformance.reference.core.support.IdGenerator;
 import chime.conformance.reference.sdk.ReferenceIdentityClient;
@@ -38,7 +40,8 @@ public final class ReferenceService implements AutoCloseable {
     private final ReferenceIdentityClient wireIdentityClient;
 
     private ReferenceService(Builder builder) {
-        this.core = new MessagingCore(builder.clock, builder.idGenerator, builder.region, builder.accountId);
+        this.core = new MessagingCore(builder.clock, builder.idGenerator, builder.region, builder.accountId,
+                builder.processorsPerFlow);
         this.messagingClient = new ReferenceMessagingClient(core, true);
         this.wireMessagingClient = new ReferenceMessagingClient(core, false);
         this.identityClient = new ReferenceIdentityClient(core, true);
@@ -80,6 +83,14 @@ public final class ReferenceService implements AutoCloseable {
         return wireIdentityClient;
     }
 
+    /**
+     * The Lambda processor doubles that channel flows invoke (pass-through, deny, rewrite, unreachable, hold,
+     * and any registered programmatically), with the record of every invocation.
+     */
+    public ProcessorRegistry processors() {
+        return core.processors();
+    }
+
     /** Planned failures, to observe the errors the reference never raises on its own (ERR-006 to ERR-008). */
     public FaultInjector faults() {
         return core.faults();
@@ -93,6 +104,7 @@ public final class ReferenceService implements AutoCloseable {
         return core.accountId();
     }
 
+    /** Stops the service's processor threads. */
     @Override
     public void close() {
         core.close();
@@ -103,6 +115,7 @@ public final class ReferenceService implements AutoCloseable {
         private IdGenerator idGenerator = IdGenerator.random();
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT_ID;
+        private int processorsPerFlow = ChannelFlowOperations.DOCUMENTED_PROCESSORS_PER_FLOW;
 
         private Builder() {
         }
@@ -126,6 +139,19 @@ public final class ReferenceService implements AutoCloseable {
 
         public Builder accountId(String accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /**
+         * How many processors a channel flow may have: 1 as the documentation says (the default, FLOW-002),
+         * or up to the service model's 3 to exercise the multi-processor rules (FLOW-003, FLOW-027).
+         */
+        public Builder processorsPerFlow(int processorsPerFlow) {
+            if (processorsPerFlow < ChannelFlowOperations.DOCUMENTED_PROCESSORS_PER_FLOW
+                    || processorsPerFlow > ChannelFlowOperations.MODELED_PROCESSORS_PER_FLOW) {
+                throw new IllegalArgumentException("processorsPerFlow must be 1 to 3");
+            }
+            this.processorsPerFlow = processorsPerFlow;
             return this;
         }
 

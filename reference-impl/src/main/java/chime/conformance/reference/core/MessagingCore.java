@@ -3,12 +3,15 @@ package chime.conformance.reference.core;
 import chime.conformance.reference.core.auth.Access;
 import chime.conformance.reference.core.channel.ChannelOperations;
 import chime.conformance.reference.core.channel.ChannelRegistry;
+import chime.conformance.reference.core.flow.ChannelFlowOperations;
+import chime.conformance.reference.core.flow.FlowEngine;
+import chime.conformance.reference.core.flow.FlowStore;
+import chime.conformance.reference.core.flow.ProcessorRegistry;
 import chime.conformance.reference.core.identity.Directory;
 import chime.conformance.reference.core.identity.IdentityOperations;
 import chime.conformance.reference.core.idempotency.IdempotencyCache;
 import chime.conformance.reference.core.membership.MembershipOperations;
 import chime.conformance.reference.core.message.MessageOperations;
-import chime.conformance.reference.core.message.MessageProcessing;
 import chime.conformance.reference.core.moderation.BanOperations;
 import chime.conformance.reference.core.moderation.ModeratorOperations;
 import chime.conformance.reference.core.paging.PageTokens;
@@ -39,20 +42,31 @@ public final class MessagingCore implements AutoCloseable {
     private final BanOperations bans;
     private final MessageOperations messages;
     private final TagOperations tags;
+    private final ProcessorRegistry processors;
+    private final FlowEngine flowEngine;
+    private final ChannelFlowOperations channelFlows;
 
-    public MessagingCore(Clock clock, IdGenerator idGenerator, String region, String accountId) {
+    /**
+     * @param processorsPerFlow how many processors a channel flow may have: 1 as documented (FLOW-002), up to
+     *                          the model's 3 to exercise multi-processor rules (FLOW-003, FLOW-027)
+     */
+    public MessagingCore(Clock clock, IdGenerator idGenerator, String region, String accountId, int processorsPerFlow) {
         Directory directory = new Directory();
         ChannelRegistry registry = new ChannelRegistry();
         this.ctx = new CoreContext(new ServiceClock(clock), new Identifiers(idGenerator, region, accountId), directory,
                 registry, new Access(directory, registry), new Paging(new PageTokens()), new IdempotencyCache(),
                 new TagStore(), new AtomicLong());
-        this.identity = new IdentityOperations(ctx, appInstanceArn -> { });
+        FlowStore flowStore = new FlowStore();
+        this.processors = new ProcessorRegistry(region, accountId);
+        this.flowEngine = new FlowEngine(ctx, flowStore, processors);
+        this.channelFlows = new ChannelFlowOperations(ctx, flowStore, processorsPerFlow);
+        this.identity = new IdentityOperations(ctx, channelFlows::forgetAppInstance);
         this.channels = new ChannelOperations(ctx);
         this.memberships = new MembershipOperations(ctx);
         this.moderators = new ModeratorOperations(ctx);
         this.bans = new BanOperations(ctx);
-        this.messages = new MessageOperations(ctx, () -> MessageProcessing.NONE);
-        this.tags = new TagOperations(ctx.tags(), arn -> registry.find(arn) != null);
+        this.messages = new MessageOperations(ctx, () -> flowEngine);
+        this.tags = new TagOperations(ctx.tags(), arn -> registry.find(arn) != null || flowStore.find(arn) != null);
     }
 
     public IdentityOperations identity() {
@@ -79,6 +93,20 @@ public final class MessagingCore implements AutoCloseable {
         return messages;
     }
 
+    public ChannelFlowOperations channelFlows() {
+        return channelFlows;
+    }
+
+    /** ChannelFlowCallback: how processors answer (FLOW-020 to FLOW-024). */
+    public FlowEngine flowEngine() {
+        return flowEngine;
+    }
+
+    /** The Lambda processor doubles channel flows invoke, and the record of their invocations. */
+    public ProcessorRegistry processors() {
+        return processors;
+    }
+
     public TagOperations tags() {
         return tags;
     }
@@ -103,8 +131,9 @@ public final class MessagingCore implements AutoCloseable {
         return ctx.ids().accountId();
     }
 
+    /** Stops the processor threads. */
     @Override
     public void close() {
-        // Nothing to release yet.
+        flowEngine.close();
     }
 }

@@ -3,15 +3,36 @@ package chime.conformance.reference.sdk;
 import chime.conformance.reference.core.MessagingCore;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.model.BatchChannelMemberships;
+import chime.conformance.reference.core.model.CallbackReceipt;
 import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelBan;
+import chime.conformance.reference.core.model.ChannelFlow;
 import chime.conformance.reference.core.model.ChannelMembership;
 import chime.conformance.reference.core.model.ChannelMembershipForAppInstanceUser;
 import chime.conformance.reference.core.model.ChannelMessage;
 import chime.conformance.reference.core.model.ChannelModerator;
+import chime.conformance.reference.core.model.MessageCallback;
 import chime.conformance.reference.core.model.MessageReceipt;
 import chime.conformance.reference.core.paging.Page;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+import software.amazon.awssdk.services.chimesdkmessaging.model.AssociateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.AssociateChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DisassociateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DisassociateChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelBanRequest;
@@ -478,5 +499,96 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public GetMessagingSessionEndpointResponse getMessagingSessionEndpoint(GetMessagingSessionEndpointRequest request) {
         return call("GetMessagingSessionEndpoint", () -> withStatus(GetMessagingSessionEndpointResponse.builder()
                 .endpoint(MessagingSessionEndpoint.builder().url(core.messagingSessionEndpoint()).build()), 200));
+    }
+
+    // ---- channel flows ----------------------------------------------------------------------------------
+
+    @Override
+    public CreateChannelFlowResponse createChannelFlow(CreateChannelFlowRequest request) {
+        // IDEM-005: CreateChannelFlow's ClientRequestToken is not an idempotencyToken; nothing is filled in.
+        return call("CreateChannelFlow", () -> withStatus(CreateChannelFlowResponse.builder().channelFlowArn(
+                core.channelFlows().create(request.appInstanceArn(),
+                        MessagingModels.processors(request.hasProcessors(), request.processors()), request.name(),
+                        MessagingModels.tags(request.hasTags(), request.tags()), request.clientRequestToken())), 201));
+    }
+
+    @Override
+    public UpdateChannelFlowResponse updateChannelFlow(UpdateChannelFlowRequest request) {
+        return call("UpdateChannelFlow", () -> withStatus(UpdateChannelFlowResponse.builder().channelFlowArn(
+                core.channelFlows().update(request.channelFlowArn(),
+                        MessagingModels.processors(request.hasProcessors(), request.processors()), request.name())), 200));
+    }
+
+    @Override
+    public DeleteChannelFlowResponse deleteChannelFlow(DeleteChannelFlowRequest request) {
+        return call("DeleteChannelFlow", () -> {
+            core.channelFlows().delete(request.channelFlowArn());
+            return withStatus(DeleteChannelFlowResponse.builder(), 204);
+        });
+    }
+
+    @Override
+    public DescribeChannelFlowResponse describeChannelFlow(DescribeChannelFlowRequest request) {
+        return call("DescribeChannelFlow", () -> {
+            ChannelFlow flow = core.channelFlows().describe(request.channelFlowArn());
+            return withStatus(DescribeChannelFlowResponse.builder().channelFlow(MessagingModels.flow(flow)), 200);
+        });
+    }
+
+    @Override
+    public ListChannelFlowsResponse listChannelFlows(ListChannelFlowsRequest request) {
+        return call("ListChannelFlows", () -> {
+            Page<ChannelFlow> page = core.channelFlows().list(request.appInstanceArn(), request.maxResults(),
+                    request.nextToken());
+            return withStatus(ListChannelFlowsResponse.builder()
+                    .channelFlows(page.items().stream().map(MessagingModels::flowSummary).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+
+    @Override
+    public ListChannelsAssociatedWithChannelFlowResponse listChannelsAssociatedWithChannelFlow(
+            ListChannelsAssociatedWithChannelFlowRequest request) {
+        return call("ListChannelsAssociatedWithChannelFlow", () -> {
+            Page<Channel> page = core.channelFlows().listChannelsAssociated(request.channelFlowArn(),
+                    request.maxResults(), request.nextToken());
+            return withStatus(ListChannelsAssociatedWithChannelFlowResponse.builder()
+                    .channels(page.items().stream().map(MessagingModels::channelAssociatedWithFlow).toList())
+                    .nextToken(page.nextToken()), 200);
+        });
+    }
+
+    /** HTTP-003: the only output-less operation that answers 200, not 204. */
+    @Override
+    public AssociateChannelFlowResponse associateChannelFlow(AssociateChannelFlowRequest request) {
+        return call("AssociateChannelFlow", () -> {
+            core.channelFlows().associate(request.chimeBearer(), request.channelArn(), request.channelFlowArn());
+            return withStatus(AssociateChannelFlowResponse.builder(), 200);
+        });
+    }
+
+    @Override
+    public DisassociateChannelFlowResponse disassociateChannelFlow(DisassociateChannelFlowRequest request) {
+        return call("DisassociateChannelFlow", () -> {
+            core.channelFlows().disassociate(request.chimeBearer(), request.channelArn(), request.channelFlowArn());
+            return withStatus(DisassociateChannelFlowResponse.builder(), 204);
+        });
+    }
+
+    /**
+     * FLOW-020 to FLOW-024. CallbackId is an idempotencyToken in the model, so the SDK fills a missing one
+     * with a UUID; the service never issued that UUID and rejects it (FLOW-024).
+     */
+    @Override
+    public ChannelFlowCallbackResponse channelFlowCallback(ChannelFlowCallbackRequest request) {
+        return call("ChannelFlowCallback", () -> {
+            var message = request.channelMessage();
+            CallbackReceipt receipt = core.flowEngine().callback(idempotencyToken(request.callbackId()),
+                    request.channelArn(), Boolean.TRUE.equals(request.deleteResource()),
+                    message == null ? null : new MessageCallback(message.messageId(), message.content(), message.metadata()));
+            return withStatus(ChannelFlowCallbackResponse.builder()
+                    .channelArn(receipt.channelArn())
+                    .callbackId(receipt.callbackId()), 200);
+        });
     }
 }

@@ -93,6 +93,20 @@ public final class ChannelState {
         }
     }
 
+    /** Runs a change under the lock unless the channel was deleted meanwhile; returns whether it ran. */
+    public boolean lockedIfLive(Runnable change) {
+        lock.lock();
+        try {
+            if (deleted) {
+                return false;
+            }
+            change.run();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void update(Channel newChannel) {
         requireLocked();
         channel = newChannel;
