@@ -102,10 +102,10 @@ Feature: Errors
 
       @op:CreateChannelFlow @requires:flow-processors
       Examples:
-        | caller        | operation         | member             |
-        | the developer | CreateChannelFlow | AppInstanceArn     |
-        | the developer | CreateChannelFlow | Processors         |
-        | the developer | CreateChannelFlow | Name               |
+        | caller        | operation         | member         |
+        | the developer | CreateChannelFlow | AppInstanceArn |
+        | the developer | CreateChannelFlow | Processors     |
+        | the developer | CreateChannelFlow | Name           |
 
       @op:UpdateChannelFlow @requires:flow-processors
       Examples:
