@@ -32,7 +32,7 @@ Feature: Message processing by channel flows
       When Alice posts "Where is my order?" in "support"
       Then the processor is invoked for "Where is my order?"
 
-    @rule:STAT-011 @op:UpdateChannelMessage
+    @op:UpdateChannelMessage
     Example: An edited message is processed again
       Given Alice has posted "Were is my order?" in "support", which has been processed
       When Alice edits "Were is my order?" to read "Where is my order?"
