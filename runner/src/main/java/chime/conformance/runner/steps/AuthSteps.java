@@ -6,9 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.target.ProcessorProbe;
 import chime.conformance.runner.world.World;
-import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
@@ -27,17 +25,14 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSum
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
-import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
 
 /**
  * Who may make a request: the ChimeBearer (AUTH-001, AUTH-002), the developer APIs that take none
- * (AUTH-004), and the permission rules on messages and channel flows (AUTH-005 to AUTH-008, AUTH-017,
- * AUTH-020). The message and flow steps here are worded for permission scenarios; the message and flow
- * features have their own.
+ * (AUTH-004), and the permission rules on messages (AUTH-007, AUTH-008, AUTH-017, AUTH-020). The message
+ * steps here are worded for permission scenarios. Who may associate a channel flow (AUTH-005, AUTH-006) is
+ * said with the flow steps.
  */
 public class AuthSteps {
 
@@ -156,10 +151,11 @@ public class AuthSteps {
         ChimeSdkMessagingClient api = world.messaging();
         Supplier<? extends SdkResponse> call = switch (operation) {
             case "CreateChannelFlow" -> () -> api.createChannelFlow(r -> r.appInstanceArn(world.appInstanceArn())
-                    .name("another-filter").processors(processor(ProcessorBehaviour.PASS_THROUGH))
+                    .name("another-filter").processors(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH))
                     .clientRequestToken(UUID.randomUUID().toString()));
             case "UpdateChannelFlow" -> () -> api.updateChannelFlow(r -> r.channelFlowArn(flowArn)
-                    .name(flow + "-renamed").processors(processor(ProcessorBehaviour.PASS_THROUGH)));
+                    .name(flow + "-renamed")
+                    .processors(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH)));
             case "DescribeChannelFlow" -> () -> api.describeChannelFlow(r -> r.channelFlowArn(flowArn));
             case "ListChannelFlows" -> () -> api.listChannelFlows(r -> r.appInstanceArn(world.appInstanceArn()));
             case "ListChannelsAssociatedWithChannelFlow" -> () -> api.listChannelsAssociatedWithChannelFlow(r -> r
@@ -274,66 +270,6 @@ public class AuthSteps {
         assertThat("the content of \"" + message + "\"", read.content(), equalTo(message));
     }
 
-    // ---- channel flows, worded for permission scenarios -----------------------------------------------------
-
-    /** A channel flow with one pass-through processor, created through the developer API. */
-    @Given("a developer has created the channel flow {flow}")
-    public void aDeveloperHasCreatedTheChannelFlow(String flow) {
-        world.rememberFlow(flow, createFlow(flow, ProcessorBehaviour.PASS_THROUGH));
-    }
-
-    /** Associated by Ada, the AppInstanceAdmin. */
-    @Given("the channel flow {flow} has been associated with {channel}")
-    public void theChannelFlowHasBeenAssociated(String flow, String channel) {
-        String flowArn = world.flow(flow);
-        String arn = world.channel(channel);
-        String admin = world.actor(World.ADMIN);
-        world.messaging().associateChannelFlow(r -> r.channelArn(arn).channelFlowArn(flowArn).chimeBearer(admin));
-    }
-
-    /** A processor that records the invocation and never calls back: the scenario plays it. */
-    @Given("the channel flow {flow}, whose processor holds each message until it calls back, has been associated with {channel}")
-    public void theHoldingChannelFlowHasBeenAssociated(String flow, String channel) {
-        world.rememberFlow(flow, createFlow(flow, ProcessorBehaviour.HOLD));
-        theChannelFlowHasBeenAssociated(flow, channel);
-    }
-
-    @When("{actor} associates the channel flow {flow} with {channel}")
-    public void associatesTheChannelFlow(String actor, String flow, String channel) {
-        String bearer = world.actor(actor);
-        String flowArn = world.flow(flow);
-        String arn = world.channel(channel);
-        world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
-                .channelArn(arn).channelFlowArn(flowArn).chimeBearer(bearer)));
-    }
-
-    @When("{actor} disassociates the channel flow {flow} from {channel}")
-    public void disassociatesTheChannelFlow(String actor, String flow, String channel) {
-        String bearer = world.actor(actor);
-        String flowArn = world.flow(flow);
-        String arn = world.channel(channel);
-        world.attempt("DisassociateChannelFlow", actor, () -> world.messaging().disassociateChannelFlow(r -> r
-                .channelArn(arn).channelFlowArn(flowArn).chimeBearer(bearer)));
-    }
-
-    /** AUTH-004: ChannelFlowCallback, with the callback ID the service gave the processor. */
-    @When("the processor calls back for {string} in {channel} without a ChimeBearer")
-    public void theProcessorCallsBack(String message, String channel) {
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        ProcessorProbe probe = world.target().processorProbe()
-                .orElseThrow(() -> new HarnessException("the target cannot show processor invocations"));
-        List<ProcessorProbe.Invocation> invocations = world.eventually(() -> probe.invocationsFor(arn),
-                list -> list.stream().anyMatch(i -> id.equals(i.messageId())));
-        ProcessorProbe.Invocation invocation = invocations.stream().filter(i -> id.equals(i.messageId()))
-                .findFirst().orElseThrow(() -> new AssertionError("the processor was never invoked for \""
-                        + message + "\""));
-        world.attempt("ChannelFlowCallback", "the processor", () -> world.messaging().channelFlowCallback(r -> r
-                .callbackId(invocation.callbackId())
-                .channelArn(arn)
-                .channelMessage(m -> m.messageId(id))));
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /** What a request could change about a channel and its AppInstance, as Ada sees it. */
@@ -398,24 +334,5 @@ public class AuthSteps {
         String id = world.message(message);
         return world.messaging().getChannelMessage(r -> r.channelArn(arn).messageId(id).chimeBearer(bearer))
                 .channelMessage();
-    }
-
-    private String createFlow(String flow, ProcessorBehaviour behaviour) {
-        return world.messaging().createChannelFlow(r -> r
-                .appInstanceArn(world.appInstanceArn())
-                .name(flow)
-                .processors(processor(behaviour))
-                .clientRequestToken(UUID.randomUUID().toString())).channelFlowArn();
-    }
-
-    private Processor processor(ProcessorBehaviour behaviour) {
-        String lambda = world.target().processorArn(behaviour).orElseThrow(() -> new HarnessException(
-                "the target has no " + behaviour.key() + " processor"));
-        return Processor.builder()
-                .name(behaviour.key())
-                .executionOrder(1)
-                .fallbackAction(FallbackAction.CONTINUE)
-                .configuration(c -> c.lambda(l -> l.resourceArn(lambda).invocationType(InvocationType.ASYNC)))
-                .build();
     }
 }

@@ -302,13 +302,23 @@ public class FlowSteps {
 
     // ---------------------------------------------------------------- associating
 
+    @When("{actor} associates the channel flow {flow} with {channel}")
+    public void associates(String actor, String flow, String channel) {
+        associate(actor, world.flow(flow), channel);
+    }
+
     /** A well-formed ARN of a flow in the scenario's AppInstance that was never created. */
     @When("{actor} associates a channel flow that does not exist with {channel}")
     public void associatesAFlowThatDoesNotExist(String actor, String channel) {
+        associate(actor, world.appInstanceArn() + "/channel-flow/" + UUID.randomUUID(), channel);
+    }
+
+    @When("{actor} disassociates the channel flow {flow} from {channel}")
+    public void disassociates(String actor, String flow, String channel) {
         String bearer = world.actor(actor);
+        String flowArn = world.flow(flow);
         String channelArn = world.channel(channel);
-        String flowArn = world.appInstanceArn() + "/channel-flow/" + UUID.randomUUID();
-        world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
+        world.attempt("DisassociateChannelFlow", actor, () -> world.messaging().disassociateChannelFlow(r -> r
                 .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
     }
 
@@ -573,6 +583,13 @@ public class FlowSteps {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private void associate(String actor, String flowArn, String channel) {
+        String bearer = world.actor(actor);
+        String channelArn = world.channel(channel);
+        world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
+                .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
+    }
 
     private void create(String flow, List<Processor> processors) {
         Outcome outcome = world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(r -> r

@@ -195,11 +195,6 @@ public class SizeSteps {
 
     // ---------------------------------------------------------------- channel flows (SIZE-008)
 
-    @Given("the channel flow {flow} has been created for a size check")
-    public void theChannelFlowHasBeenCreated(String flow) {
-        world.rememberFlow(flow, KitFlows.create(world, flow));
-    }
-
     @When("a channel flow is created with a name of {chars}")
     public void aChannelFlowIsCreatedWithANameOf(Repeated name) {
         world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
