@@ -2,7 +2,6 @@ package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
@@ -29,10 +27,9 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessag
 import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
 
 /**
- * Who may make a request: the ChimeBearer (AUTH-001, AUTH-002), the developer APIs that take none
- * (AUTH-004), and the permission rules on messages (AUTH-007, AUTH-008, AUTH-017, AUTH-020). The message
- * steps here are worded for permission scenarios. Who may associate a channel flow (AUTH-005, AUTH-006) is
- * said with the flow steps.
+ * Who may make a request: the ChimeBearer (AUTH-001, AUTH-002) and the developer APIs that take none
+ * (AUTH-004). Who may do what with messages and channel flows (AUTH-005 to AUTH-008, AUTH-017, AUTH-020)
+ * is said with the message and flow steps.
  */
 public class AuthSteps {
 
@@ -202,74 +199,6 @@ public class AuthSteps {
         describeWithBearer(channel, prefix + "u".repeat(length - prefix.length()));
     }
 
-    // ---- messages, worded for permission scenarios ----------------------------------------------------------
-
-    @When("{actor} deletes {actor}'s message {string} in {channel}")
-    public void deletesTheMessage(String actor, String sender, String message, String channel) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("DeleteChannelMessage", actor, () -> world.messaging().deleteChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-    }
-
-    @When("{actor} redacts {actor}'s message {string} in {channel}")
-    public void redactsTheMessage(String actor, String sender, String message, String channel) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("RedactChannelMessage", actor, () -> world.messaging().redactChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-    }
-
-    @When("{actor} edits {actor}'s message {string} in {channel} to read {string}")
-    public void editsTheMessage(String actor, String sender, String message, String channel, String content) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
-                .channelArn(arn).messageId(id).content(content).chimeBearer(bearer)));
-    }
-
-    @When("{actor} asks for the status of {actor}'s message {string} in {channel}")
-    public void asksForTheStatus(String actor, String sender, String message, String channel) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("GetChannelMessageStatus", actor, () -> world.messaging().getChannelMessageStatus(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-    }
-
-    @When("{actor} reads {actor}'s message {string} in {channel}")
-    public void readsTheMessage(String actor, String sender, String message, String channel) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("GetChannelMessage", actor, () -> world.messaging().getChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-    }
-
-    /** Read by the sender, a member of the channel. */
-    @Then("{actor}'s message {string} is still in {channel}")
-    public void theMessageIsStillIn(String sender, String message, String channel) {
-        ChannelMessage read = readAsSender(sender, message, channel);
-        assertThat("\"" + message + "\"", read, notNullValue());
-        assertThat("the message ID of \"" + message + "\"", read.messageId(), equalTo(world.message(message)));
-    }
-
-    @Then("{actor}'s message {string} in {channel} still reads {string}")
-    public void theMessageStillReads(String sender, String message, String channel, String content) {
-        assertThat("the content of \"" + message + "\"", readAsSender(sender, message, channel).content(),
-                equalTo(content));
-    }
-
-    @Then("{actor}'s message {string} in {channel} is not redacted")
-    public void theMessageIsNotRedacted(String sender, String message, String channel) {
-        ChannelMessage read = readAsSender(sender, message, channel);
-        assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(false));
-        assertThat("the content of \"" + message + "\"", read.content(), equalTo(message));
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /** What a request could change about a channel and its AppInstance, as Ada sees it. */
@@ -326,13 +255,5 @@ public class AuthSteps {
         String arn = world.channel(channel);
         world.attempt("DescribeChannel", "a caller with an unknown ChimeBearer", () -> world.messaging()
                 .describeChannel(r -> r.channelArn(arn).chimeBearer(bearer)));
-    }
-
-    private ChannelMessage readAsSender(String sender, String message, String channel) {
-        String bearer = world.actor(sender);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        return world.messaging().getChannelMessage(r -> r.channelArn(arn).messageId(id).chimeBearer(bearer))
-                .channelMessage();
     }
 }

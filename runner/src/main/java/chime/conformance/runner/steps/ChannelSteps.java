@@ -29,9 +29,7 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipForAppInstanceUserSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelModeratedByAppInstanceUserSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
@@ -122,19 +120,6 @@ public class ChannelSteps {
     @Given("{channel} has been switched to unrestricted mode")
     public void hasBeenSwitchedToUnrestricted(String channel) {
         switchMode(channel, "UNRESTRICTED");
-    }
-
-    /** CHAN-014: a NON_PERSISTENT message, which the channel summary does not count as its last message. */
-    @Given("{actor} has sent {string} to {channel} without persisting it")
-    public void hasSentWithoutPersisting(String actor, String content, String channel) {
-        String sender = world.actor(actor);
-        world.messaging().sendChannelMessage(r -> r
-                .channelArn(world.channel(channel))
-                .content(content)
-                .type(ChannelMessageType.STANDARD)
-                .persistence(ChannelMessagePersistenceType.NON_PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(sender));
     }
 
     // ---- When: create, describe, update, delete -----------------------------------------------------------

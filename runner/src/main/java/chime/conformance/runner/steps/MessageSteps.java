@@ -384,6 +384,23 @@ public class MessageSteps {
         assertThat("Redacted", got.redacted(), is(true));
     }
 
+    // ---------------------------------------------------------------- Then: a message as its sender reads it
+
+    /** Read by the sender, a member of the channel. */
+    @Then("{actor}'s message {string} is still in {channel}")
+    public void theMessageIsStillIn(String sender, String message, String channel) {
+        ChannelMessage read = readAsSender(sender, message, channel);
+        assertThat("\"" + message + "\"", read, notNullValue());
+        assertThat("the message ID of \"" + message + "\"", read.messageId(), equalTo(world.message(message)));
+    }
+
+    @Then("{actor}'s message {string} in {channel} is not redacted")
+    public void theMessageIsNotRedacted(String sender, String message, String channel) {
+        ChannelMessage read = readAsSender(sender, message, channel);
+        assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(false));
+        assertThat("the content of \"" + message + "\"", read.content(), equalTo(message));
+    }
+
     // ---------------------------------------------------------------- Then: edits and redactions
 
     @Then("the edit of {string} is accepted with a status")
@@ -570,6 +587,15 @@ public class MessageSteps {
         if (!world.outcome().failed()) {
             MessageLedger.seen(world, world.outcome().response(ListChannelMessagesResponse.class).channelMessages());
         }
+    }
+
+    /** GetChannelMessage by the sender; fails the step if the service refuses. */
+    private ChannelMessage readAsSender(String sender, String message, String channel) {
+        String bearer = world.actor(sender);
+        String arn = world.channel(channel);
+        String id = world.message(message);
+        return world.messaging().getChannelMessage(r -> r.channelArn(arn).messageId(id).chimeBearer(bearer))
+                .channelMessage();
     }
 
     /** The message the last GetChannelMessage returned, asserting it succeeded. */

@@ -168,20 +168,15 @@ public class ModerationSteps {
 
     // ---- Then: moderators ---------------------------------------------------------------------------------
 
-    /** Read by Ada, the AppInstanceAdmin: the user is among the channel's moderators. */
-    @Then("{actor} moderates {channel}")
-    public void moderates(String actor, String channel) {
+    /** Read by Ada, the AppInstanceAdmin. */
+    @Then("the moderators of {channel} include {actor}")
+    public void theModeratorsOfInclude(String channel, String actor) {
         IdentitySteps.assertIncludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
     }
 
-    @Then("{actor} does not moderate {channel}")
-    public void doesNotModerate(String actor, String channel) {
+    @Then("the moderators of {channel} do not include {actor}")
+    public void theModeratorsOfDoNotInclude(String channel, String actor) {
         IdentitySteps.assertExcludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
-    }
-
-    @Then("the moderators of {channel} include {actor}")
-    public void theModeratorsOfInclude(String channel, String actor) {
-        moderates(actor, channel);
     }
 
     @Then("the moderator shows:")
