@@ -38,8 +38,11 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResp
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
@@ -346,6 +349,25 @@ public class ChannelSteps {
         CreateChannelResponse response = world.outcome().response(CreateChannelResponse.class);
         assertThat("the new channel's ARN", response.channelArn(), notNullValue());
         assertThat("the new channel's ARN", response.channelArn(), not(equalTo(deletedChannel(channel))));
+    }
+
+    /** ListChannelMemberships, ListChannelModerators, ListChannelBans or ListChannelMessages: its ChannelArn. */
+    @Then("the list names the channel {channel}")
+    public void theListNamesTheChannel(String channel) {
+        SdkResponse response = world.outcome().response(SdkResponse.class);
+        String arn;
+        if (response instanceof ListChannelMembershipsResponse r) {
+            arn = r.channelArn();
+        } else if (response instanceof ListChannelBansResponse r) {
+            arn = r.channelArn();
+        } else if (response instanceof ListChannelModeratorsResponse r) {
+            arn = r.channelArn();
+        } else if (response instanceof ListChannelMessagesResponse r) {
+            arn = r.channelArn();
+        } else {
+            throw new HarnessException(world.outcome().operation() + " does not name a channel");
+        }
+        assertThat("the channel of the list", arn, equalTo(world.channel(channel)));
     }
 
     /** DescribeChannelMembershipForAppInstanceUser or DescribeChannelModeratedByAppInstanceUser. */

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
-import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchChannelMemberships;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipError;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
@@ -28,9 +26,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelMemb
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
 
 /** Channel memberships, DEFAULT and HIDDEN, single and batch. */
@@ -250,23 +246,6 @@ public class MembershipSteps {
     @Then("the members listed do not include {actor}")
     public void theMembersListedDoNotInclude(String actor) {
         IdentitySteps.assertExcludes(world, "the members listed", listedMembers(), actor);
-    }
-
-    /** ListChannelMemberships, ListChannelModerators or ListChannelBans: the ChannelArn of the list. */
-    @Then("the list names the channel {channel}")
-    public void theListNamesTheChannel(String channel) {
-        SdkResponse response = world.outcome().response(SdkResponse.class);
-        String arn;
-        if (response instanceof ListChannelMembershipsResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelBansResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelModeratorsResponse r) {
-            arn = r.channelArn();
-        } else {
-            throw new HarnessException(world.outcome().operation() + " does not name a channel");
-        }
-        assertThat("the channel of the list", arn, equalTo(world.channel(channel)));
     }
 
     @Then("the batch added exactly {actorList}")

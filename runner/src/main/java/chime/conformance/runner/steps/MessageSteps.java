@@ -478,12 +478,6 @@ public class MessageSteps {
                 greaterThanOrEqualTo(listed.createdTimestamp()));
     }
 
-    @Then("the listing names the channel {channel}")
-    public void theListingNamesTheChannel(String channel) {
-        ListChannelMessagesResponse page = world.outcome().response(ListChannelMessagesResponse.class);
-        assertThat("ChannelArn", page.channelArn(), equalTo(world.channel(channel)));
-    }
-
     @Then("the summary of {string} shows its ID, content, metadata, type, sender, redaction, status, and creation,"
             + " update and edit times")
     public void theSummaryShowsEverything(String label) {
