@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -39,12 +40,15 @@ public class AuthSteps {
     private final ChannelSteps channels;
     private final MembershipSteps memberships;
     private final ModerationSteps moderation;
+    private final ChannelFlowFixtures flows;
 
-    public AuthSteps(World world) {
+    public AuthSteps(World world, ChannelSteps channels, MembershipSteps memberships, ModerationSteps moderation,
+                     ChannelFlowFixtures flows) {
         this.world = world;
-        this.channels = new ChannelSteps(world);
-        this.memberships = new MembershipSteps(world);
-        this.moderation = new ModerationSteps(world);
+        this.channels = channels;
+        this.memberships = memberships;
+        this.moderation = moderation;
+        this.flows = flows;
     }
 
     // ---- AUTH-001 and AUTH-004: requests without a ChimeBearer ----------------------------------------------
@@ -148,11 +152,11 @@ public class AuthSteps {
         ChimeSdkMessagingClient api = world.messaging();
         Supplier<? extends SdkResponse> call = switch (operation) {
             case "CreateChannelFlow" -> () -> api.createChannelFlow(r -> r.appInstanceArn(world.appInstanceArn())
-                    .name("another-filter").processors(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH))
+                    .name("another-filter").processors(flows.processor(ProcessorBehaviour.PASS_THROUGH))
                     .clientRequestToken(UUID.randomUUID().toString()));
             case "UpdateChannelFlow" -> () -> api.updateChannelFlow(r -> r.channelFlowArn(flowArn)
                     .name(flow + "-renamed")
-                    .processors(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH)));
+                    .processors(flows.processor(ProcessorBehaviour.PASS_THROUGH)));
             case "DescribeChannelFlow" -> () -> api.describeChannelFlow(r -> r.channelFlowArn(flowArn));
             case "ListChannelFlows" -> () -> api.listChannelFlows(r -> r.appInstanceArn(world.appInstanceArn()));
             case "ListChannelsAssociatedWithChannelFlow" -> () -> api.listChannelsAssociatedWithChannelFlow(r -> r

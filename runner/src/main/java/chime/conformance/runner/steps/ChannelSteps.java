@@ -97,7 +97,7 @@ public class ChannelSteps {
     public void hasCreatedTheChannelInOwnAppInstance(String actor, ChannelKind kind, String channel) {
         String creator = world.actor(actor);
         String arn = world.messaging().createChannel(r -> r
-                .appInstanceArn(appInstanceOf(actor))
+                .appInstanceArn(world.appInstanceOf(actor))
                 .name(channel)
                 .privacy(kind.privacy())
                 .mode(kind.mode())
@@ -134,7 +134,7 @@ public class ChannelSteps {
 
     @When("{actor} creates the {kind} channel {channel} in {actor}'s AppInstance")
     public void createsTheChannelIn(String actor, ChannelKind kind, String channel, String owner) {
-        String appInstance = appInstanceOf(owner);
+        String appInstance = world.appInstanceOf(owner);
         createChannel(actor, channel, appInstance, r -> r.privacy(kind.privacy()).mode(kind.mode()));
     }
 
@@ -532,20 +532,6 @@ public class ChannelSteps {
             throw new HarnessException("the scenario names the deleted \"" + channel + "\" but never deleted it");
         }
         return arn;
-    }
-
-    /** The AppInstance of an actor: the scenario's, or for a user of another AppInstance, that one. */
-    String appInstanceOf(String actor) {
-        if (!World.FOREIGNER.equals(actor)) {
-            return world.appInstanceArn();
-        }
-        // An AppInstanceUser ARN is <AppInstance ARN>/user/<id>.
-        String userArn = world.actor(actor);
-        int cut = userArn.indexOf("/user/");
-        if (cut < 0) {
-            throw new HarnessException("cannot tell the AppInstance of " + actor + " from " + userArn);
-        }
-        return userArn.substring(0, cut);
     }
 
     /**

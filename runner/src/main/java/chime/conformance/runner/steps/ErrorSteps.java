@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Then;
@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
 
 /**
@@ -64,9 +63,11 @@ public class ErrorSteps {
     }
 
     private final World world;
+    private final ChannelFlowFixtures flows;
 
-    public ErrorSteps(World world) {
+    public ErrorSteps(World world, ChannelFlowFixtures flows) {
         this.world = world;
+        this.flows = flows;
     }
 
     // ---------------------------------------------------------------- provoking errors
@@ -138,14 +139,14 @@ public class ErrorSteps {
         ChimeSdkMessagingClient api = world.messaging();
         Supplier<SdkResponse> call = switch (operation + "/" + member) {
             case "CreateChannelFlow/AppInstanceArn" -> () -> api.createChannelFlow(r -> r.name("incomplete")
-                    .processors(passThrough()).clientRequestToken(token));
+                    .processors(flows.passThrough()).clientRequestToken(token));
             case "CreateChannelFlow/Processors" -> () -> api.createChannelFlow(r -> r.appInstanceArn(appInstance)
                     .name("incomplete").clientRequestToken(token));
             case "CreateChannelFlow/Name" -> () -> api.createChannelFlow(r -> r.appInstanceArn(appInstance)
-                    .processors(passThrough()).clientRequestToken(token));
+                    .processors(flows.passThrough()).clientRequestToken(token));
             case "UpdateChannelFlow/Name" -> {
                 String flow = aFlow();
-                yield () -> api.updateChannelFlow(r -> r.channelFlowArn(flow).processors(passThrough()));
+                yield () -> api.updateChannelFlow(r -> r.channelFlowArn(flow).processors(flows.passThrough()));
             }
             case "UpdateChannelFlow/Processors" -> {
                 String flow = aFlow();
@@ -233,11 +234,7 @@ public class ErrorSteps {
         }
     }
 
-    private List<Processor> passThrough() {
-        return List.of(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH));
-    }
-
     private String aFlow() {
-        return ChannelFlowFixtures.createFlow(world, world.appInstanceArn(), "complete", passThrough());
+        return flows.createFlow("complete");
     }
 }

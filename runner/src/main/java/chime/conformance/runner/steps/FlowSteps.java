@@ -1,6 +1,6 @@
 package chime.conformance.runner.steps;
 
-import static chime.conformance.runner.steps.ChannelFlowFixtures.DEFAULT_FALLBACK;
+import static chime.conformance.runner.world.ChannelFlowFixtures.DEFAULT_FALLBACK;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -16,6 +16,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
+import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.datatable.DataTable;
@@ -63,9 +65,13 @@ public class FlowSteps {
     private static final String UPDATED_FLOW = "flows.updated";
 
     private final World world;
+    private final MessageLedger ledger;
+    private final ChannelFlowFixtures flows;
 
-    public FlowSteps(World world) {
+    public FlowSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
         this.world = world;
+        this.ledger = ledger;
+        this.flows = flows;
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
@@ -95,26 +101,26 @@ public class FlowSteps {
 
     @Given("the channel flow {flow} runs the {processor} processor, falling back to {fallback}")
     public void theChannelFlowRunsFallingBackTo(String flow, ProcessorBehaviour behaviour, FallbackAction fallback) {
-        world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, world.appInstanceArn(), flow,
-                List.of(ChannelFlowFixtures.processor(world, behaviour, 1, fallback))));
+        world.rememberFlow(flow, flows.createFlow(world.appInstanceArn(), flow,
+                List.of(flows.processor(behaviour, 1, fallback))));
     }
 
     @Given("{actor}'s AppInstance has the channel flow {flow}")
     public void anotherAppInstanceHasTheChannelFlow(String actor, String flow) {
-        String appInstance = ChannelFlowFixtures.appInstanceOf(world, actor);
-        world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, appInstance, flow,
-                List.of(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH))));
+        String appInstance = world.appInstanceOf(actor);
+        world.rememberFlow(flow, flows.createFlow(appInstance, flow,
+                List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH))));
     }
 
     @Given("{channel} is associated with the channel flow {flow}")
     public void isAssociatedWith(String channel, String flow) {
-        ChannelFlowFixtures.associate(world, channel, flow);
+        flows.associate(channel, flow);
     }
 
     @Given("{channel} and {channel} are associated with the channel flow {flow}")
     public void areAssociatedWith(String channel, String other, String flow) {
-        ChannelFlowFixtures.associate(world, channel, flow);
-        ChannelFlowFixtures.associate(world, other, flow);
+        flows.associate(channel, flow);
+        flows.associate(other, flow);
     }
 
     @Given("{channel} has been disassociated from the channel flow {flow}")
@@ -142,7 +148,7 @@ public class FlowSteps {
     public void goesThroughFallingBackTo(String channel, ProcessorBehaviour behaviour, FallbackAction fallback) {
         String flow = channel + "-flow";
         theChannelFlowRunsFallingBackTo(flow, behaviour, fallback);
-        ChannelFlowFixtures.associate(world, channel, flow);
+        flows.associate(channel, flow);
     }
 
     @Given("{channel} goes through a processor that the scenario plays")
@@ -158,33 +164,33 @@ public class FlowSteps {
     public void goesThroughTheseProcessors(String channel, DataTable table) {
         String flow = channel + "-flow";
         try {
-            world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, world.appInstanceArn(), flow,
+            world.rememberFlow(flow, flows.createFlow(world.appInstanceArn(), flow,
                     processors(table)));
         } catch (BadRequestException limit) {
             throw new TestAbortedException("NOT_APPLICABLE: target " + world.target().name()
                     + " keeps the documented limit of one processor per channel flow (FLOW-002)");
         }
-        ChannelFlowFixtures.associate(world, channel, flow);
+        flows.associate(channel, flow);
     }
 
     @Given("the channel flow {flow} has been updated to the {processor} processor, falling back to {fallback}")
     public void hasBeenUpdated(String flow, ProcessorBehaviour behaviour, FallbackAction fallback) {
         String arn = world.flow(flow);
         world.messaging().updateChannelFlow(r -> r.channelFlowArn(arn).name(flow)
-                .processors(ChannelFlowFixtures.processor(world, behaviour, 1, fallback)));
+                .processors(flows.processor(behaviour, 1, fallback)));
     }
 
     // ---------------------------------------------------------------- creating, updating, deleting flows
 
     @When("the developer creates the channel flow {flow} with the {processor} processor")
     public void createsWith(String flow, ProcessorBehaviour behaviour) {
-        create(flow, List.of(ChannelFlowFixtures.processor(world, behaviour)));
+        create(flow, List.of(flows.processor(behaviour)));
     }
 
     @When("the developer creates the channel flow {flow} with the {processor} and {processor} processors")
     public void createsWithTwo(String flow, ProcessorBehaviour first, ProcessorBehaviour second) {
-        create(flow, List.of(ChannelFlowFixtures.processor(world, first, 1, DEFAULT_FALLBACK),
-                ChannelFlowFixtures.processor(world, second, 2, DEFAULT_FALLBACK)));
+        create(flow, List.of(flows.processor(first, 1, DEFAULT_FALLBACK),
+                flows.processor(second, 2, DEFAULT_FALLBACK)));
     }
 
     @When("the developer creates the channel flow {flow} with these processors:")
@@ -194,7 +200,7 @@ public class FlowSteps {
 
     @When("the developer creates the channel flow {flow} with the {processor} processor in execution order {int}")
     public void createsInExecutionOrder(String flow, ProcessorBehaviour behaviour, int order) {
-        create(flow, List.of(ChannelFlowFixtures.processor(world, behaviour, order, DEFAULT_FALLBACK)));
+        create(flow, List.of(flows.processor(behaviour, order, DEFAULT_FALLBACK)));
     }
 
     @When("the developer creates the channel flow {flow} with the {processor} processor invoked {string}")
@@ -213,8 +219,8 @@ public class FlowSteps {
 
     @When("the developer creates the channel flow {flow} with the {processor} processor lacking its {processorSetting}")
     public void createsLacking(String flow, ProcessorBehaviour behaviour, String setting) {
-        Processor full = ChannelFlowFixtures.processor(world, behaviour);
-        String arn = ChannelFlowFixtures.processorArn(world, behaviour);
+        Processor full = flows.processor(behaviour);
+        String arn = flows.processorArn(behaviour);
         Processor lacking = switch (setting) {
             case "name" -> full.toBuilder().name(null).build();
             case "Lambda function" -> full.toBuilder().configuration(c -> c.lambda(l -> l
@@ -229,8 +235,8 @@ public class FlowSteps {
 
     @When("the developer updates {flow} to the {processor} and {processor} processors")
     public void updatesToTwo(String flow, ProcessorBehaviour first, ProcessorBehaviour second) {
-        update(flow, flow, List.of(ChannelFlowFixtures.processor(world, first, 1, DEFAULT_FALLBACK),
-                ChannelFlowFixtures.processor(world, second, 2, DEFAULT_FALLBACK)));
+        update(flow, flow, List.of(flows.processor(first, 1, DEFAULT_FALLBACK),
+                flows.processor(second, 2, DEFAULT_FALLBACK)));
     }
 
     @When("the developer updates {flow} to the {processor} processor invoked {string}")
@@ -242,7 +248,7 @@ public class FlowSteps {
     @When("the developer updates {flow} to the {processor} processor under the name {string}")
     public void updatesToUnderTheName(String flow, ProcessorBehaviour behaviour, String name) {
         world.note(UPDATED_BEFORE, describe(flow).lastUpdatedTimestamp());
-        update(flow, name, List.of(ChannelFlowFixtures.processor(world, behaviour)));
+        update(flow, name, List.of(flows.processor(behaviour)));
     }
 
     @When("the developer updates {flow} without processors")
@@ -252,7 +258,7 @@ public class FlowSteps {
 
     @When("the developer updates {flow} without a name")
     public void updatesWithoutAName(String flow) {
-        update(flow, null, List.of(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH)));
+        update(flow, null, List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH)));
     }
 
     @When("the developer deletes the channel flow {flow}")
@@ -334,20 +340,20 @@ public class FlowSteps {
     public void isDescribedWithItsNameAndProcessor(String flow, ProcessorBehaviour behaviour) {
         ChannelFlow described = describe(flow);
         assertThat(described.name(), is(flow));
-        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(described.processors(), contains(flows.processor(behaviour)));
         assertThat(described.createdTimestamp(), notNullValue());
     }
 
     @Then("{flow} still runs only the {processor} processor")
     public void stillRunsOnly(String flow, ProcessorBehaviour behaviour) {
-        assertThat(describe(flow).processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(describe(flow).processors(), contains(flows.processor(behaviour)));
     }
 
     @Then("{flow} is described with the name {string} and only the {processor} processor")
     public void isDescribedWithTheName(String flow, String name, ProcessorBehaviour behaviour) {
         ChannelFlow described = describe(flow);
         assertThat(described.name(), is(name));
-        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(described.processors(), contains(flows.processor(behaviour)));
     }
 
     @Then("the channel flow {flow} can still be described")
@@ -372,7 +378,7 @@ public class FlowSteps {
         ChannelFlow described = world.outcome().response(DescribeChannelFlowResponse.class).channelFlow();
         assertThat(described.channelFlowArn(), is(world.flow(name)));
         assertThat(described.name(), is(name));
-        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour, 1, fallback)));
+        assertThat(described.processors(), contains(flows.processor(behaviour, 1, fallback)));
     }
 
     @Then("the description gives a creation time and a last update time")
@@ -422,7 +428,7 @@ public class FlowSteps {
                 .orElseThrow(() -> new AssertionError("channel flow " + flow + " is not listed; listed: "
                         + listed.stream().map(ChannelFlowSummary::name).toList()));
         assertThat(summary.name(), is(flow));
-        assertThat(summary.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(summary.processors(), contains(flows.processor(behaviour)));
     }
 
     @Then("{flow} is not among the listed channel flows")
@@ -444,8 +450,8 @@ public class FlowSteps {
 
     @Then("the processor is invoked once for {string}, with its channel, message ID, callback ID and content")
     public void isInvokedOnceFor(String content) {
-        String messageId = ChannelFlowFixtures.messageId(world, content);
-        List<ProcessorProbe.Invocation> seen = world.eventually(() -> ChannelFlowFixtures.invocations(world),
+        String messageId = ledger.messageId(content);
+        List<ProcessorProbe.Invocation> seen = world.eventually(flows::invocations,
                 list -> list.stream().anyMatch(i -> messageId.equals(i.messageId())));
         List<ProcessorProbe.Invocation> forMessage = seen.stream().filter(i -> messageId.equals(i.messageId()))
                 .toList();
@@ -458,7 +464,7 @@ public class FlowSteps {
 
     @Then("the processor is invoked for {string}")
     public void isInvokedFor(String content) {
-        ChannelFlowFixtures.invocationOf(world, content);
+        flows.invocationOf(content);
     }
 
     /**
@@ -467,37 +473,37 @@ public class FlowSteps {
      */
     @Then("the processor is not invoked for {string}")
     public void isNotInvokedFor(String content) {
-        String messageId = ChannelFlowFixtures.messageId(world, content);
+        String messageId = ledger.messageId(content);
         Outcome sent = world.outcome();
         assertThat(sent.toString(), sent.failed(), is(false));
         ChannelMessageStatus status = StatusSteps.statusOf(sent.response());
         assertThat("status of \"" + content + "\" when sent", status, is(ChannelMessageStatus.SENT));
-        List<ProcessorProbe.Invocation> seen = ChannelFlowFixtures.invocations(world);
+        List<ProcessorProbe.Invocation> seen = flows.invocations();
         assertThat(seen.stream().filter(i -> messageId.equals(i.messageId()) || content.equals(i.content())).toList(),
                 is(empty()));
     }
 
     @Then("the processors are invoked for {string} in the order {processor}, {processor}")
     public void areInvokedInOrder(String content, ProcessorBehaviour first, ProcessorBehaviour second) {
-        String messageId = ChannelFlowFixtures.messageId(world, content);
-        List<ProcessorProbe.Invocation> seen = world.eventually(() -> ChannelFlowFixtures.invocations(world),
+        String messageId = ledger.messageId(content);
+        List<ProcessorProbe.Invocation> seen = world.eventually(flows::invocations,
                 list -> list.stream().filter(i -> messageId.equals(i.messageId())).count() >= 2);
         assertThat(seen.stream().filter(i -> messageId.equals(i.messageId()))
                         .map(ProcessorProbe.Invocation::processorArn).toList(),
-                contains(ChannelFlowFixtures.processorArn(world, first), ChannelFlowFixtures.processorArn(world, second)));
+                contains(flows.processorArn(first), flows.processorArn(second)));
     }
 
     // ---------------------------------------------------------------- playing the processor
 
     @Given("the processor has received {string}")
     public void hasReceived(String content) {
-        ChannelFlowFixtures.invocationOf(world, content);
+        flows.invocationOf(content);
     }
 
     /** Waits until the message reads SENT (through Ada), so that the next step finds it processed. */
     @Given("the processor has passed {string} unchanged")
     public void hasPassedUnchanged(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         world.messaging().channelFlowCallback(r -> r.callbackId(invocation.callbackId())
                 .channelArn(invocation.channelArn())
                 .channelMessage(m -> m.messageId(invocation.messageId())));
@@ -516,13 +522,13 @@ public class FlowSteps {
 
     @Given("{actor} has posted {string} in {channel}, which the processor has passed unchanged")
     public void hasPostedWhichTheProcessorPassed(String actor, String content, String channel) {
-        StatusSteps.post(world, actor, content, channel, null);
+        ledger.post(actor, channel, content, b -> { });
         hasPassedUnchanged(content);
     }
 
     @When("the processor passes {string} unchanged")
     public void passesUnchanged(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
     }
 
@@ -534,28 +540,28 @@ public class FlowSteps {
 
     @When("the processor replaces {string} with {string}")
     public void replaces(String content, String replacement) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).content(replacement),
                 false);
     }
 
     @When("the processor sets the metadata of {string} to {string}")
     public void setsTheMetadata(String content, String metadata) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).metadata(metadata),
                 false);
     }
 
     @When("the processor denies {string}")
     public void denies(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), true);
     }
 
     /** A callback ID of the model's length (32 to 64 characters) that the service never issued. */
     @When("the processor calls back for {string} with a callback ID the service never issued")
     public void callsBackWithAnUnknownCallbackId(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         String unknown = UUID.randomUUID().toString().replace("-", "") + "0000";
         callBack(invocation, unknown, m -> m.messageId(invocation.messageId()), false);
     }
@@ -563,7 +569,7 @@ public class FlowSteps {
     /** Leaves the callback ID out: an SDK fills in one of its own, which the service never issued. */
     @When("the processor calls back for {string} without a callback ID")
     public void callsBackWithoutACallbackId(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, null, m -> m.messageId(invocation.messageId()), false);
     }
 
@@ -614,15 +620,15 @@ public class FlowSteps {
     }
 
     private Processor invokedAs(ProcessorBehaviour behaviour, String invocationType) {
-        String arn = ChannelFlowFixtures.processorArn(world, behaviour);
-        return ChannelFlowFixtures.processor(world, behaviour).toBuilder()
+        String arn = flows.processorArn(behaviour);
+        return flows.processor(behaviour).toBuilder()
                 .configuration(c -> c.lambda(l -> l.resourceArn(arn).invocationType(invocationType))).build();
     }
 
     private List<Processor> processors(DataTable table) {
         List<Processor> processors = new ArrayList<>();
         for (Map<String, String> row : table.asMaps()) {
-            processors.add(ChannelFlowFixtures.processor(world, ProcessorBehaviour.fromKey(row.get("processor")),
+            processors.add(flows.processor(ProcessorBehaviour.fromKey(row.get("processor")),
                     Integer.parseInt(row.get("order")), FallbackAction.fromValue(row.get("fallback"))));
         }
         return processors;
@@ -687,7 +693,7 @@ public class FlowSteps {
         if (previous != null && Objects.equals(previous.content(), content)) {
             return previous;
         }
-        return ChannelFlowFixtures.invocationOf(world, content);
+        return flows.invocationOf(content);
     }
 
     private void callBack(ProcessorProbe.Invocation invocation, String callbackId,

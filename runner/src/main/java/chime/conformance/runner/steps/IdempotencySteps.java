@@ -5,8 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import chime.conformance.reports.HarnessException;
-import chime.conformance.runner.steps.MessageLedger.Posted;
 import chime.conformance.runner.types.ChannelKind;
+import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -37,9 +38,13 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessag
 public class IdempotencySteps {
 
     private final World world;
+    private final MessageLedger ledger;
+    private final ChannelFlowFixtures flows;
 
-    public IdempotencySteps(World world) {
+    public IdempotencySteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
         this.world = world;
+        this.ledger = ledger;
+        this.flows = flows;
     }
 
     /** A token, quoted, or "a token of N characters" made of letters and digits. */
@@ -128,11 +133,7 @@ public class IdempotencySteps {
 
     @Given("{actor} has posted {string} in {channel} with the client request token {clientToken}")
     public void hasPostedWithToken(String actor, String content, String channel, String token) {
-        String sender = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.messaging().sendChannelMessage(messageRequest(sender, arn, content, token)).messageId();
-        MessageLedger.record(world, new Posted(content, channel, id, actor, sender, content, null,
-                ChannelMessageType.STANDARD, ChannelMessagePersistenceType.PERSISTENT));
+        ledger.post(actor, channel, content, b -> b.clientRequestToken(token));
     }
 
     @Given("{actor} has posted {string} in {channel} without a client request token")
@@ -199,7 +200,7 @@ public class IdempotencySteps {
 
     @Given("the channel flow {flow} has been created with the client request token {clientToken}")
     public void theFlowHasBeenCreatedWithToken(String flow, String token) {
-        String arn = world.messaging().createChannelFlow(KitFlows.request(world, flow, "pass-through", token))
+        String arn = world.messaging().createChannelFlow(flows.request(flow, flows.passThrough(), token))
                 .channelFlowArn();
         world.rememberFlow(flow, arn);
     }
@@ -208,7 +209,7 @@ public class IdempotencySteps {
     public void theFlowIsCreatedWithToken(String flow, String token) {
         world.note("idempotency.flow", flow);
         world.attempt("CreateChannelFlow", "the developer", () -> world.messaging()
-                .createChannelFlow(KitFlows.request(world, flow, "pass-through", token)));
+                .createChannelFlow(flows.request(flow, flows.passThrough(), token)));
     }
 
     @When("the channel flow {flow} is created without a client request token")

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -29,28 +30,30 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRead
 public class ReadMarkerSteps {
 
     private final World world;
+    private final MessageLedger ledger;
 
-    public ReadMarkerSteps(World world) {
+    public ReadMarkerSteps(World world, MessageLedger ledger) {
         this.world = world;
+        this.ledger = ledger;
     }
 
     @Given("{actor} has marked {channel} as read")
     public void hasMarkedAsRead(String actor, String channel) {
         String member = world.actor(actor);
         String arn = world.channel(channel);
-        MessageLedger.spaceOut(world);
+        ledger.spaceOut();
         world.messaging().updateChannelReadMarker(r -> r.channelArn(arn).chimeBearer(member));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     @When("{actor} marks {channel} as read")
     public void marksAsRead(String actor, String channel) {
         String member = world.actor(actor);
         String arn = world.channel(channel);
-        MessageLedger.spaceOut(world);
+        ledger.spaceOut();
         world.attempt("UpdateChannelReadMarker", actor, () -> world.messaging().updateChannelReadMarker(r -> r
                 .channelArn(arn).chimeBearer(member)));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     /** The member's own view of the membership: DescribeChannelMembershipForAppInstanceUser. */
@@ -94,8 +97,8 @@ public class ReadMarkerSteps {
     @Then("her/his read marker falls between the posting of {string} and the posting of {string}")
     public void theReadMarkerFallsBetween(String before, String after) {
         Instant marker = readMarker();
-        Instant from = MessageLedger.createdAt(world, before);
-        Instant to = MessageLedger.createdAt(world, after);
+        Instant from = ledger.createdAt(before);
+        Instant to = ledger.createdAt(after);
         assertThat("ReadMarkerTimestamp", marker, notNullValue());
         assertThat("ReadMarkerTimestamp, between the creation of \"" + before + "\" (" + from + ") and of \""
                 + after + "\" (" + to + ")", marker, allOf(greaterThanOrEqualTo(from), lessThanOrEqualTo(to)));
@@ -104,7 +107,7 @@ public class ReadMarkerSteps {
     @Then("her/his read marker is no earlier than the posting of {string}")
     public void theReadMarkerIsNoEarlierThan(String label) {
         Instant marker = readMarker();
-        Instant posted = MessageLedger.createdAt(world, label);
+        Instant posted = ledger.createdAt(label);
         assertThat("ReadMarkerTimestamp", marker, notNullValue());
         assertThat("ReadMarkerTimestamp, against the creation of \"" + label + "\" (" + posted + ")", marker,
                 greaterThanOrEqualTo(posted));

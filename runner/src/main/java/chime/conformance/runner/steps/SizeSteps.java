@@ -9,8 +9,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
-import chime.conformance.runner.steps.MessageLedger.Posted;
 import chime.conformance.runner.steps.MessageSteps.MessageKind;
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.MessageLedger;
+import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -41,9 +44,13 @@ public class SizeSteps {
     private static final String ARN_PREFIX = "arn:aws:chime:us-east-1:111122223333:app-instance/";
 
     private final World world;
+    private final MessageLedger ledger;
+    private final ChannelFlowFixtures flows;
 
-    public SizeSteps(World world) {
+    public SizeSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
         this.world = world;
+        this.ledger = ledger;
+        this.flows = flows;
     }
 
     // ---------------------------------------------------------------- glossary
@@ -125,7 +132,7 @@ public class SizeSteps {
 
     private void edit(String actor, String label, String content, String metadata) {
         String editor = world.actor(actor);
-        Posted posted = MessageLedger.posted(world, label);
+        Posted posted = ledger.posted(label);
         String arn = world.channel(posted.channel());
         world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
                 .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
@@ -198,20 +205,21 @@ public class SizeSteps {
     @When("a channel flow is created with a name of {chars}")
     public void aChannelFlowIsCreatedWithANameOf(Repeated name) {
         world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
-                KitFlows.request(world, name.text(), "pass-through", UUID.randomUUID().toString())));
+                flows.request(name.text(), flows.passThrough(), UUID.randomUUID().toString())));
     }
 
     @When("a channel flow is created whose processor has a name of {chars}")
     public void aChannelFlowIsCreatedWhoseProcessorHasANameOf(Repeated name) {
         world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
-                KitFlows.request(world, "sized", name.text(), UUID.randomUUID().toString())));
+                flows.request("sized", List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH).toBuilder()
+                        .name(name.text()).build()), UUID.randomUUID().toString())));
     }
 
     @When("the channel flow {flow} is renamed to a name of {chars}")
     public void theChannelFlowIsRenamed(String flow, Repeated name) {
         String arn = world.flow(flow);
         world.attempt("UpdateChannelFlow", "the developer", () -> world.messaging().updateChannelFlow(r -> r
-                .channelFlowArn(arn).name(name.text()).processors(KitFlows.processors(world, "pass-through"))));
+                .channelFlowArn(arn).name(name.text()).processors(flows.passThrough())));
     }
 
     // ---------------------------------------------------------------- batches (SIZE-009)

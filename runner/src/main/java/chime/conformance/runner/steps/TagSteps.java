@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.datatable.DataTable;
@@ -34,9 +35,11 @@ public class TagSteps {
     private static final String DEVELOPER = "the developer";
 
     private final World world;
+    private final ChannelFlowFixtures flows;
 
-    public TagSteps(World world) {
+    public TagSteps(World world, ChannelFlowFixtures flows) {
         this.world = world;
+        this.flows = flows;
     }
 
     // ---------------------------------------------------------------- the stage
@@ -206,7 +209,7 @@ public class TagSteps {
         Outcome outcome = world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(r -> r
                 .appInstanceArn(world.appInstanceArn())
                 .name(flow)
-                .processors(ChannelFlowFixtures.processor(world, behaviour))
+                .processors(flows.processor(behaviour))
                 .tags(tags)
                 .clientRequestToken(UUID.randomUUID().toString())));
         if (!outcome.failed()) {

@@ -98,6 +98,22 @@ public class World {
         return arn;
     }
 
+    /**
+     * The AppInstance an actor belongs to: the scenario's, or for the user of another AppInstance, the one
+     * in the ARN of their AppInstanceUser (an AppInstanceUser ARN is {@code <AppInstance ARN>/user/<id>}).
+     */
+    public String appInstanceOf(String actor) {
+        if (!FOREIGNER.equals(actor)) {
+            return appInstanceArn();
+        }
+        String userArn = actor(actor);
+        int cut = userArn.indexOf("/user/");
+        if (cut < 0) {
+            throw new HarnessException("cannot tell the AppInstance of " + actor + " from " + userArn);
+        }
+        return userArn.substring(0, cut);
+    }
+
     /** The name of the actor most recently named: what "she" or "he" refers to in a step. */
     public String lastActor() {
         if (lastActor == null) {
