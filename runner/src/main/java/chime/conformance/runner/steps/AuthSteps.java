@@ -6,10 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSum
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
 
 /**
@@ -38,16 +37,13 @@ public class AuthSteps {
 
     private final World world;
     private final ChannelSteps channels;
-    private final MembershipSteps memberships;
-    private final ModerationSteps moderation;
+    private final Listings lists;
     private final ChannelFlowFixtures flows;
 
-    public AuthSteps(World world, ChannelSteps channels, MembershipSteps memberships, ModerationSteps moderation,
-                     ChannelFlowFixtures flows) {
+    public AuthSteps(World world, ChannelSteps channels, Listings lists, ChannelFlowFixtures flows) {
         this.world = world;
         this.channels = channels;
-        this.memberships = memberships;
-        this.moderation = moderation;
+        this.lists = lists;
         this.flows = flows;
     }
 
@@ -214,40 +210,29 @@ public class AuthSteps {
         String admin = world.actor(World.ADMIN);
         Channel description = channels.describeAs(World.ADMIN, channelArn);
         List<String> members = Stream.concat(
-                        memberships.members(admin, channelArn, ChannelMembershipType.DEFAULT).channelMemberships()
+                        lists.members(admin, channelArn, ChannelMembershipType.DEFAULT).channelMemberships()
                                 .stream().map(m -> "DEFAULT " + m.member().arn()),
-                        memberships.members(admin, channelArn, ChannelMembershipType.HIDDEN).channelMemberships()
+                        lists.members(admin, channelArn, ChannelMembershipType.HIDDEN).channelMemberships()
                                 .stream().map(m -> "HIDDEN " + m.member().arn()))
                 .sorted().toList();
-        List<String> moderators = moderation.moderators(admin, channelArn).channelModerators().stream()
+        List<String> moderators = lists.moderators(admin, channelArn).channelModerators().stream()
                 .map(m -> m.moderator().arn()).sorted().toList();
-        List<String> bans = moderation.bans(admin, channelArn).channelBans().stream()
+        List<String> bans = lists.bans(admin, channelArn).channelBans().stream()
                 .map(b -> b.member().arn()).sorted().toList();
         List<String> messages = messagesOf(admin, channelArn);
         List<String> all = Stream.concat(
-                        channels.channels(admin, ChannelPrivacy.PUBLIC).channels().stream(),
-                        channels.channels(admin, ChannelPrivacy.PRIVATE).channels().stream())
+                        lists.channels(admin, ChannelPrivacy.PUBLIC).channels().stream(),
+                        lists.channels(admin, ChannelPrivacy.PRIVATE).channels().stream())
                 .map(c -> c.channelArn()).sorted().toList();
         return new ChannelState(description, members, moderators, bans, messages, all);
     }
 
     private List<String> messagesOf(String bearer, String channelArn) {
-        ArrayList<ChannelMessageSummary> all = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
-            String next = token;
-            ListChannelMessagesResponse response = world.messaging().listChannelMessages(r -> r
-                    .channelArn(channelArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelMessages());
-            token = response.nextToken();
-            if (token == null) {
-                return all.stream().sorted(Comparator.comparing(ChannelMessageSummary::messageId))
-                        .map(m -> m.messageId() + " " + m.content() + " redacted=" + m.redacted()
-                                + " edited=" + m.lastEditedTimestamp())
-                        .toList();
-            }
-        }
-        throw new AssertionError("ListChannelMessages kept returning a NextToken");
+        return lists.messages(bearer, channelArn).stream()
+                .sorted(Comparator.comparing(ChannelMessageSummary::messageId))
+                .map(m -> m.messageId() + " " + m.content() + " redacted=" + m.redacted()
+                        + " edited=" + m.lastEditedTimestamp())
+                .toList();
     }
 
     /** The message of the AUTH-001 scenarios' Background. */

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
 import chime.conformance.runner.types.ChannelKind;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
@@ -19,7 +20,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +27,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipForAppInstanceUserSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelModeratedByAppInstanceUserSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
@@ -52,16 +50,15 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelResp
 /** Channels: creating, updating, describing, deleting and listing them, also from one user's side. */
 public class ChannelSteps {
 
-    /** More pages than this means the service never stops returning a NextToken. */
-    static final int MAX_PAGES = 1000;
-
     private static final String DELETED = "deleted channel ";
     private static final String BEFORE_UPDATE = "channel before update";
 
     private final World world;
+    private final Listings lists;
 
-    public ChannelSteps(World world) {
+    public ChannelSteps(World world, Listings lists) {
         this.world = world;
+        this.lists = lists;
     }
 
     /** "\"book-club\" and \"chess\"", "\"diary\"": several channels the scenario named. */
@@ -226,28 +223,28 @@ public class ChannelSteps {
     @When("{actor} lists the channels she/he is a member of")
     public void listsOwnMemberships(String actor) {
         String bearer = world.actor(actor);
-        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> membershipsOf(bearer, null));
+        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> lists.membershipsOf(bearer, null));
     }
 
     @When("{actor} lists the channels {actor} is a member of")
     public void listsMembershipsOf(String actor, String user) {
         String userArn = world.actor(user);
         String bearer = world.actor(actor);
-        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> membershipsOf(bearer, userArn));
+        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> lists.membershipsOf(bearer, userArn));
     }
 
     /** ListChannelsModeratedByAppInstanceUser without AppInstanceUserArn: the caller's own. */
     @When("{actor} lists the channels she/he moderates")
     public void listsOwnModeratedChannels(String actor) {
         String bearer = world.actor(actor);
-        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> moderatedBy(bearer, null));
+        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> lists.moderatedBy(bearer, null));
     }
 
     @When("{actor} lists the channels {actor} moderates")
     public void listsModeratedChannelsOf(String actor, String user) {
         String userArn = world.actor(user);
         String bearer = world.actor(actor);
-        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> moderatedBy(bearer, userArn));
+        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> lists.moderatedBy(bearer, userArn));
     }
 
     @When("{actor} describes {channel} through {actor}'s membership")
@@ -428,7 +425,7 @@ public class ChannelSteps {
     @Then("the channels {actor} is a member of do not include {channel}")
     public void theChannelsOfDoNotInclude(String actor, String channel) {
         String arn = world.channel(channel);
-        List<Listed> channels = listedIn(membershipsOf(world.actor(World.ADMIN), world.actor(actor)));
+        List<Listed> channels = listedIn(lists.membershipsOf(world.actor(World.ADMIN), world.actor(actor)));
         if (channels.stream().anyMatch(l -> l.arn().equals(arn))) {
             throw new AssertionError("the channels " + actor + " is a member of should not include \"" + channel + "\"");
         }
@@ -470,59 +467,6 @@ public class ChannelSteps {
     Channel describeAs(String actor, String channelArn) {
         String bearer = world.actor(actor);
         return world.messaging().describeChannel(r -> r.channelArn(channelArn).chimeBearer(bearer)).channel();
-    }
-
-    /** Every channel of the scenario's AppInstance that ListChannels returns for the filter, all pages. */
-    ListChannelsResponse channels(String bearer, ChannelPrivacy privacy) {
-        List<ChannelSummary> all = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String next = token;
-            ListChannelsResponse response = world.messaging().listChannels(r -> r
-                    .appInstanceArn(world.appInstanceArn()).privacy(privacy).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channels());
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelsResponse.builder().channels(all).build();
-            }
-        }
-        throw new AssertionError("ListChannels kept returning a NextToken after " + MAX_PAGES + " pages");
-    }
-
-    /** Every page of ListChannelMembershipsForAppInstanceUser; {@code userArn} null leaves it out. */
-    ListChannelMembershipsForAppInstanceUserResponse membershipsOf(String bearer, String userArn) {
-        List<ChannelMembershipForAppInstanceUserSummary> all = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String next = token;
-            ListChannelMembershipsForAppInstanceUserResponse response = world.messaging()
-                    .listChannelMembershipsForAppInstanceUser(r -> r
-                            .appInstanceUserArn(userArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelMemberships());
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelMembershipsForAppInstanceUserResponse.builder().channelMemberships(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelMembershipsForAppInstanceUser kept returning a NextToken");
-    }
-
-    /** Every page of ListChannelsModeratedByAppInstanceUser; {@code userArn} null leaves it out. */
-    ListChannelsModeratedByAppInstanceUserResponse moderatedBy(String bearer, String userArn) {
-        List<ChannelModeratedByAppInstanceUserSummary> all = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String next = token;
-            ListChannelsModeratedByAppInstanceUserResponse response = world.messaging()
-                    .listChannelsModeratedByAppInstanceUser(r -> r
-                            .appInstanceUserArn(userArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channels());
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelsModeratedByAppInstanceUserResponse.builder().channels(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelsModeratedByAppInstanceUser kept returning a NextToken");
     }
 
     /** The ARN a channel had before the scenario deleted it. */
@@ -612,20 +556,9 @@ public class ChannelSteps {
     /** The CreatedTimestamp of a message, as Ada lists it (moderators, and so admins, may list messages). */
     private Instant createdTimeOf(String channelArn, String label) {
         String id = world.message(label);
-        String admin = world.actor(World.ADMIN);
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String next = token;
-            ListChannelMessagesResponse response = world.messaging().listChannelMessages(r -> r
-                    .channelArn(channelArn).nextToken(next).chimeBearer(admin));
-            for (ChannelMessageSummary m : response.channelMessages()) {
-                if (id.equals(m.messageId())) {
-                    return IdentitySteps.present("the creation time of \"" + label + "\"", m.createdTimestamp());
-                }
-            }
-            token = response.nextToken();
-            if (token == null) {
-                break;
+        for (ChannelMessageSummary m : lists.messages(world.actor(World.ADMIN), channelArn)) {
+            if (id.equals(m.messageId())) {
+                return IdentitySteps.present("the creation time of \"" + label + "\"", m.createdTimestamp());
             }
         }
         throw new AssertionError("\"" + label + "\" is not among the messages of the channel");
@@ -633,7 +566,7 @@ public class ChannelSteps {
 
     private void listChannels(String actor, ChannelPrivacy privacy) {
         String bearer = world.actor(actor);
-        world.attempt("ListChannels", actor, () -> channels(bearer, privacy));
+        world.attempt("ListChannels", actor, () -> lists.channels(bearer, privacy));
     }
 
     private void createChannel(String actor, String channel, String appInstanceArn,

@@ -17,6 +17,7 @@ import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
 import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
@@ -67,11 +69,13 @@ public class FlowSteps {
     private final World world;
     private final MessageLedger ledger;
     private final ChannelFlowFixtures flows;
+    private final Listings lists;
 
-    public FlowSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
+    public FlowSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows, Listings lists) {
         this.world = world;
         this.ledger = ledger;
         this.flows = flows;
+        this.lists = lists;
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
@@ -278,20 +282,10 @@ public class FlowSteps {
     /** Follows NextToken until it is absent; the Then steps read every page. */
     @When("the developer lists the channel flows")
     public void listsTheChannelFlows() {
-        List<ChannelFlowSummary> all = new ArrayList<>();
-        world.note(LISTED_FLOWS, all);
-        String next = null;
-        do {
-            String token = next;
-            Outcome page = world.attempt("ListChannelFlows", DEVELOPER, () -> world.messaging().listChannelFlows(r -> r
-                    .appInstanceArn(world.appInstanceArn()).nextToken(token)));
-            if (page.failed()) {
-                return;
-            }
-            ListChannelFlowsResponse response = page.response(ListChannelFlowsResponse.class);
-            all.addAll(response.channelFlows());
-            next = response.nextToken();
-        } while (next != null);
+        world.note(LISTED_FLOWS, Listings.items(lists.attemptPages("ListChannelFlows", DEVELOPER,
+                ListChannelFlowsResponse.class, token -> world.messaging().listChannelFlows(r -> r
+                        .appInstanceArn(world.appInstanceArn()).nextToken(token)),
+                ListChannelFlowsResponse::nextToken), ListChannelFlowsResponse::channelFlows));
     }
 
     @When("the developer lists the channel flows {int} at a time")
@@ -410,13 +404,13 @@ public class FlowSteps {
 
     @Then("no channel flow named {string} is listed")
     public void noChannelFlowNamedIsListed(String name) {
-        assertThat(allFlows().stream().map(ChannelFlowSummary::name).toList(), not(hasItem(name)));
+        assertThat(lists.flows().stream().map(ChannelFlowSummary::name).toList(), not(hasItem(name)));
     }
 
     @Then("the channel flow {flow} is no longer listed")
     public void isNoLongerListed(String flow) {
         String arn = world.flow(flow);
-        assertThat(allFlows().stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(arn)));
+        assertThat(lists.flows().stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(arn)));
     }
 
     @Then("{flow} is listed with its name and the {processor} processor")
@@ -639,43 +633,17 @@ public class FlowSteps {
         return world.messaging().describeChannelFlow(r -> r.channelFlowArn(arn)).channelFlow();
     }
 
-    /** Every flow of the AppInstance, following NextToken, read now. */
-    private List<ChannelFlowSummary> allFlows() {
-        List<ChannelFlowSummary> all = new ArrayList<>();
-        String next = null;
-        do {
-            String token = next;
-            ListChannelFlowsResponse page = world.messaging().listChannelFlows(r -> r
-                    .appInstanceArn(world.appInstanceArn()).nextToken(token));
-            all.addAll(page.channelFlows());
-            next = page.nextToken();
-        } while (next != null);
-        return all;
-    }
-
     /** The channels of a flow, following NextToken; as the When step when {@code record}, else read quietly. */
     private List<ChannelAssociatedWithFlowSummary> associatedChannels(String flow, boolean record) {
         String arn = world.flow(flow);
-        List<ChannelAssociatedWithFlowSummary> all = new ArrayList<>();
-        String next = null;
-        do {
-            String token = next;
-            ListChannelsAssociatedWithChannelFlowResponse page;
-            if (record) {
-                Outcome outcome = world.attempt("ListChannelsAssociatedWithChannelFlow", DEVELOPER, () -> world
-                        .messaging().listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn).nextToken(token)));
-                if (outcome.failed()) {
-                    return all;
-                }
-                page = outcome.response(ListChannelsAssociatedWithChannelFlowResponse.class);
-            } else {
-                page = world.messaging().listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn)
-                        .nextToken(token));
-            }
-            all.addAll(page.channels());
-            next = page.nextToken();
-        } while (next != null);
-        return all;
+        Function<String, ListChannelsAssociatedWithChannelFlowResponse> page = token -> world.messaging()
+                .listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn).nextToken(token));
+        String operation = "ListChannelsAssociatedWithChannelFlow";
+        List<ListChannelsAssociatedWithChannelFlowResponse> pages = record
+                ? lists.attemptPages(operation, DEVELOPER, ListChannelsAssociatedWithChannelFlowResponse.class, page,
+                        ListChannelsAssociatedWithChannelFlowResponse::nextToken)
+                : Listings.pages(operation, page, ListChannelsAssociatedWithChannelFlowResponse::nextToken);
+        return Listings.items(pages, ListChannelsAssociatedWithChannelFlowResponse::channels);
     }
 
     /** The channel the message of the last When step went to. */

@@ -7,13 +7,13 @@ import static org.hamcrest.Matchers.not;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.types.ChannelKind;
 import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
@@ -24,8 +24,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 
@@ -40,11 +38,13 @@ public class IdempotencySteps {
     private final World world;
     private final MessageLedger ledger;
     private final ChannelFlowFixtures flows;
+    private final Listings lists;
 
-    public IdempotencySteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
+    public IdempotencySteps(World world, MessageLedger ledger, ChannelFlowFixtures flows, Listings lists) {
         this.world = world;
         this.ledger = ledger;
         this.flows = flows;
+        this.lists = lists;
     }
 
     /** A token, quoted, or "a token of N characters" made of letters and digits. */
@@ -104,16 +104,7 @@ public class IdempotencySteps {
     /** Read by Ada, following every next token. */
     @Then("the AppInstance lists {int} public channel(s) named {string}")
     public void theAppInstanceListsChannelsNamed(int count, String name) {
-        String admin = world.actor(World.ADMIN);
-        List<ChannelSummary> all = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListChannelsResponse page = world.messaging().listChannels(r -> r.appInstanceArn(world.appInstanceArn())
-                    .privacy(ChannelPrivacy.PUBLIC).nextToken(next).chimeBearer(admin));
-            all.addAll(page.channels());
-            token = page.nextToken();
-        } while (token != null && all.size() < 10_000);
+        List<ChannelSummary> all = lists.channels(world.actor(World.ADMIN), ChannelPrivacy.PUBLIC).channels();
         long named = all.stream().filter(c -> name.equals(c.name())).count();
         assertThat("public channels named \"" + name + "\"", (int) named, equalTo(count));
     }
@@ -171,15 +162,7 @@ public class IdempotencySteps {
     public void holdsMessagesReading(String channel, int count, String content) {
         String reader = world.actor(world.outcome().actor());
         String arn = world.channel(channel);
-        List<ChannelMessageSummary> all = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListChannelMessagesResponse page = world.messaging().listChannelMessages(r -> r.channelArn(arn)
-                    .nextToken(next).chimeBearer(reader));
-            all.addAll(page.channelMessages());
-            token = page.nextToken();
-        } while (token != null && all.size() < 10_000);
+        List<ChannelMessageSummary> all = lists.messages(reader, arn);
         long reading = all.stream().filter(m -> content.equals(m.content())).count();
         assertThat("messages reading \"" + content + "\"", (int) reading, equalTo(count));
     }

@@ -7,12 +7,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +33,11 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException
 public class MembershipSteps {
 
     private final World world;
+    private final Listings lists;
 
-    public MembershipSteps(World world) {
+    public MembershipSteps(World world, Listings lists) {
         this.world = world;
+        this.lists = lists;
     }
 
     // ---- Given ------------------------------------------------------------------------------------------
@@ -186,21 +188,21 @@ public class MembershipSteps {
 
     @Then("the members of {channel} are exactly {actorList}")
     public void theMembersOfAreExactly(String channel, List<String> actors) {
-        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), null)
+        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), null)
                 .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExactlyTheseUsers(world, "the members of \"" + channel + "\"", listed, actors, false);
     }
 
     @Then("the members of {channel} do not include {actor}")
     public void theMembersOfDoNotInclude(String channel, String actor) {
-        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), null)
+        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), null)
                 .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExcludes(world, "the members of \"" + channel + "\"", listed, actor);
     }
 
     @Then("the HIDDEN members of {channel} do not include {actor}")
     public void theHiddenMembersOfDoNotInclude(String channel, String actor) {
-        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), ChannelMembershipType.HIDDEN)
+        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), ChannelMembershipType.HIDDEN)
                 .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExcludes(world, "the hidden members of \"" + channel + "\"", listed, actor);
     }
@@ -309,25 +311,6 @@ public class MembershipSteps {
         }
     }
 
-    /** Every page of ListChannelMemberships; {@code type} null leaves the filter out. */
-    ListChannelMembershipsResponse members(String bearer, String channelArn, ChannelMembershipType type) {
-        List<ChannelMembershipSummary> all = new ArrayList<>();
-        String token = null;
-        String channel = null;
-        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
-            String next = token;
-            ListChannelMembershipsResponse response = world.messaging().listChannelMemberships(r -> r
-                    .channelArn(channelArn).type(type).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelMemberships());
-            channel = channel == null ? response.channelArn() : channel;
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelMembershipsResponse.builder().channelArn(channel).channelMemberships(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelMemberships kept returning a NextToken");
-    }
-
     private void addMember(String actor, String channel, ChannelMembershipType type) {
         String member = world.actor(actor);
         String admin = world.actor(World.ADMIN);
@@ -358,7 +341,7 @@ public class MembershipSteps {
     private void list(String actor, String channel, ChannelMembershipType type) {
         String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelMemberships", actor, () -> members(bearer, arn, type));
+        world.attempt("ListChannelMemberships", actor, () -> lists.members(bearer, arn, type));
     }
 
     private ChannelMembership described() {

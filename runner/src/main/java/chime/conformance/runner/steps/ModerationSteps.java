@@ -4,12 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +27,11 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModera
 public class ModerationSteps {
 
     private final World world;
+    private final Listings lists;
 
-    public ModerationSteps(World world) {
+    public ModerationSteps(World world, Listings lists) {
         this.world = world;
+        this.lists = lists;
     }
 
     // ---- Given ------------------------------------------------------------------------------------------
@@ -127,7 +129,7 @@ public class ModerationSteps {
     public void listsTheModerators(String actor, String channel) {
         String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelModerators", actor, () -> moderators(bearer, arn));
+        world.attempt("ListChannelModerators", actor, () -> lists.moderators(bearer, arn));
     }
 
     // ---- When: bans ---------------------------------------------------------------------------------------
@@ -163,7 +165,7 @@ public class ModerationSteps {
     public void listsTheBans(String actor, String channel) {
         String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelBans", actor, () -> bans(bearer, arn));
+        world.attempt("ListChannelBans", actor, () -> lists.bans(bearer, arn));
     }
 
     // ---- Then: moderators ---------------------------------------------------------------------------------
@@ -241,51 +243,13 @@ public class ModerationSteps {
 
     // ---- reading ------------------------------------------------------------------------------------------
 
-    /** Every page of ListChannelModerators. */
-    ListChannelModeratorsResponse moderators(String bearer, String channelArn) {
-        List<ChannelModeratorSummary> all = new ArrayList<>();
-        String token = null;
-        String channel = null;
-        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
-            String next = token;
-            ListChannelModeratorsResponse response = world.messaging().listChannelModerators(r -> r
-                    .channelArn(channelArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelModerators());
-            channel = channel == null ? response.channelArn() : channel;
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelModeratorsResponse.builder().channelArn(channel).channelModerators(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelModerators kept returning a NextToken");
-    }
-
-    /** Every page of ListChannelBans. */
-    ListChannelBansResponse bans(String bearer, String channelArn) {
-        List<ChannelBanSummary> all = new ArrayList<>();
-        String token = null;
-        String channel = null;
-        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
-            String next = token;
-            ListChannelBansResponse response = world.messaging().listChannelBans(r -> r
-                    .channelArn(channelArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelBans());
-            channel = channel == null ? response.channelArn() : channel;
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelBansResponse.builder().channelArn(channel).channelBans(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelBans kept returning a NextToken");
-    }
-
     private List<Identity> moderatorsOf(String channel) {
-        return moderators(world.actor(World.ADMIN), world.channel(channel)).channelModerators().stream()
+        return lists.moderators(world.actor(World.ADMIN), world.channel(channel)).channelModerators().stream()
                 .map(ChannelModeratorSummary::moderator).toList();
     }
 
     private List<Identity> bannedIn(String channel) {
-        return bans(world.actor(World.ADMIN), world.channel(channel)).channelBans().stream()
+        return lists.bans(world.actor(World.ADMIN), world.channel(channel)).channelBans().stream()
                 .map(ChannelBanSummary::member).toList();
     }
 

@@ -8,13 +8,13 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.chimesdkmessaging.model.AppInstanceUserMembershipSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipForAppInstanceUserSummary;
@@ -31,10 +31,12 @@ public class ReadMarkerSteps {
 
     private final World world;
     private final MessageLedger ledger;
+    private final Listings lists;
 
-    public ReadMarkerSteps(World world, MessageLedger ledger) {
+    public ReadMarkerSteps(World world, MessageLedger ledger, Listings lists) {
         this.world = world;
         this.ledger = ledger;
+        this.lists = lists;
     }
 
     @Given("{actor} has marked {channel} as read")
@@ -70,21 +72,15 @@ public class ReadMarkerSteps {
     @When("{actor} lists her/his channel memberships with their read markers")
     public void listsTheirChannelMemberships(String actor) {
         String member = world.actor(actor);
-        List<ChannelMembershipForAppInstanceUserSummary> all = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> world.messaging()
-                    .listChannelMembershipsForAppInstanceUser(r -> r
-                            .appInstanceUserArn(member).nextToken(next).chimeBearer(member)));
-            if (world.outcome().failed()) {
-                return;
-            }
-            ListChannelMembershipsForAppInstanceUserResponse page = world.outcome()
-                    .response(ListChannelMembershipsForAppInstanceUserResponse.class);
-            all.addAll(page.channelMemberships());
-            token = page.nextToken();
-        } while (token != null && all.size() < 10_000);
+        List<ChannelMembershipForAppInstanceUserSummary> all = Listings.items(lists.attemptPages(
+                "ListChannelMembershipsForAppInstanceUser", actor, ListChannelMembershipsForAppInstanceUserResponse.class,
+                token -> world.messaging().listChannelMembershipsForAppInstanceUser(r -> r
+                        .appInstanceUserArn(member).nextToken(token).chimeBearer(member)),
+                ListChannelMembershipsForAppInstanceUserResponse::nextToken),
+                ListChannelMembershipsForAppInstanceUserResponse::channelMemberships);
+        if (world.outcome().failed()) {
+            return;
+        }
         world.note("read-markers.listed", List.copyOf(all));
     }
 
