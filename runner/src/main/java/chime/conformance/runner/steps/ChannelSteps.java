@@ -158,17 +158,15 @@ public class ChannelSteps {
 
     @When("{actor} describes {channel}")
     public void describes(String actor, String channel) {
-        String reader = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannel", actor, () -> world.messaging().describeChannel(r -> r
+        world.attemptAs("DescribeChannel", actor, reader -> world.messaging().describeChannel(r -> r
                 .channelArn(arn).chimeBearer(reader)));
     }
 
     @When("{actor} describes the deleted {channel}")
     public void describesTheDeleted(String actor, String channel) {
-        String reader = world.actor(actor);
         String arn = deletedChannel(channel);
-        world.attempt("DescribeChannel", actor, () -> world.messaging().describeChannel(r -> r
+        world.attemptAs("DescribeChannel", actor, reader -> world.messaging().describeChannel(r -> r
                 .channelArn(arn).chimeBearer(reader)));
     }
 
@@ -193,9 +191,8 @@ public class ChannelSteps {
 
     @When("{actor} deletes {channel}")
     public void deletes(String actor, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DeleteChannel", actor, () -> world.messaging().deleteChannel(r -> r
+        world.attemptAs("DeleteChannel", actor, bearer -> world.messaging().deleteChannel(r -> r
                 .channelArn(arn).chimeBearer(bearer)));
         if (!world.outcome().failed()) {
             world.note(DELETED + channel, arn);
@@ -222,37 +219,33 @@ public class ChannelSteps {
     /** ListChannelMembershipsForAppInstanceUser without AppInstanceUserArn: the caller's own. */
     @When("{actor} lists the channels she/he is a member of")
     public void listsOwnMemberships(String actor) {
-        String bearer = world.actor(actor);
-        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> lists.membershipsOf(bearer, null));
+        world.attemptAs("ListChannelMembershipsForAppInstanceUser", actor, bearer -> lists.membershipsOf(bearer, null));
     }
 
     @When("{actor} lists the channels {actor} is a member of")
     public void listsMembershipsOf(String actor, String user) {
         String userArn = world.actor(user);
-        String bearer = world.actor(actor);
-        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> lists.membershipsOf(bearer, userArn));
+        world.attemptAs("ListChannelMembershipsForAppInstanceUser", actor,
+                bearer -> lists.membershipsOf(bearer, userArn));
     }
 
     /** ListChannelsModeratedByAppInstanceUser without AppInstanceUserArn: the caller's own. */
     @When("{actor} lists the channels she/he moderates")
     public void listsOwnModeratedChannels(String actor) {
-        String bearer = world.actor(actor);
-        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> lists.moderatedBy(bearer, null));
+        world.attemptAs("ListChannelsModeratedByAppInstanceUser", actor, bearer -> lists.moderatedBy(bearer, null));
     }
 
     @When("{actor} lists the channels {actor} moderates")
     public void listsModeratedChannelsOf(String actor, String user) {
         String userArn = world.actor(user);
-        String bearer = world.actor(actor);
-        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> lists.moderatedBy(bearer, userArn));
+        world.attemptAs("ListChannelsModeratedByAppInstanceUser", actor, bearer -> lists.moderatedBy(bearer, userArn));
     }
 
     @When("{actor} describes {channel} through {actor}'s membership")
     public void describesThroughMembership(String actor, String channel, String user) {
         String userArn = world.actor(user);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelMembershipForAppInstanceUser", actor, () -> world.messaging()
+        world.attemptAs("DescribeChannelMembershipForAppInstanceUser", actor, bearer -> world.messaging()
                 .describeChannelMembershipForAppInstanceUser(r -> r
                         .channelArn(arn).appInstanceUserArn(userArn).chimeBearer(bearer)));
     }
@@ -260,9 +253,8 @@ public class ChannelSteps {
     @When("{actor} describes {channel} as moderated by {actor}")
     public void describesAsModeratedBy(String actor, String channel, String user) {
         String userArn = world.actor(user);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelModeratedByAppInstanceUser", actor, () -> world.messaging()
+        world.attemptAs("DescribeChannelModeratedByAppInstanceUser", actor, bearer -> world.messaging()
                 .describeChannelModeratedByAppInstanceUser(r -> r
                         .channelArn(arn).appInstanceUserArn(userArn).chimeBearer(bearer)));
     }
@@ -565,8 +557,7 @@ public class ChannelSteps {
     }
 
     private void listChannels(String actor, ChannelPrivacy privacy) {
-        String bearer = world.actor(actor);
-        world.attempt("ListChannels", actor, () -> lists.channels(bearer, privacy));
+        world.attemptAs("ListChannels", actor, bearer -> lists.channels(bearer, privacy));
     }
 
     private void createChannel(String actor, String channel, String appInstanceArn,

@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -42,7 +43,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
  */
 public class ErrorSteps {
 
-    private static final String DEVELOPER = "the developer";
     private static final String UNKNOWN_USER = "errors.unknownUser";
 
     /**
@@ -74,14 +74,14 @@ public class ErrorSteps {
 
     @When("{actor} adds {actor} and a user who does not exist to {channel} in one batch")
     public void addsInOneBatch(String actor, String member, String channel) {
-        String bearer = world.actor(actor);
         String memberArn = world.actor(member);
         String arn = world.channel(channel);
         String unknown = world.appInstanceArn() + "/user/" + UUID.randomUUID();
         world.note(UNKNOWN_USER, unknown);
-        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
-                .channelArn(arn).memberArns(memberArn, unknown).type(ChannelMembershipType.DEFAULT)
-                .chimeBearer(bearer)));
+        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
+                .batchCreateChannelMembership(r -> r
+                        .channelArn(arn).memberArns(memberArn, unknown).type(ChannelMembershipType.DEFAULT)
+                        .chimeBearer(bearer)));
     }
 
     /** ERR-012: a request complete but for one member the documentation marks [REQUIRED]. */

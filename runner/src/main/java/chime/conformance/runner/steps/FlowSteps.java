@@ -1,6 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static chime.conformance.runner.world.ChannelFlowFixtures.DEFAULT_FALLBACK;
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -59,7 +60,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlow
  */
 public class FlowSteps {
 
-    private static final String DEVELOPER = "the developer";
     private static final String PROCESSOR = "the processor";
     private static final String LISTED_FLOWS = "flows.listed";
     private static final String UPDATED_BEFORE = "flows.lastUpdatedBefore";
@@ -315,10 +315,9 @@ public class FlowSteps {
 
     @When("{actor} disassociates the channel flow {flow} from {channel}")
     public void disassociates(String actor, String flow, String channel) {
-        String bearer = world.actor(actor);
         String flowArn = world.flow(flow);
         String channelArn = world.channel(channel);
-        world.attempt("DisassociateChannelFlow", actor, () -> world.messaging().disassociateChannelFlow(r -> r
+        world.attemptAs("DisassociateChannelFlow", actor, bearer -> world.messaging().disassociateChannelFlow(r -> r
                 .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
     }
 
@@ -585,9 +584,8 @@ public class FlowSteps {
     // ---------------------------------------------------------------- helpers
 
     private void associate(String actor, String flowArn, String channel) {
-        String bearer = world.actor(actor);
         String channelArn = world.channel(channel);
-        world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
+        world.attemptAs("AssociateChannelFlow", actor, bearer -> world.messaging().associateChannelFlow(r -> r
                 .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
     }
 

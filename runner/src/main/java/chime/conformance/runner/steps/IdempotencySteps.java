@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -77,9 +78,8 @@ public class IdempotencySteps {
 
     @When("{actor} creates the {kind} channel {channel} (again )with the client request token {clientToken}")
     public void createsWithToken(String actor, ChannelKind kind, String channel, String token) {
-        String creator = world.actor(actor);
         world.note("idempotency.channel", channel);
-        world.attempt("CreateChannel", actor, () -> world.messaging()
+        world.attemptAs("CreateChannel", actor, creator -> world.messaging()
                 .createChannel(channelRequest(creator, kind, channel, token)));
     }
 
@@ -134,9 +134,8 @@ public class IdempotencySteps {
 
     @When("{actor} posts {string} in {channel} (again )with the client request token {clientToken}")
     public void postsWithToken(String actor, String content, String channel, String token) {
-        String sender = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging()
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging()
                 .sendChannelMessage(messageRequest(sender, arn, content, token)));
     }
 
@@ -191,7 +190,7 @@ public class IdempotencySteps {
     @When("the channel flow {flow} is created (again )with the client request token {clientToken}")
     public void theFlowIsCreatedWithToken(String flow, String token) {
         world.note("idempotency.flow", flow);
-        world.attempt("CreateChannelFlow", "the developer", () -> world.messaging()
+        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging()
                 .createChannelFlow(flows.request(flow, flows.passThrough(), token)));
     }
 

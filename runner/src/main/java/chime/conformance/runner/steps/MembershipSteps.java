@@ -118,9 +118,8 @@ public class MembershipSteps {
     @When("{actor} removes {actor} from {channel}")
     public void removes(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DeleteChannelMembership", actor, () -> world.messaging().deleteChannelMembership(r -> r
+        world.attemptAs("DeleteChannelMembership", actor, bearer -> world.messaging().deleteChannelMembership(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
@@ -133,9 +132,8 @@ public class MembershipSteps {
     @When("{actor} describes the membership of {actor} in {channel}")
     public void describesTheMembership(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelMembership", actor, () -> world.messaging().describeChannelMembership(r -> r
+        world.attemptAs("DescribeChannelMembership", actor, bearer -> world.messaging().describeChannelMembership(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
@@ -332,16 +330,15 @@ public class MembershipSteps {
 
     private void batch(String actor, List<String> members, String channel, ChannelMembershipType type) {
         List<String> memberArns = members.stream().map(world::actor).toList();
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
-                .channelArn(arn).memberArns(memberArns).type(type).chimeBearer(bearer)));
+        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
+                .batchCreateChannelMembership(r -> r
+                        .channelArn(arn).memberArns(memberArns).type(type).chimeBearer(bearer)));
     }
 
     private void list(String actor, String channel, ChannelMembershipType type) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelMemberships", actor, () -> lists.members(bearer, arn, type));
+        world.attemptAs("ListChannelMemberships", actor, bearer -> lists.members(bearer, arn, type));
     }
 
     private ChannelMembership described() {

@@ -213,10 +213,9 @@ public class MessageSteps {
 
     @When("{actor} gets the message {string} from {channel}")
     public void getsTheMessage(String actor, String label, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
         String id = world.message(label);
-        world.attempt("GetChannelMessage", actor, () -> world.messaging().getChannelMessage(r -> r
+        world.attemptAs("GetChannelMessage", actor, bearer -> world.messaging().getChannelMessage(r -> r
                 .channelArn(arn).messageId(id).chimeBearer(bearer)));
     }
 
@@ -227,20 +226,18 @@ public class MessageSteps {
 
     @When("{actor} deletes the message {string} from {channel}")
     public void deletes(String actor, String label, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
         String id = world.message(label);
-        world.attempt("DeleteChannelMessage", actor, () -> world.messaging().deleteChannelMessage(r -> r
+        world.attemptAs("DeleteChannelMessage", actor, bearer -> world.messaging().deleteChannelMessage(r -> r
                 .channelArn(arn).messageId(id).chimeBearer(bearer)));
     }
 
     @When("{actor} redacts the message {string} in {channel}")
     public void redacts(String actor, String label, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
         String id = world.message(label);
         ledger.spaceOut();
-        world.attempt("RedactChannelMessage", actor, () -> world.messaging().redactChannelMessage(r -> r
+        world.attemptAs("RedactChannelMessage", actor, bearer -> world.messaging().redactChannelMessage(r -> r
                 .channelArn(arn).messageId(id).chimeBearer(bearer)));
         ledger.written();
     }
@@ -524,10 +521,9 @@ public class MessageSteps {
 
     /** A SendChannelMessage with exactly the members {@code body} sets (and the channel and bearer). */
     private void attemptRaw(String actor, String channel, Consumer<SendChannelMessageRequest.Builder> body) {
-        String sender = world.actor(actor);
         String arn = world.channel(channel);
         ledger.spaceOut();
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(b -> {
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(b -> {
             b.channelArn(arn).chimeBearer(sender);
             body.accept(b);
         }));
@@ -536,11 +532,10 @@ public class MessageSteps {
 
     /** UpdateChannelMessage carrying only the members given (null: left out). */
     private void edit(String actor, String label, String content, String metadata) {
-        String editor = world.actor(actor);
         Posted posted = ledger.posted(label);
         String arn = world.channel(posted.channel());
         ledger.spaceOut();
-        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
+        world.attemptAs("UpdateChannelMessage", actor, editor -> world.messaging().updateChannelMessage(r -> r
                 .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
                 .chimeBearer(editor)));
         ledger.written();
@@ -559,9 +554,8 @@ public class MessageSteps {
     }
 
     private void list(String actor, String channel, Consumer<ListChannelMessagesRequest.Builder> filters) {
-        String reader = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelMessages", actor, () -> world.messaging().listChannelMessages(b -> {
+        world.attemptAs("ListChannelMessages", actor, reader -> world.messaging().listChannelMessages(b -> {
             b.channelArn(arn).chimeBearer(reader);
             filters.accept(b);
         }));

@@ -101,35 +101,31 @@ public class ModerationSteps {
     @When("{actor} makes {actor} a moderator of {channel}")
     public void makesAModerator(String actor, String moderator, String channel) {
         String moderatorArn = world.actor(moderator);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("CreateChannelModerator", actor, () -> world.messaging().createChannelModerator(r -> r
+        world.attemptAs("CreateChannelModerator", actor, bearer -> world.messaging().createChannelModerator(r -> r
                 .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
     }
 
     @When("{actor} removes {actor} as a moderator of {channel}")
     public void removesAsModerator(String actor, String moderator, String channel) {
         String moderatorArn = world.actor(moderator);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DeleteChannelModerator", actor, () -> world.messaging().deleteChannelModerator(r -> r
+        world.attemptAs("DeleteChannelModerator", actor, bearer -> world.messaging().deleteChannelModerator(r -> r
                 .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
     }
 
     @When("{actor} describes the moderator {actor} of {channel}")
     public void describesTheModerator(String actor, String moderator, String channel) {
         String moderatorArn = world.actor(moderator);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelModerator", actor, () -> world.messaging().describeChannelModerator(r -> r
+        world.attemptAs("DescribeChannelModerator", actor, bearer -> world.messaging().describeChannelModerator(r -> r
                 .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
     }
 
     @When("{actor} lists the moderators of {channel}")
     public void listsTheModerators(String actor, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelModerators", actor, () -> lists.moderators(bearer, arn));
+        world.attemptAs("ListChannelModerators", actor, bearer -> lists.moderators(bearer, arn));
     }
 
     // ---- When: bans ---------------------------------------------------------------------------------------
@@ -137,35 +133,31 @@ public class ModerationSteps {
     @When("{actor} bans {actor} from {channel}")
     public void bans(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("CreateChannelBan", actor, () -> world.messaging().createChannelBan(r -> r
+        world.attemptAs("CreateChannelBan", actor, bearer -> world.messaging().createChannelBan(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
     @When("{actor} lifts the ban on {actor} in {channel}")
     public void liftsTheBan(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DeleteChannelBan", actor, () -> world.messaging().deleteChannelBan(r -> r
+        world.attemptAs("DeleteChannelBan", actor, bearer -> world.messaging().deleteChannelBan(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
     @When("{actor} describes the ban on {actor} in {channel}")
     public void describesTheBan(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelBan", actor, () -> world.messaging().describeChannelBan(r -> r
+        world.attemptAs("DescribeChannelBan", actor, bearer -> world.messaging().describeChannelBan(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
     @When("{actor} lists the bans of {channel}")
     public void listsTheBans(String actor, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelBans", actor, () -> lists.bans(bearer, arn));
+        world.attemptAs("ListChannelBans", actor, bearer -> lists.bans(bearer, arn));
     }
 
     // ---- Then: moderators ---------------------------------------------------------------------------------

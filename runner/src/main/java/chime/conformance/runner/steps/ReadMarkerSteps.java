@@ -50,10 +50,9 @@ public class ReadMarkerSteps {
 
     @When("{actor} marks {channel} as read")
     public void marksAsRead(String actor, String channel) {
-        String member = world.actor(actor);
         String arn = world.channel(channel);
         ledger.spaceOut();
-        world.attempt("UpdateChannelReadMarker", actor, () -> world.messaging().updateChannelReadMarker(r -> r
+        world.attemptAs("UpdateChannelReadMarker", actor, member -> world.messaging().updateChannelReadMarker(r -> r
                 .channelArn(arn).chimeBearer(member)));
         ledger.written();
     }

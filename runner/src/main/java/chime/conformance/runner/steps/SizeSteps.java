@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.anyOf;
@@ -103,18 +104,16 @@ public class SizeSteps {
 
     @When("{actor} posts a {messageKind} message of {bytes} in {channel}")
     public void postsAMessageOf(String actor, MessageKind kind, Repeated content, String channel) {
-        String sender = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
                 .channelArn(arn).content(content.text()).type(kind.type()).persistence(kind.persistence())
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
     }
 
     @When("{actor} posts {string} in {channel} with metadata of {bytes}")
     public void postsWithMetadataOf(String actor, String content, String channel, Repeated metadata) {
-        String sender = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
                 .channelArn(arn).content(content).metadata(metadata.text())
                 .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
@@ -131,10 +130,9 @@ public class SizeSteps {
     }
 
     private void edit(String actor, String label, String content, String metadata) {
-        String editor = world.actor(actor);
         Posted posted = ledger.posted(label);
         String arn = world.channel(posted.channel());
-        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
+        world.attemptAs("UpdateChannelMessage", actor, editor -> world.messaging().updateChannelMessage(r -> r
                 .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
                 .chimeBearer(editor)));
     }
@@ -179,8 +177,7 @@ public class SizeSteps {
     }
 
     private void createChannel(String actor, String name, String metadata) {
-        String creator = world.actor(actor);
-        world.attempt("CreateChannel", actor, () -> world.messaging().createChannel(r -> r
+        world.attemptAs("CreateChannel", actor, creator -> world.messaging().createChannel(r -> r
                 .appInstanceArn(world.appInstanceArn()).name(name).metadata(metadata)
                 .privacy(ChannelPrivacy.PUBLIC).mode(ChannelMode.UNRESTRICTED)
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(creator)));
@@ -192,10 +189,9 @@ public class SizeSteps {
      * name, and the mode stays UNRESTRICTED. Metadata is sent only when given.
      */
     private void updateChannel(String actor, String channel, String name, String metadata) {
-        String editor = world.actor(actor);
         String arn = world.channel(channel);
         String newName = name == null ? channel : name;
-        world.attempt("UpdateChannel", actor, () -> world.messaging().updateChannel(r -> r
+        world.attemptAs("UpdateChannel", actor, editor -> world.messaging().updateChannel(r -> r
                 .channelArn(arn).name(newName).mode(ChannelMode.UNRESTRICTED).metadata(metadata)
                 .chimeBearer(editor)));
     }
@@ -204,13 +200,13 @@ public class SizeSteps {
 
     @When("a channel flow is created with a name of {chars}")
     public void aChannelFlowIsCreatedWithANameOf(Repeated name) {
-        world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
+        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(
                 flows.request(name.text(), flows.passThrough(), UUID.randomUUID().toString())));
     }
 
     @When("a channel flow is created whose processor has a name of {chars}")
     public void aChannelFlowIsCreatedWhoseProcessorHasANameOf(Repeated name) {
-        world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
+        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(
                 flows.request("sized", List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH).toBuilder()
                         .name(name.text()).build()), UUID.randomUUID().toString())));
     }
@@ -218,7 +214,7 @@ public class SizeSteps {
     @When("the channel flow {flow} is renamed to a name of {chars}")
     public void theChannelFlowIsRenamed(String flow, Repeated name) {
         String arn = world.flow(flow);
-        world.attempt("UpdateChannelFlow", "the developer", () -> world.messaging().updateChannelFlow(r -> r
+        world.attempt("UpdateChannelFlow", DEVELOPER, () -> world.messaging().updateChannelFlow(r -> r
                 .channelFlowArn(arn).name(name.text()).processors(flows.passThrough())));
     }
 
@@ -261,10 +257,10 @@ public class SizeSteps {
     }
 
     private void batch(String actor, String channel, List<String> users) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
-                .channelArn(arn).memberArns(users).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
+        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
+                .batchCreateChannelMembership(r -> r
+                        .channelArn(arn).memberArns(users).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
     }
 
     // ---------------------------------------------------------------- callback IDs (SIZE-010)
@@ -286,8 +282,7 @@ public class SizeSteps {
 
     @When("{actor} posts {string} in the channel whose ARN is {arnText}")
     public void postsInTheChannelWhoseArnIs(String actor, String content, String channelArn) {
-        String sender = world.actor(actor);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
                 .channelArn(channelArn).content(content)
                 .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
@@ -295,16 +290,14 @@ public class SizeSteps {
 
     @When("{actor} adds the user whose ARN is {arnText} to {channel}")
     public void addsTheUserWhoseArnIs(String actor, String memberArn, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("CreateChannelMembership", actor, () -> world.messaging().createChannelMembership(r -> r
+        world.attemptAs("CreateChannelMembership", actor, bearer -> world.messaging().createChannelMembership(r -> r
                 .channelArn(arn).memberArn(memberArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
     }
 
     @When("{actor} lists the public channels of the AppInstance whose ARN is {arnText}")
     public void listsThePublicChannelsOf(String actor, String appInstanceArn) {
-        String bearer = world.actor(actor);
-        world.attempt("ListChannels", actor, () -> world.messaging().listChannels(r -> r
+        world.attemptAs("ListChannels", actor, bearer -> world.messaging().listChannels(r -> r
                 .appInstanceArn(appInstanceArn).privacy(ChannelPrivacy.PUBLIC).chimeBearer(bearer)));
     }
 

@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -32,7 +33,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
  */
 public class TagSteps {
 
-    private static final String DEVELOPER = "the developer";
 
     private final World world;
     private final ChannelFlowFixtures flows;
@@ -191,8 +191,7 @@ public class TagSteps {
     // ---------------------------------------------------------------- helpers
 
     private void createChannel(String actor, String channel, List<Tag> tags) {
-        String creator = world.actor(actor);
-        Outcome outcome = world.attempt("CreateChannel", actor, () -> world.messaging().createChannel(r -> r
+        Outcome outcome = world.attemptAs("CreateChannel", actor, creator -> world.messaging().createChannel(r -> r
                 .appInstanceArn(world.appInstanceArn())
                 .name(channel)
                 .privacy(ChannelPrivacy.PUBLIC)

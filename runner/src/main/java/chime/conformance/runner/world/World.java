@@ -8,6 +8,7 @@ import chime.conformance.runner.wire.WireLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -30,6 +31,8 @@ public class World {
     public static final String ADMIN = "Ada";
     /** The actor who belongs to another AppInstance. */
     public static final String FOREIGNER = "Frank";
+    /** Who calls the developer APIs (channel flows, tags, the messaging session endpoint), which take no bearer. */
+    public static final String DEVELOPER = "the developer";
 
     private final Target target;
     private final Map<String, String> actors = new LinkedHashMap<>();
@@ -192,6 +195,15 @@ public class World {
             outcome = new Outcome(operation, actor, null, e);
         }
         return outcome;
+    }
+
+    /**
+     * Makes a call as the named actor, whose AppInstanceUser ARN (created first if need be) is handed to
+     * {@code call} for the ChimeBearer, and records the outcome as {@link #attempt} does.
+     */
+    public Outcome attemptAs(String operation, String actor, Function<String, ? extends SdkResponse> call) {
+        String bearer = actor(actor);
+        return attempt(operation, actor, () -> call.apply(bearer));
     }
 
     public Outcome outcome() {
