@@ -16,7 +16,7 @@ public final class ReferenceProcessors {
 
     public static ProcessorProbe probe(ReferenceService service) {
         return channelArn -> service.processors().invocationsFor(channelArn).stream()
-                .map(i -> new ProcessorProbe.Invocation(i.processorArn(), i.channelArn(), i.messageId(),
+                .map(i -> new ProcessorProbe.Invocation(i.processor().lambdaResourceArn(), i.channelArn(), i.messageId(),
                         i.callbackId(), i.content(), i.metadata()))
                 .toList();
     }
