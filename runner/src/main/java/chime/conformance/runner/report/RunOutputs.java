@@ -7,6 +7,7 @@ import io.cucumber.core.plugin.MessageFormatter;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.TestRunFinished;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +54,8 @@ public final class RunOutputs implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        // Before the report's own handler, so the report shows the target as it stands at the end of the run.
+        publisher.registerHandlerFor(TestRunFinished.class, e -> RunContexts.refreshTargetDescription());
         outputs.forEach(o -> o.setEventPublisher(publisher));
         // Registered last, so the formatters above have flushed their output when the streams close. The
         // JUnit and message formatters write on the run's last message (the TestRunFinished envelope), which

@@ -182,18 +182,26 @@ public class World {
      */
     public <T> T eventually(Supplier<T> read, Predicate<T> done) {
         Duration bound = target.consistencyBound();
-        long deadline = System.nanoTime() + bound.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + bound.toNanos();
         long pause = 5;
         T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
+        boolean settled = done.test(value);
+        boolean polled = false;
+        while (!settled && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            polled = true;
             pause = Math.min(pause * 2, 250);
             value = read.get();
+            settled = done.test(value);
+        }
+        if (polled || !settled) {
+            target.consistencyWaited(Duration.ofNanos(System.nanoTime() - start), settled);
         }
         return value;
     }
