@@ -113,9 +113,9 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
         if (deploysProcessors()) {
             lines.addAll(ProcessorDeployer.plan(run));
         } else if (!processors.isEmpty()) {
-            lines.add("no processors: the flow scenarios use the processor ARNs of the target config");
+            lines.add("no processor functions: the flow scenarios use the processor ARNs of the target config");
         } else {
-            lines.add("no processors: flow scenarios will be NOT_APPLICABLE (capability flow-processors absent)");
+            lines.add("no processor functions: flow scenarios will be NOT_APPLICABLE (capability flow-processors absent)");
         }
         return lines;
     }

@@ -1,5 +1,6 @@
 package chime.conformance.runner.target.aws;
 
+import chime.conformance.reports.model.Redaction;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ConsistencyStats;
 import chime.conformance.runner.target.Fixtures;
@@ -260,7 +261,7 @@ public final class AwsTarget implements Target {
         ObjectNode note = json.createObjectNode();
         note.put("runId", run.value());
         note.put("region", settings.region());
-        note.put("account", account == null ? null : settings.maskAccount() ? "************" : account);
+        note.put("account", account == null ? null : settings.maskAccount() ? Redaction.MASKED_ACCOUNT : account);
         note.put("processors", processorOrigin);
         ObjectNode calls = note.putObject("calls");
         calls.put("scenarios", gate.scenarioCalls());
@@ -285,8 +286,10 @@ public final class AwsTarget implements Target {
         }
     }
 
+    /** Credentials never appear here anyway; account ids in ARNs go when masking is asked for. */
     private String mask(String text) {
-        return settings.maskAccount() && account != null ? text.replace(account, "************") : text;
+        String redacted = Redaction.of(settings.maskAccount()).text(text);
+        return settings.maskAccount() && account != null ? redacted.replace(account, Redaction.MASKED_ACCOUNT) : redacted;
     }
 
     private static void closeQuietly(AutoCloseable resource) {
