@@ -8,6 +8,8 @@ import chime.conformance.reference.core.model.AppInstanceUser;
 import chime.conformance.reference.core.model.Identity;
 import chime.conformance.reference.core.model.Tag;
 import chime.conformance.reference.core.paging.Page;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityServiceClientConfiguration;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkidentity.model.AppInstanceAdminSummary;
 import software.amazon.awssdk.services.chimesdkidentity.model.AppInstanceSummary;
@@ -62,6 +64,11 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
     @Override
     public String serviceName() {
         return SERVICE_NAME;
+    }
+
+    @Override
+    public ChimeSdkIdentityServiceClientConfiguration serviceClientConfiguration() {
+        return ChimeSdkIdentityServiceClientConfiguration.builder().region(Region.of(core.region())).build();
     }
 
     @Override

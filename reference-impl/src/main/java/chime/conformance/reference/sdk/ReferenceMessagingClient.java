@@ -14,6 +14,8 @@ import chime.conformance.reference.core.model.ChannelModerator;
 import chime.conformance.reference.core.model.MessageCallback;
 import chime.conformance.reference.core.model.MessageReceipt;
 import chime.conformance.reference.core.paging.Page;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingServiceClientConfiguration;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 import software.amazon.awssdk.services.chimesdkmessaging.model.AssociateChannelFlowRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.AssociateChannelFlowResponse;
@@ -139,6 +141,11 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     @Override
     public String serviceName() {
         return SERVICE_NAME;
+    }
+
+    @Override
+    public ChimeSdkMessagingServiceClientConfiguration serviceClientConfiguration() {
+        return ChimeSdkMessagingServiceClientConfiguration.builder().region(Region.of(core.region())).build();
     }
 
     @Override
