@@ -38,6 +38,7 @@ public class World {
     private final Map<String, String> messages = new LinkedHashMap<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
     private final WireLog wire = new WireLog();
+    private java.util.Set<String> tags = java.util.Set.of();
     private AppInstanceScope scope;
     private AppInstanceScope foreignScope;
     private Outcome outcome;
@@ -67,9 +68,14 @@ public class World {
         return target.identity();
     }
 
+    /** The scenario's tags, for fixtures that provision by what a scenario does (set before its first step). */
+    public void scenarioTags(java.util.Collection<String> scenarioTags) {
+        this.tags = java.util.Set.copyOf(scenarioTags);
+    }
+
     public synchronized AppInstanceScope scope() {
         if (scope == null) {
-            scope = target.fixtures().newScope("scenario");
+            scope = target.fixtures().newScope("scenario", tags);
         }
         return scope;
     }
@@ -87,7 +93,7 @@ public class World {
     private String createActor(String name) {
         if (FOREIGNER.equals(name)) {
             if (foreignScope == null) {
-                foreignScope = target.fixtures().newScope("foreign");
+                foreignScope = target.fixtures().newScope("foreign", tags);
             }
             return foreignScope.createUser(name);
         }

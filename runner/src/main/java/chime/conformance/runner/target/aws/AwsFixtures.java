@@ -3,6 +3,10 @@ package chime.conformance.runner.target.aws;
 import chime.conformance.runner.target.AppInstanceScope;
 import chime.conformance.runner.target.Fixtures;
 import chime.conformance.runner.target.SdkFixtures;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 
 /**
@@ -10,11 +14,17 @@ import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
  * names, so scenarios run in parallel), and the user of another AppInstance (Frank) lives in the run's
  * second AppInstance. When a scenario ends, its channel flows are deleted and its users and admins removed;
  * that cleanup is the run's own work, so a spent call budget does not stop it.
+ *
+ * <p>A scenario that reads an AppInstance-wide list ({@link #READS_THE_WHOLE_APP_INSTANCE}) sees everything
+ * in its AppInstance, also what scenarios running alongside made: it gets an AppInstance of its own, made for
+ * it and deleted when it ends, so that "exactly these channels" and page counts mean what they say.
  */
 final class AwsFixtures implements Fixtures {
 
     /** The label World gives the scope of the actor from another AppInstance. */
     static final String FOREIGN = "foreign";
+    /** Operations whose result is everything of a kind in an AppInstance (channels, channel flows). */
+    static final Set<String> READS_THE_WHOLE_APP_INSTANCE = Set.of("@op:ListChannels", "@op:ListChannelFlows");
 
     private final SdkFixtures main;
     private final SdkFixtures foreign;
@@ -22,9 +32,16 @@ final class AwsFixtures implements Fixtures {
     private final FlowTracker flows;
     private final AwsCleaner cleaner;
     private final ResourceLedger ledger;
+    private final ChimeSdkIdentityClient identity;
+    private final Function<String, String> newAppInstance;
+    private final AtomicLong isolated = new AtomicLong();
 
+    /** @param newAppInstance creates a kit AppInstance of the run with the given name suffix; returns its ARN */
     AwsFixtures(ChimeSdkIdentityClient identity, String appInstanceArn, String foreignAppInstanceArn,
-                CallGate gate, FlowTracker flows, AwsCleaner cleaner, ResourceLedger ledger) {
+                CallGate gate, FlowTracker flows, AwsCleaner cleaner, ResourceLedger ledger,
+                Function<String, String> newAppInstance) {
+        this.identity = identity;
+        this.newAppInstance = newAppInstance;
         this.main = new SdkFixtures(identity, "scenario", appInstanceArn);
         this.foreign = new SdkFixtures(identity, "foreign", foreignAppInstanceArn);
         this.gate = gate;
@@ -35,23 +52,34 @@ final class AwsFixtures implements Fixtures {
 
     @Override
     public AppInstanceScope newScope(String label) {
+        return newScope(label, Set.of());
+    }
+
+    @Override
+    public AppInstanceScope newScope(String label, Collection<String> scenarioTags) {
         boolean isForeign = FOREIGN.equals(label);
-        AppInstanceScope inner = (isForeign ? foreign : main).newScope(label);
         if (!isForeign) {
             // Flows left on this thread by a scenario that never closed its scope belong to nobody now: the
             // run's cleanup has them in the ledger.
             flows.drainThisThread();
         }
-        return new Scope(inner, !isForeign);
+        if (!isForeign && scenarioTags.stream().anyMatch(READS_THE_WHOLE_APP_INSTANCE::contains)) {
+            String own = newAppInstance.apply("s" + isolated.incrementAndGet());
+            return new Scope(new SdkFixtures(identity, "scenario", own).newScope(label), true, own);
+        }
+        return new Scope((isForeign ? foreign : main).newScope(label), !isForeign, null);
     }
 
     private final class Scope implements AppInstanceScope {
         private final AppInstanceScope inner;
         private final boolean ownsThreadFlows;
+        private final String ownAppInstanceArn;
 
-        Scope(AppInstanceScope inner, boolean ownsThreadFlows) {
+        /** @param ownAppInstanceArn the AppInstance made for this scenario alone, or null */
+        Scope(AppInstanceScope inner, boolean ownsThreadFlows, String ownAppInstanceArn) {
             this.inner = inner;
             this.ownsThreadFlows = ownsThreadFlows;
+            this.ownAppInstanceArn = ownAppInstanceArn;
         }
 
         @Override
@@ -88,6 +116,14 @@ final class AwsFixtures implements Fixtures {
                     }
                 }
                 inner.close();
+                if (ownAppInstanceArn != null) {
+                    try {
+                        cleaner.deleteAppInstance(ownAppInstanceArn);
+                        ledger.all().stream().filter(r -> r.id().equals(ownAppInstanceArn)).forEach(ledger::remove);
+                    } catch (RuntimeException e) {
+                        // Stays in the ledger: the run's cleanup tries again at the end.
+                    }
+                }
             });
         }
     }

@@ -110,6 +110,8 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
                 + " for the user of another AppInstance (channels, users and admins inside them go with them)");
         lines.add("per scenario: uniquely named AppInstanceUsers and AppInstanceAdmins, channels, messages and"
                 + " channel flows, deleted after the scenario or with the AppInstance");
+        lines.add("per scenario that lists all channels or channel flows of an AppInstance: an AppInstance of its"
+                + " own, " + run.resourceName("s<n>") + ", deleted when the scenario ends");
         if (deploysProcessors()) {
             lines.addAll(ProcessorDeployer.plan(run));
         } else if (!processors.isEmpty()) {

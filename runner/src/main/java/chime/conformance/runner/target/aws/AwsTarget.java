@@ -102,7 +102,8 @@ public final class AwsTarget implements Target {
             gate.exempt(() -> {
                 String main = createAppInstance(run.resourceName(null));
                 String foreign = createAppInstance(run.resourceName(AwsFixtures.FOREIGN));
-                fixtures = new AwsFixtures(clients.identity(), main, foreign, gate, flows, cleaner, ledger);
+                fixtures = new AwsFixtures(clients.identity(), main, foreign, gate, flows, cleaner, ledger,
+                        suffix -> createAppInstance(run.resourceName(suffix)));
                 if (!settings.processors().isEmpty()) {
                     processors = settings.processors();
                     processorOrigin = "from the target config";
@@ -126,7 +127,9 @@ public final class AwsTarget implements Target {
                 .clientRequestToken(UUID.randomUUID().toString())
                 .tags(Tag.builder().key(RUN_TAG).value(run.value()).build())).appInstanceArn();
         ledger.add(new AwsResource(AwsResource.Kind.APP_INSTANCE, arn, name, Instant.now()));
-        out.println("  created AppInstance " + name);
+        if (fixtures == null) {
+            out.println("  created AppInstance " + name);
+        }
         return arn;
     }
 
