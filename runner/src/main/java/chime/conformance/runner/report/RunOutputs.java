@@ -1,5 +1,6 @@
 package chime.conformance.runner.report;
 
+import chime.conformance.reports.RunContext;
 import chime.conformance.reports.plugin.ConformancePlugin;
 import chime.conformance.reports.plugin.ProgressPrinter;
 import io.cucumber.core.plugin.JUnitFormatter;
@@ -28,9 +29,9 @@ public final class RunOutputs implements ConcurrentEventListener {
 
     private final List<ConcurrentEventListener> outputs = new ArrayList<>();
     private final List<OutputStream> streams = new ArrayList<>();
+    private final Path dir = reportDir();
 
     public RunOutputs() {
-        Path dir = reportDir();
         try {
             Files.createDirectories(dir);
             outputs.add(new ProgressPrinter());
@@ -73,6 +74,14 @@ public final class RunOutputs implements ConcurrentEventListener {
                 out.close();
             } catch (IOException ignored) {
                 // A report file that cannot be closed has been written as far as it could be.
+            }
+        }
+        if (RunContext.current().maskAccount()) {
+            try {
+                AccountMasking.maskText(dir.resolve("junit.xml"));
+                AccountMasking.maskMessages(dir.resolve("cucumber-messages.ndjson"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot mask the account in " + dir + ": " + e.getMessage(), e);
             }
         }
     }

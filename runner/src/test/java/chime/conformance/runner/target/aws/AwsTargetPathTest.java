@@ -110,7 +110,7 @@ class AwsTargetPathTest {
         Path report = work.resolve("report");
         Cli run = Cli.run("run", "--target", "aws", "--target-config", config.toString(), "--profile", PROFILE,
                 "--yes-create-resources", "--tags", "@area:CHAN or @area:FLOW", "--report", report.toString(),
-                "--threads", "2", "--mask-account");
+                "--threads", "4", "--mask-account");
 
         assertThat(run.describe(), run.exit, is(not(2)));
         assertThat(run.out, containsString("will create, and delete when it ends"));
@@ -130,7 +130,10 @@ class AwsTargetPathTest {
         // Nothing the run created is left: no AppInstance of the kit, every channel flow deleted.
         assertThat(aws.kitAppInstances(), empty());
         assertThat(aws.createdFlows, everyItem(is(in(aws.deletedFlows))));
-        assertThat(aws.operations.stream().filter("deleteAppInstance"::equals).count(), equalTo(2L));
+        // The run's two AppInstances and one for each scenario that lists a whole AppInstance: all deleted.
+        long created = aws.operations.stream().filter("createAppInstance"::equals).count();
+        assertThat(created, greaterThan(2L));
+        assertThat(aws.operations.stream().filter("deleteAppInstance"::equals).count(), equalTo(created));
         JsonNode note = new ObjectMapper().readTree(report.resolve("aws-run.json").toFile());
         assertThat(note.get("left").size(), equalTo(0));
         assertThat(note.get("deleted").size(), greaterThan(1));
@@ -180,7 +183,7 @@ class AwsTargetPathTest {
         Path report = work.resolve("report");
         Cli run = Cli.run("run", "--target", "aws", "--target-config", config.toString(), "--profile", PROFILE,
                 "--yes-create-resources", "--tags", "@area:CHAN", "--threads", "1", "--max-calls", "3",
-                "--report", report.toString());
+                "--report", report.toString(), "--mask-account");
 
         assertThat(run.describe(), run.exit, equalTo(1));
         RunResults results = ResultsFile.read(report);
@@ -193,6 +196,9 @@ class AwsTargetPathTest {
         JsonNode note = new ObjectMapper().readTree(report.resolve("aws-run.json").toFile());
         assertThat(note.get("calls").get("scenarios").asLong(), equalTo(3L));
         assertThat(note.get("calls").get("refused").asLong(), greaterThan(0L));
+        // The errors carry the wire evidence of the calls that went out, ARNs and all: masked everywhere.
+        assertThat(filesContaining(report, "wire").size(), greaterThan(0));
+        assertThat(filesContaining(report, "111122223333"), empty());
     }
 
     @Test
