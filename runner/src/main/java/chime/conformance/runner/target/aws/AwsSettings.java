@@ -97,9 +97,12 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
         return endpoint == null || stsEndpoint != null;
     }
 
-    /** Whether processors are deployed: none configured, deployment not switched off, Lambda and IAM reachable. */
+    /**
+     * Whether processors are deployed: none configured, deployment not switched off, Lambda and IAM reachable,
+     * and the account known (the functions' invoke permission names it).
+     */
     public boolean deploysProcessors() {
-        return processors.isEmpty() && deployProcessors
+        return processors.isEmpty() && deployProcessors && looksUpAccount()
                 && (endpoint == null || (lambdaEndpoint != null && iamEndpoint != null));
     }
 
