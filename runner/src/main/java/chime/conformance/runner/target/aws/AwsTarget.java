@@ -96,7 +96,13 @@ public final class AwsTarget implements Target {
      * way deletes what was made before it is reported.
      */
     void provision() {
-        shutdownHook = new Thread(this::close, "chime-conformance-aws-cleanup");
+        shutdownHook = new Thread(() -> {
+            try {
+                close();
+            } catch (IllegalStateException leftovers) {
+                // Already printed, with the sweep command that deletes them; the JVM is exiting anyway.
+            }
+        }, "chime-conformance-aws-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             gate.exempt(() -> {
@@ -115,9 +121,15 @@ public final class AwsTarget implements Target {
             });
         } catch (RuntimeException e) {
             out.println("Provisioning failed: " + AwsCleaner.describe(e));
-            close();
-            throw new IllegalStateException("provisioning the run on AWS failed: " + AwsCleaner.describe(e)
-                    + (cleanup != null && cleanup.complete() ? "; everything it had created is deleted" : ""), e);
+            IllegalStateException failure = new IllegalStateException("provisioning the run on AWS failed: "
+                    + AwsCleaner.describe(e), e);
+            try {
+                close();
+            } catch (IllegalStateException leftovers) {
+                failure.addSuppressed(leftovers);
+                throw new IllegalStateException(failure.getMessage() + "; " + leftovers.getMessage(), e);
+            }
+            throw new IllegalStateException(failure.getMessage() + "; everything it had created is deleted", e);
         }
     }
 
@@ -209,6 +221,9 @@ public final class AwsTarget implements Target {
     /**
      * Deletes everything the run created. Runs once, whoever calls first (the end of the run or the shutdown
      * hook); a second caller waits until it is done, so the JVM does not exit half way through.
+     *
+     * @throws IllegalStateException when something could not be deleted: a run that leaves resources behind
+     *                               must not end as if all were well (the command exits 2 with the message)
      */
     @Override
     public synchronized void close() {
@@ -247,6 +262,12 @@ public final class AwsTarget implements Target {
                     // The JVM is exiting: the hook has run or will find the target closed.
                 }
             }
+        }
+        if (cleanup != null && !cleanup.complete()) {
+            throw new IllegalStateException("run " + run + " left " + cleanup.failed().size() + " resource"
+                    + (cleanup.failed().size() == 1 ? "" : "s") + " on AWS that could not be deleted (listed above);"
+                    + " delete them with: chime-conformance sweep --older-than 0s --region " + settings.region()
+                    + " --yes-delete-resources");
         }
     }
 

@@ -24,6 +24,10 @@ final class RecordingReference implements AutoCloseable {
     final List<String> operations = new CopyOnWriteArrayList<>();
     final List<String> createdFlows = new CopyOnWriteArrayList<>();
     final List<String> deletedFlows = new CopyOnWriteArrayList<>();
+    /** The call of this number (1: the first) of {@link #failing} is refused with ForbiddenException. */
+    volatile String failing;
+    volatile int failingCall;
+    private final java.util.concurrent.atomic.AtomicInteger failingSeen = new java.util.concurrent.atomic.AtomicInteger();
     private final ReferenceHttpServer server;
 
     RecordingReference() {
@@ -52,6 +56,11 @@ final class RecordingReference implements AutoCloseable {
         InvocationHandler handler = (proxy, method, args) -> {
             boolean operation = method.getParameterCount() == 1 && method.getName().matches("[a-z]\\w+")
                     && !method.getName().equals("equals");
+            if (operation && method.getName().equals(failing) && failingSeen.incrementAndGet() == failingCall) {
+                operations.add(method.getName() + "!");
+                throw software.amazon.awssdk.services.chimesdkidentity.model.ForbiddenException.builder()
+                        .message("Planned refusal of " + method.getName()).statusCode(403).build();
+            }
             Object result;
             try {
                 result = method.invoke(delegate, args);
