@@ -233,12 +233,12 @@ public final class AwsTarget implements Target {
         closed = true;
         gate.shut();
         try {
-            List<AwsResource> todo = ledger.inCleanupOrder();
-            if (!todo.isEmpty()) {
-                out.println("Cleaning up run " + run + ": deleting " + todo.size() + " resource"
-                        + (todo.size() == 1 ? "" : "s"));
+            List<AwsResource> toDelete = ledger.inCleanupOrder();
+            if (!toDelete.isEmpty()) {
+                out.println("Cleaning up run " + run + ": deleting " + toDelete.size() + " resource"
+                        + (toDelete.size() == 1 ? "" : "s"));
             }
-            cleanup = gate.exempt(() -> cleaner.deleteAll(todo));
+            cleanup = gate.exempt(() -> cleaner.deleteAll(toDelete));
             cleanup.deleted().forEach(ledger::remove);
             for (AwsResource r : cleanup.deleted()) {
                 out.println("  deleted " + r.kind().label() + " " + r.name());
