@@ -129,11 +129,7 @@ public class FlowSteps {
 
     @Given("{channel} has been disassociated from the channel flow {flow}")
     public void hasBeenDisassociated(String channel, String flow) {
-        String channelArn = world.channel(channel);
-        String flowArn = world.flow(flow);
-        String admin = world.actor(World.ADMIN);
-        world.messaging().disassociateChannelFlow(r -> r.channelArn(channelArn).channelFlowArn(flowArn)
-                .chimeBearer(admin));
+        flows.disassociate(channel, flow);
     }
 
     @Given("{channel} and {channel} have been disassociated from the channel flow {flow}")

@@ -97,6 +97,18 @@ public class ChannelFlowFixtures {
         flowChannels.add(channelArn);
     }
 
+    /**
+     * Disassociates a flow from a channel through Ada. The channel stays among those where invocations are
+     * looked for, so that a step can tell the processor is no longer invoked there.
+     */
+    public void disassociate(String channel, String flow) {
+        String channelArn = world.channel(channel);
+        String flowArn = world.flow(flow);
+        String admin = world.actor(World.ADMIN);
+        world.messaging().disassociateChannelFlow(r -> r.channelArn(channelArn).channelFlowArn(flowArn)
+                .chimeBearer(admin));
+    }
+
     private ProcessorProbe probe() {
         return world.target().processorProbe().orElseThrow(() -> new HarnessException("target "
                 + world.target().name() + " cannot show processor invocations; the scenario should require"

@@ -142,11 +142,7 @@ public class World {
     }
 
     public String channel(String name) {
-        String arn = channels.get(name);
-        if (arn == null) {
-            throw new HarnessException("the scenario names channel \"" + name + "\" before creating it");
-        }
-        return arn;
+        return known(channels, name, "channel", "creating");
     }
 
     public boolean hasChannel(String name) {
@@ -158,11 +154,7 @@ public class World {
     }
 
     public String flow(String name) {
-        String arn = flows.get(name);
-        if (arn == null) {
-            throw new HarnessException("the scenario names channel flow \"" + name + "\" before creating it");
-        }
-        return arn;
+        return known(flows, name, "channel flow", "creating");
     }
 
     /** Remembers a message under a label (usually its content as the feature quotes it). */
@@ -171,11 +163,16 @@ public class World {
     }
 
     public String message(String label) {
-        String id = messages.get(label);
-        if (id == null) {
-            throw new HarnessException("the scenario names message \"" + label + "\" before posting it");
+        return known(messages, label, "message", "posting");
+    }
+
+    /** What the scenario made under a name, or a harness error: a feature names it before making it. */
+    private static String known(Map<String, String> made, String name, String what, String making) {
+        String value = made.get(name);
+        if (value == null) {
+            throw new HarnessException("the scenario names " + what + " \"" + name + "\" before " + making + " it");
         }
-        return id;
+        return value;
     }
 
     /** Free-form per-scenario notes for step classes (e.g. pages collected while paging). */
