@@ -18,3 +18,105 @@ Feature: Channel privacy
     Example: A non-member cannot post
       When Carol posts "Hello?" in "book-club"
       Then the request fails with ForbiddenException
+
+  @rule:AUTH-022
+  Rule: In a private channel only members may read or post
+
+    Background:
+      Given Alice has created the private channel "diary"
+      And Alice has posted "Dear diary" in "diary"
+
+    @op:ListChannelMessages
+    Example: A non-member cannot read the channel
+      When Carol lists the messages in "diary"
+      Then the request fails with ForbiddenException
+
+    @op:SendChannelMessage
+    Example: A non-member cannot post
+      When Carol posts "Hello?" in "diary"
+      Then the request fails with ForbiddenException
+
+    @op:GetChannelMessage
+    Example: A non-member cannot read a single message
+      When Carol reads Alice's message "Dear diary" in "diary"
+      Then the request fails with ForbiddenException
+
+    @op:ListChannelMessages
+    Example: A member reads the channel
+      Given Bob is a member of "diary"
+      When Bob lists the messages in "diary"
+      Then he sees "Dear diary" from Alice
+
+  @rule:CHAN-006
+  Rule: Public channels are discoverable by anyone in the AppInstance
+
+    Background:
+      Given Alice has created the public channel "book-club"
+
+    @op:ListChannels
+    Example: A non-member finds a public channel in the list
+      When Carol lists the public channels
+      Then the channels listed include "book-club"
+
+    @op:DescribeChannel
+    Example: A non-member describes a public channel
+      When Carol describes "book-club"
+      Then the request succeeds
+      And the description shows:
+        | name    | book-club |
+        | privacy | PUBLIC    |
+
+  @rule:CHAN-005
+  Rule: Private channels are not discoverable by users outside them
+
+    Background:
+      Given Alice has created the private channel "diary"
+      And Alice has created the public channel "book-club"
+
+    @op:ListChannels
+    Example: A non-member does not find a private channel among the public ones
+      When Carol lists the public channels
+      Then the channels listed do not include "diary"
+
+    @op:ListChannels
+    Example: A non-member does not find a private channel without a filter
+      When Carol lists the channels
+      Then the channels listed do not include "diary"
+
+    # DescribeChannel models no NotFoundException: ForbiddenException is the only modeled fit.
+    @op:DescribeChannel
+    Example: A non-member cannot describe a private channel
+      When Carol describes "diary"
+      Then the request fails with ForbiddenException
+
+    @op:DescribeChannel
+    Example: A member describes a private channel
+      Given Bob is a member of "diary"
+      When Bob describes "diary"
+      Then the request succeeds
+
+    @op:DescribeChannel
+    Example: A moderator who is not a member describes a private channel
+      Given Max is a moderator of "diary"
+      When Max describes "diary"
+      Then the request succeeds
+
+  # "Add themselves" is said of members, who already belong to the channel. That a user outside an
+  # unrestricted public channel may join it, and may not join an unrestricted private one, is the kit's
+  # reading of "discoverable".
+  @rule:AUTH-013 @op:CreateChannelMembership @assumption
+  Rule: Anyone in the AppInstance may join an unrestricted public channel, but not a private one
+
+    @op:DescribeChannelMembership
+    Example: A user joins an unrestricted public channel
+      Given Alice has created the public unrestricted channel "book-club"
+      When Carol joins "book-club"
+      Then the request succeeds
+      And Carol belongs to "book-club"
+
+    @op:DescribeChannelMembership
+    Example: A user cannot join an unrestricted private channel
+      Given Alice has created the private unrestricted channel "diary"
+      When Carol joins "diary"
+      Then the request fails with ForbiddenException
+      And Carol does not belong to "diary"

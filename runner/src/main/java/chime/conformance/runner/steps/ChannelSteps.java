@@ -1,14 +1,61 @@
 package chime.conformance.runner.steps;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
 import chime.conformance.runner.types.ChannelKind;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipForAppInstanceUserSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelModeratedByAppInstanceUserSummary;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratedByAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelResponse;
 
-/** Channels: creating, updating, describing, deleting and listing them. */
+/** Channels: creating, updating, describing, deleting and listing them, also from one user's side. */
 public class ChannelSteps {
+
+    /** More pages than this means the service never stops returning a NextToken. */
+    static final int MAX_PAGES = 1000;
+
+    private static final String DELETED = "deleted channel ";
+    private static final String BEFORE_UPDATE = "channel before update";
 
     private final World world;
 
@@ -16,18 +63,608 @@ public class ChannelSteps {
         this.world = world;
     }
 
+    /** "\"book-club\" and \"chess\"", "\"diary\"": several channels the scenario named. */
+    @ParameterType("\"[^\"]+\"(?:(?:, | and )\"[^\"]+\")*")
+    public List<String> channelList(String text) {
+        return IdentitySteps.splitQuotedList(text);
+    }
+
+    // ---- Given ------------------------------------------------------------------------------------------
+
     /**
      * The creator also becomes, explicitly, a member and a moderator of the channel: the documentation
      * does not say whether a creator becomes either, so the kit never relies on it.
      */
     @Given("{actor} has created the {kind} channel {channel}")
     public void hasCreatedTheChannel(String actor, ChannelKind kind, String channel) {
+        createAsCast(actor, kind, channel, null);
+    }
+
+    @Given("{actor} has created the {kind} channel {channel} with the metadata {string}")
+    public void hasCreatedTheChannelWithMetadata(String actor, ChannelKind kind, String channel, String metadata) {
+        createAsCast(actor, kind, channel, metadata);
+    }
+
+    /** A second channel with the name of one the scenario deleted; the name now means the new channel. */
+    @Given("{actor} has created the {kind} channel {channel} again")
+    public void hasCreatedTheChannelAgain(String actor, ChannelKind kind, String channel) {
+        createAsCast(actor, kind, channel, null);
+    }
+
+    /** A channel in the creator's own AppInstance: for Frank, another AppInstance than the scenario's. */
+    @Given("{actor} has created the {kind} channel {channel} in his/her own AppInstance")
+    public void hasCreatedTheChannelInOwnAppInstance(String actor, ChannelKind kind, String channel) {
+        String creator = world.actor(actor);
+        String arn = world.messaging().createChannel(r -> r
+                .appInstanceArn(appInstanceOf(actor))
+                .name(channel)
+                .privacy(kind.privacy())
+                .mode(kind.mode())
+                .clientRequestToken(UUID.randomUUID().toString())
+                .chimeBearer(creator)).channelArn();
+        world.rememberChannel(channel, arn);
+        world.actor(actor);
+    }
+
+    /** Deleted by Ada, the AppInstanceAdmin; the scenario keeps the name for the deleted channel. */
+    @Given("{channel} has been deleted")
+    public void hasBeenDeleted(String channel) {
+        String arn = world.channel(channel);
+        world.messaging().deleteChannel(r -> r.channelArn(arn).chimeBearer(world.actor(World.ADMIN)));
+        world.note(DELETED + channel, arn);
+    }
+
+    @Given("{channel} has been switched to restricted mode")
+    public void hasBeenSwitchedToRestricted(String channel) {
+        switchMode(channel, "RESTRICTED");
+    }
+
+    @Given("{channel} has been switched to unrestricted mode")
+    public void hasBeenSwitchedToUnrestricted(String channel) {
+        switchMode(channel, "UNRESTRICTED");
+    }
+
+    /** CHAN-014: a NON_PERSISTENT message, which the channel summary does not count as its last message. */
+    @Given("{actor} has sent {string} to {channel} without persisting it")
+    public void hasSentWithoutPersisting(String actor, String content, String channel) {
+        String sender = world.actor(actor);
+        world.messaging().sendChannelMessage(r -> r
+                .channelArn(world.channel(channel))
+                .content(content)
+                .type(ChannelMessageType.STANDARD)
+                .persistence(ChannelMessagePersistenceType.NON_PERSISTENT)
+                .clientRequestToken(UUID.randomUUID().toString())
+                .chimeBearer(sender));
+    }
+
+    // ---- When: create, describe, update, delete -----------------------------------------------------------
+
+    @When("{actor} creates the {kind} channel {channel}")
+    public void createsTheChannel(String actor, ChannelKind kind, String channel) {
+        createChannel(actor, channel, world.appInstanceArn(), r -> r.privacy(kind.privacy()).mode(kind.mode()));
+    }
+
+    @When("{actor} creates the {kind} channel {channel} in {actor}'s AppInstance")
+    public void createsTheChannelIn(String actor, ChannelKind kind, String channel, String owner) {
+        String appInstance = appInstanceOf(owner);
+        createChannel(actor, channel, appInstance, r -> r.privacy(kind.privacy()).mode(kind.mode()));
+    }
+
+    /** Only the attributes in the table are sent: name, mode, privacy, metadata. */
+    @When("{actor} creates a channel with:")
+    public void createsAChannelWith(String actor, Map<String, String> attributes) {
+        String name = attributes.get("name");
+        if (name == null) {
+            throw new HarnessException("the table must give the channel a name");
+        }
+        createChannel(actor, name, world.appInstanceArn(), r -> {
+            if (attributes.containsKey("mode")) {
+                r.mode(attributes.get("mode"));
+            }
+            if (attributes.containsKey("privacy")) {
+                r.privacy(attributes.get("privacy"));
+            }
+            if (attributes.containsKey("metadata")) {
+                r.metadata(attributes.get("metadata"));
+            }
+            return r;
+        });
+    }
+
+    @When("{actor} describes {channel}")
+    public void describes(String actor, String channel) {
+        String reader = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("DescribeChannel", actor, () -> world.messaging().describeChannel(r -> r
+                .channelArn(arn).chimeBearer(reader)));
+    }
+
+    @When("{actor} describes the deleted {channel}")
+    public void describesTheDeleted(String actor, String channel) {
+        String reader = world.actor(actor);
+        String arn = deletedChannel(channel);
+        world.attempt("DescribeChannel", actor, () -> world.messaging().describeChannel(r -> r
+                .channelArn(arn).chimeBearer(reader)));
+    }
+
+    /** Only the attributes in the table are sent: name, mode, metadata. */
+    @When("{actor} updates {channel} with:")
+    public void updatesWith(String actor, String channel, Map<String, String> attributes) {
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.note(BEFORE_UPDATE, describeAs(World.ADMIN, arn));
+        UpdateChannelRequest.Builder request = UpdateChannelRequest.builder().channelArn(arn).chimeBearer(bearer);
+        if (attributes.containsKey("name")) {
+            request.name(attributes.get("name"));
+        }
+        if (attributes.containsKey("mode")) {
+            request.mode(attributes.get("mode"));
+        }
+        if (attributes.containsKey("metadata")) {
+            request.metadata(attributes.get("metadata"));
+        }
+        world.attempt("UpdateChannel", actor, () -> world.messaging().updateChannel(request.build()));
+    }
+
+    @When("{actor} deletes {channel}")
+    public void deletes(String actor, String channel) {
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("DeleteChannel", actor, () -> world.messaging().deleteChannel(r -> r
+                .channelArn(arn).chimeBearer(bearer)));
+        if (!world.outcome().failed()) {
+            world.note(DELETED + channel, arn);
+        }
+    }
+
+    // ---- When: lists -------------------------------------------------------------------------------------
+
+    @When("{actor} lists the channels")
+    public void listsTheChannels(String actor) {
+        listChannels(actor, null);
+    }
+
+    @When("{actor} lists the public channels")
+    public void listsThePublicChannels(String actor) {
+        listChannels(actor, ChannelPrivacy.PUBLIC);
+    }
+
+    @When("{actor} lists the private channels")
+    public void listsThePrivateChannels(String actor) {
+        listChannels(actor, ChannelPrivacy.PRIVATE);
+    }
+
+    /** ListChannelMembershipsForAppInstanceUser without AppInstanceUserArn: the caller's own. */
+    @When("{actor} lists the channels she/he is a member of")
+    public void listsOwnMemberships(String actor) {
+        String bearer = world.actor(actor);
+        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> membershipsOf(bearer, null));
+    }
+
+    @When("{actor} lists the channels {actor} is a member of")
+    public void listsMembershipsOf(String actor, String user) {
+        String userArn = world.actor(user);
+        String bearer = world.actor(actor);
+        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> membershipsOf(bearer, userArn));
+    }
+
+    /** ListChannelsModeratedByAppInstanceUser without AppInstanceUserArn: the caller's own. */
+    @When("{actor} lists the channels she/he moderates")
+    public void listsOwnModeratedChannels(String actor) {
+        String bearer = world.actor(actor);
+        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> moderatedBy(bearer, null));
+    }
+
+    @When("{actor} lists the channels {actor} moderates")
+    public void listsModeratedChannelsOf(String actor, String user) {
+        String userArn = world.actor(user);
+        String bearer = world.actor(actor);
+        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> moderatedBy(bearer, userArn));
+    }
+
+    @When("{actor} describes {channel} through {actor}'s membership")
+    public void describesThroughMembership(String actor, String channel, String user) {
+        String userArn = world.actor(user);
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("DescribeChannelMembershipForAppInstanceUser", actor, () -> world.messaging()
+                .describeChannelMembershipForAppInstanceUser(r -> r
+                        .channelArn(arn).appInstanceUserArn(userArn).chimeBearer(bearer)));
+    }
+
+    @When("{actor} describes {channel} as moderated by {actor}")
+    public void describesAsModeratedBy(String actor, String channel, String user) {
+        String userArn = world.actor(user);
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("DescribeChannelModeratedByAppInstanceUser", actor, () -> world.messaging()
+                .describeChannelModeratedByAppInstanceUser(r -> r
+                        .channelArn(arn).appInstanceUserArn(userArn).chimeBearer(bearer)));
+    }
+
+    // ---- Then: descriptions -------------------------------------------------------------------------------
+
+    /** Read by Ada, the AppInstanceAdmin, so the check does not depend on who may describe the channel. */
+    @Then("{channel} is described with:")
+    public void isDescribedWith(String channel, Map<String, String> expected) {
+        Channel described = describeAs(World.ADMIN, world.channel(channel));
+        IdentitySteps.assertShows(world, "the description of \"" + channel + "\"", expected, attributesOf(described));
+    }
+
+    @Then("the description shows:")
+    public void theDescriptionShows(Map<String, String> expected) {
+        IdentitySteps.assertShows(world, "the description", expected, attributesOf(described()));
+    }
+
+    @Then("the description carries the channel's creation and last update times")
+    public void theDescriptionCarriesTimes() {
+        Channel channel = described();
+        IdentitySteps.present("the channel's creation time", channel.createdTimestamp());
+        IdentitySteps.present("the channel's last update time", channel.lastUpdatedTimestamp());
+    }
+
+    @Then("the description has no last message time")
+    public void theDescriptionHasNoLastMessageTime() {
+        assertThat("the channel's last message time", described().lastMessageTimestamp(), nullValue());
+    }
+
+    @Then("the description has a last message time")
+    public void theDescriptionHasALastMessageTime() {
+        assertThat("the channel's last message time", described().lastMessageTimestamp(), notNullValue());
+    }
+
+    @Then("the description names no channel flow")
+    public void theDescriptionNamesNoChannelFlow() {
+        assertThat("the channel's channel flow", described().channelFlowArn(), nullValue());
+    }
+
+    @Then("the description names {actor}, by ARN and name, as its creator")
+    public void theDescriptionNamesTheCreator(String actor) {
+        IdentitySteps.assertIdentity(world, "the channel's creator", described().createdBy(), actor);
+    }
+
+    @Then("the description's last message time is when {string} was created")
+    public void theLastMessageTimeIsWhen(String message) {
+        Channel channel = described();
+        assertThat("the channel's last message time", channel.lastMessageTimestamp(),
+                equalTo(createdTimeOf(channel.channelArn(), message)));
+    }
+
+    @Then("{channel} still names {actor} as its creator and keeps its creation time")
+    public void stillNamesTheCreator(String channel, String actor) {
+        Channel before = world.note(BEFORE_UPDATE);
+        Channel after = describeAs(World.ADMIN, world.channel(channel));
+        IdentitySteps.assertIdentity(world, "the channel's creator", after.createdBy(), actor);
+        assertThat("the channel's creation time", after.createdTimestamp(), equalTo(before.createdTimestamp()));
+    }
+
+    @Then("the last update time of {channel} is later than before the update, and not before its creation time")
+    public void theLastUpdateTimeMovedForward(String channel) {
+        Channel before = world.note(BEFORE_UPDATE);
+        world.outcome().response(UpdateChannelResponse.class);
+        Channel after = describeAs(World.ADMIN, world.channel(channel));
+        Instant updated = IdentitySteps.present("the last update time", after.lastUpdatedTimestamp());
+        assertThat("the last update time after the update", updated,
+                greaterThan(IdentitySteps.present("the last update time before", before.lastUpdatedTimestamp())));
+        assertThat("the last update time after the update", updated,
+                greaterThanOrEqualTo(IdentitySteps.present("the creation time", after.createdTimestamp())));
+    }
+
+    @Then("the response names the channel {channel}")
+    public void theResponseNamesTheChannel(String channel) {
+        UpdateChannelResponse response = world.outcome().response(UpdateChannelResponse.class);
+        assertThat("the channel in the response", response.channelArn(), equalTo(world.channel(channel)));
+    }
+
+    @Then("the channel created is not the deleted {channel}")
+    public void theChannelCreatedIsNotTheDeleted(String channel) {
+        CreateChannelResponse response = world.outcome().response(CreateChannelResponse.class);
+        assertThat("the new channel's ARN", response.channelArn(), notNullValue());
+        assertThat("the new channel's ARN", response.channelArn(), not(equalTo(deletedChannel(channel))));
+    }
+
+    /** DescribeChannelMembershipForAppInstanceUser or DescribeChannelModeratedByAppInstanceUser. */
+    @Then("the channel summary shows:")
+    public void theChannelSummaryShows(Map<String, String> expected) {
+        SdkResponse response = world.outcome().response(SdkResponse.class);
+        Map<String, Object> actual;
+        if (response instanceof DescribeChannelMembershipForAppInstanceUserResponse r) {
+            assertThat("the membership", r.channelMembership(), notNullValue());
+            actual = attributesOf(r.channelMembership().channelSummary());
+            actual.put("membership type", r.channelMembership().appInstanceUserMembershipSummary() == null ? null
+                    : r.channelMembership().appInstanceUserMembershipSummary().typeAsString());
+        } else if (response instanceof DescribeChannelModeratedByAppInstanceUserResponse r) {
+            assertThat("the moderated channel", r.channel(), notNullValue());
+            actual = attributesOf(r.channel().channelSummary());
+        } else {
+            throw new HarnessException(world.outcome().operation() + " returns no channel summary");
+        }
+        IdentitySteps.assertShows(world, "the channel summary", expected, actual);
+    }
+
+    @Then("{channel} uses the channel flow {flow}")
+    public void usesTheChannelFlow(String channel, String flow) {
+        Channel described = describeAs(World.ADMIN, world.channel(channel));
+        assertThat("the channel flow of \"" + channel + "\"", described.channelFlowArn(), equalTo(world.flow(flow)));
+    }
+
+    @Then("{channel} uses no channel flow")
+    public void usesNoChannelFlow(String channel) {
+        Channel described = describeAs(World.ADMIN, world.channel(channel));
+        assertThat("the channel flow of \"" + channel + "\"", described.channelFlowArn(), nullValue());
+    }
+
+    // ---- Then: lists --------------------------------------------------------------------------------------
+
+    @Then("the channels listed are exactly {channelList}")
+    public void theChannelsListedAreExactly(List<String> channels) {
+        List<String> listed = listed().stream().map(Listed::arn).sorted().toList();
+        List<String> expected = channels.stream().map(world::channel).sorted().toList();
+        assertThat("the channels listed (" + listedNames() + ")", listed, equalTo(expected));
+    }
+
+    @Then("the channels listed include {channel}")
+    public void theChannelsListedInclude(String channel) {
+        assertThat("the channels listed (" + listedNames() + ")",
+                listed().stream().map(Listed::arn).toList(), hasItem(world.channel(channel)));
+    }
+
+    @Then("the channels listed do not include {channel}")
+    public void theChannelsListedDoNotInclude(String channel) {
+        String arn = world.hasChannel(channel) ? world.channel(channel) : null;
+        if (listed().stream().anyMatch(l -> l.arn().equals(arn))) {
+            throw new AssertionError("the channels listed (" + listedNames() + ") should not include \"" + channel + "\"");
+        }
+    }
+
+    /** Read by Ada, the AppInstanceAdmin, who may list any user's memberships (AUTH-010). */
+    @Then("the channels {actor} is a member of do not include {channel}")
+    public void theChannelsOfDoNotInclude(String actor, String channel) {
+        String arn = world.channel(channel);
+        List<Listed> channels = listedIn(membershipsOf(world.actor(World.ADMIN), world.actor(actor)));
+        if (channels.stream().anyMatch(l -> l.arn().equals(arn))) {
+            throw new AssertionError("the channels " + actor + " is a member of should not include \"" + channel + "\"");
+        }
+    }
+
+    @Then("{channel} is listed with:")
+    public void isListedWith(String channel, Map<String, String> expected) {
+        Listed entry = listedEntry(channel);
+        Map<String, Object> actual = new LinkedHashMap<>();
+        actual.put("name", entry.name());
+        actual.put("mode", entry.mode());
+        actual.put("privacy", entry.privacy());
+        actual.put("metadata", entry.metadata());
+        actual.put("membership type", entry.membershipType());
+        IdentitySteps.assertShows(world, "the listed \"" + channel + "\"", expected, actual);
+    }
+
+    @Then("{channel} is listed with a last message time")
+    public void isListedWithALastMessageTime(String channel) {
+        assertThat("the last message time of the listed \"" + channel + "\"", listedEntry(channel).lastMessage(),
+                notNullValue());
+    }
+
+    @Then("{channel} is listed without a last message time")
+    public void isListedWithoutALastMessageTime(String channel) {
+        assertThat("the last message time of the listed \"" + channel + "\"", listedEntry(channel).lastMessage(),
+                nullValue());
+    }
+
+    @Then("{channel} is listed with the last message time of {string}")
+    public void isListedWithTheLastMessageTimeOf(String channel, String message) {
+        assertThat("the last message time of the listed \"" + channel + "\"", listedEntry(channel).lastMessage(),
+                equalTo(createdTimeOf(world.channel(channel), message)));
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------
+
+    /** DescribeChannel on behalf of the named actor; fails the step if the service refuses. */
+    Channel describeAs(String actor, String channelArn) {
+        String bearer = world.actor(actor);
+        return world.messaging().describeChannel(r -> r.channelArn(channelArn).chimeBearer(bearer)).channel();
+    }
+
+    /** Every channel of the scenario's AppInstance that ListChannels returns for the filter, all pages. */
+    ListChannelsResponse channels(String bearer, ChannelPrivacy privacy) {
+        List<ChannelSummary> all = new ArrayList<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String next = token;
+            ListChannelsResponse response = world.messaging().listChannels(r -> r
+                    .appInstanceArn(world.appInstanceArn()).privacy(privacy).nextToken(next).chimeBearer(bearer));
+            all.addAll(response.channels());
+            token = response.nextToken();
+            if (token == null) {
+                return ListChannelsResponse.builder().channels(all).build();
+            }
+        }
+        throw new AssertionError("ListChannels kept returning a NextToken after " + MAX_PAGES + " pages");
+    }
+
+    /** Every page of ListChannelMembershipsForAppInstanceUser; {@code userArn} null leaves it out. */
+    ListChannelMembershipsForAppInstanceUserResponse membershipsOf(String bearer, String userArn) {
+        List<ChannelMembershipForAppInstanceUserSummary> all = new ArrayList<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String next = token;
+            ListChannelMembershipsForAppInstanceUserResponse response = world.messaging()
+                    .listChannelMembershipsForAppInstanceUser(r -> r
+                            .appInstanceUserArn(userArn).nextToken(next).chimeBearer(bearer));
+            all.addAll(response.channelMemberships());
+            token = response.nextToken();
+            if (token == null) {
+                return ListChannelMembershipsForAppInstanceUserResponse.builder().channelMemberships(all).build();
+            }
+        }
+        throw new AssertionError("ListChannelMembershipsForAppInstanceUser kept returning a NextToken");
+    }
+
+    /** Every page of ListChannelsModeratedByAppInstanceUser; {@code userArn} null leaves it out. */
+    ListChannelsModeratedByAppInstanceUserResponse moderatedBy(String bearer, String userArn) {
+        List<ChannelModeratedByAppInstanceUserSummary> all = new ArrayList<>();
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String next = token;
+            ListChannelsModeratedByAppInstanceUserResponse response = world.messaging()
+                    .listChannelsModeratedByAppInstanceUser(r -> r
+                            .appInstanceUserArn(userArn).nextToken(next).chimeBearer(bearer));
+            all.addAll(response.channels());
+            token = response.nextToken();
+            if (token == null) {
+                return ListChannelsModeratedByAppInstanceUserResponse.builder().channels(all).build();
+            }
+        }
+        throw new AssertionError("ListChannelsModeratedByAppInstanceUser kept returning a NextToken");
+    }
+
+    /** The ARN a channel had before the scenario deleted it. */
+    String deletedChannel(String channel) {
+        String arn = world.note(DELETED + channel);
+        if (arn == null) {
+            throw new HarnessException("the scenario names the deleted \"" + channel + "\" but never deleted it");
+        }
+        return arn;
+    }
+
+    /** The AppInstance of an actor: the scenario's, or for a user of another AppInstance, that one. */
+    String appInstanceOf(String actor) {
+        if (!World.FOREIGNER.equals(actor)) {
+            return world.appInstanceArn();
+        }
+        // An AppInstanceUser ARN is <AppInstance ARN>/user/<id>.
+        String userArn = world.actor(actor);
+        int cut = userArn.indexOf("/user/");
+        if (cut < 0) {
+            throw new HarnessException("cannot tell the AppInstance of " + actor + " from " + userArn);
+        }
+        return userArn.substring(0, cut);
+    }
+
+    /**
+     * One row of a channel list, whichever list operation returned it: ListChannels, the two per-user lists,
+     * or ListChannelsAssociatedWithChannelFlow.
+     */
+    record Listed(String arn, String name, String mode, String privacy, String metadata, Instant lastMessage,
+                  String membershipType) {
+
+        static Listed of(ChannelSummary s, String membershipType) {
+            return new Listed(s.channelArn(), s.name(), s.modeAsString(), s.privacyAsString(), s.metadata(),
+                    s.lastMessageTimestamp(), membershipType);
+        }
+    }
+
+    private List<Listed> listed() {
+        return listedIn(world.outcome().response(SdkResponse.class));
+    }
+
+    private List<Listed> listedIn(SdkResponse response) {
+        if (response instanceof ListChannelsResponse r) {
+            return r.channels().stream().map(s -> Listed.of(s, null)).toList();
+        }
+        if (response instanceof ListChannelMembershipsForAppInstanceUserResponse r) {
+            return r.channelMemberships().stream().map(m -> Listed.of(m.channelSummary(),
+                    m.appInstanceUserMembershipSummary() == null ? null
+                            : m.appInstanceUserMembershipSummary().typeAsString())).toList();
+        }
+        if (response instanceof ListChannelsModeratedByAppInstanceUserResponse r) {
+            return r.channels().stream().map(m -> Listed.of(m.channelSummary(), null)).toList();
+        }
+        if (response instanceof ListChannelsAssociatedWithChannelFlowResponse r) {
+            return r.channels().stream().map(c -> new Listed(c.channelArn(), c.name(), c.modeAsString(),
+                    c.privacyAsString(), c.metadata(), null, null)).toList();
+        }
+        throw new HarnessException(world.outcome().operation() + " does not list channels");
+    }
+
+    private List<String> listedNames() {
+        return listed().stream().map(Listed::name).toList();
+    }
+
+    private Listed listedEntry(String channel) {
+        String arn = world.channel(channel);
+        return listed().stream().filter(l -> arn.equals(l.arn())).findFirst()
+                .orElseThrow(() -> new AssertionError("\"" + channel + "\" is not among the channels listed ("
+                        + listedNames() + ")"));
+    }
+
+    private Channel described() {
+        Channel channel = world.outcome().response(DescribeChannelResponse.class).channel();
+        assertThat("the channel described", channel, notNullValue());
+        return channel;
+    }
+
+    private static Map<String, Object> attributesOf(Channel channel) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("name", channel.name());
+        attributes.put("channel", new ChannelRef(channel.channelArn()));
+        attributes.put("mode", channel.modeAsString());
+        attributes.put("privacy", channel.privacyAsString());
+        attributes.put("metadata", channel.metadata());
+        attributes.put("created by", channel.createdBy());
+        return attributes;
+    }
+
+    private static Map<String, Object> attributesOf(ChannelSummary summary) {
+        assertThat("the channel summary", summary, notNullValue());
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("name", summary.name());
+        attributes.put("channel", new ChannelRef(summary.channelArn()));
+        attributes.put("mode", summary.modeAsString());
+        attributes.put("privacy", summary.privacyAsString());
+        attributes.put("metadata", summary.metadata());
+        return attributes;
+    }
+
+    /** The CreatedTimestamp of a message, as Ada lists it (moderators, and so admins, may list messages). */
+    private Instant createdTimeOf(String channelArn, String label) {
+        String id = world.message(label);
+        String admin = world.actor(World.ADMIN);
+        String token = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String next = token;
+            ListChannelMessagesResponse response = world.messaging().listChannelMessages(r -> r
+                    .channelArn(channelArn).nextToken(next).chimeBearer(admin));
+            for (ChannelMessageSummary m : response.channelMessages()) {
+                if (id.equals(m.messageId())) {
+                    return IdentitySteps.present("the creation time of \"" + label + "\"", m.createdTimestamp());
+                }
+            }
+            token = response.nextToken();
+            if (token == null) {
+                break;
+            }
+        }
+        throw new AssertionError("\"" + label + "\" is not among the messages of the channel");
+    }
+
+    private void listChannels(String actor, ChannelPrivacy privacy) {
+        String bearer = world.actor(actor);
+        world.attempt("ListChannels", actor, () -> channels(bearer, privacy));
+    }
+
+    private void createChannel(String actor, String channel, String appInstanceArn,
+                               Function<CreateChannelRequest.Builder, CreateChannelRequest.Builder> attributes) {
+        String creator = world.actor(actor);
+        CreateChannelRequest request = attributes.apply(CreateChannelRequest.builder()
+                .appInstanceArn(appInstanceArn)
+                .name(channel)
+                .clientRequestToken(UUID.randomUUID().toString())
+                .chimeBearer(creator)).build();
+        world.attempt("CreateChannel", actor, () -> world.messaging().createChannel(request));
+        if (!world.outcome().failed()) {
+            world.rememberChannel(channel, world.outcome().response(CreateChannelResponse.class).channelArn());
+        }
+    }
+
+    private void createAsCast(String actor, ChannelKind kind, String channel, String metadata) {
         String creator = world.actor(actor);
         String arn = world.messaging().createChannel(r -> r
                 .appInstanceArn(world.appInstanceArn())
                 .name(channel)
                 .privacy(kind.privacy())
                 .mode(kind.mode())
+                .metadata(metadata)
                 .clientRequestToken(UUID.randomUUID().toString())
                 .chimeBearer(creator)).channelArn();
         world.rememberChannel(channel, arn);
@@ -37,5 +674,13 @@ public class ChannelSteps {
         Setup.tolerateConflict(() -> world.messaging().createChannelMembership(r -> r
                 .channelArn(arn).memberArn(creator).type(ChannelMembershipType.DEFAULT).chimeBearer(admin)));
         world.actor(actor);
+    }
+
+    private void switchMode(String channel, String mode) {
+        String arn = world.channel(channel);
+        Channel current = describeAs(World.ADMIN, arn);
+        String admin = world.actor(World.ADMIN);
+        world.messaging().updateChannel(r -> r.channelArn(arn).name(current.name()).mode(mode)
+                .metadata(current.metadata()).chimeBearer(admin));
     }
 }

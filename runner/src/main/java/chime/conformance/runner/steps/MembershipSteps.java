@@ -1,9 +1,37 @@
 package chime.conformance.runner.steps;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.emptyOrNullString;
+
+import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BatchChannelMemberships;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipError;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelMembershipRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
 
 /** Channel memberships, DEFAULT and HIDDEN, single and batch. */
 public class MembershipSteps {
@@ -13,6 +41,8 @@ public class MembershipSteps {
     public MembershipSteps(World world) {
         this.world = world;
     }
+
+    // ---- Given ------------------------------------------------------------------------------------------
 
     @Given("{actor} is a member of {channel}")
     public void isAMemberOf(String actor, String channel) {
@@ -24,6 +54,301 @@ public class MembershipSteps {
         addMember(actor, channel, ChannelMembershipType.HIDDEN);
     }
 
+    /** The membership is created by the named user, who is thus its inviter (MEMB-002). */
+    @Given("{actor} has added {actor} to {channel}")
+    public void hasAdded(String actor, String member, String channel) {
+        String memberArn = world.actor(member);
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.messaging().createChannelMembership(r -> r
+                .channelArn(arn).memberArn(memberArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer));
+        world.actor(actor);
+    }
+
+    @Given("{actor} has been removed from {channel}")
+    public void hasBeenRemovedFrom(String actor, String channel) {
+        String member = world.actor(actor);
+        String admin = world.actor(World.ADMIN);
+        String arn = world.channel(channel);
+        world.messaging().deleteChannelMembership(r -> r.channelArn(arn).memberArn(member).chimeBearer(admin));
+        world.actor(actor);
+    }
+
+    // ---- When: adding -----------------------------------------------------------------------------------
+
+    @When("{actor} adds {actor} to {channel}")
+    public void adds(String actor, String member, String channel) {
+        create(actor, member, channel, b -> b.type(ChannelMembershipType.DEFAULT));
+    }
+
+    @When("{actor} adds {actor} to {channel} as a hidden member")
+    public void addsAsHidden(String actor, String member, String channel) {
+        create(actor, member, channel, b -> b.type(ChannelMembershipType.HIDDEN));
+    }
+
+    /** MEMB-003: Type is required on CreateChannelMembership. */
+    @When("{actor} adds {actor} to {channel} without a membership type")
+    public void addsWithoutType(String actor, String member, String channel) {
+        create(actor, member, channel, b -> b);
+    }
+
+    /** The type as sent, which may be outside the enum. */
+    @When("{actor} adds {actor} to {channel} as a member of type {string}")
+    public void addsAsType(String actor, String member, String channel, String type) {
+        create(actor, member, channel, b -> b.type(type));
+    }
+
+    /** A user adds themselves: MemberArn is the caller's own ARN. */
+    @When("{actor} joins {channel}")
+    public void joins(String actor, String channel) {
+        create(actor, actor, channel, b -> b.type(ChannelMembershipType.DEFAULT));
+    }
+
+    /** BatchCreateChannelMembership with no Type. */
+    @When("{actor} adds {actorList} to {channel} in one batch")
+    public void addsInOneBatch(String actor, List<String> members, String channel) {
+        batch(actor, members, channel, null);
+    }
+
+    @When("{actor} adds {actorList} to {channel} in one batch as hidden members")
+    public void addsInOneBatchAsHidden(String actor, List<String> members, String channel) {
+        batch(actor, members, channel, ChannelMembershipType.HIDDEN);
+    }
+
+    // ---- When: removing, describing, listing ---------------------------------------------------------------
+
+    @When("{actor} removes {actor} from {channel}")
+    public void removes(String actor, String member, String channel) {
+        String memberArn = world.actor(member);
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("DeleteChannelMembership", actor, () -> world.messaging().deleteChannelMembership(r -> r
+                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+    }
+
+    /** A member deletes their own membership. */
+    @When("{actor} leaves {channel}")
+    public void leaves(String actor, String channel) {
+        removes(actor, actor, channel);
+    }
+
+    @When("{actor} describes the membership of {actor} in {channel}")
+    public void describesTheMembership(String actor, String member, String channel) {
+        String memberArn = world.actor(member);
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("DescribeChannelMembership", actor, () -> world.messaging().describeChannelMembership(r -> r
+                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+    }
+
+    @When("{actor} lists the members of {channel}")
+    public void listsTheMembers(String actor, String channel) {
+        list(actor, channel, null);
+    }
+
+    @When("{actor} lists the DEFAULT members of {channel}")
+    public void listsTheDefaultMembers(String actor, String channel) {
+        list(actor, channel, ChannelMembershipType.DEFAULT);
+    }
+
+    @When("{actor} lists the HIDDEN members of {channel}")
+    public void listsTheHiddenMembers(String actor, String channel) {
+        list(actor, channel, ChannelMembershipType.HIDDEN);
+    }
+
+    // ---- Then: state, read by Ada --------------------------------------------------------------------------
+
+    /** DescribeChannelMembership by Ada, the AppInstanceAdmin: the membership exists. */
+    @Then("{actor} belongs to {channel}")
+    public void belongsTo(String actor, String channel) {
+        assertThat(actor + "'s membership of \"" + channel + "\"", membership(actor, channel), notNullValue());
+    }
+
+    @Then("{actor} belongs to {channel} as a {word} member")
+    public void belongsToAs(String actor, String channel, String type) {
+        ChannelMembership membership = membership(actor, channel);
+        assertThat(actor + "'s membership of \"" + channel + "\"", membership, notNullValue());
+        assertThat(actor + "'s membership type", membership.typeAsString(), equalTo(type));
+    }
+
+    /** DescribeChannelMembership by Ada answers NotFoundException (modeled): there is no membership. */
+    @Then("{actor} does not belong to {channel}")
+    public void doesNotBelongTo(String actor, String channel) {
+        ChannelMembership membership = membership(actor, channel);
+        if (membership != null) {
+            throw new AssertionError(actor + " should not be a member of \"" + channel + "\", but is a "
+                    + membership.typeAsString() + " member");
+        }
+    }
+
+    @Then("the membership of {actor} in {channel} shows {actor} as the inviter")
+    public void theMembershipShowsTheInviter(String member, String channel, String inviter) {
+        ChannelMembership membership = membership(member, channel);
+        assertThat(member + "'s membership of \"" + channel + "\"", membership, notNullValue());
+        IdentitySteps.assertIdentity(world, "the inviter", membership.invitedBy(), inviter);
+    }
+
+    @Then("the members of {channel} are exactly {actorList}")
+    public void theMembersOfAreExactly(String channel, List<String> actors) {
+        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), null)
+                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
+        IdentitySteps.assertExactlyTheseUsers(world, "the members of \"" + channel + "\"", listed, actors, false);
+    }
+
+    @Then("the members of {channel} do not include {actor}")
+    public void theMembersOfDoNotInclude(String channel, String actor) {
+        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), null)
+                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
+        IdentitySteps.assertExcludes(world, "the members of \"" + channel + "\"", listed, actor);
+    }
+
+    @Then("the HIDDEN members of {channel} do not include {actor}")
+    public void theHiddenMembersOfDoNotInclude(String channel, String actor) {
+        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), ChannelMembershipType.HIDDEN)
+                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
+        IdentitySteps.assertExcludes(world, "the hidden members of \"" + channel + "\"", listed, actor);
+    }
+
+    // ---- Then: outcomes -----------------------------------------------------------------------------------
+
+    @Then("the membership shows:")
+    public void theMembershipShows(Map<String, String> expected) {
+        ChannelMembership membership = described();
+        Map<String, Object> actual = new LinkedHashMap<>();
+        actual.put("member", membership.member());
+        actual.put("channel", new ChannelRef(membership.channelArn()));
+        actual.put("type", membership.typeAsString());
+        actual.put("invited by", membership.invitedBy());
+        IdentitySteps.assertShows(world, "the membership", expected, actual);
+    }
+
+    @Then("the membership carries its creation and last update times")
+    public void theMembershipCarriesItsTimes() {
+        ChannelMembership membership = described();
+        IdentitySteps.present("the membership's creation time", membership.createdTimestamp());
+        IdentitySteps.present("the membership's last update time", membership.lastUpdatedTimestamp());
+    }
+
+    @Then("the members listed are exactly {actorList}")
+    public void theMembersListedAreExactly(List<String> actors) {
+        IdentitySteps.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, false);
+    }
+
+    @Then("the members listed are exactly {actorList}, each by ARN and name")
+    public void theMembersListedAreExactlyByName(List<String> actors) {
+        IdentitySteps.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, true);
+    }
+
+    @Then("the members listed include {actorList}")
+    public void theMembersListedInclude(List<String> actors) {
+        List<Identity> listed = listedMembers();
+        for (String actor : actors) {
+            IdentitySteps.assertIncludes(world, "the members listed", listed, actor);
+        }
+    }
+
+    @Then("the members listed do not include {actor}")
+    public void theMembersListedDoNotInclude(String actor) {
+        IdentitySteps.assertExcludes(world, "the members listed", listedMembers(), actor);
+    }
+
+    /** ListChannelMemberships, ListChannelModerators or ListChannelBans: the ChannelArn of the list. */
+    @Then("the list names the channel {channel}")
+    public void theListNamesTheChannel(String channel) {
+        SdkResponse response = world.outcome().response(SdkResponse.class);
+        String arn;
+        if (response instanceof ListChannelMembershipsResponse r) {
+            arn = r.channelArn();
+        } else if (response instanceof ListChannelBansResponse r) {
+            arn = r.channelArn();
+        } else if (response instanceof ListChannelModeratorsResponse r) {
+            arn = r.channelArn();
+        } else {
+            throw new HarnessException(world.outcome().operation() + " does not name a channel");
+        }
+        assertThat("the channel of the list", arn, equalTo(world.channel(channel)));
+    }
+
+    @Then("the batch added exactly {actorList}")
+    public void theBatchAddedExactly(List<String> actors) {
+        IdentitySteps.assertExactlyTheseUsers(world, "the members the batch added", batchMembers(), actors, true);
+    }
+
+    /** MEMB-011 and ERR-011: one entry per failure, with the member, a documented ErrorCode and a message. */
+    @Then("the batch reports {actorList} as failed, each with an error code and a message")
+    public void theBatchReportsAsFailed(List<String> actors) {
+        List<BatchCreateChannelMembershipError> errors = batchErrors();
+        List<String> failed = errors.stream().map(BatchCreateChannelMembershipError::memberArn).sorted().toList();
+        List<String> expected = actors.stream().map(world::actor).sorted().toList();
+        assertThat("the members the batch reports as failed (" + IdentitySteps.namesOf(world, failed) + ")",
+                failed, equalTo(expected));
+        for (BatchCreateChannelMembershipError error : errors) {
+            String who = world.actorNameOf(error.memberArn());
+            assertThat("the error code for " + who, error.errorCodeAsString(), notNullValue());
+            assertThat("the error code for " + who + " (" + error.errorCodeAsString() + ") is a documented ErrorCode",
+                    error.errorCode(), not(equalTo(ErrorCode.UNKNOWN_TO_SDK_VERSION)));
+            assertThat("the error message for " + who, error.errorMessage(), not(emptyOrNullString()));
+        }
+    }
+
+    @Then("the batch reports {actor} as added and not as failed")
+    public void theBatchReportsAsAdded(String actor) {
+        IdentitySteps.assertIncludes(world, "the members the batch added", batchMembers(), actor);
+        assertNotAmongFailures(actor);
+    }
+
+    @Then("the batch reports {actor} as failed and not as added")
+    public void theBatchReportsAsFailedNotAdded(String actor) {
+        List<String> failed = batchErrors().stream().map(BatchCreateChannelMembershipError::memberArn).toList();
+        assertThat("the members the batch reports as failed (" + IdentitySteps.namesOf(world, failed) + ")",
+                failed.contains(world.actor(actor)), equalTo(true));
+        IdentitySteps.assertExcludes(world, "the members the batch added", batchMembers(), actor);
+    }
+
+    @Then("the batch reports the membership type {word}")
+    public void theBatchReportsTheType(String type) {
+        assertThat("the membership type of the batch", batch().typeAsString(), equalTo(type));
+    }
+
+    @Then("the batch shows {actor} as the inviter")
+    public void theBatchShowsTheInviter(String actor) {
+        IdentitySteps.assertIdentity(world, "the inviter of the batch", batch().invitedBy(), actor);
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------
+
+    /** The membership as Ada describes it, or null when the service answers NotFoundException. */
+    ChannelMembership membership(String actor, String channel) {
+        String member = world.actor(actor);
+        String admin = world.actor(World.ADMIN);
+        String arn = world.channel(channel);
+        try {
+            return world.messaging().describeChannelMembership(r -> r
+                    .channelArn(arn).memberArn(member).chimeBearer(admin)).channelMembership();
+        } catch (NotFoundException none) {
+            return null;
+        }
+    }
+
+    /** Every page of ListChannelMemberships; {@code type} null leaves the filter out. */
+    ListChannelMembershipsResponse members(String bearer, String channelArn, ChannelMembershipType type) {
+        List<ChannelMembershipSummary> all = new ArrayList<>();
+        String token = null;
+        String channel = null;
+        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
+            String next = token;
+            ListChannelMembershipsResponse response = world.messaging().listChannelMemberships(r -> r
+                    .channelArn(channelArn).type(type).nextToken(next).chimeBearer(bearer));
+            all.addAll(response.channelMemberships());
+            channel = channel == null ? response.channelArn() : channel;
+            token = response.nextToken();
+            if (token == null) {
+                return ListChannelMembershipsResponse.builder().channelArn(channel).channelMemberships(all).build();
+            }
+        }
+        throw new AssertionError("ListChannelMemberships kept returning a NextToken");
+    }
+
     private void addMember(String actor, String channel, ChannelMembershipType type) {
         String member = world.actor(actor);
         String admin = world.actor(World.ADMIN);
@@ -31,5 +356,63 @@ public class MembershipSteps {
         Setup.tolerateConflict(() -> world.messaging().createChannelMembership(r -> r
                 .channelArn(arn).memberArn(member).type(type).chimeBearer(admin)));
         world.actor(actor);
+    }
+
+    private void create(String actor, String member, String channel,
+                        java.util.function.UnaryOperator<CreateChannelMembershipRequest.Builder> type) {
+        String memberArn = world.actor(member);
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        CreateChannelMembershipRequest request = type.apply(CreateChannelMembershipRequest.builder()
+                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)).build();
+        world.attempt("CreateChannelMembership", actor, () -> world.messaging().createChannelMembership(request));
+    }
+
+    private void batch(String actor, List<String> members, String channel, ChannelMembershipType type) {
+        List<String> memberArns = members.stream().map(world::actor).toList();
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
+                .channelArn(arn).memberArns(memberArns).type(type).chimeBearer(bearer)));
+    }
+
+    private void list(String actor, String channel, ChannelMembershipType type) {
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("ListChannelMemberships", actor, () -> members(bearer, arn, type));
+    }
+
+    private ChannelMembership described() {
+        ChannelMembership membership = world.outcome().response(DescribeChannelMembershipResponse.class)
+                .channelMembership();
+        assertThat("the membership described", membership, notNullValue());
+        return membership;
+    }
+
+    private List<Identity> listedMembers() {
+        return world.outcome().response(ListChannelMembershipsResponse.class).channelMemberships().stream()
+                .map(ChannelMembershipSummary::member).toList();
+    }
+
+    private BatchChannelMemberships batch() {
+        BatchChannelMemberships batch = world.outcome().response(BatchCreateChannelMembershipResponse.class)
+                .batchChannelMemberships();
+        assertThat("the memberships of the batch", batch, notNullValue());
+        return batch;
+    }
+
+    private List<Identity> batchMembers() {
+        return batch().members();
+    }
+
+    private List<BatchCreateChannelMembershipError> batchErrors() {
+        return world.outcome().response(BatchCreateChannelMembershipResponse.class).errors();
+    }
+
+    private void assertNotAmongFailures(String actor) {
+        String arn = world.actor(actor);
+        if (batchErrors().stream().anyMatch(e -> arn.equals(e.memberArn()))) {
+            throw new AssertionError(actor + " was added but is also reported as failed");
+        }
     }
 }

@@ -1,20 +1,56 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
+import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.steps.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SortOrder;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageResponse;
 
-/** Messages: send, get, update, delete, redact, list. */
+/**
+ * Messages: send, get, update, delete, redact, list (rules MSG-001 to MSG-025).
+ *
+ * <p>Messages are named in features by a label, their content when first posted; an edited message keeps
+ * its label. "posts" means STANDARD and PERSISTENT unless the step says otherwise (features/README.md).
+ */
 public class MessageSteps {
+
+    /** MSG-002: the form of a MessageId in the service model. */
+    private static final String MESSAGE_ID_FORM = "[-_a-zA-Z0-9]{1,128}";
 
     private final World world;
 
@@ -22,47 +58,545 @@ public class MessageSteps {
         this.world = world;
     }
 
+    // ---------------------------------------------------------------- glossary
+
+    /** The type or the persistence of a message, as the feature names it: "the CONTROL message". */
+    public record MessageKind(ChannelMessageType type, ChannelMessagePersistenceType persistence) {
+    }
+
+    @ParameterType("STANDARD|CONTROL|PERSISTENT|NON_PERSISTENT")
+    public MessageKind messageKind(String word) {
+        return switch (word) {
+            case "CONTROL" -> new MessageKind(ChannelMessageType.CONTROL, ChannelMessagePersistenceType.PERSISTENT);
+            case "NON_PERSISTENT" -> new MessageKind(ChannelMessageType.STANDARD,
+                    ChannelMessagePersistenceType.NON_PERSISTENT);
+            default -> new MessageKind(ChannelMessageType.STANDARD, ChannelMessagePersistenceType.PERSISTENT);
+        };
+    }
+
+    /** "oldest first" (ASCENDING) or "newest first" (DESCENDING). */
+    @ParameterType("oldest first|newest first")
+    public SortOrder sortOrder(String words) {
+        return words.startsWith("oldest") ? SortOrder.ASCENDING : SortOrder.DESCENDING;
+    }
+
+    /** One or more quoted texts: {@code "one", "two" and "three"}. */
+    @ParameterType("\"[^\"]*\"(?:(?:, | and )\"[^\"]*\")*")
+    public List<String> texts(String quoted) {
+        List<String> texts = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"").matcher(quoted);
+        while (m.find()) {
+            texts.add(m.group(1));
+        }
+        return List.copyOf(texts);
+    }
+
+    // ---------------------------------------------------------------- Given: messages already there
+
     @Given("{actor} has posted {string} in {channel}")
     public void hasPosted(String actor, String content, String channel) {
-        String sender = world.actor(actor);
-        String id = world.messaging().sendChannelMessage(r -> r
-                .channelArn(world.channel(channel))
-                .content(content)
-                .type(ChannelMessageType.STANDARD)
-                .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(sender)).messageId();
-        world.rememberMessage(content, id);
+        post(actor, channel, content, content, b -> { }, null, standard());
+        MessageLedger.tryToLearnCreationTime(world, content);
     }
+
+    /** Posts the messages one after another, each created at a later moment than the one before. */
+    @Given("{actor} has posted these messages in {channel}, one after another:")
+    public void hasPostedInSequence(String actor, String channel, List<String> contents) {
+        Instant previous = null;
+        for (String content : contents) {
+            post(actor, channel, content, content, b -> { }, null, standard());
+            Instant created = MessageLedger.createdAt(world, content);
+            if (previous != null && !created.isAfter(previous)) {
+                throw new HarnessException("\"" + content + "\" was created at " + created
+                        + ", not after the message before it (" + previous + ")");
+            }
+            previous = created;
+        }
+    }
+
+    @Given("{actor} has posted {string} in {channel} with the metadata:")
+    public void hasPostedWithMetadata(String actor, String content, String channel, String metadata) {
+        post(actor, channel, content, content, b -> b.metadata(metadata), metadata, standard());
+        MessageLedger.tryToLearnCreationTime(world, content);
+    }
+
+    @Given("{actor} has posted the {messageKind} message {string} in {channel}")
+    public void hasPostedKind(String actor, MessageKind kind, String content, String channel) {
+        post(actor, channel, content, content, b -> { }, null, kind);
+        if (kind.persistence() == ChannelMessagePersistenceType.PERSISTENT) {
+            MessageLedger.tryToLearnCreationTime(world, content);
+        }
+    }
+
+    @Given("{actor} has edited {string} to read {string}")
+    public void hasEdited(String actor, String label, String content) {
+        editNow(actor, label, content, null);
+    }
+
+    @Given("{actor} has edited {string} to read {string} with the metadata:")
+    public void hasEditedWithMetadata(String actor, String label, String content, String metadata) {
+        editNow(actor, label, content, metadata);
+    }
+
+    @Given("{actor} has changed only the metadata of {string} to:")
+    public void hasChangedOnlyTheMetadata(String actor, String label, String metadata) {
+        editNow(actor, label, null, metadata);
+    }
+
+    @Given("{actor} has deleted the message {string} from {channel}")
+    public void hasDeleted(String actor, String label, String channel) {
+        String bearer = world.actor(actor);
+        world.messaging().deleteChannelMessage(r -> r
+                .channelArn(world.channel(channel)).messageId(world.message(label)).chimeBearer(bearer));
+    }
+
+    @Given("{actor} has redacted the message {string} in {channel}")
+    public void hasRedacted(String actor, String label, String channel) {
+        String bearer = world.actor(actor);
+        MessageLedger.spaceOut(world);
+        world.messaging().redactChannelMessage(r -> r
+                .channelArn(world.channel(channel)).messageId(world.message(label)).chimeBearer(bearer));
+        MessageLedger.written(world);
+    }
+
+    // ---------------------------------------------------------------- When: sending
 
     @When("{actor} posts {string} in {channel}")
     public void posts(String actor, String content, String channel) {
-        String sender = world.actor(actor);
-        String arn = world.channel(channel);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
-                .channelArn(arn)
-                .content(content)
-                .type(ChannelMessageType.STANDARD)
-                .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(sender)));
+        attemptPost(actor, channel, content, b -> { }, null, standard());
     }
+
+    @When("{actor} posts the {messageKind} message {string} in {channel}")
+    public void postsKind(String actor, MessageKind kind, String content, String channel) {
+        attemptPost(actor, channel, content, b -> { }, null, kind);
+    }
+
+    @When("{actor} posts the {messageKind} message {string} in {channel} with the metadata:")
+    public void postsKindWithMetadata(String actor, MessageKind kind, String content, String channel,
+                                      String metadata) {
+        attemptPost(actor, channel, content, b -> b.metadata(metadata), metadata, kind);
+    }
+
+    @When("{actor} posts {string} in {channel} without a type")
+    public void postsWithoutAType(String actor, String content, String channel) {
+        attemptRaw(actor, channel, b -> b.content(content)
+                .persistence(ChannelMessagePersistenceType.PERSISTENT)
+                .clientRequestToken(UUID.randomUUID().toString()));
+    }
+
+    /** Any text as the Type, to see values outside STANDARD and CONTROL refused (MSG-003). */
+    @When("{actor} posts {string} in {channel} with the type {string}")
+    public void postsWithTheType(String actor, String content, String channel, String type) {
+        attemptRaw(actor, channel, b -> b.content(content).type(type)
+                .persistence(ChannelMessagePersistenceType.PERSISTENT)
+                .clientRequestToken(UUID.randomUUID().toString()));
+    }
+
+    @When("{actor} posts {string} in {channel} without saying whether to persist it")
+    public void postsWithoutPersistence(String actor, String content, String channel) {
+        attemptRaw(actor, channel, b -> b.content(content).type(ChannelMessageType.STANDARD)
+                .clientRequestToken(UUID.randomUUID().toString()));
+    }
+
+    /** Any text as the Persistence, e.g. "true" where the documentation says "Boolean" (MSG-004). */
+    @When("{actor} posts {string} in {channel} with the persistence {string}")
+    public void postsWithThePersistence(String actor, String content, String channel, String persistence) {
+        attemptRaw(actor, channel, b -> b.content(content).type(ChannelMessageType.STANDARD)
+                .persistence(persistence)
+                .clientRequestToken(UUID.randomUUID().toString()));
+    }
+
+    // ---------------------------------------------------------------- When: reading, editing, deleting
+
+    @When("{actor} gets the message {string} from {channel}")
+    public void getsTheMessage(String actor, String label, String channel) {
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        String id = world.message(label);
+        world.attempt("GetChannelMessage", actor, () -> world.messaging().getChannelMessage(r -> r
+                .channelArn(arn).messageId(id).chimeBearer(bearer)));
+    }
+
+    @When("{actor} edits {string} to read {string}")
+    public void edits(String actor, String label, String content) {
+        edit(actor, label, content, null);
+    }
+
+    @When("{actor} deletes the message {string} from {channel}")
+    public void deletes(String actor, String label, String channel) {
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        String id = world.message(label);
+        world.attempt("DeleteChannelMessage", actor, () -> world.messaging().deleteChannelMessage(r -> r
+                .channelArn(arn).messageId(id).chimeBearer(bearer)));
+    }
+
+    @When("{actor} redacts the message {string} in {channel}")
+    public void redacts(String actor, String label, String channel) {
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        String id = world.message(label);
+        MessageLedger.spaceOut(world);
+        world.attempt("RedactChannelMessage", actor, () -> world.messaging().redactChannelMessage(r -> r
+                .channelArn(arn).messageId(id).chimeBearer(bearer)));
+        MessageLedger.written(world);
+    }
+
+    // ---------------------------------------------------------------- When: listing
 
     @When("{actor} lists the messages in {channel}")
     public void listsTheMessages(String actor, String channel) {
-        String reader = world.actor(actor);
-        String arn = world.channel(channel);
-        world.attempt("ListChannelMessages", actor, () -> world.messaging().listChannelMessages(r -> r
-                .channelArn(arn).chimeBearer(reader)));
+        list(actor, channel, b -> { });
     }
+
+    @When("{actor} lists the messages in {channel} {sortOrder}")
+    public void listsTheMessagesSorted(String actor, String channel, SortOrder order) {
+        list(actor, channel, b -> b.sortOrder(order));
+    }
+
+    /** NotBefore is set strictly between the creation times of two messages (MSG-023). */
+    @When("{actor} lists the messages in {channel} with NotBefore between {string} and {string}")
+    public void listsNotBefore(String actor, String channel, String earlier, String later) {
+        Instant notBefore = MessageLedger.between(world, earlier, later);
+        list(actor, channel, b -> b.notBefore(notBefore));
+    }
+
+    @When("{actor} lists the messages in {channel} with NotAfter between {string} and {string}")
+    public void listsNotAfter(String actor, String channel, String earlier, String later) {
+        Instant notAfter = MessageLedger.between(world, earlier, later);
+        list(actor, channel, b -> b.notAfter(notAfter));
+    }
+
+    @When("{actor} lists the messages in {channel} with NotBefore between {string} and {string}"
+            + " and NotAfter between {string} and {string}")
+    public void listsWithinAWindow(String actor, String channel, String startAfter, String startBefore,
+                                   String endAfter, String endBefore) {
+        Instant notBefore = MessageLedger.between(world, startAfter, startBefore);
+        Instant notAfter = MessageLedger.between(world, endAfter, endBefore);
+        list(actor, channel, b -> b.notBefore(notBefore).notAfter(notAfter));
+    }
+
+    // ---------------------------------------------------------------- Then: sending
+
+    @Then("the message is accepted in {channel} with an ID and a status")
+    public void theMessageIsAccepted(String channel) {
+        SendChannelMessageResponse sent = world.outcome().response(SendChannelMessageResponse.class);
+        assertThat("ChannelArn", sent.channelArn(), equalTo(world.channel(channel)));
+        assertThat("MessageId", sent.messageId(), not(emptyOrNullString()));
+        assertThat("Status", sent.status(), notNullValue());
+        assertThat("Status.Value", sent.status().valueAsString(), not(emptyOrNullString()));
+    }
+
+    @Then("the new message's ID differs from that of {string}")
+    public void theNewIdDiffers(String label) {
+        SendChannelMessageResponse sent = world.outcome().response(SendChannelMessageResponse.class);
+        assertThat("MessageId of the new message", sent.messageId(), not(equalTo(world.message(label))));
+    }
+
+    @Then("the new message's ID is 1 to 128 letters, digits, hyphens or underscores")
+    public void theNewIdHasItsForm() {
+        SendChannelMessageResponse sent = world.outcome().response(SendChannelMessageResponse.class);
+        assertThat("MessageId", sent.messageId(), matchesPattern(MESSAGE_ID_FORM));
+    }
+
+    // ---------------------------------------------------------------- Then: one message read back
+
+    @Then("the message's type is {messageKind}")
+    public void theTypeIs(MessageKind kind) {
+        assertThat("Type", message().type(), equalTo(kind.type()));
+    }
+
+    @Then("she/he reads {string}")
+    public void reads(String content) {
+        assertThat("Content", message().content(), equalTo(content));
+    }
+
+    @Then("she/he gets the message in full: its channel, ID, content, metadata, type, creation time, sender,"
+            + " persistence and status")
+    public void getsTheMessageInFull() {
+        ChannelMessage got = message();
+        Posted posted = postedWithId(got.messageId());
+        assertThat("ChannelArn", got.channelArn(), equalTo(world.channel(posted.channel())));
+        assertThat("MessageId", got.messageId(), equalTo(posted.messageId()));
+        assertThat("Content", got.content(), equalTo(posted.content()));
+        assertThat("Metadata", got.metadata(), equalTo(posted.metadata()));
+        assertThat("Type", got.type(), equalTo(posted.type()));
+        assertThat("CreatedTimestamp", got.createdTimestamp(), notNullValue());
+        assertThat("Sender", got.sender(), notNullValue());
+        assertThat("Sender.Arn", got.sender().arn(), equalTo(posted.posterArn()));
+        assertThat("Sender.Name", got.sender().name(), equalTo(posted.posterName()));
+        assertThat("Persistence", got.persistence(), equalTo(posted.persistence()));
+        assertThat("Status", got.status(), notNullValue());
+        assertThat("Status.Value", got.status().valueAsString(), not(emptyOrNullString()));
+    }
+
+    @Then("the message is not redacted and has no edit time")
+    public void isNotRedactedAndHasNoEditTime() {
+        ChannelMessage got = message();
+        assertThat("Redacted", got.redacted(), is(false));
+        assertThat("LastEditedTimestamp", got.lastEditedTimestamp(), nullValue());
+    }
+
+    @Then("the message's sender is {actor}")
+    public void theSenderIs(String sender) {
+        ChannelMessage got = message();
+        assertThat("Sender", got.sender(), notNullValue());
+        assertThat("Sender.Arn", got.sender().arn(), equalTo(world.actor(sender)));
+        assertThat("Sender.Name", got.sender().name(), equalTo(sender));
+    }
+
+    @Then("the message has no metadata")
+    public void hasNoMetadata() {
+        assertThat("Metadata", message().metadata(), nullValue());
+    }
+
+    @Then("the message's metadata is exactly:")
+    public void theMetadataIsExactly(String metadata) {
+        assertThat("Metadata", message().metadata(), equalTo(metadata));
+    }
+
+    @Then("the message has no edit time")
+    public void hasNoEditTime() {
+        assertThat("LastEditedTimestamp", message().lastEditedTimestamp(), nullValue());
+    }
+
+    @Then("the message's edit time is no earlier than its creation time")
+    public void theEditTimeIsNoEarlierThanCreation() {
+        ChannelMessage got = message();
+        assertThat("LastEditedTimestamp", got.lastEditedTimestamp(), notNullValue());
+        assertThat("LastEditedTimestamp", got.lastEditedTimestamp(),
+                greaterThanOrEqualTo(got.createdTimestamp()));
+    }
+
+    /** The edit or redaction came a few milliseconds after the post, so the service's time moved on. */
+    @Then("the message's last update time is later than its creation time")
+    public void theLastUpdateTimeIsLater() {
+        ChannelMessage got = message();
+        assertThat("LastUpdatedTimestamp", got.lastUpdatedTimestamp(), notNullValue());
+        assertThat("LastUpdatedTimestamp", got.lastUpdatedTimestamp(), greaterThan(got.createdTimestamp()));
+    }
+
+    @Then("the message has no content and is marked redacted")
+    public void hasNoContentAndIsRedacted() {
+        ChannelMessage got = message();
+        // MSG-019: "null content" here, "empty" in lists: absent, null and "" all conform.
+        assertThat("Content", got.content(), emptyOrNullString());
+        assertThat("Redacted", got.redacted(), is(true));
+    }
+
+    // ---------------------------------------------------------------- Then: edits and redactions
+
+    @Then("the edit of {string} is accepted with a status")
+    public void theEditIsAccepted(String label) {
+        UpdateChannelMessageResponse updated = world.outcome().response(UpdateChannelMessageResponse.class);
+        assertThat("ChannelArn", updated.channelArn(),
+                equalTo(world.channel(MessageLedger.posted(world, label).channel())));
+        assertThat("MessageId", updated.messageId(), equalTo(world.message(label)));
+        assertThat("Status", updated.status(), notNullValue());
+    }
+
+    @Then("the redaction of {string} in {channel} is confirmed")
+    public void theRedactionIsConfirmed(String label, String channel) {
+        RedactChannelMessageResponse redacted = world.outcome().response(RedactChannelMessageResponse.class);
+        assertThat("ChannelArn", redacted.channelArn(), equalTo(world.channel(channel)));
+        assertThat("MessageId", redacted.messageId(), equalTo(world.message(label)));
+    }
+
+    // ---------------------------------------------------------------- Then: listings
 
     @Then("she/he sees {string} from {actor}")
     public void seesFrom(String content, String sender) {
         String senderArn = world.actor(sender);
-        ListChannelMessagesResponse page = world.outcome().response(ListChannelMessagesResponse.class);
-        List<String> seen = page.channelMessages().stream()
+        List<String> seen = seen().stream()
                 .map(m -> m.content() + " from " + world.actorNameOf(m.sender() == null ? "?" : m.sender().arn()))
                 .toList();
         assertThat(seen, hasItem(content + " from " + world.actorNameOf(senderArn)));
+    }
+
+    @Then("she/he sees only {texts}")
+    public void seesOnly(List<String> contents) {
+        assertThat("contents listed", contentsSeen(), containsInAnyOrder(contents.toArray(String[]::new)));
+    }
+
+    @Then("she/he sees {texts}, in that order")
+    public void seesInThatOrder(List<String> contents) {
+        assertThat("contents listed, in order", contentsSeen(), equalTo(contents));
+    }
+
+    @Then("she/he sees no messages")
+    public void seesNoMessages() {
+        assertThat("contents listed", contentsSeen(), empty());
+    }
+
+    @Then("each message she/he sees names its sender:")
+    public void eachMessageNamesItsSender(List<List<String>> contentAndSender) {
+        List<String> expected = new ArrayList<>();
+        for (List<String> row : contentAndSender) {
+            expected.add(row.get(0) + " from " + row.get(1) + " (" + world.actor(row.get(1)) + ")");
+        }
+        List<String> seen = seen().stream()
+                .map(m -> m.content() + " from "
+                        + (m.sender() == null ? "no sender" : m.sender().name() + " (" + m.sender().arn() + ")"))
+                .toList();
+        assertThat("messages listed with their senders", seen, containsInAnyOrder(expected.toArray(String[]::new)));
+    }
+
+    @Then("the message {string} is listed as redacted, with no content")
+    public void isListedAsRedacted(String label) {
+        ChannelMessageSummary listed = listed(label);
+        assertThat("Redacted of " + label, listed.redacted(), is(true));
+        assertThat("Content of " + label, listed.content(), emptyOrNullString());
+    }
+
+    @Then("the message {string} is listed with the metadata:")
+    public void isListedWithTheMetadata(String label, String metadata) {
+        assertThat("Metadata of " + label, listed(label).metadata(), equalTo(metadata));
+    }
+
+    @Then("the message {string} is listed with an edit time no earlier than its creation time")
+    public void isListedWithAnEditTime(String label) {
+        ChannelMessageSummary listed = listed(label);
+        assertThat("LastEditedTimestamp of " + label, listed.lastEditedTimestamp(), notNullValue());
+        assertThat("LastEditedTimestamp of " + label, listed.lastEditedTimestamp(),
+                greaterThanOrEqualTo(listed.createdTimestamp()));
+    }
+
+    @Then("the listing names the channel {channel}")
+    public void theListingNamesTheChannel(String channel) {
+        ListChannelMessagesResponse page = world.outcome().response(ListChannelMessagesResponse.class);
+        assertThat("ChannelArn", page.channelArn(), equalTo(world.channel(channel)));
+    }
+
+    @Then("the summary of {string} shows its ID, content, metadata, type, sender, redaction, status, and creation,"
+            + " update and edit times")
+    public void theSummaryShowsEverything(String label) {
+        Posted posted = MessageLedger.posted(world, label);
+        ChannelMessageSummary listed = listed(label);
+        assertThat("MessageId", listed.messageId(), equalTo(posted.messageId()));
+        assertThat("Content", listed.content(), not(emptyOrNullString()));
+        assertThat("Metadata", listed.metadata(), equalTo(posted.metadata()));
+        assertThat("Type", listed.type(), equalTo(posted.type()));
+        assertThat("Sender.Arn", listed.sender() == null ? null : listed.sender().arn(), equalTo(posted.posterArn()));
+        assertThat("Sender.Name", listed.sender() == null ? null : listed.sender().name(),
+                equalTo(posted.posterName()));
+        assertThat("Redacted", listed.redacted(), is(false));
+        assertThat("Status", listed.status(), notNullValue());
+        assertThat("CreatedTimestamp", listed.createdTimestamp(), notNullValue());
+        assertThat("LastUpdatedTimestamp", listed.lastUpdatedTimestamp(), notNullValue());
+        assertThat("LastEditedTimestamp", listed.lastEditedTimestamp(), notNullValue());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static MessageKind standard() {
+        return new MessageKind(ChannelMessageType.STANDARD, ChannelMessagePersistenceType.PERSISTENT);
+    }
+
+    /** Posts as a Given: the call must succeed. */
+    private void post(String actor, String channel, String label, String content,
+                      Consumer<SendChannelMessageRequest.Builder> extra, String metadata, MessageKind kind) {
+        String sender = world.actor(actor);
+        String arn = world.channel(channel);
+        MessageLedger.spaceOut(world);
+        String id = world.messaging().sendChannelMessage(b -> {
+            b.channelArn(arn).content(content).type(kind.type()).persistence(kind.persistence())
+                    .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender);
+            extra.accept(b);
+        }).messageId();
+        MessageLedger.written(world);
+        MessageLedger.record(world, new Posted(label, channel, id, actor, sender, content, metadata, kind.type(),
+                kind.persistence()));
+    }
+
+    /** Posts as a When: the outcome is recorded, and a message that was accepted is remembered. */
+    private void attemptPost(String actor, String channel, String content,
+                             Consumer<SendChannelMessageRequest.Builder> extra, String metadata, MessageKind kind) {
+        String sender = world.actor(actor);
+        attemptRaw(actor, channel, b -> {
+            b.content(content).type(kind.type()).persistence(kind.persistence())
+                    .clientRequestToken(UUID.randomUUID().toString());
+            extra.accept(b);
+        });
+        if (!world.outcome().failed()) {
+            String id = world.outcome().response(SendChannelMessageResponse.class).messageId();
+            MessageLedger.record(world, new Posted(content, channel, id, actor, sender, content, metadata,
+                    kind.type(), kind.persistence()));
+        }
+    }
+
+    /** A SendChannelMessage with exactly the members {@code body} sets (and the channel and bearer). */
+    private void attemptRaw(String actor, String channel, Consumer<SendChannelMessageRequest.Builder> body) {
+        String sender = world.actor(actor);
+        String arn = world.channel(channel);
+        MessageLedger.spaceOut(world);
+        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(b -> {
+            b.channelArn(arn).chimeBearer(sender);
+            body.accept(b);
+        }));
+        MessageLedger.written(world);
+    }
+
+    /** UpdateChannelMessage carrying only the members given (null: left out). */
+    private void edit(String actor, String label, String content, String metadata) {
+        String editor = world.actor(actor);
+        Posted posted = MessageLedger.posted(world, label);
+        String arn = world.channel(posted.channel());
+        MessageLedger.spaceOut(world);
+        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
+                .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
+                .chimeBearer(editor)));
+        MessageLedger.written(world);
+    }
+
+    /** UpdateChannelMessage as a Given: the call must succeed. */
+    private void editNow(String actor, String label, String content, String metadata) {
+        String editor = world.actor(actor);
+        Posted posted = MessageLedger.posted(world, label);
+        String arn = world.channel(posted.channel());
+        MessageLedger.spaceOut(world);
+        world.messaging().updateChannelMessage(r -> r
+                .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
+                .chimeBearer(editor));
+        MessageLedger.written(world);
+    }
+
+    private void list(String actor, String channel, Consumer<ListChannelMessagesRequest.Builder> filters) {
+        String reader = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("ListChannelMessages", actor, () -> world.messaging().listChannelMessages(b -> {
+            b.channelArn(arn).chimeBearer(reader);
+            filters.accept(b);
+        }));
+        if (!world.outcome().failed()) {
+            MessageLedger.seen(world, world.outcome().response(ListChannelMessagesResponse.class).channelMessages());
+        }
+    }
+
+    /** The message the last GetChannelMessage returned, asserting it succeeded. */
+    private ChannelMessage message() {
+        ChannelMessage got = world.outcome().response(GetChannelMessageResponse.class).channelMessage();
+        assertThat("ChannelMessage", got, notNullValue());
+        return got;
+    }
+
+    private Posted postedWithId(String messageId) {
+        return MessageLedger.posted(world, MessageLedger.labelOf(world, messageId));
+    }
+
+    /** The messages the last listing showed, asserting the listing succeeded. */
+    private List<ChannelMessageSummary> seen() {
+        return MessageLedger.seen(world);
+    }
+
+    /** What each listed message says, in order; a message without content reads as "". */
+    private List<String> contentsSeen() {
+        return seen().stream().map(m -> m.content() == null ? "" : m.content()).toList();
+    }
+
+    private ChannelMessageSummary listed(String label) {
+        String id = world.message(label);
+        return seen().stream().filter(m -> id.equals(m.messageId())).findFirst()
+                .orElseThrow(() -> new AssertionError("\"" + label + "\" (" + id + ") is not among the messages listed: "
+                        + seen().stream().map(m -> MessageLedger.labelOf(world, m.messageId())).toList()));
     }
 }

@@ -1,0 +1,143 @@
+package chime.conformance.runner.steps;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import chime.conformance.runner.world.World;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.chimesdkmessaging.model.AppInstanceUserMembershipSummary;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipForAppInstanceUserSummary;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelReadMarkerResponse;
+
+/**
+ * Read markers (READ-001 to READ-005): UpdateChannelReadMarker, and the ReadMarkerTimestamp a member sees
+ * in DescribeChannelMembershipForAppInstanceUser and ListChannelMembershipsForAppInstanceUser. Times are
+ * compared with the creation times of messages, so that the service's clock is the only clock.
+ */
+public class ReadMarkerSteps {
+
+    private final World world;
+
+    public ReadMarkerSteps(World world) {
+        this.world = world;
+    }
+
+    @Given("{actor} has marked {channel} as read")
+    public void hasMarkedAsRead(String actor, String channel) {
+        String member = world.actor(actor);
+        String arn = world.channel(channel);
+        MessageLedger.spaceOut(world);
+        world.messaging().updateChannelReadMarker(r -> r.channelArn(arn).chimeBearer(member));
+        MessageLedger.written(world);
+    }
+
+    @When("{actor} marks {channel} as read")
+    public void marksAsRead(String actor, String channel) {
+        String member = world.actor(actor);
+        String arn = world.channel(channel);
+        MessageLedger.spaceOut(world);
+        world.attempt("UpdateChannelReadMarker", actor, () -> world.messaging().updateChannelReadMarker(r -> r
+                .channelArn(arn).chimeBearer(member)));
+        MessageLedger.written(world);
+    }
+
+    /** The member's own view of the membership: DescribeChannelMembershipForAppInstanceUser. */
+    @When("{actor} looks up her/his membership of {channel}")
+    public void looksUpTheirMembership(String actor, String channel) {
+        String member = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("DescribeChannelMembershipForAppInstanceUser", actor, () -> world.messaging()
+                .describeChannelMembershipForAppInstanceUser(r -> r
+                        .channelArn(arn).appInstanceUserArn(member).chimeBearer(member)));
+    }
+
+    /** Every page of ListChannelMembershipsForAppInstanceUser, for the member's own ARN. */
+    @When("{actor} lists her/his channel memberships with their read markers")
+    public void listsTheirChannelMemberships(String actor) {
+        String member = world.actor(actor);
+        List<ChannelMembershipForAppInstanceUserSummary> all = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> world.messaging()
+                    .listChannelMembershipsForAppInstanceUser(r -> r
+                            .appInstanceUserArn(member).nextToken(next).chimeBearer(member)));
+            if (world.outcome().failed()) {
+                return;
+            }
+            ListChannelMembershipsForAppInstanceUserResponse page = world.outcome()
+                    .response(ListChannelMembershipsForAppInstanceUserResponse.class);
+            all.addAll(page.channelMemberships());
+            token = page.nextToken();
+        } while (token != null && all.size() < 10_000);
+        world.note("read-markers.listed", List.copyOf(all));
+    }
+
+    @Then("the read marker update names the channel {channel}")
+    public void theUpdateNamesTheChannel(String channel) {
+        UpdateChannelReadMarkerResponse updated = world.outcome().response(UpdateChannelReadMarkerResponse.class);
+        assertThat("ChannelArn", updated.channelArn(), equalTo(world.channel(channel)));
+    }
+
+    @Then("her/his read marker falls between the posting of {string} and the posting of {string}")
+    public void theReadMarkerFallsBetween(String before, String after) {
+        Instant marker = readMarker();
+        Instant from = MessageLedger.createdAt(world, before);
+        Instant to = MessageLedger.createdAt(world, after);
+        assertThat("ReadMarkerTimestamp", marker, notNullValue());
+        assertThat("ReadMarkerTimestamp, between the creation of \"" + before + "\" (" + from + ") and of \""
+                + after + "\" (" + to + ")", marker, allOf(greaterThanOrEqualTo(from), lessThanOrEqualTo(to)));
+    }
+
+    @Then("her/his read marker is no earlier than the posting of {string}")
+    public void theReadMarkerIsNoEarlierThan(String label) {
+        Instant marker = readMarker();
+        Instant posted = MessageLedger.createdAt(world, label);
+        assertThat("ReadMarkerTimestamp", marker, notNullValue());
+        assertThat("ReadMarkerTimestamp, against the creation of \"" + label + "\" (" + posted + ")", marker,
+                greaterThanOrEqualTo(posted));
+    }
+
+    @Then("the membership shows no read marker")
+    public void theMembershipShowsNoReadMarker() {
+        assertThat("ReadMarkerTimestamp", readMarker(), nullValue());
+    }
+
+    @Then("the listing shows a read marker for {channel} and none for {channel}")
+    public void theListingShowsAReadMarkerForOneOnly(String marked, String unmarked) {
+        world.outcome().response(ListChannelMembershipsForAppInstanceUserResponse.class);
+        List<ChannelMembershipForAppInstanceUserSummary> listed = world.note("read-markers.listed");
+        assertThat("ReadMarkerTimestamp in " + marked, markerIn(listed, marked), notNullValue());
+        assertThat("ReadMarkerTimestamp in " + unmarked, markerIn(listed, unmarked), nullValue());
+    }
+
+    private Instant readMarker() {
+        ChannelMembershipForAppInstanceUserSummary membership = world.outcome()
+                .response(DescribeChannelMembershipForAppInstanceUserResponse.class).channelMembership();
+        assertThat("ChannelMembership", membership, notNullValue());
+        AppInstanceUserMembershipSummary summary = membership.appInstanceUserMembershipSummary();
+        return summary == null ? null : summary.readMarkerTimestamp();
+    }
+
+    private Instant markerIn(List<ChannelMembershipForAppInstanceUserSummary> listed, String channel) {
+        String arn = world.channel(channel);
+        ChannelMembershipForAppInstanceUserSummary membership = listed.stream()
+                .filter(m -> m.channelSummary() != null && arn.equals(m.channelSummary().channelArn()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("\"" + channel + "\" is not among the channels listed"));
+        AppInstanceUserMembershipSummary summary = membership.appInstanceUserMembershipSummary();
+        return summary == null ? null : summary.readMarkerTimestamp();
+    }
+}

@@ -1,0 +1,314 @@
+package chime.conformance.runner.steps;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.emptyIterable;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.steps.MessageLedger.Posted;
+import chime.conformance.runner.steps.MessageSteps.MessageKind;
+import chime.conformance.runner.world.World;
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
+
+/**
+ * Size limits (SIZE-001 to SIZE-012): content, metadata, names, batches, callback IDs and ARNs, with
+ * values just inside and just outside each limit. Texts are written in features as a count and a
+ * character, with the number of UTF-8 bytes they make: {@code 2048 "é" (4096 bytes)}.
+ */
+public class SizeSteps {
+
+    /** An ARN of the right form, to be padded to a length; only its length is wrong once padded past 1600. */
+    private static final String ARN_PREFIX = "arn:aws:chime:us-east-1:111122223333:app-instance/";
+
+    private final World world;
+
+    public SizeSteps(World world) {
+        this.world = world;
+    }
+
+    // ---------------------------------------------------------------- glossary
+
+    /** A text made of one character (or string) repeated; {@code bytes} is its length in UTF-8. */
+    public record Repeated(int count, String unit, int bytes) {
+
+        public String text() {
+            return unit.repeat(count);
+        }
+
+        @Override
+        public String toString() {
+            return count + " \"" + unit + "\" (" + bytes + " bytes)";
+        }
+    }
+
+    /** {@code 2048 "é" (4096 bytes)}: the byte count is checked, so that a feature cannot misstate it. */
+    @ParameterType("(\\d+) \"([^\"]*)\" \\((\\d+) bytes\\)")
+    public Repeated bytes(String count, String unit, String bytes) {
+        Repeated repeated = new Repeated(Integer.parseInt(count), unit, Integer.parseInt(bytes));
+        int actual = repeated.text().getBytes(StandardCharsets.UTF_8).length;
+        if (actual != repeated.bytes()) {
+            throw new HarnessException(repeated + " is " + actual + " bytes of UTF-8, not " + repeated.bytes());
+        }
+        return repeated;
+    }
+
+    /** {@code 257 "é"}: a count of characters. */
+    @ParameterType("(\\d+) \"([^\"]*)\"")
+    public Repeated chars(String count, String unit) {
+        Repeated repeated = new Repeated(Integer.parseInt(count), unit, -1);
+        return new Repeated(repeated.count(), unit, repeated.text().getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** A malformed ARN: quoted, or "an ARN of N characters" (well formed but for its length). */
+    @ParameterType("\"[^\"]*\"|an ARN of \\d+ characters")
+    public String arnText(String text) {
+        if (text.startsWith("\"")) {
+            return text.substring(1, text.length() - 1);
+        }
+        int length = Integer.parseInt(text.replaceAll("\\D", ""));
+        if (length < ARN_PREFIX.length()) {
+            throw new HarnessException("an ARN of the right form has at least " + ARN_PREFIX.length() + " characters");
+        }
+        return ARN_PREFIX + "x".repeat(length - ARN_PREFIX.length());
+    }
+
+    // ---------------------------------------------------------------- messages (SIZE-001 to SIZE-005, SIZE-007)
+
+    @When("{actor} posts a {messageKind} message of {bytes} in {channel}")
+    public void postsAMessageOf(String actor, MessageKind kind, Repeated content, String channel) {
+        String sender = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+                .channelArn(arn).content(content.text()).type(kind.type()).persistence(kind.persistence())
+                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
+    }
+
+    @When("{actor} posts {string} in {channel} with metadata of {bytes}")
+    public void postsWithMetadataOf(String actor, String content, String channel, Repeated metadata) {
+        String sender = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+                .channelArn(arn).content(content).metadata(metadata.text())
+                .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
+                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
+    }
+
+    @When("{actor} edits {string} to content of {bytes}")
+    public void editsToContentOf(String actor, String label, Repeated content) {
+        edit(actor, label, content.text(), null);
+    }
+
+    @When("{actor} edits the metadata of {string} to {bytes}")
+    public void editsTheMetadataTo(String actor, String label, Repeated metadata) {
+        edit(actor, label, null, metadata.text());
+    }
+
+    private void edit(String actor, String label, String content, String metadata) {
+        String editor = world.actor(actor);
+        Posted posted = MessageLedger.posted(world, label);
+        String arn = world.channel(posted.channel());
+        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
+                .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
+                .chimeBearer(editor)));
+    }
+
+    // ---------------------------------------------------------------- channels (SIZE-006, SIZE-008)
+
+    @When("{actor} creates a channel with metadata of {bytes}")
+    public void createsAChannelWithMetadataOf(String actor, Repeated metadata) {
+        createChannel(actor, "sized", metadata.text());
+    }
+
+    @When("{actor} creates the public channel {channel} with the metadata:")
+    public void createsThePublicChannelWithTheMetadata(String actor, String channel, String metadata) {
+        createChannel(actor, channel, metadata);
+        if (!world.outcome().failed()) {
+            world.rememberChannel(channel, world.outcome().response(CreateChannelResponse.class).channelArn());
+        }
+    }
+
+    @When("{actor} creates a channel with a name of {chars}")
+    public void createsAChannelWithANameOf(String actor, Repeated name) {
+        createChannel(actor, name.text(), null);
+    }
+
+    @When("{actor} updates {channel} with metadata of {bytes}")
+    public void updatesWithMetadataOf(String actor, String channel, Repeated metadata) {
+        updateChannel(actor, channel, null, metadata.text());
+    }
+
+    @When("{actor} renames {channel} to a name of {chars}")
+    public void renamesToANameOf(String actor, String channel, Repeated name) {
+        updateChannel(actor, channel, name.text(), null);
+    }
+
+    @Then("describing the new channel shows exactly the metadata:")
+    public void describingTheNewChannelShowsTheMetadata(String metadata) {
+        CreateChannelResponse created = world.outcome().response(CreateChannelResponse.class);
+        String reader = world.actor(world.outcome().actor());
+        Channel channel = world.messaging().describeChannel(r -> r.channelArn(created.channelArn())
+                .chimeBearer(reader)).channel();
+        assertThat("Metadata", channel.metadata(), equalTo(metadata));
+    }
+
+    private void createChannel(String actor, String name, String metadata) {
+        String creator = world.actor(actor);
+        world.attempt("CreateChannel", actor, () -> world.messaging().createChannel(r -> r
+                .appInstanceArn(world.appInstanceArn()).name(name).metadata(metadata)
+                .privacy(ChannelPrivacy.PUBLIC).mode(ChannelMode.UNRESTRICTED)
+                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(creator)));
+    }
+
+    /**
+     * UpdateChannel always carries Name and Mode, which the documentation marks required (CHAN-017). The
+     * channel is one a Given step created under its feature name, unrestricted: a null name keeps that
+     * name, and the mode stays UNRESTRICTED. Metadata is sent only when given.
+     */
+    private void updateChannel(String actor, String channel, String name, String metadata) {
+        String editor = world.actor(actor);
+        String arn = world.channel(channel);
+        String newName = name == null ? channel : name;
+        world.attempt("UpdateChannel", actor, () -> world.messaging().updateChannel(r -> r
+                .channelArn(arn).name(newName).mode(ChannelMode.UNRESTRICTED).metadata(metadata)
+                .chimeBearer(editor)));
+    }
+
+    // ---------------------------------------------------------------- channel flows (SIZE-008)
+
+    @Given("the channel flow {flow} has been created for a size check")
+    public void theChannelFlowHasBeenCreated(String flow) {
+        world.rememberFlow(flow, KitFlows.create(world, flow));
+    }
+
+    @When("a channel flow is created with a name of {chars}")
+    public void aChannelFlowIsCreatedWithANameOf(Repeated name) {
+        world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
+                KitFlows.request(world, name.text(), "pass-through", UUID.randomUUID().toString())));
+    }
+
+    @When("a channel flow is created whose processor has a name of {chars}")
+    public void aChannelFlowIsCreatedWhoseProcessorHasANameOf(Repeated name) {
+        world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
+                KitFlows.request(world, "sized", name.text(), UUID.randomUUID().toString())));
+    }
+
+    @When("the channel flow {flow} is renamed to a name of {chars}")
+    public void theChannelFlowIsRenamed(String flow, Repeated name) {
+        String arn = world.flow(flow);
+        world.attempt("UpdateChannelFlow", "the developer", () -> world.messaging().updateChannelFlow(r -> r
+                .channelFlowArn(arn).name(name.text()).processors(KitFlows.processors(world, "pass-through"))));
+    }
+
+    // ---------------------------------------------------------------- batches (SIZE-009)
+
+    @Given("{int} more users have joined the AppInstance")
+    public void moreUsersHaveJoined(int count) {
+        List<String> users = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            users.add(world.actor(String.format("Guest%03d", i)));
+        }
+        world.note("sizes.batch", List.copyOf(users));
+    }
+
+    @When("{actor} adds those {int} users to {channel} in one batch")
+    public void addsThoseUsersInOneBatch(String actor, int count, String channel) {
+        List<String> users = world.note("sizes.batch");
+        if (users == null || users.size() != count) {
+            throw new HarnessException("the scenario made " + (users == null ? 0 : users.size())
+                    + " users for the batch, not " + count);
+        }
+        batch(actor, channel, users);
+    }
+
+    @When("{actor} adds no users to {channel} in one batch")
+    public void addsNoUsersInOneBatch(String actor, String channel) {
+        batch(actor, channel, List.of());
+    }
+
+    @Then("the batch added all {int} of them")
+    public void theBatchAddedAll(int count) {
+        BatchCreateChannelMembershipResponse batch = world.outcome()
+                .response(BatchCreateChannelMembershipResponse.class);
+        List<String> users = world.note("sizes.batch");
+        assertThat("Errors", batch.errors(), anyOf(nullValue(), emptyIterable()));
+        assertThat("BatchChannelMemberships", batch.batchChannelMemberships(), notNullValue());
+        List<String> added = batch.batchChannelMemberships().members().stream().map(Identity::arn).toList();
+        assertThat("members added", added, containsInAnyOrder(users.toArray(String[]::new)));
+        assertThat("the number of members added", added.size(), equalTo(count));
+    }
+
+    private void batch(String actor, String channel, List<String> users) {
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
+                .channelArn(arn).memberArns(users).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
+    }
+
+    // ---------------------------------------------------------------- callback IDs (SIZE-010)
+
+    @When("a processor calls back for {string} in {channel} with a callback ID of {int} characters")
+    public void aProcessorCallsBack(String label, String channel, int length) {
+        String arn = world.channel(channel);
+        String id = world.message(label);
+        StringBuilder callbackId = new StringBuilder();
+        while (callbackId.length() < length) {
+            callbackId.append(UUID.randomUUID().toString().replace("-", ""));
+        }
+        String callback = callbackId.substring(0, length);
+        world.attempt("ChannelFlowCallback", "the processor", () -> world.messaging().channelFlowCallback(r -> r
+                .channelArn(arn).callbackId(callback).channelMessage(m -> m.messageId(id).content(label))));
+    }
+
+    // ---------------------------------------------------------------- ARNs (SIZE-011)
+
+    @When("{actor} posts {string} in the channel whose ARN is {arnText}")
+    public void postsInTheChannelWhoseArnIs(String actor, String content, String channelArn) {
+        String sender = world.actor(actor);
+        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+                .channelArn(channelArn).content(content)
+                .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
+                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
+    }
+
+    @When("{actor} adds the user whose ARN is {arnText} to {channel}")
+    public void addsTheUserWhoseArnIs(String actor, String memberArn, String channel) {
+        String bearer = world.actor(actor);
+        String arn = world.channel(channel);
+        world.attempt("CreateChannelMembership", actor, () -> world.messaging().createChannelMembership(r -> r
+                .channelArn(arn).memberArn(memberArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
+    }
+
+    @When("{actor} lists the public channels of the AppInstance whose ARN is {arnText}")
+    public void listsThePublicChannelsOf(String actor, String appInstanceArn) {
+        String bearer = world.actor(actor);
+        world.attempt("ListChannels", actor, () -> world.messaging().listChannels(r -> r
+                .appInstanceArn(appInstanceArn).privacy(ChannelPrivacy.PUBLIC).chimeBearer(bearer)));
+    }
+
+    @When("the messages in {channel} are listed with the bearer {arnText}")
+    public void theMessagesAreListedWithTheBearer(String channel, String bearer) {
+        String arn = world.channel(channel);
+        world.attempt("ListChannelMessages", bearer, () -> world.messaging().listChannelMessages(r -> r
+                .channelArn(arn).chimeBearer(bearer)));
+    }
+}
