@@ -19,6 +19,7 @@ public final class FaultCatalogue {
         all.addAll(AccessFaults.all());
         all.addAll(MessageFaults.all());
         all.addAll(FlowFaults.all());
+        all.addAll(RuleFaults.all());
         for (Fault fault : all) {
             if (byName.put(fault.name(), fault) != null) {
                 throw new IllegalStateException("two faults are named " + fault.name());

@@ -93,6 +93,20 @@ public final class FaultContext {
         }
     }
 
+    /** Whether {@code userArn} is an AppInstanceAdmin of its AppInstance. */
+    public boolean isAdmin(String userArn) {
+        Optional<String> appInstance = appInstanceOf(userArn);
+        if (appInstance.isEmpty()) {
+            return false;
+        }
+        try {
+            identity.describeAppInstanceAdmin(r -> r.appInstanceArn(appInstance.get()).appInstanceAdminArn(userArn));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean isModerator(String channelArn, String userArn) {
         try {
             service.describeChannelModerator(r -> r.channelArn(channelArn).channelModeratorArn(userArn)

@@ -269,7 +269,7 @@ final class FlowFaults {
     }
 
     /** Describe and list flows with the processors as declared, not as the faulty service runs them. */
-    private static Interceptor showDeclaredProcessors(Map<String, List<Processor>> declared) {
+    static Interceptor showDeclaredProcessors(Map<String, List<Processor>> declared) {
         return Interceptor.all(
                 Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
                     DescribeChannelFlowResponse r = chain.call(q);
