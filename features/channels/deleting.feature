@@ -48,8 +48,7 @@ Feature: Deleting a channel
       And Alice has created the public channel "annex"
       And "club" has been deleted
       When Carol lists the public channels
-      Then the channels listed are exactly "annex"
-
+      Then exactly "annex" is listed
   @rule:CHAN-020 @op:DeleteChannel @op:CreateChannel
   Rule: Deleting a channel cannot be undone
 

@@ -18,12 +18,10 @@ Feature: Listing the channels of an AppInstance
 
     Example: A member of one of them gets all of them
       When Bob lists the public channels
-      Then the channels listed are exactly "book-club" and "chess"
-
+      Then exactly "book-club" and "chess" are listed
     Example: A user in none of them gets all of them
       When Carol lists the public channels
-      Then the channels listed are exactly "book-club" and "chess"
-
+      Then exactly "book-club" and "chess" are listed
   @rule:CHAN-009 @op:ListChannels
   Rule: An AppInstanceAdmin asking for private channels gets exactly the private channels
 
@@ -32,8 +30,7 @@ Feature: Listing the channels of an AppInstance
       And Alice has created the private restricted channel "vault"
       And Alice has created the public channel "book-club"
       When Ada lists the private channels
-      Then the channels listed are exactly "diary" and "vault"
-
+      Then exactly "diary" and "vault" are listed
   @rule:AUTH-009 @op:ListChannels
   Rule: Only an AppInstanceAdmin may list private channels
 
@@ -66,12 +63,10 @@ Feature: Listing the channels of an AppInstance
     Example: A member of the private channel does not get it without the filter
       Given Bob is a member of "diary"
       When Bob lists the channels
-      Then the channels listed are exactly "book-club"
-
+      Then exactly "book-club" is listed
     Example: An AppInstanceAdmin does not get private channels without the filter
       When Ada lists the channels
-      Then the channels listed are exactly "book-club"
-
+      Then exactly "book-club" is listed
   @rule:CHAN-007 @op:ListChannels
   Rule: Only the channels of the AppInstance asked about are listed, and never deleted ones
 
@@ -79,15 +74,13 @@ Feature: Listing the channels of an AppInstance
       Given Alice has created the public channel "book-club"
       And Frank has created the public channel "elsewhere" in his own AppInstance
       When Carol lists the public channels
-      Then the channels listed are exactly "book-club"
-
+      Then exactly "book-club" is listed
     Example: A deleted channel is not listed
       Given Alice has created the private channel "diary"
       And Alice has created the private channel "old-diary"
       And "old-diary" has been deleted
       When Ada lists the private channels
-      Then the channels listed are exactly "diary"
-
+      Then exactly "diary" is listed
   @rule:CHAN-011 @op:ListChannels
   Rule: Each listed channel is summarised by its name, mode, privacy and metadata
 

@@ -19,12 +19,10 @@ Feature: The channels of one AppInstanceUser
     Example: Default and hidden memberships are both listed
       Given Bob is a hidden member of "diary"
       When Ada lists the channels Bob is a member of
-      Then the channels listed are exactly "book-club" and "diary"
-
+      Then exactly "book-club" and "diary" are listed
     Example: Without a user the caller's own memberships are listed
       When Bob lists the channels he is a member of
-      Then the channels listed are exactly "book-club"
-
+      Then exactly "book-club" is listed
     Example: Each membership summarises the channel and the kind of membership
       Given Bob is a hidden member of "diary"
       When Bob lists the channels he is a member of
@@ -48,13 +46,11 @@ Feature: The channels of one AppInstanceUser
     Example: A user may name themselves
       When Bob lists the channels Bob is a member of
       Then the request succeeds
-      And the channels listed are exactly "book-club"
-
+      And exactly "book-club" is listed
     Example: An AppInstanceAdmin may list any user's memberships
       When Ada lists the channels Bob is a member of
       Then the request succeeds
-      And the channels listed are exactly "book-club"
-
+      And exactly "book-club" is listed
   # Who may ask about another user's membership is not documented; these scenarios ask about the
   # caller's own, which is the case the documentation describes.
   @rule:CHAN-022 @op:DescribeChannelMembershipForAppInstanceUser
@@ -124,8 +120,7 @@ Feature: The channels of one AppInstanceUser
       Given Max is a moderator of "diary"
       And Max is a member of "chess"
       When Ada lists the channels Max moderates
-      Then the channels listed are exactly "book-club" and "diary"
-
+      Then exactly "book-club" and "diary" are listed
     Example: Without a user the caller's own moderated channels are listed
       When Max lists the channels he moderates
-      Then the channels listed are exactly "book-club"
+      Then exactly "book-club" is listed

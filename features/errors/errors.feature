@@ -18,7 +18,7 @@ Feature: Errors
 
     @op:SendChannelMessage
     Example: A value outside its enumeration
-      When Alice posts "Hello" in "lobby" as a message of the type "URGENT"
+      When Alice posts "Hello" in "lobby" with the type "URGENT"
       Then the request fails with BadRequestException
 
     @op:CreateChannelFlow
@@ -39,7 +39,8 @@ Feature: Errors
   @rule:ERR-012 @rule:ERR-001 @model
   Rule: Leaving out a member the documentation marks [REQUIRED] is a bad request
     # The documentation and the model agree on every required member but two (UpdateChannel's Name and
-    # Mode, CHAN-017). Members in the request's path cannot be left out through an SDK and are not listed.
+    # Mode, CHAN-017). Members in the request's path cannot be left out through an SDK, and an SDK fills
+    # in a missing client request token or callback ID itself: neither is listed here.
 
     Scenario Outline: <operation> without its <member>
       When in "lobby", <caller> calls <operation> without its <member>
@@ -101,11 +102,10 @@ Feature: Errors
 
       @op:CreateChannelFlow @requires:flow-processors
       Examples:
-        | caller        | operation         | member             |
-        | the developer | CreateChannelFlow | AppInstanceArn     |
-        | the developer | CreateChannelFlow | Processors         |
-        | the developer | CreateChannelFlow | Name               |
-        | the developer | CreateChannelFlow | ClientRequestToken |
+        | caller        | operation         | member         |
+        | the developer | CreateChannelFlow | AppInstanceArn |
+        | the developer | CreateChannelFlow | Processors     |
+        | the developer | CreateChannelFlow | Name           |
 
       @op:UpdateChannelFlow @requires:flow-processors
       Examples:
@@ -152,7 +152,7 @@ Feature: Errors
 
     @op:GetChannelMessage
     Example: A message that does not exist, asked for with an operation that models NotFoundException
-      When Alice retrieves a message of "lobby" that does not exist
+      When Alice gets a message of "lobby" that does not exist
       Then the request fails with NotFoundException
 
     @op:GetChannelMessageStatus
@@ -174,7 +174,7 @@ Feature: Errors
   Rule: An error names its exception, carries a documented error code and explains itself
 
     Example: The parts of a bad request's error
-      When Alice posts "Hello" in "lobby" as a message of the type "URGENT"
+      When Alice posts "Hello" in "lobby" with the type "URGENT"
       Then the request fails with BadRequestException
       And the error names the exception "BadRequestException", carries a documented error code and a message
 
@@ -183,7 +183,7 @@ Feature: Errors
 
     @op:SendChannelMessage
     Example: A bad request
-      When Alice posts "Hello" in "lobby" as a message of the type "URGENT"
+      When Alice posts "Hello" in "lobby" with the type "URGENT"
       Then the request fails with BadRequestException, an exception the model lists for that operation
 
     @op:SendChannelMessage
@@ -193,7 +193,7 @@ Feature: Errors
 
     @op:GetChannelMessage
     Example: A resource not found
-      When Alice retrieves a message of "lobby" that does not exist
+      When Alice gets a message of "lobby" that does not exist
       Then the request fails with NotFoundException, an exception the model lists for that operation
 
     @requires:flow-processors @op:DeleteChannelFlow

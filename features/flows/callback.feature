@@ -22,12 +22,12 @@ Feature: Calling back from a processor
     @op:GetChannelMessage
     Example: Members read the processor's content
       When the processor replaces "This darn printer" with "This d*** printer"
-      Then Bob eventually retrieves "This darn printer" from "support" with the content "This d*** printer"
+      Then Bob eventually gets the message "This darn printer" from "support" with the content "This d*** printer"
 
     @op:GetChannelMessage
     Example: Members read the processor's metadata
       When the processor sets the metadata of "This darn printer" to "moderated"
-      Then Bob eventually retrieves "This darn printer" from "support" with the metadata "moderated"
+      Then Bob eventually gets the message "This darn printer" from "support" with the metadata "moderated"
 
   @rule:FLOW-022 @op:ChannelFlowCallback
   Rule: The processor may leave the message unchanged
@@ -40,7 +40,7 @@ Feature: Calling back from a processor
     @rule:STAT-005 @op:GetChannelMessage
     Example: Members read the message as it was sent
       When the processor passes "This darn printer" unchanged
-      Then Bob eventually retrieves "This darn printer" from "support" with the content "This darn printer"
+      Then Bob eventually gets the message "This darn printer" from "support" with the content "This darn printer"
 
   @rule:FLOW-021 @rule:STAT-007 @op:ChannelFlowCallback
   Rule: The processor may deny the message, which is then not stored
@@ -54,7 +54,7 @@ Feature: Calling back from a processor
     @rule:STAT-008 @op:GetChannelMessage
     Example: The denied message is gone
       When the processor denies "This darn printer"
-      Then Alice eventually can no longer retrieve "This darn printer" from "support"
+      Then Alice eventually can no longer get the message "This darn printer" from "support"
 
   @rule:FLOW-023 @op:ChannelFlowCallback
   Rule: A callback quotes the callback ID the service issued for a message being processed
@@ -73,7 +73,7 @@ Feature: Calling back from a processor
       Given the processor has passed "This darn printer" unchanged
       When the processor calls back again to replace "This darn printer" with "Buy cheap watches!"
       Then the request fails with ConflictException or BadRequestException
-      And Bob retrieves "This darn printer" from "support" with the content "This darn printer"
+      And Bob gets the message "This darn printer" from "support" with the content "This darn printer"
 
   @rule:FLOW-024 @assumption @op:ChannelFlowCallback
   Rule: The callback ID is the one the service issued, never one the client makes up
@@ -90,4 +90,4 @@ Feature: Calling back from a processor
       Given the processor has passed "This darn printer" unchanged
       When the processor passes "This darn printer" unchanged again, with the same callback ID
       Then the callback is acknowledged with the channel and the callback ID
-      And Bob retrieves "This darn printer" from "support" with the content "This darn printer"
+      And Bob gets the message "This darn printer" from "support" with the content "This darn printer"

@@ -32,10 +32,10 @@ Feature: Message processing by channel flows
       When Alice posts "Where is my order?" in "support"
       Then the processor is invoked for "Where is my order?"
 
-    @rule:STAT-011 @op:UpdateChannelMessage
+    @op:UpdateChannelMessage
     Example: An edited message is processed again
       Given Alice has posted "Were is my order?" in "support", which has been processed
-      When Alice edits "Were is my order?" in "support" to read "Where is my order?"
+      When Alice edits "Were is my order?" to read "Where is my order?"
       Then the processor is invoked for "Where is my order?"
 
   @rule:FLOW-018 @op:SendChannelMessage
@@ -46,12 +46,12 @@ Feature: Message processing by channel flows
 
     @rule:STAT-003
     Example: A non-persistent message is held for processing
-      When Alice posts "Alice is typing a long answer" in "support" without persisting it
+      When Alice posts the NON_PERSISTENT message "Alice is typing a long answer" in "support"
       Then the message status is PENDING
 
     @requires:processor-inspection
     Example: A non-persistent message is handed to the processor
-      When Alice posts "Alice is typing a long answer" in "support" without persisting it
+      When Alice posts the NON_PERSISTENT message "Alice is typing a long answer" in "support"
       Then the processor is invoked for "Alice is typing a long answer"
 
   @rule:FLOW-019 @op:SendChannelMessage
@@ -61,12 +61,12 @@ Feature: Message processing by channel flows
       Given "support" goes through the pass-through processor
 
     Example: A control message is sent at once
-      When Alice posts the control message "typing" in "support"
+      When Alice posts the CONTROL message "typing" in "support"
       Then the message status is SENT
 
     @requires:processor-inspection
     Example: A control message is never handed to the processor
-      When Alice posts the control message "typing" in "support"
+      When Alice posts the CONTROL message "typing" in "support"
       Then the processor is not invoked for "typing"
 
   @rule:FLOW-020 @rule:STAT-005 @op:GetChannelMessage
@@ -75,7 +75,7 @@ Feature: Message processing by channel flows
     Example: Members read the processor's version of the message
       Given "support" goes through the rewrite processor
       And Alice has posted "please help" with the metadata "lang=en" in "support", which has been processed
-      When Bob retrieves "please help" from "support"
+      When Bob gets the message "please help" from "support"
       Then the message read has the content "PLEASE HELP" and the metadata "rewritten-by-processor"
       And the message status is SENT
 
@@ -85,7 +85,7 @@ Feature: Message processing by channel flows
     Example: Members read the message as it was sent
       Given "support" goes through the pass-through processor
       And Alice has posted "see you at 5" with the metadata "priority=low" in "support", which has been processed
-      When Bob retrieves "see you at 5" from "support"
+      When Bob gets the message "see you at 5" from "support"
       Then the message read has the content "see you at 5" and the metadata "priority=low"
       And the message status is SENT
 
@@ -98,7 +98,7 @@ Feature: Message processing by channel flows
 
     @op:GetChannelMessage
     Example: A denied message cannot be retrieved
-      When Bob retrieves "Cheap watches!" from "support"
+      When Bob gets the message "Cheap watches!" from "support"
       Then the request fails with NotFoundException
 
     @op:ListChannelMessages
@@ -193,5 +193,5 @@ Feature: Message processing by channel flows
         | 1     | unreachable | CONTINUE |
         | 2     | rewrite     | ABORT    |
       And Alice has posted "hello" in "support", which has been processed
-      When Bob retrieves "hello" from "support"
+      When Bob gets the message "hello" from "support"
       Then the message read has the content "HELLO" and the metadata "rewritten-by-processor"

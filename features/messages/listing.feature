@@ -67,8 +67,7 @@ Feature: Listing messages
 
   @rule:MSG-025 @op:ListChannelMessages
   Rule: A listing names its channel and summarises each message
-    # Message summaries carry no persistence setting; a Java client cannot tell an extra member on the
-    # wire from a missing one, so that part is left to raw-HTTP checks.
+    # That summaries carry no persistence setting is checked on the raw response (wire.feature).
 
     Example: The summary of an edited message with metadata
       Given Bob has posted "Agenda" in "lobby" with the metadata:

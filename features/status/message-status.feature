@@ -23,7 +23,7 @@ Feature: Message status
     @op:GetChannelMessage
     Example: The message reads as SENT
       Given Alice has posted "Hello" in "support"
-      When Bob retrieves "Hello" from "support"
+      When Bob gets the message "Hello" from "support"
       Then the message status is SENT
 
     @op:ListChannelMessages
@@ -118,7 +118,7 @@ Feature: Message status
 
     @op:GetChannelMessage
     Example: The denied message cannot be retrieved
-      When Alice retrieves "Cheap watches!" from "support"
+      When Alice gets the message "Cheap watches!" from "support"
       Then the request fails with NotFoundException
 
     @op:ListChannelMessages
@@ -142,33 +142,33 @@ Feature: Message status
     @rule:STAT-002 @op:UpdateChannelMessage
     Example: Without a flow, an edit is SENT
       Given Alice has posted "Helo" in "support"
-      When Alice edits "Helo" in "support" to read "Hello"
+      When Alice edits "Helo" to read "Hello"
       Then the message status is SENT
 
     @op:UpdateChannelMessage @op:GetChannelMessage
     Example: Without a flow, an edit applies at once
       Given Alice has posted "Helo" in "support"
-      When Alice edits "Helo" in "support" to read "Hello"
-      Then Bob retrieves "Helo" from "support" with the content "Hello"
+      When Alice edits "Helo" to read "Hello"
+      Then Bob gets the message "Helo" from "support" with the content "Hello"
 
     @rule:FLOW-017 @requires:flow-processors @op:UpdateChannelMessage
     Example: With a flow, an edit is PENDING
       Given "support" goes through the pass-through processor
       And Alice has posted "Helo" in "support", which has been processed
-      When Alice edits "Helo" in "support" to read "Hello"
+      When Alice edits "Helo" to read "Hello"
       Then the message status is PENDING
 
     @rule:FLOW-017 @requires:flow-processors @requires:processor-inspection @op:UpdateChannelMessage @op:GetChannelMessage
     Example: With a flow, an edit is not visible before the processor answers
       Given "support" goes through a processor that the scenario plays
       And Alice has posted "Helo" in "support", which the processor has passed unchanged
-      When Alice edits "Helo" in "support" to read "Hello"
-      Then Bob does not see the content "Hello" when retrieving "Helo" from "support"
+      When Alice edits "Helo" to read "Hello"
+      Then Bob does not see the content "Hello" when getting the message "Helo" from "support"
 
     @rule:FLOW-017 @requires:flow-processors @requires:processor-inspection @op:ChannelFlowCallback @op:GetChannelMessage
     Example: With a flow, an edit is visible once the processor has answered
       Given "support" goes through a processor that the scenario plays
       And Alice has posted "Helo" in "support", which the processor has passed unchanged
-      And Alice has edited "Helo" in "support" to read "Hello"
+      And Alice has edited "Helo" to read "Hello"
       When the processor passes "Hello" unchanged
-      Then Bob eventually retrieves "Helo" from "support" with the content "Hello"
+      Then Bob eventually gets the message "Helo" from "support" with the content "Hello"

@@ -147,9 +147,9 @@ Feature: Tags
       Then the request <outcome>
 
       Examples:
-        | length | verdict  | outcome                            |
-        | 128    | accepted | succeeds                           |
-        | 129    | refused  | fails with BadRequestException     |
+        | length | verdict  | outcome                        |
+        | 128    | accepted | succeeds                       |
+        | 129    | refused  | fails with BadRequestException |
 
     @model @op:TagResource
     Scenario Outline: A value of <length> characters is <verdict>
@@ -157,9 +157,9 @@ Feature: Tags
       Then the request <outcome>
 
       Examples:
-        | length | verdict  | outcome                            |
-        | 256    | accepted | succeeds                           |
-        | 257    | refused  | fails with BadRequestException     |
+        | length | verdict  | outcome                        |
+        | 256    | accepted | succeeds                       |
+        | 257    | refused  | fails with BadRequestException |
 
     @model @op:TagResource @op:ListTagsForResource
     Example: Limits count characters: a key of 128 two-byte characters is accepted
@@ -173,9 +173,9 @@ Feature: Tags
       Then the request <outcome>
 
       Examples:
-        | count | verdict  | outcome                            |
-        | 50    | accepted | succeeds                           |
-        | 51    | refused  | fails with BadRequestException     |
+        | count | verdict  | outcome                        |
+        | 50    | accepted | succeeds                       |
+        | 51    | refused  | fails with BadRequestException |
 
     @assumption @op:TagResource
     Scenario Outline: A channel carrying <count> tags <verdict> one more
@@ -185,6 +185,6 @@ Feature: Tags
       Then the request <outcome>
 
       Examples:
-        | count | verdict   | outcome                                      |
-        | 49    | takes     | succeeds                                     |
-        | 50    | refuses   | fails with ResourceLimitExceededException    |
+        | count | verdict | outcome                                   |
+        | 49    | takes   | succeeds                                  |
+        | 50    | refuses | fails with ResourceLimitExceededException |

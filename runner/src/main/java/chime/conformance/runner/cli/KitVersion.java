@@ -20,7 +20,8 @@ public final class KitVersion implements IVersionProvider {
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("commit", "unknown");
+            String commit = p.getProperty("git.commit.id.abbrev", "unknown");
+            return "true".equals(p.getProperty("git.dirty")) ? commit + "-dirty" : commit;
         } catch (IOException e) {
             return "unknown";
         }

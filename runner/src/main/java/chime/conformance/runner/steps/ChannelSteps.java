@@ -396,7 +396,7 @@ public class ChannelSteps {
 
     // ---- Then: lists --------------------------------------------------------------------------------------
 
-    @Then("the channels listed are exactly {channelList}")
+    @Then("exactly {channelList} is/are listed")
     public void theChannelsListedAreExactly(List<String> channels) {
         List<String> listed = listed().stream().map(Listed::arn).sorted().toList();
         List<String> expected = channels.stream().map(world::channel).sorted().toList();

@@ -205,16 +205,6 @@ public class ErrorSteps {
 
     // ---------------------------------------------------------------- provoking errors
 
-    @When("{actor} posts {string} in {channel} as a message of the type {string}")
-    public void postsAsAMessageOfTheType(String actor, String content, String channel, String type) {
-        String sender = world.actor(actor);
-        String arn = world.channel(channel);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
-                .channelArn(arn).content(content).type(type)
-                .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
-    }
-
     @When("{actor} adds {actor} and a user who does not exist to {channel} in one batch")
     public void addsInOneBatch(String actor, String member, String channel) {
         String bearer = world.actor(actor);
@@ -287,8 +277,6 @@ public class ErrorSteps {
                     .name("incomplete").clientRequestToken(token));
             case "CreateChannelFlow/Name" -> () -> api.createChannelFlow(r -> r.appInstanceArn(appInstance)
                     .processors(passThrough()).clientRequestToken(token));
-            case "CreateChannelFlow/ClientRequestToken" -> () -> api.createChannelFlow(r -> r
-                    .appInstanceArn(appInstance).name("incomplete").processors(passThrough()));
             case "UpdateChannelFlow/Name" -> {
                 String flow = aFlow();
                 yield () -> api.updateChannelFlow(r -> r.channelFlowArn(flow).processors(passThrough()));

@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessag
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageResponse;
 
 /**
- * Message status (SENT, PENDING, FAILED, DENIED) and the reads and writes that show it: sending, editing,
- * retrieving and listing messages, and GetChannelMessageStatus ("reads the status of").
+ * Message status (SENT, PENDING, FAILED, DENIED) and the reads that show it: GetChannelMessageStatus ("reads
+ * the status of"), GetChannelMessage and ListChannelMessages; and posting a message and waiting until the
+ * channel flow has processed it. Sending, editing and getting messages otherwise use the message steps.
  */
 public class StatusSteps {
 
@@ -64,34 +65,6 @@ public class StatusSteps {
         awaitProcessing(actor, content, channel);
     }
 
-    @When("{actor} posts {string} in {channel} without persisting it")
-    public void postsWithoutPersisting(String actor, String content, String channel) {
-        send(actor, content, channel, ChannelMessageType.STANDARD, ChannelMessagePersistenceType.NON_PERSISTENT);
-    }
-
-    @When("{actor} posts the control message {string} in {channel}")
-    public void postsTheControlMessage(String actor, String content, String channel) {
-        send(actor, content, channel, ChannelMessageType.CONTROL, ChannelMessagePersistenceType.PERSISTENT);
-    }
-
-    @When("{actor} edits {string} in {channel} to read {string}")
-    public void edits(String actor, String label, String channel, String content) {
-        String editor = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = ChannelFlowFixtures.messageId(world, label);
-        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
-                .channelArn(arn).messageId(id).content(content).chimeBearer(editor)));
-    }
-
-    @Given("{actor} has edited {string} in {channel} to read {string}")
-    public void hasEdited(String actor, String label, String channel, String content) {
-        String editor = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(label);
-        world.messaging().updateChannelMessage(r -> r.channelArn(arn).messageId(id).content(content)
-                .chimeBearer(editor));
-    }
-
     // ---------------------------------------------------------------- reading
 
     @When("{actor} reads the status of {string} in {channel}")
@@ -104,12 +77,7 @@ public class StatusSteps {
         record(readStatus(actor, unknownMessageId(), channel));
     }
 
-    @When("{actor} retrieves {string} from {channel}")
-    public void retrieves(String actor, String label, String channel) {
-        record(retrieve(actor, ChannelFlowFixtures.messageId(world, label), channel));
-    }
-
-    @When("{actor} retrieves a message of {channel} that does not exist")
+    @When("{actor} gets a message of {channel} that does not exist")
     public void retrievesAMessageThatDoesNotExist(String actor, String channel) {
         record(retrieve(actor, unknownMessageId(), channel));
     }
@@ -161,13 +129,13 @@ public class StatusSteps {
         assertThat("Metadata", message.metadata(), is(metadata));
     }
 
-    @Then("{actor} retrieves {string} from {channel} with the content {string}")
+    @Then("{actor} gets the message {string} from {channel} with the content {string}")
     public void retrievesWithTheContent(String actor, String label, String channel, String content) {
         Outcome read = retrieve(actor, world.message(label), channel);
         assertThat("Content", read.response(GetChannelMessageResponse.class).channelMessage().content(), is(content));
     }
 
-    @Then("{actor} eventually retrieves {string} from {channel} with the content {string}")
+    @Then("{actor} eventually gets the message {string} from {channel} with the content {string}")
     public void eventuallyRetrievesWithTheContent(String actor, String label, String channel, String content) {
         String id = world.message(label);
         Outcome read = world.eventually(() -> retrieve(actor, id, channel), o -> !o.failed()
@@ -175,7 +143,7 @@ public class StatusSteps {
         assertThat("Content", read.response(GetChannelMessageResponse.class).channelMessage().content(), is(content));
     }
 
-    @Then("{actor} eventually retrieves {string} from {channel} with the metadata {string}")
+    @Then("{actor} eventually gets the message {string} from {channel} with the metadata {string}")
     public void eventuallyRetrievesWithTheMetadata(String actor, String label, String channel, String metadata) {
         String id = world.message(label);
         Outcome read = world.eventually(() -> retrieve(actor, id, channel), o -> !o.failed()
@@ -186,7 +154,7 @@ public class StatusSteps {
     }
 
     /** The edit is not visible: the read fails, or shows something else. */
-    @Then("{actor} does not see the content {string} when retrieving {string} from {channel}")
+    @Then("{actor} does not see the content {string} when getting the message {string} from {channel}")
     public void doesNotSeeTheContent(String actor, String content, String label, String channel) {
         Outcome read = retrieve(actor, world.message(label), channel);
         if (!read.failed()) {
@@ -195,7 +163,7 @@ public class StatusSteps {
         }
     }
 
-    @Then("{actor} eventually can no longer retrieve {string} from {channel}")
+    @Then("{actor} eventually can no longer get the message {string} from {channel}")
     public void eventuallyCanNoLongerRetrieve(String actor, String label, String channel) {
         String id = world.message(label);
         Outcome read = world.eventually(() -> retrieve(actor, id, channel), Outcome::failed);
@@ -225,6 +193,8 @@ public class StatusSteps {
                 .persistence(ChannelMessagePersistenceType.PERSISTENT)
                 .clientRequestToken(UUID.randomUUID().toString())
                 .chimeBearer(sender)).messageId();
+        MessageLedger.record(world, new MessageLedger.Posted(content, channel, id, actor, sender, content, metadata,
+                ChannelMessageType.STANDARD, ChannelMessagePersistenceType.PERSISTENT));
         world.rememberMessage(content, id);
         world.actor(actor);
         return id;
@@ -261,22 +231,6 @@ public class StatusSteps {
         if (!processed(read)) {
             throw new AssertionError("processing of \"" + content + "\" was not over within "
                     + world.target().consistencyBound() + ": " + read);
-        }
-    }
-
-    private void send(String actor, String content, String channel, ChannelMessageType type,
-                      ChannelMessagePersistenceType persistence) {
-        String sender = world.actor(actor);
-        String arn = world.channel(channel);
-        Outcome outcome = world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
-                .channelArn(arn)
-                .content(content)
-                .type(type)
-                .persistence(persistence)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(sender)));
-        if (!outcome.failed()) {
-            world.rememberMessage(content, outcome.response(SendChannelMessageResponse.class).messageId());
         }
     }
 
