@@ -110,6 +110,80 @@ Feature: Paging through lists
         | the channels moderated by Max | Max    | 2     | 1    |
         | the channels moderated by Max | Max    | 51    | 50   |
 
+  # A page that ends the list is the last one: a next token on it would promise items that do not
+  # exist. The rows end on a page that is not full, so that a list whose size is a multiple of the
+  # page size is not asked about.
+  @rule:PAGE-002
+  Rule: A page carries a next token only while items remain after it
+
+    Scenario Outline: <list> holding <total>, read <size> at a time, comes in <pages>
+      Given <list> total <total>
+      When <reader> pages through <list>, <size> at a time
+      Then the items came in <pages>
+
+      @op:ListChannelBans
+      Examples: Bans
+        | list                | reader | total | size | pages   |
+        | the bans in "lobby" | Ada    | 1     | 3    | 1 page  |
+        | the bans in "lobby" | Ada    | 4     | 3    | 2 pages |
+        | the bans in "lobby" | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelFlows @requires:flow-processors
+      Examples: Channel flows
+        | list                                 | reader | total | size | pages   |
+        | the channel flows of the AppInstance | Ada    | 1     | 3    | 1 page  |
+        | the channel flows of the AppInstance | Ada    | 4     | 3    | 2 pages |
+        | the channel flows of the AppInstance | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelMemberships
+      Examples: Memberships of a channel
+        | list                       | reader | total | size | pages   |
+        | the memberships of "lobby" | Ada    | 1     | 3    | 1 page  |
+        | the memberships of "lobby" | Ada    | 4     | 3    | 2 pages |
+        | the memberships of "lobby" | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelMembershipsForAppInstanceUser
+      Examples: Channels a user belongs to
+        | list                           | reader | total | size | pages   |
+        | the channel memberships of Bob | Bob    | 1     | 3    | 1 page  |
+        | the channel memberships of Bob | Bob    | 4     | 3    | 2 pages |
+        | the channel memberships of Bob | Bob    | 51    | 50   | 2 pages |
+
+      @op:ListChannelMessages
+      Examples: Messages
+        | list                    | reader | total | size | pages   |
+        | the messages in "lobby" | Bob    | 1     | 3    | 1 page  |
+        | the messages in "lobby" | Bob    | 4     | 3    | 2 pages |
+        | the messages in "lobby" | Bob    | 51    | 50   | 2 pages |
+
+      @op:ListChannelModerators
+      Examples: Moderators
+        | list                      | reader | total | size | pages   |
+        | the moderators of "lobby" | Ada    | 1     | 3    | 1 page  |
+        | the moderators of "lobby" | Ada    | 4     | 3    | 2 pages |
+        | the moderators of "lobby" | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannels
+      Examples: Channels
+        | list                | reader | total | size | pages   |
+        | the public channels | Ada    | 1     | 3    | 1 page  |
+        | the public channels | Ada    | 4     | 3    | 2 pages |
+        | the public channels | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      Examples: Channels associated with a flow
+        | list                                | reader | total | size | pages   |
+        | the channels associated with "tidy" | Ada    | 1     | 3    | 1 page  |
+        | the channels associated with "tidy" | Ada    | 4     | 3    | 2 pages |
+        | the channels associated with "tidy" | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelsModeratedByAppInstanceUser
+      Examples: Channels a user moderates
+        | list                          | reader | total | size | pages   |
+        | the channels moderated by Max | Max    | 1     | 3    | 1 page  |
+        | the channels moderated by Max | Max    | 4     | 3    | 2 pages |
+        | the channels moderated by Max | Max    | 51    | 50   | 2 pages |
+
   @rule:PAGE-001 @model
   Rule: A page holds at most 50 items, and at least 1
     # The documentation gives no bounds; the service model takes a page size of 1 to 50.

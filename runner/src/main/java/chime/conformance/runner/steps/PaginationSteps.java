@@ -269,6 +269,16 @@ public class PaginationSteps {
         assertThat("the number of items on each page", sizes, everyItem(lessThanOrEqualTo(pageSize)));
     }
 
+    /** PAGE-002: only a page with items after it carries a next token, so the pages end where the items do. */
+    @Then("the items came in {int} page(s)")
+    public void theItemsCameIn(int pages) {
+        PagingRun run = run();
+        assertThat("the paging of " + run.listing().text() + " came to an end: the last page had no next token",
+                run.finished(), is(true));
+        assertThat("the number of pages of " + run.listing().text() + " (sizes " + run.pages().stream().map(List::size).toList()
+                + ")", run.pages().size(), equalTo(pages));
+    }
+
     @Then("the first page holds {int}")
     public void theFirstPageHolds(int count) {
         PagingRun run = run();
