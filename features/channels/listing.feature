@@ -123,6 +123,13 @@ Feature: Listing the channels of an AppInstance
       When Carol lists the public channels
       Then "book-club" is listed with the last message time of "Chapter 3 tonight?"
 
+    @requires:flow-processors @op:DescribeChannel @op:ListChannelMessages
+    Example: A message that went through the channel flow moves the last message time
+      Given "book-club" goes through the pass-through processor
+      And Alice has posted "Chapter 3 tonight?" in "book-club", which has been processed
+      When Carol describes "book-club"
+      Then the description's last message time is when "Chapter 3 tonight?" was created
+
     # The service model describes the summary's time as that of the «last persistent message»; the
     # documentation just says "last message".
     @model @op:ListChannels @op:ListChannelMessages
