@@ -302,6 +302,60 @@ Feature: Paging through lists
         | list                          | reader |
         | the channels moderated by Max | Max    |
 
+  # A next token is the service's own: one that a client changed was never issued, whatever it looks like.
+  @rule:PAGE-005 @assumption
+  Rule: A next token the client has altered leads nowhere
+
+    Scenario Outline: A next token altered by the client is refused for <list>
+      Given <list> total 3
+      When <reader> asks for <list> with a next token it has altered
+      Then the request fails with BadRequestException
+
+      @op:ListChannelBans
+      Examples: Bans
+        | list                | reader |
+        | the bans in "lobby" | Ada    |
+
+      @op:ListChannelFlows @requires:flow-processors
+      Examples: Channel flows
+        | list                                 | reader |
+        | the channel flows of the AppInstance | Ada    |
+
+      @op:ListChannelMemberships
+      Examples: Memberships of a channel
+        | list                       | reader |
+        | the memberships of "lobby" | Ada    |
+
+      @op:ListChannelMembershipsForAppInstanceUser
+      Examples: Channels a user belongs to
+        | list                           | reader |
+        | the channel memberships of Bob | Bob    |
+
+      @op:ListChannelMessages
+      Examples: Messages
+        | list                    | reader |
+        | the messages in "lobby" | Bob    |
+
+      @op:ListChannelModerators
+      Examples: Moderators
+        | list                      | reader |
+        | the moderators of "lobby" | Ada    |
+
+      @op:ListChannels
+      Examples: Channels
+        | list                | reader |
+        | the public channels | Ada    |
+
+      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      Examples: Channels associated with a flow
+        | list                                | reader |
+        | the channels associated with "tidy" | Ada    |
+
+      @op:ListChannelsModeratedByAppInstanceUser
+      Examples: Channels a user moderates
+        | list                          | reader |
+        | the channels moderated by Max | Max    |
+
   # The documentation gives no default page size; the kit asserts none, only that paging with the
   # default still yields every item exactly once.
   @rule:PAGE-007 @assumption

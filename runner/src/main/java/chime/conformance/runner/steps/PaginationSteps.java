@@ -239,6 +239,22 @@ public class PaginationSteps {
                 () -> readPage(listing, bearer, subject, null, madeUp, null, null).response());
     }
 
+    /** PAGE-005: the next token of a real first page, with one character in its middle changed. */
+    @When("{actor} asks for {listing} with a next token it has altered")
+    public void asksWithAnAlteredToken(String actor, Listing listing) {
+        String subject = subjectArn(listing);
+        String bearer = world.actor(actor);
+        String issued = readPage(listing, bearer, subject, 1, null, null, null).nextToken();
+        if (issued == null || issued.length() < 2) {
+            throw new HarnessException("the first page of " + listing.text() + " carries no next token to alter");
+        }
+        int middle = issued.length() / 2;
+        char replacement = issued.charAt(middle) == 'A' ? 'B' : 'A';
+        String altered = issued.substring(0, middle) + replacement + issued.substring(middle + 1);
+        world.attempt(listing.kind().operation(), actor,
+                () -> readPage(listing, bearer, subject, 1, altered, null, null).response());
+    }
+
     // ---------------------------------------------------------------- Then
 
     @Then("the pages hold all {int} of them, each exactly once")
