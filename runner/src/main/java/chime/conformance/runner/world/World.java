@@ -38,6 +38,7 @@ public class World {
     private final Map<String, String> messages = new LinkedHashMap<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
     private final WireLog wire = new WireLog();
+    private java.util.Set<String> tags = java.util.Set.of();
     private AppInstanceScope scope;
     private AppInstanceScope foreignScope;
     private Outcome outcome;
@@ -67,9 +68,14 @@ public class World {
         return target.identity();
     }
 
+    /** The scenario's tags, for fixtures that provision by what a scenario does (set before its first step). */
+    public void scenarioTags(java.util.Collection<String> scenarioTags) {
+        this.tags = java.util.Set.copyOf(scenarioTags);
+    }
+
     public synchronized AppInstanceScope scope() {
         if (scope == null) {
-            scope = target.fixtures().newScope("scenario");
+            scope = target.fixtures().newScope("scenario", tags);
         }
         return scope;
     }
@@ -87,7 +93,7 @@ public class World {
     private String createActor(String name) {
         if (FOREIGNER.equals(name)) {
             if (foreignScope == null) {
-                foreignScope = target.fixtures().newScope("foreign");
+                foreignScope = target.fixtures().newScope("foreign", tags);
             }
             return foreignScope.createUser(name);
         }
@@ -192,18 +198,26 @@ public class World {
      */
     public <T> T eventually(Supplier<T> read, Predicate<T> done) {
         Duration bound = target.consistencyBound();
-        long deadline = System.nanoTime() + bound.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + bound.toNanos();
         long pause = 5;
         T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
+        boolean settled = done.test(value);
+        boolean polled = false;
+        while (!settled && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            polled = true;
             pause = Math.min(pause * 2, 250);
             value = read.get();
+            settled = done.test(value);
+        }
+        if (polled || !settled) {
+            target.consistencyWaited(Duration.ofNanos(System.nanoTime() - start), settled);
         }
         return value;
     }
