@@ -1,11 +1,12 @@
 package chime.conformance.runner.cli;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
-
 import chime.conformance.reports.RunContext;
 import chime.conformance.reports.model.ResultsFile;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.Verdict;
+import chime.conformance.runner.faults.Fault;
+import chime.conformance.runner.faults.FaultCatalogue;
+import chime.conformance.runner.faults.FaultyTarget;
 import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
 import chime.conformance.runner.target.Target;
@@ -14,14 +15,9 @@ import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.target.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +52,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Fail the run on XPASS (a listed failure that passed) and FLAKY too.")
     boolean strict;
+
+    @Option(names = "--fault", split = ",", paramLabel = "NAME",
+            description = "Run against the target with these named faults injected (repeatable or comma-separated); "
+                    + "the kit's check of itself: the run should fail. List them with the 'faults' command.")
+    List<String> faults = new ArrayList<>();
 
     @Option(names = "--mask-account",
             description = "Mask AWS account IDs in the report, results and wire evidence (e.g. to publish a report).")
@@ -97,7 +98,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         Files.createDirectories(report);
         System.setProperty(RunOutputs.REPORT_DIR_PROPERTY, report.toString());
-        try (Target opened = Targets.open(target, config)) {
+        List<Fault> injected = FaultCatalogue.named(faults);
+        try (Target opened = injected.isEmpty() ? Targets.open(target, config)
+                : new FaultyTarget(Targets.open(target, config), injected)) {
             TargetSession.install(opened);
             RunContext.Builder context = RunContexts.forTarget(opened)
                     .expectationsFile(expectations)
@@ -109,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
             RunContext.install(context.build());
             System.out.println("chime-conformance " + KitVersion.version() + ": running against " + opened.name()
                     + " (" + opened.description() + ")");
-            launch();
+            SuiteLauncher.launch(tags, threads);
             RunResults results = ResultsFile.read(report);
             System.out.println("Report: " + report.resolve("index.html").toAbsolutePath());
             return results.verdict() == Verdict.PASSED ? 0 : 1;
@@ -118,21 +121,5 @@ public final class RunCommand implements Callable<Integer> {
             // The target is closed now; a later run in this JVM must not be handed it.
             TargetSession.install(null);
         }
-    }
-
-    private void launch() {
-        Map<String, String> parameters = new HashMap<>();
-        parameters.put("cucumber.execution.parallel.enabled", Boolean.toString(threads > 1));
-        parameters.put("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(threads));
-        parameters.put("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(threads));
-        if (tags != null && !tags.isBlank()) {
-            parameters.put("cucumber.filter.tags", tags);
-        }
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("features"))
-                .filters(EngineFilter.includeEngines("cucumber"))
-                .configurationParameters(parameters)
-                .build();
-        LauncherFactory.create().execute(request, new SummaryGeneratingListener());
     }
 }
