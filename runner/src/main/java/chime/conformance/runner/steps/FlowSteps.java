@@ -558,8 +558,8 @@ public class FlowSteps {
     /** FLOW-023: a callback ID the service did issue, but for another message than the one called back for. */
     @When("the processor calls back for {string} with the callback ID issued for {string}")
     public void callsBackWithTheCallbackIdOfAnother(String content, String other) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
-        ProcessorProbe.Invocation otherInvocation = ChannelFlowFixtures.invocationOf(world, other);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
+        ProcessorProbe.Invocation otherInvocation = flows.invocationOf(other);
         callBack(invocation, otherInvocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
     }
 
