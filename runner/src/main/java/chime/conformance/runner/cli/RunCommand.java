@@ -114,6 +114,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " (" + opened.description() + ")");
             SuiteLauncher.launch(tags, threads);
             RunResults results = ResultsFile.read(report);
+            // The report has the final word: expectations on whole rules and reruns settle statuses only
+            // once every scenario has finished, after the progress lines were printed.
+            System.out.println("Verdict: " + results.verdict() + (strict ? " (strict)" : "") + "  "
+                    + results.counts().scenarios().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining("  ")));
             System.out.println("Report: " + report.resolve("index.html").toAbsolutePath());
             return results.verdict() == Verdict.PASSED ? 0 : 1;
         } finally {
