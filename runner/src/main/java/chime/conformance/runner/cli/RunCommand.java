@@ -13,6 +13,8 @@ import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.target.Targets;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +85,13 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
         }
+        if (tags != null && !tags.isBlank()) {
+            try {
+                TagExpressionParser.parse(tags);
+            } catch (TagExpressionException e) {
+                throw new IllegalArgumentException("--tags is not a tag expression: " + e.getMessage(), e);
+            }
+        }
         if (expectations != null && !Files.isReadable(expectations)) {
             throw new IllegalArgumentException("--expectations: cannot read " + expectations);
         }
@@ -114,6 +123,11 @@ public final class RunCommand implements Callable<Integer> {
                     + " (" + opened.description() + ")");
             SuiteLauncher.launch(tags, threads);
             RunResults results = ResultsFile.read(report);
+            if (results.scenarios().isEmpty()) {
+                // A conformance run that ran nothing proves nothing: say so rather than pass.
+                System.err.println("error: no scenario matched" + (tags == null ? "" : " --tags " + tags));
+                return 2;
+            }
             // The report has the final word: expectations on whole rules and reruns settle statuses only
             // once every scenario has finished, after the progress lines were printed.
             System.out.println("Verdict: " + results.verdict() + (strict ? " (strict)" : "") + "  "
