@@ -45,9 +45,15 @@ def main(mutations_xml, reasons_tsv):
         verdicts[verdict] += 1
         description = m.findtext("description").replace(" for " + PREFIX.replace(".", "/"), " for ").replace("|", "\\|")
         rows.append(f"| {cls}:{line} | `{m.findtext('mutatedMethod')}` | {description} | {status} | {verdict} | {reason} |")
+    harness = {k[:-2] for k, (v, _) in reasons.items() if k.endswith(":*") and v == "harness"}
+    api = [m for m in root if m.findtext("mutatedClass").split("$")[0].replace(PREFIX, "") not in harness]
+    api_detected = sum(1 for m in api if m.get("status") in ("KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR"))
     print(f"Mutants: {total}; detected {detected} (killed {counts['KILLED']}, timed out {counts['TIMED_OUT']}); "
           f"survived {counts['SURVIVED']}; not covered {counts['NO_COVERAGE']}.  ")
     print(f"Mutation score: {100 * detected / total:.1f}% ({detected}/{total}).  ")
+    if api:
+        print(f"Without the kit's harness classes inside the core ({', '.join(sorted(harness))}): "
+              f"{100 * api_detected / len(api):.1f}% ({api_detected}/{len(api)}).  ")
     print("Surviving and uncovered mutants by verdict: "
           + ", ".join(f"{v} {n}" for v, n in sorted(verdicts.items())) + ".")
     print()
