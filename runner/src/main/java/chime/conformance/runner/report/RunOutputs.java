@@ -4,9 +4,9 @@ import chime.conformance.reports.plugin.ConformancePlugin;
 import chime.conformance.reports.plugin.ProgressPrinter;
 import io.cucumber.core.plugin.JUnitFormatter;
 import io.cucumber.core.plugin.MessageFormatter;
+import io.cucumber.messages.types.Envelope;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
-import io.cucumber.plugin.event.TestRunFinished;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -54,8 +54,14 @@ public final class RunOutputs implements ConcurrentEventListener {
     @Override
     public void setEventPublisher(EventPublisher publisher) {
         outputs.forEach(o -> o.setEventPublisher(publisher));
-        // Registered last, so the formatters above have flushed their output when the streams close.
-        publisher.registerHandlerFor(TestRunFinished.class, e -> closeStreams());
+        // Registered last, so the formatters above have flushed their output when the streams close. The
+        // JUnit and message formatters write on the run's last message (the TestRunFinished envelope), which
+        // comes after the TestRunFinished event: closing on the event would cut their output.
+        publisher.registerHandlerFor(Envelope.class, e -> {
+            if (e.getTestRunFinished().isPresent()) {
+                closeStreams();
+            }
+        });
     }
 
     private void closeStreams() {

@@ -1,0 +1,73 @@
+package chime.conformance.reference.http;
+
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty produces itself, before a request reaches the dispatcher (a request line or headers too
+ * large, a URI it cannot parse, a method it does not know), in the AWS error shape too, so that a client
+ * sees one error format whatever refused its request. Never includes a stack trace.
+ */
+final class AwsErrorHandler extends ErrorHandler {
+
+    AwsErrorHandler() {
+        setShowStacks(false);
+        setShowMessageInTitle(false);
+    }
+
+    /** Jetty writes error bodies only for GET, POST and HEAD by default; every method gets the AWS shape. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        WireReply reply = WireReply.error(errorFor(code, message));
+        response.setStatus(code);
+        response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
+        RestJsonHandler.write(response, callback, reply);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        WireReply reply = WireReply.error(errorFor(status, reason));
+        reply.headers().forEach(fields::put);
+        fields.put(HttpHeader.CONTENT_TYPE, WireReply.JSON);
+        return ByteBuffer.wrap(reply.body());
+    }
+
+    private static WireError errorFor(int status, String reason) {
+        if (status == 500 || status == 503) {
+            ErrorCatalogue entry = status == 503 ? ErrorCatalogue.SERVICE_UNAVAILABLE : ErrorCatalogue.SERVICE_FAILURE;
+            return new WireError(status, entry.shape(), entry.defaultCode(), ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
+        }
+        return new WireError(status, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+                describe(status, reason));
+    }
+
+    /**
+     * Jetty refuses some requests before they exist as requests and passes only a status and a reason
+     * phrase; the message names what can cause each.
+     */
+    private static String describe(int status, String reason) {
+        return switch (status) {
+            case 400 -> "The request cannot be parsed as HTTP/1.1: its request line, its URI (for example malformed"
+                    + " percent-encoding) or its headers are malformed";
+            case 408 -> "The request was not received within the server's idle timeout";
+            case 413 -> "The request body is too large";
+            case 414 -> "The request URI is too long";
+            case 431 -> "The request line and headers exceed the server's limit";
+            // Jetty's status for a request line whose protocol is not HTTP/1.x; still the client's doing.
+            case 505 -> "The request line does not name a supported HTTP version (HTTP/1.0 or HTTP/1.1)";
+            default -> "The request was refused: " + (reason == null || reason.isBlank() ? "HTTP " + status : reason);
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package chime.conformance.reference.http;
+
+import chime.conformance.reference.ReferenceService;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+/**
+ * The reference served over HTTP in the AWS restJson1 protocol: Chime SDK Messaging (the 43 documented
+ * operations) and the identity operations fixtures need, on one port. Any SDK or tool pointed at
+ * {@link #uri()} with an endpoint override talks to it as it would to AWS; SigV4 signatures are accepted
+ * without verification.
+ *
+ * <p>Limits keep a slow or huge request from holding the server: bodies are capped ({@link Limits}, 1 MiB
+ * by default, answered 413 BadRequestException), the request line and headers together are capped, idle
+ * connections are closed, bodies are read without holding a thread, and connections are bounded.
+ */
+public final class ReferenceHttpServer implements AutoCloseable {
+
+    /**
+     * @param maxBodyBytes       largest request body accepted; the largest valid request of the model is far
+     *                           below 1 MiB (100 member ARNs of 1600 characters are 160 KiB)
+     * @param maxHeaderBytes     request line plus headers: room for two ARNs of 1600 characters in the path,
+     *                           percent-encoded, and a bearer header
+     * @param idleTimeout        a connection that sends or reads nothing this long is closed
+     * @param maxConnections     open connections at once
+     * @param maxThreads         worker threads
+     */
+    public record Limits(int maxBodyBytes, int maxHeaderBytes, Duration idleTimeout, int maxConnections,
+                         int maxThreads) {
+        public static Limits defaults() {
+            return new Limits(1 << 20, 32 * 1024, Duration.ofSeconds(30), 256, 32);
+        }
+    }
+
+    private final Server server;
+    private final URI uri;
+
+    private ReferenceHttpServer(Server server, URI uri) {
+        this.server = server;
+        this.uri = uri;
+    }
+
+    /**
+     * Serves the reference implementation on {@code host:port} (port 0: a free port; "127.0.0.1" keeps it
+     * on the loopback interface). It is bound through the service's wire clients, which, like the real
+     * service, fill in no idempotency token that a request left out.
+     */
+    public static ReferenceHttpServer start(ReferenceService service, String host, int port) {
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, Limits.defaults());
+    }
+
+    /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
+    public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+                                            String host, int port) {
+        return start(messaging, identity, host, port, Limits.defaults());
+    }
+
+    public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+                                            String host, int port, Limits limits) {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
+        threads.setName("chime-reference-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(limits.maxHeaderBytes());
+        http.setIdleTimeout(limits.idleTimeout().toMillis());
+        // ARNs travel percent-encoded in path segments (%3A, %2F): what Jetty calls ambiguous is how this API
+        // works. The dispatcher decodes each segment itself, strictly (HTTP-006).
+        http.setUriCompliance(UriCompliance.UNSAFE);
+
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setErrorHandler(new AwsErrorHandler());
+        server.setHandler(new RestJsonHandler(new RestJsonDispatcher(messaging, identity), limits.maxBodyBytes()));
+        // Closing means now: keep-alive connections of clients would otherwise hold a graceful stop.
+        server.setStopTimeout(0);
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // the start failure is what matters
+            }
+            throw new IllegalStateException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        URI uri = URI.create("http://" + shownHost + ":" + connector.getLocalPort());
+        return new ReferenceHttpServer(server, uri);
+    }
+
+    /** The endpoint, e.g. {@code http://127.0.0.1:41234}: pass it to an SDK's endpoint override. */
+    public URI uri() {
+        return uri;
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress(uri.getHost(), uri.getPort());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the reference HTTP server failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package chime.conformance.reference.http;
+
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+/**
+ * restJson1 requests to SDK calls and back, independent of any HTTP server: route (one table), bind (one
+ * codec), invoke the operation on the client of its API, serialize the response or map the error (one
+ * catalogue). Authorization headers are accepted without verification: SigV4 is IAM's business, not the
+ * API's contract.
+ */
+public final class RestJsonDispatcher {
+
+    private static final System.Logger LOG = System.getLogger(RestJsonDispatcher.class.getName());
+
+    private final Map<String, OperationBinding> operations = OperationBinding.resolveAll();
+    private final ChimeSdkMessagingClient messaging;
+    private final ChimeSdkIdentityClient identity;
+
+    public RestJsonDispatcher(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity) {
+        this.messaging = messaging;
+        this.identity = identity;
+    }
+
+    /**
+     * Answers one request. Never throws: every failure becomes a reply in the AWS error shape, and an
+     * unexpected one a ServiceFailureException whose message says nothing of the server's insides.
+     *
+     * @param rawPath  the path as it arrived, still percent-encoded
+     * @param rawQuery the query string as it arrived, or null
+     * @param headers  all values of a header, by case-insensitive name
+     */
+    public WireReply dispatch(String method, String rawPath, String rawQuery,
+                              Function<String, List<String>> headers, byte[] body) {
+        WireReply reply;
+        try {
+            reply = answer(method, rawPath, rawQuery, headers, body);
+        } catch (WireError e) {
+            reply = WireReply.error(e);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "unexpected failure answering " + method + " " + rawPath, e);
+            reply = WireReply.error(ErrorCatalogue.SERVICE_FAILURE.toWire(ErrorCatalogue.GENERIC_FAILURE_MESSAGE));
+        }
+        return withRequestId(reply);
+    }
+
+    private WireReply answer(String method, String rawPath, String rawQuery,
+                             Function<String, List<String>> headers, byte[] body) {
+        List<String> segments = WireText.decodePath(rawPath);
+        Map<String, List<String>> query = WireText.decodeQuery(rawQuery);
+        RouteTable.Match match = RouteTable.match(method, segments, query);
+        if (match instanceof RouteTable.NoRoute none) {
+            throw ErrorCatalogue.UNKNOWN_OPERATION.toWire("No operation at " + method + " " + rawPath
+                    + (none.hint().isEmpty() ? "" : ": " + none.hint()));
+        }
+        if (match instanceof RouteTable.MethodNotAllowed notAllowed) {
+            String allow = String.join(", ", notAllowed.allowed());
+            throw new WireError(405, ErrorCatalogue.UNKNOWN_OPERATION.shape(),
+                    ErrorCatalogue.UNKNOWN_OPERATION.defaultCode(),
+                    "No operation at " + method + " " + rawPath + "; this path takes " + allow,
+                    Map.of("Allow", allow));
+        }
+        RouteTable.Found found = (RouteTable.Found) match;
+        OperationBinding operation = operations.get(found.route().operation());
+        SdkRequest request = RestJsonCodec.bindRequest(operation, found.labels(), query, headers, body);
+        Object client = found.route().api() == Api.MESSAGING ? messaging : identity;
+        SdkResponse response;
+        try {
+            response = operation.invoke(client, request);
+        } catch (Throwable e) {
+            if (!ErrorCatalogue.isModeled(e)) {
+                LOG.log(Level.WARNING, operation.operation() + " failed unexpectedly", e);
+            }
+            throw ErrorCatalogue.fromServiceException(e);
+        }
+        if (response == null) {
+            LOG.log(Level.WARNING, operation.operation() + " returned no response");
+            throw ErrorCatalogue.SERVICE_FAILURE.toWire(ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
+        }
+        return RestJsonCodec.writeResponse(found.route(), response);
+    }
+
+    /** Every answer carries a request id, where SDKs look for it. */
+    private static WireReply withRequestId(WireReply reply) {
+        Map<String, String> headers = new LinkedHashMap<>(reply.headers());
+        headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
+        return new WireReply(reply.status(), headers, reply.body());
+    }
+}

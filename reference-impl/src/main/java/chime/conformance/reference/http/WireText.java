@@ -1,0 +1,95 @@
+package chime.conformance.reference.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Percent-decoding of path segments and query strings, strictly by RFC 3986: a {@code %} must be followed
+ * by two hex digits, the decoded bytes must be UTF-8, and {@code +} is a plus sign (SDKs encode a space as
+ * {@code %20}). Path segments are decoded one at a time, so an ARN's encoded {@code /} stays inside its
+ * segment (HTTP-006).
+ */
+public final class WireText {
+
+    private WireText() {
+    }
+
+    /** The decoded segments of a raw path. */
+    public static List<String> decodePath(String rawPath) {
+        List<String> out = new ArrayList<>();
+        for (String segment : Route.splitPath(rawPath == null ? "" : rawPath)) {
+            out.add(decode(segment, "path"));
+        }
+        return out;
+    }
+
+    /** The decoded parameters of a raw query string, in order; a key without {@code =} has value "". */
+    public static Map<String, List<String>> decodeQuery(String rawQuery) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq), "query string");
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1), "query string");
+            out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    static String decode(String raw, String where) {
+        if (raw.indexOf('%') < 0) {
+            return raw;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
+                    throw WireError.badRequest("Malformed percent-encoding in the " + where + ": '%' must be"
+                            + " followed by two hexadecimal digits");
+                }
+                bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+                i += 2;
+            } else {
+                int end = raw.indexOf('%', i);
+                byte[] b = raw.substring(i, end < 0 ? raw.length() : end).getBytes(StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+                i = (end < 0 ? raw.length() : end) - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw WireError.badRequest("The percent-encoded " + where + " is not valid UTF-8");
+        }
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+}

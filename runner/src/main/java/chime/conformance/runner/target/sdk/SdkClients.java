@@ -1,0 +1,118 @@
+package chime.conformance.runner.target.sdk;
+
+import chime.conformance.runner.target.TargetConfig;
+import chime.conformance.runner.wire.WireRecordingInterceptor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+/**
+ * The two SDK clients of a target that speaks HTTP, built one way: endpoint override, region, credentials
+ * from the target config, the URL-connection HTTP client (small, no extra network library), and the wire
+ * recorder. Both services share one endpoint when one is given (the reference serves both on one port).
+ */
+public final class SdkClients implements AutoCloseable {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    /** Dummy keys for endpoints that do not check signatures; they are signed with, never verified. */
+    public static final String DUMMY_ACCESS_KEY_ID = "AKIDCHIMECONFORMANCE";
+    public static final String DUMMY_SECRET_ACCESS_KEY = "chime-conformance-dummy-secret";
+
+    /** Whether the SDK retries: not against the reference (one call, one exchange), as configured elsewhere. */
+    public enum Retries { NONE, SDK_DEFAULT }
+
+    private final SdkHttpClient http;
+    private final ChimeSdkMessagingClient messaging;
+    private final ChimeSdkIdentityClient identity;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+
+    private SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials, Retries retries) {
+        this.region = region;
+        this.credentials = credentials;
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new WireRecordingInterceptor());
+        if (retries == Retries.NONE) {
+            override.retryPolicy(RetryPolicy.none());
+        }
+        ClientOverrideConfiguration overrides = override.build();
+        var messagingBuilder = ChimeSdkMessagingClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(overrides);
+        var identityBuilder = ChimeSdkIdentityClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(overrides);
+        if (endpoint != null) {
+            messagingBuilder.endpointOverride(endpoint);
+            identityBuilder.endpointOverride(endpoint);
+        }
+        this.messaging = messagingBuilder.build();
+        this.identity = identityBuilder.build();
+    }
+
+    /** Clients for {@code endpoint} (null: the SDK's regional AWS endpoints) with the config's settings. */
+    public static SdkClients open(URI endpoint, TargetConfig config, Retries retries) {
+        return new SdkClients(endpoint, Region.of(config.regionOr(DEFAULT_REGION)),
+                credentials(config, endpoint != null), retries);
+    }
+
+    /**
+     * {@code credentials} in the target config: {@code static} (the keys given, or dummy ones), {@code default}
+     * (the SDK's default chain: environment, profile, container, instance), {@code profile:NAME}. Without
+     * the setting, an endpoint gets dummy static keys and AWS the default chain.
+     */
+    static AwsCredentialsProvider credentials(TargetConfig config, boolean endpoint) {
+        String how = config.credentials() == null || config.credentials().isBlank()
+                ? (endpoint ? "static" : "default") : config.credentials().trim();
+        if (how.equalsIgnoreCase("static")) {
+            String key = config.accessKeyId() == null ? DUMMY_ACCESS_KEY_ID : config.accessKeyId();
+            String secret = config.secretAccessKey() == null ? DUMMY_SECRET_ACCESS_KEY : config.secretAccessKey();
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret));
+        }
+        if (how.equalsIgnoreCase("default")) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        if (how.toLowerCase(Locale.ROOT).startsWith("profile:") && how.length() > "profile:".length()) {
+            return ProfileCredentialsProvider.create(how.substring("profile:".length()));
+        }
+        throw new IllegalArgumentException("credentials '" + how + "' in the target config: use static, default"
+                + " or profile:NAME");
+    }
+
+    public ChimeSdkMessagingClient messaging() {
+        return messaging;
+    }
+
+    public ChimeSdkIdentityClient identity() {
+        return identity;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    @Override
+    public void close() {
+        messaging.close();
+        identity.close();
+        http.close();
+    }
+}

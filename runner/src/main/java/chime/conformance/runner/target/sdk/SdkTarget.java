@@ -1,0 +1,135 @@
+package chime.conformance.runner.target.sdk;
+
+import chime.conformance.runner.target.Capability;
+import chime.conformance.runner.target.Fixtures;
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.ProcessorProbe;
+import chime.conformance.runner.target.SdkFixtures;
+import chime.conformance.runner.target.Target;
+import chime.conformance.runner.wire.RawRequests;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+/**
+ * A target reached over HTTP through the AWS SDK for Java: an emulator, the reference served over HTTP, or
+ * any endpoint that speaks the API. It has the WIRE capability (it is HTTP: raw requests can be sent to
+ * it, and every exchange is recorded as evidence) and whatever else its configuration declares.
+ */
+public final class SdkTarget implements Target {
+
+    private final String name;
+    private final String description;
+    private final URI endpoint;
+    private final SdkClients clients;
+    private final Set<Capability> capabilities;
+    private final Map<ProcessorBehaviour, String> processors;
+    private final ProcessorProbe probe;
+    private final Duration consistency;
+    private final Fixtures fixtures;
+    private final RawRequests raw;
+    private final List<AutoCloseable> alsoClose = new ArrayList<>();
+
+    /**
+     * @param capabilities   declared capabilities; WIRE is added
+     * @param processors     Lambda ARNs of processors of known behaviour (FLOW_PROCESSORS needs them)
+     * @param probe          sees processor invocations (PROCESSOR_INSPECTION), or null
+     * @param appInstanceArn an AppInstance all scenarios share, or null for one per scenario
+     */
+    public SdkTarget(String name, String description, URI endpoint, SdkClients clients, Set<Capability> capabilities,
+                     Map<ProcessorBehaviour, String> processors, ProcessorProbe probe, Duration consistency,
+                     String appInstanceArn) {
+        this.name = name;
+        this.description = description;
+        this.endpoint = endpoint;
+        this.clients = clients;
+        EnumSet<Capability> caps = EnumSet.of(Capability.WIRE);
+        caps.addAll(capabilities);
+        this.capabilities = Set.copyOf(caps);
+        this.processors = Map.copyOf(processors);
+        this.probe = probe;
+        this.consistency = consistency;
+        this.fixtures = new SdkFixtures(clients.identity(), "conformance", appInstanceArn);
+        this.raw = new RawRequests(endpoint, clients.credentials(), clients.region());
+    }
+
+    /** Closes {@code resource} after the clients, when the target closes (e.g. the server behind it). */
+    public SdkTarget alsoClosing(AutoCloseable resource) {
+        alsoClose.add(resource);
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public ChimeSdkMessagingClient messaging() {
+        return clients.messaging();
+    }
+
+    @Override
+    public ChimeSdkIdentityClient identity() {
+        return clients.identity();
+    }
+
+    @Override
+    public Fixtures fixtures() {
+        return fixtures;
+    }
+
+    @Override
+    public Optional<String> processorArn(ProcessorBehaviour behaviour) {
+        return Optional.ofNullable(processors.get(behaviour));
+    }
+
+    @Override
+    public Optional<ProcessorProbe> processorProbe() {
+        return Optional.ofNullable(probe);
+    }
+
+    @Override
+    public Optional<URI> endpoint() {
+        return Optional.of(endpoint);
+    }
+
+    /** Raw requests to the endpoint, signed with the target's credentials. */
+    public RawRequests raw() {
+        return raw;
+    }
+
+    @Override
+    public Duration consistencyBound() {
+        return consistency;
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+        for (AutoCloseable resource : alsoClose) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package chime.conformance.runner.target.sdk;
+
+import chime.conformance.runner.target.Capability;
+import chime.conformance.runner.target.Target;
+import chime.conformance.runner.target.TargetConfig;
+import chime.conformance.runner.target.TargetProvider;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code --target http://HOST:PORT} (or https): any endpoint that speaks the Chime SDK Messaging and
+ * Identity APIs, driven through the AWS SDK for Java with an endpoint override. Region, credentials,
+ * capabilities, processor ARNs and the consistency bound come from {@code --target-config}; without one,
+ * the target has only WIRE and dummy static credentials, and scenarios needing more are NOT_APPLICABLE.
+ */
+public final class SdkTargetProvider implements TargetProvider {
+
+    /** How long eventually-consistent reads may lag on an endpoint nobody described. */
+    static final Duration DEFAULT_CONSISTENCY = Duration.ofSeconds(5);
+
+    @Override
+    public String name() {
+        return "http(s)://HOST:PORT";
+    }
+
+    @Override
+    public String description() {
+        return "any endpoint speaking the API, through the AWS SDK for Java (settings from --target-config)";
+    }
+
+    @Override
+    public boolean accepts(String spec) {
+        String s = spec.toLowerCase(Locale.ROOT);
+        return s.startsWith("http://") || s.startsWith("https://");
+    }
+
+    @Override
+    public Target open(String spec, TargetConfig config) {
+        URI endpoint = URI.create(spec);
+        if (endpoint.getHost() == null) {
+            throw new IllegalArgumentException("target '" + spec + "' is not a URL with a host, e.g. http://127.0.0.1:8080");
+        }
+        if (config.endpoint() != null && !config.endpoint().equals(endpoint)) {
+            throw new IllegalArgumentException("--target " + spec + " and the endpoint " + config.endpoint()
+                    + " in " + config.source() + " disagree; give the endpoint once");
+        }
+        Set<Capability> declared = config.capabilities().isEmpty() ? EnumSet.noneOf(Capability.class)
+                : EnumSet.copyOf(config.capabilities());
+        if (declared.contains(Capability.PROCESSOR_INSPECTION)) {
+            // Seeing invocations needs a hook into the service; an endpoint gives none.
+            throw new IllegalArgumentException("capability processor-inspection in " + config.source()
+                    + " cannot be provided by an HTTP endpoint; only the reference targets have it");
+        }
+        if (declared.contains(Capability.FLOW_PROCESSORS) && config.processors().isEmpty()) {
+            throw new IllegalArgumentException("capability flow-processors in " + config.source()
+                    + " needs the processor ARNs under 'processors:' (pass-through, deny, rewrite, unreachable)");
+        }
+        SdkClients clients = SdkClients.open(endpoint, config, SdkClients.Retries.SDK_DEFAULT);
+        return new SdkTarget(endpoint.toString(), "endpoint " + endpoint + " through the AWS SDK for Java ("
+                + clients.region().id() + ")", endpoint, clients, declared, config.processors(), null,
+                config.consistency() == null ? DEFAULT_CONSISTENCY : config.consistency(), config.appInstanceArn());
+    }
+}

@@ -1,0 +1,86 @@
+package chime.conformance.runner.wire;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every HTTP exchange of one scenario, in order: what the SDK clients sent and received (recorded by
+ * {@link WireRecordingInterceptor}) and the raw requests of wire-level steps. Empty on targets without a
+ * wire (the in-process reference). Attached to a failed scenario as evidence, and read by wire steps.
+ */
+public final class WireLog {
+
+    /** The media type the reports module renders as wire evidence. */
+    public static final String MEDIA_TYPE = "application/vnd.chime-conformance.wire+json";
+    /** Bodies longer than this are cut in the evidence (the rest is never needed to see what happened). */
+    public static final int BODY_LIMIT = 64 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<WireExchange> exchanges = new ArrayList<>();
+
+    public synchronized void add(WireExchange exchange) {
+        exchanges.add(exchange);
+    }
+
+    public synchronized List<WireExchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    public synchronized boolean isEmpty() {
+        return exchanges.isEmpty();
+    }
+
+    /** The most recent exchange that got a response. */
+    public synchronized Optional<WireExchange> last() {
+        for (int i = exchanges.size() - 1; i >= 0; i--) {
+            if (exchanges.get(i).status() != null) {
+                return Optional.of(exchanges.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The evidence as JSON: an array of {@code {method, path, query, status, requestHeaders, requestBody,
+     * responseHeaders, responseBody}}.
+     */
+    public byte[] toJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (WireExchange e : exchanges()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", e.method());
+            m.put("path", e.path());
+            m.put("query", e.query());
+            m.put("status", e.status());
+            m.put("requestHeaders", e.requestHeaders());
+            m.put("requestBody", e.requestBody());
+            m.put("responseHeaders", e.responseHeaders());
+            m.put("responseBody", e.responseBody());
+            out.add(m);
+        }
+        try {
+            return JSON.writeValueAsBytes(out);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return ("[{\"error\": \"wire evidence could not be written\"}]").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Body bytes as evidence text: UTF-8, cut at {@link #BODY_LIMIT}, secrets masked. */
+    public static String bodyText(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "";
+        }
+        String text = new String(body, 0, Math.min(body.length, BODY_LIMIT), StandardCharsets.UTF_8);
+        if (body.length > BODY_LIMIT) {
+            text += "... (" + (body.length - BODY_LIMIT) + " more bytes not shown)";
+        }
+        return Redaction.body(text);
+    }
+}

@@ -1,0 +1,62 @@
+package chime.conformance.runner.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.reference.ReferenceProcessors;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+
+class ServeCommandTest {
+
+    @Test
+    void servesTheReferenceUntilInterruptedAndPrintsTheEndpointAndProcessors() throws Exception {
+        StringWriter printed = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(printed, true));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(cli.execute("serve", "--port", "0")), "serve-test");
+        serving.start();
+
+        URI endpoint = awaitEndpoint(printed);
+        assertThat(endpoint.getHost(), is("127.0.0.1"));
+        for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
+            assertThat(printed.toString(), containsString(ReferenceProcessors.arn(b)));
+        }
+        try (ChimeSdkMessagingClient client = ChimeSdkMessagingClient.builder().endpointOverride(endpoint)
+                .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThat(client.getMessagingSessionEndpoint(r -> { }).endpoint().url(), startsWith("wss://"));
+        }
+
+        serving.interrupt();
+        assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS), is(0));
+        assertThat(printed.toString(), containsString("Stopped."));
+    }
+
+    private static URI awaitEndpoint(StringWriter printed) throws InterruptedException {
+        Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = url.matcher(printed.toString());
+            if (m.find()) {
+                return URI.create(m.group(1));
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("serve printed no endpoint: " + printed);
+    }
+}
