@@ -9,12 +9,14 @@ import chime.conformance.reports.model.Verdict;
 import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
 import chime.conformance.runner.target.Target;
+import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.target.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.platform.launcher.EngineFilter;
@@ -56,6 +58,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail the run on XPASS (a listed failure that passed) and FLAKY too.")
     boolean strict;
 
+    @Option(names = "--timing", description = "Measure the time scenarios spend in calls to the target and print,"
+            + " after the summary, scenarios per second and the harness's own time per scenario.")
+    boolean timing;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
@@ -63,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (expectations != null && !Files.isReadable(expectations)) {
             throw new IllegalArgumentException("--expectations: cannot read " + expectations);
+        }
+        if (timing) {
+            TargetCallTimer.enable();
         }
         TargetConfig config = targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig);
         Files.createDirectories(report);
@@ -78,11 +87,32 @@ public final class RunCommand implements Callable<Integer> {
                     + " (" + opened.description() + ")");
             launch();
             RunResults results = ResultsFile.read(report);
+            if (timing) {
+                System.out.println(timingSummary(results, TargetCallTimer.totals()));
+            }
             System.out.println("Report: " + report.resolve("index.html").toAbsolutePath());
             return results.verdict() == Verdict.PASSED ? 0 : 1;
         } finally {
             RunContext.clear();
         }
+    }
+
+    /**
+     * One line a script can read: the run's duration, scenarios per second, and how the scenarios' own time
+     * (summed over threads) splits between calls to the target and everything else, per scenario.
+     */
+    static String timingSummary(RunResults results, TargetCallTimer.Totals totals) {
+        int scenarios = results.scenarios().size();
+        long scenarioMs = results.scenarios().stream().mapToLong(s -> s.durationMs()).sum();
+        double targetMs = totals.nanos() / 1e6;
+        double perScenario = scenarios == 0 ? 0 : 1.0 / scenarios;
+        return String.format(Locale.ROOT, "Timing: scenarios=%d run_ms=%d scenarios_per_s=%.1f scenario_ms_sum=%d"
+                        + " target_calls=%d target_ms=%.0f calls_per_scenario=%.1f target_ms_per_scenario=%.2f"
+                        + " harness_ms_per_scenario=%.2f",
+                scenarios, results.durationMs(),
+                results.durationMs() == 0 ? 0 : scenarios * 1000.0 / results.durationMs(),
+                scenarioMs, totals.calls(), targetMs, totals.calls() * perScenario, targetMs * perScenario,
+                Math.max(0, scenarioMs - targetMs) * perScenario);
     }
 
     private void launch() {

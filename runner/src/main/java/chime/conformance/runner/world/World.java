@@ -3,6 +3,7 @@ package chime.conformance.runner.world;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.AppInstanceScope;
 import chime.conformance.runner.target.Target;
+import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetSession;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ public class World {
     public static final String FOREIGNER = "Frank";
 
     private final Target target;
+    private final ChimeSdkMessagingClient messaging;
+    private final ChimeSdkIdentityClient identity;
     private final Map<String, String> actors = new LinkedHashMap<>();
     private final Map<String, String> channels = new LinkedHashMap<>();
     private final Map<String, String> flows = new LinkedHashMap<>();
@@ -43,6 +46,8 @@ public class World {
 
     public World() {
         this.target = TargetSession.current();
+        this.messaging = TargetCallTimer.timed(target.messaging(), ChimeSdkMessagingClient.class);
+        this.identity = TargetCallTimer.timed(target.identity(), ChimeSdkIdentityClient.class);
     }
 
     public Target target() {
@@ -50,18 +55,23 @@ public class World {
     }
 
     public ChimeSdkMessagingClient messaging() {
-        return target.messaging();
+        return messaging;
     }
 
     public ChimeSdkIdentityClient identity() {
-        return target.identity();
+        return identity;
     }
 
     public synchronized AppInstanceScope scope() {
         if (scope == null) {
-            scope = target.fixtures().newScope("scenario");
+            scope = newScope("scenario");
         }
         return scope;
+    }
+
+    /** A new fixture scope; its provisioning counts as time in the target ({@link TargetCallTimer}). */
+    private AppInstanceScope newScope(String label) {
+        return TargetCallTimer.timed(TargetCallTimer.time(() -> target.fixtures().newScope(label)));
     }
 
     public String appInstanceArn() {
@@ -77,7 +87,7 @@ public class World {
     private String createActor(String name) {
         if (FOREIGNER.equals(name)) {
             if (foreignScope == null) {
-                foreignScope = target.fixtures().newScope("foreign");
+                foreignScope = newScope("foreign");
             }
             return foreignScope.createUser(name);
         }
