@@ -16,6 +16,12 @@ import java.util.TreeSet;
  * The one route table of the server: every operation served, with its method, request URI and success
  * status exactly as the service models give them (model-constraints sections 1 and 6). Binding, invocation
  * and serialization are generic; this table is the only per-operation data the server has.
+ *
+ * <p>No operation has code of its own. What looks special on the wire follows from this table and the
+ * model: AssociateChannelFlow answers 200 with an empty body because its model has no output members and
+ * its success status is 200 (HTTP-003); the 204s have no body; the operations that share a path differ by
+ * the static query parameter of their route (HTTP-005); identity's TagResource, UntagResource and
+ * ListTagsForResource share {@code /tags} with messaging's and are not served (fixtures do not need them).
  */
 public final class RouteTable {
 

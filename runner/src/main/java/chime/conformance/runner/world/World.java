@@ -5,6 +5,7 @@ import chime.conformance.runner.target.AppInstanceScope;
 import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetSession;
+import chime.conformance.runner.wire.WireLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ public class World {
     private final Map<String, String> flows = new LinkedHashMap<>();
     private final Map<String, String> messages = new LinkedHashMap<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
+    private final WireLog wire = new WireLog();
     private AppInstanceScope scope;
     private AppInstanceScope foreignScope;
     private Outcome outcome;
@@ -52,6 +54,14 @@ public class World {
 
     public Target target() {
         return target;
+    }
+
+    /**
+     * Every HTTP exchange of this scenario so far (SDK calls and raw requests), for wire-level steps and
+     * the evidence of a failure; empty on targets without a wire.
+     */
+    public WireLog wire() {
+        return wire;
     }
 
     public ChimeSdkMessagingClient messaging() {

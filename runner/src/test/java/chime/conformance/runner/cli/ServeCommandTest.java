@@ -51,8 +51,10 @@ class ServeCommandTest {
         Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            Matcher m = url.matcher(printed.toString());
-            if (m.find()) {
+            // The banner is complete once it says how to stop.
+            String text = printed.toString();
+            Matcher m = url.matcher(text);
+            if (text.contains("Press Ctrl+C to stop.") && m.find()) {
                 return URI.create(m.group(1));
             }
             Thread.sleep(20);
