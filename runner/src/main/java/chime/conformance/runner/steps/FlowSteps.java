@@ -1,0 +1,688 @@
+package chime.conformance.runner.steps;
+
+import static chime.conformance.runner.steps.ChannelFlowFixtures.DEFAULT_FALLBACK;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.ProcessorProbe;
+import chime.conformance.runner.world.Outcome;
+import chime.conformance.runner.world.World;
+import io.cucumber.datatable.DataTable;
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.opentest4j.TestAbortedException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelAssociatedWithFlowSummary;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlow;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowSummary;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowResponse;
+
+/**
+ * Channel flows: creating, describing, updating, deleting and listing them (developer APIs, called by
+ * "the developer" with no bearer), associating them with channels, the processors' invocations, and the
+ * processor played by the scenario ("the processor"), which calls back with ChannelFlowCallback.
+ */
+public class FlowSteps {
+
+    private static final String DEVELOPER = "the developer";
+    private static final String PROCESSOR = "the processor";
+    private static final String LISTED_FLOWS = "flows.listed";
+    private static final String UPDATED_BEFORE = "flows.lastUpdatedBefore";
+    private static final String CALLBACK = "flows.callback";
+    private static final String UPDATED_FLOW = "flows.updated";
+
+    private final World world;
+
+    public FlowSteps(World world) {
+        this.world = world;
+    }
+
+    /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
+    @ParameterType("pass-through|deny|rewrite|unreachable|hold")
+    public ProcessorBehaviour processor(String key) {
+        return ProcessorBehaviour.fromKey(key);
+    }
+
+    /** What a processor's flow does when the processor cannot be reached. */
+    @ParameterType("CONTINUE|ABORT")
+    public FallbackAction fallback(String value) {
+        return FallbackAction.fromValue(value);
+    }
+
+    /** A required setting of a processor, as FLOW-004 lists them. */
+    @ParameterType("name|Lambda function|invocation type|execution order|fallback action")
+    public String processorSetting(String setting) {
+        return setting;
+    }
+
+    // ---------------------------------------------------------------- the stage
+
+    @Given("the channel flow {flow} runs the {processor} processor")
+    public void theChannelFlowRuns(String flow, ProcessorBehaviour behaviour) {
+        theChannelFlowRunsFallingBackTo(flow, behaviour, DEFAULT_FALLBACK);
+    }
+
+    @Given("the channel flow {flow} runs the {processor} processor, falling back to {fallback}")
+    public void theChannelFlowRunsFallingBackTo(String flow, ProcessorBehaviour behaviour, FallbackAction fallback) {
+        world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, world.appInstanceArn(), flow,
+                List.of(ChannelFlowFixtures.processor(world, behaviour, 1, fallback))));
+    }
+
+    @Given("{actor}'s AppInstance has the channel flow {flow}")
+    public void anotherAppInstanceHasTheChannelFlow(String actor, String flow) {
+        String appInstance = ChannelFlowFixtures.appInstanceOf(world, actor);
+        world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, appInstance, flow,
+                List.of(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH))));
+    }
+
+    @Given("{channel} is associated with the channel flow {flow}")
+    public void isAssociatedWith(String channel, String flow) {
+        ChannelFlowFixtures.associate(world, channel, flow);
+    }
+
+    @Given("{channel} and {channel} are associated with the channel flow {flow}")
+    public void areAssociatedWith(String channel, String other, String flow) {
+        ChannelFlowFixtures.associate(world, channel, flow);
+        ChannelFlowFixtures.associate(world, other, flow);
+    }
+
+    @Given("{channel} has been disassociated from the channel flow {flow}")
+    public void hasBeenDisassociated(String channel, String flow) {
+        String channelArn = world.channel(channel);
+        String flowArn = world.flow(flow);
+        String admin = world.actor(World.ADMIN);
+        world.messaging().disassociateChannelFlow(r -> r.channelArn(channelArn).channelFlowArn(flowArn)
+                .chimeBearer(admin));
+    }
+
+    @Given("{channel} and {channel} have been disassociated from the channel flow {flow}")
+    public void haveBeenDisassociated(String channel, String other, String flow) {
+        hasBeenDisassociated(channel, flow);
+        hasBeenDisassociated(other, flow);
+    }
+
+    /** A flow of its own for the channel, named after it, with one processor. */
+    @Given("{channel} goes through the {processor} processor")
+    public void goesThrough(String channel, ProcessorBehaviour behaviour) {
+        goesThroughFallingBackTo(channel, behaviour, DEFAULT_FALLBACK);
+    }
+
+    @Given("{channel} goes through the {processor} processor, falling back to {fallback}")
+    public void goesThroughFallingBackTo(String channel, ProcessorBehaviour behaviour, FallbackAction fallback) {
+        String flow = channel + "-flow";
+        theChannelFlowRunsFallingBackTo(flow, behaviour, fallback);
+        ChannelFlowFixtures.associate(world, channel, flow);
+    }
+
+    @Given("{channel} goes through a processor that the scenario plays")
+    public void goesThroughAPlayedProcessor(String channel) {
+        goesThrough(channel, ProcessorBehaviour.HOLD);
+    }
+
+    /**
+     * A flow of several processors (the model allows up to three; FLOW-003). A target that keeps the
+     * documented limit of one processor (FLOW-002) refuses it: the scenario is then not applicable.
+     */
+    @Given("{channel} goes through these processors:")
+    public void goesThroughTheseProcessors(String channel, DataTable table) {
+        String flow = channel + "-flow";
+        try {
+            world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, world.appInstanceArn(), flow,
+                    processors(table)));
+        } catch (BadRequestException limit) {
+            throw new TestAbortedException("NOT_APPLICABLE: target " + world.target().name()
+                    + " keeps the documented limit of one processor per channel flow (FLOW-002)");
+        }
+        ChannelFlowFixtures.associate(world, channel, flow);
+    }
+
+    @Given("the channel flow {flow} has been updated to the {processor} processor, falling back to {fallback}")
+    public void hasBeenUpdated(String flow, ProcessorBehaviour behaviour, FallbackAction fallback) {
+        String arn = world.flow(flow);
+        world.messaging().updateChannelFlow(r -> r.channelFlowArn(arn).name(flow)
+                .processors(ChannelFlowFixtures.processor(world, behaviour, 1, fallback)));
+    }
+
+    // ---------------------------------------------------------------- creating, updating, deleting flows
+
+    @When("the developer creates the channel flow {flow} with the {processor} processor")
+    public void createsWith(String flow, ProcessorBehaviour behaviour) {
+        create(flow, List.of(ChannelFlowFixtures.processor(world, behaviour)));
+    }
+
+    @When("the developer creates the channel flow {flow} with the {processor} and {processor} processors")
+    public void createsWithTwo(String flow, ProcessorBehaviour first, ProcessorBehaviour second) {
+        create(flow, List.of(ChannelFlowFixtures.processor(world, first, 1, DEFAULT_FALLBACK),
+                ChannelFlowFixtures.processor(world, second, 2, DEFAULT_FALLBACK)));
+    }
+
+    @When("the developer creates the channel flow {flow} with these processors:")
+    public void createsWithThese(String flow, DataTable table) {
+        create(flow, processors(table));
+    }
+
+    @When("the developer creates the channel flow {flow} with the {processor} processor in execution order {int}")
+    public void createsInExecutionOrder(String flow, ProcessorBehaviour behaviour, int order) {
+        create(flow, List.of(ChannelFlowFixtures.processor(world, behaviour, order, DEFAULT_FALLBACK)));
+    }
+
+    @When("the developer creates the channel flow {flow} with the {processor} processor invoked {string}")
+    public void createsInvoked(String flow, ProcessorBehaviour behaviour, String invocationType) {
+        create(flow, List.of(invokedAs(behaviour, invocationType)));
+    }
+
+    /** A processor whose ARN is a valid ARN, but of an SNS topic rather than a Lambda function (FLOW-004). */
+    @When("the developer creates the channel flow {flow} with a processor that is not a Lambda function")
+    public void createsWithANonLambda(String flow) {
+        create(flow, List.of(Processor.builder().name("not-a-lambda")
+                .configuration(c -> c.lambda(l -> l.resourceArn("arn:aws:sns:us-east-1:111122223333:not-a-lambda")
+                        .invocationType(InvocationType.ASYNC)))
+                .executionOrder(1).fallbackAction(DEFAULT_FALLBACK).build()));
+    }
+
+    @When("the developer creates the channel flow {flow} with the {processor} processor lacking its {processorSetting}")
+    public void createsLacking(String flow, ProcessorBehaviour behaviour, String setting) {
+        Processor full = ChannelFlowFixtures.processor(world, behaviour);
+        String arn = ChannelFlowFixtures.processorArn(world, behaviour);
+        Processor lacking = switch (setting) {
+            case "name" -> full.toBuilder().name(null).build();
+            case "Lambda function" -> full.toBuilder().configuration(c -> c.lambda(l -> l
+                    .invocationType(InvocationType.ASYNC))).build();
+            case "invocation type" -> full.toBuilder().configuration(c -> c.lambda(l -> l.resourceArn(arn))).build();
+            case "execution order" -> full.toBuilder().executionOrder(null).build();
+            case "fallback action" -> full.toBuilder().fallbackAction((String) null).build();
+            default -> throw new IllegalArgumentException(setting);
+        };
+        create(flow, List.of(lacking));
+    }
+
+    @When("the developer updates {flow} to the {processor} and {processor} processors")
+    public void updatesToTwo(String flow, ProcessorBehaviour first, ProcessorBehaviour second) {
+        update(flow, flow, List.of(ChannelFlowFixtures.processor(world, first, 1, DEFAULT_FALLBACK),
+                ChannelFlowFixtures.processor(world, second, 2, DEFAULT_FALLBACK)));
+    }
+
+    @When("the developer updates {flow} to the {processor} processor invoked {string}")
+    public void updatesToInvoked(String flow, ProcessorBehaviour behaviour, String invocationType) {
+        update(flow, flow, List.of(invokedAs(behaviour, invocationType)));
+    }
+
+    /** Notes the flow's last update time first, so that a Then can tell that the update advanced it. */
+    @When("the developer updates {flow} to the {processor} processor under the name {string}")
+    public void updatesToUnderTheName(String flow, ProcessorBehaviour behaviour, String name) {
+        world.note(UPDATED_BEFORE, describe(flow).lastUpdatedTimestamp());
+        update(flow, name, List.of(ChannelFlowFixtures.processor(world, behaviour)));
+    }
+
+    @When("the developer updates {flow} without processors")
+    public void updatesWithoutProcessors(String flow) {
+        update(flow, flow, null);
+    }
+
+    @When("the developer updates {flow} without a name")
+    public void updatesWithoutAName(String flow) {
+        update(flow, null, List.of(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH)));
+    }
+
+    @When("the developer deletes the channel flow {flow}")
+    public void deletes(String flow) {
+        String arn = world.flow(flow);
+        world.attempt("DeleteChannelFlow", DEVELOPER, () -> world.messaging().deleteChannelFlow(r -> r
+                .channelFlowArn(arn)));
+    }
+
+    @When("the developer describes the channel flow {flow}")
+    public void describes(String flow) {
+        String arn = world.flow(flow);
+        world.attempt("DescribeChannelFlow", DEVELOPER, () -> world.messaging().describeChannelFlow(r -> r
+                .channelFlowArn(arn)));
+    }
+
+    /** Follows NextToken until it is absent; the Then steps read every page. */
+    @When("the developer lists the channel flows")
+    public void listsTheChannelFlows() {
+        List<ChannelFlowSummary> all = new ArrayList<>();
+        world.note(LISTED_FLOWS, all);
+        String next = null;
+        do {
+            String token = next;
+            Outcome page = world.attempt("ListChannelFlows", DEVELOPER, () -> world.messaging().listChannelFlows(r -> r
+                    .appInstanceArn(world.appInstanceArn()).nextToken(token)));
+            if (page.failed()) {
+                return;
+            }
+            ListChannelFlowsResponse response = page.response(ListChannelFlowsResponse.class);
+            all.addAll(response.channelFlows());
+            next = response.nextToken();
+        } while (next != null);
+    }
+
+    @When("the developer lists the channel flows {int} at a time")
+    public void listsTheChannelFlowsAtATime(int maxResults) {
+        world.attempt("ListChannelFlows", DEVELOPER, () -> world.messaging().listChannelFlows(r -> r
+                .appInstanceArn(world.appInstanceArn()).maxResults(maxResults)));
+    }
+
+    /** Follows NextToken; the channel-list steps read the last page, which holds them all in these scenarios. */
+    @When("the developer lists the channels associated with the channel flow {flow}")
+    public void listsTheChannelsOf(String flow) {
+        associatedChannels(flow, true);
+    }
+
+    // ---------------------------------------------------------------- associating
+
+    /** A well-formed ARN of a flow in the scenario's AppInstance that was never created. */
+    @When("{actor} associates a channel flow that does not exist with {channel}")
+    public void associatesAFlowThatDoesNotExist(String actor, String channel) {
+        String bearer = world.actor(actor);
+        String channelArn = world.channel(channel);
+        String flowArn = world.appInstanceArn() + "/channel-flow/" + UUID.randomUUID();
+        world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
+                .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
+    }
+
+    // ---------------------------------------------------------------- what a flow is
+
+    @Then("the ARN of the new channel flow is returned")
+    public void theArnIsReturned() {
+        assertThat(world.outcome().response(CreateChannelFlowResponse.class).channelFlowArn(),
+                not(emptyOrNullString()));
+    }
+
+    @Then("{flow} is described with its name, the {processor} processor and a creation time")
+    public void isDescribedWithItsNameAndProcessor(String flow, ProcessorBehaviour behaviour) {
+        ChannelFlow described = describe(flow);
+        assertThat(described.name(), is(flow));
+        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(described.createdTimestamp(), notNullValue());
+    }
+
+    @Then("{flow} still runs only the {processor} processor")
+    public void stillRunsOnly(String flow, ProcessorBehaviour behaviour) {
+        assertThat(describe(flow).processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+    }
+
+    @Then("{flow} is described with the name {string} and only the {processor} processor")
+    public void isDescribedWithTheName(String flow, String name, ProcessorBehaviour behaviour) {
+        ChannelFlow described = describe(flow);
+        assertThat(described.name(), is(name));
+        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+    }
+
+    @Then("the channel flow {flow} can still be described")
+    public void canStillBeDescribed(String flow) {
+        assertThat(describe(flow).channelFlowArn(), is(world.flow(flow)));
+    }
+
+    @Then("describing the channel flow {flow} fails with {error} or {error}")
+    public void describingFails(String flow, Class<? extends ChimeSdkMessagingException> one,
+                                Class<? extends ChimeSdkMessagingException> other) {
+        String arn = world.flow(flow);
+        try {
+            ChannelFlow found = world.messaging().describeChannelFlow(r -> r.channelFlowArn(arn)).channelFlow();
+            throw new AssertionError("the deleted channel flow " + flow + " is still described: " + found);
+        } catch (AwsServiceException e) {
+            assertThat(e.getClass().getSimpleName(), e, org.hamcrest.Matchers.anyOf(instanceOf(one), instanceOf(other)));
+        }
+    }
+
+    @Then("the description gives the flow's ARN, the name {string} and the {processor} processor falling back to {fallback}")
+    public void theDescriptionGives(String name, ProcessorBehaviour behaviour, FallbackAction fallback) {
+        ChannelFlow described = world.outcome().response(DescribeChannelFlowResponse.class).channelFlow();
+        assertThat(described.channelFlowArn(), is(world.flow(name)));
+        assertThat(described.name(), is(name));
+        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour, 1, fallback)));
+    }
+
+    @Then("the description gives a creation time and a last update time")
+    public void theDescriptionGivesTimes() {
+        ChannelFlow described = world.outcome().response(DescribeChannelFlowResponse.class).channelFlow();
+        assertThat("CreatedTimestamp", described.createdTimestamp(), notNullValue());
+        assertThat("LastUpdatedTimestamp", described.lastUpdatedTimestamp(), notNullValue());
+    }
+
+    @Then("the response names the same channel flow")
+    public void theResponseNamesTheSameFlow() {
+        UpdateChannelFlowResponse updated = world.outcome().response(UpdateChannelFlowResponse.class);
+        String flow = world.note(UPDATED_FLOW);
+        assertThat(updated.channelFlowArn(), is(world.flow(flow)));
+    }
+
+    @Then("the last update time of {flow} is later than before the update")
+    public void theLastUpdateTimeAdvanced(String flow) {
+        world.outcome().response(UpdateChannelFlowResponse.class);
+        Instant before = world.note(UPDATED_BEFORE);
+        Instant after = describe(flow).lastUpdatedTimestamp();
+        assertThat("LastUpdatedTimestamp after the update", after, notNullValue());
+        if (before != null) {
+            assertThat("LastUpdatedTimestamp after the update", after, greaterThan(before));
+        }
+    }
+
+    // ---------------------------------------------------------------- lists of flows and of their channels
+
+    @Then("no channel flow named {string} is listed")
+    public void noChannelFlowNamedIsListed(String name) {
+        assertThat(allFlows().stream().map(ChannelFlowSummary::name).toList(), not(hasItem(name)));
+    }
+
+    @Then("the channel flow {flow} is no longer listed")
+    public void isNoLongerListed(String flow) {
+        String arn = world.flow(flow);
+        assertThat(allFlows().stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(arn)));
+    }
+
+    @Then("{flow} is listed with its name and the {processor} processor")
+    public void isListedWith(String flow, ProcessorBehaviour behaviour) {
+        world.outcome().response(ListChannelFlowsResponse.class);
+        String arn = world.flow(flow);
+        List<ChannelFlowSummary> listed = world.note(LISTED_FLOWS);
+        ChannelFlowSummary summary = listed.stream().filter(s -> arn.equals(s.channelFlowArn())).findFirst()
+                .orElseThrow(() -> new AssertionError("channel flow " + flow + " is not listed; listed: "
+                        + listed.stream().map(ChannelFlowSummary::name).toList()));
+        assertThat(summary.name(), is(flow));
+        assertThat(summary.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+    }
+
+    @Then("{flow} is not among the listed channel flows")
+    public void isNotAmongTheListed(String flow) {
+        world.outcome().response(ListChannelFlowsResponse.class);
+        List<ChannelFlowSummary> listed = world.note(LISTED_FLOWS);
+        assertThat(listed.stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(world.flow(flow))));
+    }
+
+    @Then("the channels associated with the channel flow {flow} are exactly {channel}")
+    public void theChannelsAssociatedAre(String flow, String channel) {
+        List<ChannelAssociatedWithFlowSummary> listed = world.eventually(() -> associatedChannels(flow, false),
+                l -> l.size() == 1);
+        assertThat(listed.stream().map(ChannelAssociatedWithFlowSummary::channelArn).toList(),
+                contains(world.channel(channel)));
+    }
+
+    // ---------------------------------------------------------------- invocations
+
+    @Then("the processor is invoked once for {string}, with its channel, message ID, callback ID and content")
+    public void isInvokedOnceFor(String content) {
+        String messageId = ChannelFlowFixtures.messageId(world, content);
+        List<ProcessorProbe.Invocation> seen = world.eventually(() -> ChannelFlowFixtures.invocations(world),
+                list -> list.stream().anyMatch(i -> messageId.equals(i.messageId())));
+        List<ProcessorProbe.Invocation> forMessage = seen.stream().filter(i -> messageId.equals(i.messageId()))
+                .toList();
+        assertThat("invocations for \"" + content + "\"", forMessage, hasSize(1));
+        ProcessorProbe.Invocation invocation = forMessage.get(0);
+        assertThat("ChannelArn", invocation.channelArn(), is(sentTo()));
+        assertThat("CallbackId", invocation.callbackId(), not(emptyOrNullString()));
+        assertThat("content", invocation.content(), is(content));
+    }
+
+    @Then("the processor is invoked for {string}")
+    public void isInvokedFor(String content) {
+        ChannelFlowFixtures.invocationOf(world, content);
+    }
+
+    /**
+     * Asserted once the message is no longer PENDING (a message the flow processes is PENDING when sent):
+     * by then the service has decided whether to hand it over.
+     */
+    @Then("the processor is not invoked for {string}")
+    public void isNotInvokedFor(String content) {
+        String messageId = ChannelFlowFixtures.messageId(world, content);
+        Outcome sent = world.outcome();
+        assertThat(sent.toString(), sent.failed(), is(false));
+        ChannelMessageStatus status = StatusSteps.statusOf(sent.response());
+        assertThat("status of \"" + content + "\" when sent", status, is(ChannelMessageStatus.SENT));
+        List<ProcessorProbe.Invocation> seen = ChannelFlowFixtures.invocations(world);
+        assertThat(seen.stream().filter(i -> messageId.equals(i.messageId()) || content.equals(i.content())).toList(),
+                is(empty()));
+    }
+
+    @Then("the processors are invoked for {string} in the order {processor}, {processor}")
+    public void areInvokedInOrder(String content, ProcessorBehaviour first, ProcessorBehaviour second) {
+        String messageId = ChannelFlowFixtures.messageId(world, content);
+        List<ProcessorProbe.Invocation> seen = world.eventually(() -> ChannelFlowFixtures.invocations(world),
+                list -> list.stream().filter(i -> messageId.equals(i.messageId())).count() >= 2);
+        assertThat(seen.stream().filter(i -> messageId.equals(i.messageId()))
+                        .map(ProcessorProbe.Invocation::processorArn).toList(),
+                contains(ChannelFlowFixtures.processorArn(world, first), ChannelFlowFixtures.processorArn(world, second)));
+    }
+
+    // ---------------------------------------------------------------- playing the processor
+
+    @Given("the processor has received {string}")
+    public void hasReceived(String content) {
+        ChannelFlowFixtures.invocationOf(world, content);
+    }
+
+    /** Waits until the message reads SENT (through Ada), so that the next step finds it processed. */
+    @Given("the processor has passed {string} unchanged")
+    public void hasPassedUnchanged(String content) {
+        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        world.messaging().channelFlowCallback(r -> r.callbackId(invocation.callbackId())
+                .channelArn(invocation.channelArn())
+                .channelMessage(m -> m.messageId(invocation.messageId())));
+        world.note(CALLBACK, invocation);
+        String admin = world.actor(World.ADMIN);
+        Outcome read = world.eventually(() -> StatusSteps.quietly("GetChannelMessage", World.ADMIN, () -> world
+                        .messaging().getChannelMessage(r -> r.channelArn(invocation.channelArn())
+                                .messageId(invocation.messageId()).chimeBearer(admin))),
+                o -> !o.failed() && o.response(GetChannelMessageResponse.class).channelMessage().status().value()
+                        == ChannelMessageStatus.SENT);
+        if (read.failed() || read.response(GetChannelMessageResponse.class).channelMessage().status().value()
+                != ChannelMessageStatus.SENT) {
+            throw new AssertionError("\"" + content + "\" did not become SENT after the processor passed it: " + read);
+        }
+    }
+
+    @Given("{actor} has posted {string} in {channel}, which the processor has passed unchanged")
+    public void hasPostedWhichTheProcessorPassed(String actor, String content, String channel) {
+        StatusSteps.post(world, actor, content, channel, null);
+        hasPassedUnchanged(content);
+    }
+
+    @When("the processor passes {string} unchanged")
+    public void passesUnchanged(String content) {
+        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
+    }
+
+    @When("the processor passes {string} unchanged again, with the same callback ID")
+    public void passesUnchangedAgain(String content) {
+        ProcessorProbe.Invocation invocation = lastCallback(content);
+        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
+    }
+
+    @When("the processor replaces {string} with {string}")
+    public void replaces(String content, String replacement) {
+        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).content(replacement),
+                false);
+    }
+
+    @When("the processor sets the metadata of {string} to {string}")
+    public void setsTheMetadata(String content, String metadata) {
+        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).metadata(metadata),
+                false);
+    }
+
+    @When("the processor denies {string}")
+    public void denies(String content) {
+        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), true);
+    }
+
+    /** A callback ID of the model's length (32 to 64 characters) that the service never issued. */
+    @When("the processor calls back for {string} with a callback ID the service never issued")
+    public void callsBackWithAnUnknownCallbackId(String content) {
+        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        String unknown = UUID.randomUUID().toString().replace("-", "") + "0000";
+        callBack(invocation, unknown, m -> m.messageId(invocation.messageId()), false);
+    }
+
+    /** Leaves the callback ID out: an SDK fills in one of its own, which the service never issued. */
+    @When("the processor calls back for {string} without a callback ID")
+    public void callsBackWithoutACallbackId(String content) {
+        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        callBack(invocation, null, m -> m.messageId(invocation.messageId()), false);
+    }
+
+    @When("the processor calls back again to replace {string} with {string}")
+    public void callsBackAgainToReplace(String content, String replacement) {
+        ProcessorProbe.Invocation invocation = lastCallback(content);
+        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).content(replacement),
+                false);
+    }
+
+    @Then("the callback is acknowledged with the channel and the callback ID")
+    public void theCallbackIsAcknowledged() {
+        ChannelFlowCallbackResponse response = world.outcome().response(ChannelFlowCallbackResponse.class);
+        ProcessorProbe.Invocation invocation = world.note(CALLBACK);
+        assertThat("ChannelArn", response.channelArn(), is(invocation.channelArn()));
+        assertThat("CallbackId", response.callbackId(), is(invocation.callbackId()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void create(String flow, List<Processor> processors) {
+        Outcome outcome = world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(r -> r
+                .appInstanceArn(world.appInstanceArn())
+                .name(flow)
+                .processors(processors)
+                .clientRequestToken(UUID.randomUUID().toString())));
+        if (!outcome.failed()) {
+            world.rememberFlow(flow, outcome.response(CreateChannelFlowResponse.class).channelFlowArn());
+        }
+    }
+
+    private void update(String flow, String name, List<Processor> processors) {
+        String arn = world.flow(flow);
+        world.note(UPDATED_FLOW, flow);
+        world.attempt("UpdateChannelFlow", DEVELOPER, () -> world.messaging().updateChannelFlow(r -> {
+            r.channelFlowArn(arn).name(name);
+            if (processors != null) {
+                r.processors(processors);
+            }
+        }));
+    }
+
+    private Processor invokedAs(ProcessorBehaviour behaviour, String invocationType) {
+        String arn = ChannelFlowFixtures.processorArn(world, behaviour);
+        return ChannelFlowFixtures.processor(world, behaviour).toBuilder()
+                .configuration(c -> c.lambda(l -> l.resourceArn(arn).invocationType(invocationType))).build();
+    }
+
+    private List<Processor> processors(DataTable table) {
+        List<Processor> processors = new ArrayList<>();
+        for (Map<String, String> row : table.asMaps()) {
+            processors.add(ChannelFlowFixtures.processor(world, ProcessorBehaviour.fromKey(row.get("processor")),
+                    Integer.parseInt(row.get("order")), FallbackAction.fromValue(row.get("fallback"))));
+        }
+        return processors;
+    }
+
+    private ChannelFlow describe(String flow) {
+        String arn = world.flow(flow);
+        return world.messaging().describeChannelFlow(r -> r.channelFlowArn(arn)).channelFlow();
+    }
+
+    /** Every flow of the AppInstance, following NextToken, read now. */
+    private List<ChannelFlowSummary> allFlows() {
+        List<ChannelFlowSummary> all = new ArrayList<>();
+        String next = null;
+        do {
+            String token = next;
+            ListChannelFlowsResponse page = world.messaging().listChannelFlows(r -> r
+                    .appInstanceArn(world.appInstanceArn()).nextToken(token));
+            all.addAll(page.channelFlows());
+            next = page.nextToken();
+        } while (next != null);
+        return all;
+    }
+
+    /** The channels of a flow, following NextToken; as the When step when {@code record}, else read quietly. */
+    private List<ChannelAssociatedWithFlowSummary> associatedChannels(String flow, boolean record) {
+        String arn = world.flow(flow);
+        List<ChannelAssociatedWithFlowSummary> all = new ArrayList<>();
+        String next = null;
+        do {
+            String token = next;
+            ListChannelsAssociatedWithChannelFlowResponse page;
+            if (record) {
+                Outcome outcome = world.attempt("ListChannelsAssociatedWithChannelFlow", DEVELOPER, () -> world
+                        .messaging().listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn).nextToken(token)));
+                if (outcome.failed()) {
+                    return all;
+                }
+                page = outcome.response(ListChannelsAssociatedWithChannelFlowResponse.class);
+            } else {
+                page = world.messaging().listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn)
+                        .nextToken(token));
+            }
+            all.addAll(page.channels());
+            next = page.nextToken();
+        } while (next != null);
+        return all;
+    }
+
+    /** The channel the message of the last When step went to. */
+    private String sentTo() {
+        Object response = world.outcome().response();
+        if (response instanceof software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse sent) {
+            return sent.channelArn();
+        }
+        throw new HarnessException("the step expects the When step to have sent a message");
+    }
+
+    /** The invocation a Given step last called back for, or else the latest invocation of that content. */
+    private ProcessorProbe.Invocation lastCallback(String content) {
+        ProcessorProbe.Invocation previous = world.note(CALLBACK);
+        if (previous != null && Objects.equals(previous.content(), content)) {
+            return previous;
+        }
+        return ChannelFlowFixtures.invocationOf(world, content);
+    }
+
+    private void callBack(ProcessorProbe.Invocation invocation, String callbackId,
+                          java.util.function.Consumer<software.amazon.awssdk.services.chimesdkmessaging.model
+                                  .ChannelMessageCallback.Builder> message, boolean deny) {
+        world.note(CALLBACK, invocation);
+        world.attempt("ChannelFlowCallback", PROCESSOR, () -> world.messaging().channelFlowCallback(r -> {
+            r.callbackId(callbackId).channelArn(invocation.channelArn()).channelMessage(message);
+            if (deny) {
+                r.deleteResource(true);
+            }
+        }));
+    }
+
+}
