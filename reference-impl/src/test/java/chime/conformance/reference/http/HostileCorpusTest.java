@@ -2,6 +2,7 @@ package chime.conformance.reference.http;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 
 import chime.conformance.reference.ReferenceService;
@@ -113,6 +114,11 @@ class HostileCorpusTest {
         }
         pool.shutdown();
         assertThat(corpus.size() + " cases, these were answered wrongly", problems, empty());
+
+        // And the server still serves: a plain valid request afterwards succeeds.
+        Outcome after = send(new Case("a valid request after the corpus", get("/channels/" + encode(channelArn)
+                + "/messages?max-results=1"), Delivery.WHOLE, true));
+        assertThat(after.c().name() + ": status", after.status(), is(200));
 
         // Nothing the corpus sent is kept: the server's retained heap is back where it was (a margin for the
         // few messages a valid mutation may have stored).
