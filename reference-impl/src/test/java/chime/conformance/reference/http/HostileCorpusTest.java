@@ -32,6 +32,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.services.chimesdkidentity.model.CreateAppInstanceRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.TagResourceRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRequest;
 
 /**
  * A generated corpus of malformed and hostile requests against the reference server on a free loopback
@@ -278,6 +288,40 @@ class HostileCorpusTest {
         cases.add(new Case("trickled body", post(messages, utf8(sendBody("slowly", "trickle"))), Delivery.TRICKLE,
                 true));
 
+        // The members each request shape has, with values of random JSON types: the binder's conversions.
+        String channel = "/channels/" + encode(channelArn);
+        Map<String, List<SdkField<?>>> shapes = new LinkedHashMap<>();
+        shapes.put("POST " + channels, CreateChannelRequest.builder().build().sdkFields());
+        shapes.put("POST " + messages, SendChannelMessageRequest.builder().build().sdkFields());
+        shapes.put("PUT " + channel, UpdateChannelRequest.builder().build().sdkFields());
+        shapes.put("POST /channel-flows", CreateChannelFlowRequest.builder().build().sdkFields());
+        shapes.put("POST " + channel + "/memberships?operation=batch-create",
+                BatchCreateChannelMembershipRequest.builder().build().sdkFields());
+        shapes.put("POST /tags?operation=tag-resource", TagResourceRequest.builder().build().sdkFields());
+        shapes.put("POST " + channel + "?operation=channel-flow-callback",
+                ChannelFlowCallbackRequest.builder().build().sdkFields());
+        shapes.put("POST /app-instances", CreateAppInstanceRequest.builder().build().sdkFields());
+        int shaped = 0;
+        for (Map.Entry<String, List<SdkField<?>>> shape : shapes.entrySet()) {
+            List<String> members = shape.getValue().stream().filter(f -> f.location() == MarshallLocation.PAYLOAD)
+                    .map(SdkField::locationName).toList();
+            String[] line = shape.getKey().split(" ", 2);
+            for (int i = 0; i < 20; i++) {
+                StringBuilder body = new StringBuilder("{");
+                for (String member : members) {
+                    if (random.nextInt(3) > 0) {
+                        body.append(body.length() > 1 ? "," : "").append('"').append(member).append("\":");
+                        randomJson(random, body, 0);
+                    }
+                }
+                byte[] bytes = utf8(body.append('}').toString());
+                cases.add(new Case("random member values #" + shaped++ + " for " + shape.getKey(),
+                        concat(utf8(line[0] + " " + line[1] + " HTTP/1.1\r\nHost: h\r\nContent-Type: application/json"
+                                + "\r\nx-amz-chime-bearer: " + bearer + "\r\nContent-Length: " + bytes.length
+                                + "\r\n\r\n"), bytes), Delivery.WHOLE, true));
+            }
+        }
+
         // Mutations of valid requests: flipped, inserted and deleted bytes. These may still be valid.
         List<byte[]> valid = List.of(
                 post(messages, utf8(sendBody("mutant", "m0"))),
@@ -290,6 +334,39 @@ class HostileCorpusTest {
             cases.add(new Case("mutation #" + i, mutant, Delivery.WHOLE, true));
         }
         return cases;
+    }
+
+    /** A random JSON value: any type, huge or odd numbers and strings, nested a few levels. */
+    private static void randomJson(Random random, StringBuilder out, int depth) {
+        switch (random.nextInt(depth > 2 ? 6 : 8)) {
+            case 0 -> out.append('"').append(pick(random, "", "x", "ARN", "arn:aws:chime:us-east-1:1:x", "DEFAULT",
+                    "\\u0000", "\\uD800", "é".repeat(random.nextInt(3000)), "a".repeat(random.nextInt(5000)))).append('"');
+            case 1 -> out.append(pick(random, "0", "-1", "1", "2147483648", "-9223372036854775809", "1e308", "1e-400",
+                    "123456789012345678901234567890", "0.5", "-0.0", "9".repeat(990)));
+            case 2 -> out.append(random.nextBoolean());
+            case 3 -> out.append("null");
+            case 4 -> out.append(random.nextInt(1 << 20));
+            case 5 -> out.append('"').append(randomText(random, random.nextInt(100)).replace("\\", "")
+                    .replace("\"", "")).append('"');
+            case 6 -> {
+                out.append('[');
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    randomJson(random, out, depth + 1);
+                    out.append(i > 1 ? "," : "");
+                }
+                out.append(']');
+            }
+            default -> {
+                out.append('{');
+                for (int i = random.nextInt(4); i > 0; i--) {
+                    out.append('"').append(pick(random, "Key", "Value", "Name", "Lambda", "ResourceArn", "Content", "k"))
+                            .append(i).append("\":");
+                    randomJson(random, out, depth + 1);
+                    out.append(i > 1 ? "," : "");
+                }
+                out.append('}');
+            }
+        }
     }
 
     private static Case whole(String name, byte[] bytes) {
