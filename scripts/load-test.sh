@@ -39,13 +39,15 @@ done
 [ -n "$endpoint" ] || { echo "the server printed no endpoint" >&2; exit 1; }
 
 machine_info
-echo "server: java ${SERVER_OPTS:-} -jar runner/target/chime-conformance.jar serve --port 0 ($endpoint)"
+echo "server: pid $server_pid, java ${SERVER_OPTS:-} -jar runner/target/chime-conformance.jar serve --port 0 ($endpoint)"
 echo "command: java ${JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.load.LoadGenerator --endpoint $endpoint $*"
 echo
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -cp "$BENCH_JAR" chime.conformance.benchmarks.load.LoadGenerator --endpoint "$endpoint" "$@" \
+java ${JAVA_OPTS:-} -cp "$BENCH_JAR" chime.conformance.benchmarks.load.LoadGenerator --endpoint "$endpoint" \
+  --server-pid "$server_pid" "$@" \
   | grep -v '^Load:'
 echo
 echo "load average after the run (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Closed loop: each client sends its next request when the previous answer arrives; the generator and the"
-echo "server share the machine's cores."
+echo "server share the machine's cores. server µs/req: the server process's CPU time (user + system, from /proc)"
+echo "per request served, which depends far less on other load than req/s and latency do."

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageTyp
  * <pre>
  * java -cp benchmarks.jar chime.conformance.benchmarks.load.LoadGenerator --endpoint http://127.0.0.1:8080
  *     [--clients 1,8,64] [--operations SendChannelMessage,ListChannelMessages] [--seconds 5] [--warmup 2]
- *     [--max-requests 200000] [--prefill 1000]
+ *     [--max-requests 200000] [--prefill 1000] [--server-pid PID]
  * </pre>
  *
  * Setup (an AppInstance, an admin, one channel, a member per client, {@code prefill} messages so a list
@@ -67,6 +67,7 @@ public final class LoadGenerator {
         double warmup = 2;
         int maxRequests = 200_000;
         int prefill = 1_000;
+        long serverPid = -1;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -77,6 +78,7 @@ public final class LoadGenerator {
                 case "--warmup" -> warmup = Double.parseDouble(value);
                 case "--max-requests" -> maxRequests = Integer.parseInt(value);
                 case "--prefill" -> prefill = Integer.parseInt(value);
+                case "--server-pid" -> serverPid = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -103,19 +105,22 @@ public final class LoadGenerator {
 
         LoadGenerator generator = new LoadGenerator(endpoint);
         generator.setUp(most, prefill);
-        System.out.printf(Locale.ROOT, "%-20s %7s %9s %9s %9s %9s %9s %7s%n", "operation", "clients", "requests",
-                "req/s", "p50 ms", "p99 ms", "max ms", "errors");
+        ServerCpu cpu = new ServerCpu(serverPid);
+        System.out.printf(Locale.ROOT, "%-20s %7s %9s %9s %9s %9s %9s %12s %7s%n", "operation", "clients",
+                "requests", "req/s", "p50 ms", "p99 ms", "max ms", "server µs/req", "errors");
         for (String operation : operations) {
             for (int n : clients) {
                 generator.run(operation, n, warmup, maxRequests);
+                long cpuBefore = cpu.ticks();
                 Result r = generator.run(operation, n, seconds, maxRequests);
-                System.out.printf(Locale.ROOT, "%-20s %7d %9d %9.0f %9.3f %9.3f %9.3f %7d%n", operation, n,
+                double cpuPerRequest = cpu.microsPerRequest(cpuBefore, cpu.ticks(), r.requests);
+                System.out.printf(Locale.ROOT, "%-20s %7d %9d %9.0f %9.3f %9.3f %9.3f %12.0f %7d%n", operation, n,
                         r.requests, r.perSecond(), r.percentile(0.50), r.percentile(0.99), r.percentile(1.0),
-                        r.errors);
+                        cpuPerRequest, r.errors);
                 System.out.printf(Locale.ROOT, "Load: operation=%s clients=%d requests=%d seconds=%.2f rps=%.0f"
-                                + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f errors=%d%n", operation, n, r.requests,
-                        r.nanos / 1e9, r.perSecond(), r.percentile(0.50), r.percentile(0.99), r.percentile(1.0),
-                        r.errors);
+                                + " p50_ms=%.3f p99_ms=%.3f max_ms=%.3f server_cpu_us_per_request=%.0f errors=%d%n",
+                        operation, n, r.requests, r.nanos / 1e9, r.perSecond(), r.percentile(0.50),
+                        r.percentile(0.99), r.percentile(1.0), cpuPerRequest, r.errors);
             }
         }
     }
@@ -246,6 +251,36 @@ public final class LoadGenerator {
         System.arraycopy(body, 0, all, headBytes.length, body.length);
         return all;
     }
+
+    /**
+     * The server process's CPU time (user + system) from /proc: divided by the requests served, a figure that
+     * depends far less on what else the machine is doing than latency or throughput do. NaN without a pid.
+     */
+    private record ServerCpu(long pid) {
+        long ticks() {
+            if (pid < 0) {
+                return -1;
+            }
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                // Fields after the command name, which is in parentheses and may contain spaces.
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        double microsPerRequest(long before, long after, int requests) {
+            if (before < 0 || after < 0 || requests == 0) {
+                return Double.NaN;
+            }
+            return (after - before) * (1e6 / TICKS_PER_SECOND) / requests;
+        }
+    }
+
+    /** USER_HZ: the unit of /proc CPU times, 100 on Linux. */
+    private static final double TICKS_PER_SECOND = 100;
 
     private record Result(int requests, long nanos, long[] sorted, long errors) {
         double perSecond() {
