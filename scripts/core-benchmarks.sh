@@ -10,8 +10,10 @@ source "$(dirname "$0")/lib.sh"
 
 ensure_bench_jar
 machine_info
-echo "command: java -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.core.HeapPerMessage 100000"
-java -Xmx2g -cp "$BENCH_JAR" chime.conformance.benchmarks.core.HeapPerMessage 100000
+echo "command: java -Xmx2g -Djdk.attach.allowAttachSelf=true -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.core.HeapPerMessage 100000 [--wire]"
+for mode in "" --wire; do
+  java -Xmx2g -Djdk.attach.allowAttachSelf=true -cp "$BENCH_JAR" chime.conformance.benchmarks.core.HeapPerMessage 100000 $mode
+done
 echo
 echo "command: java -jar benchmarks/target/benchmarks.jar -rf json -rff benchmarks/target/jmh-results.json $*"
 java -jar "$BENCH_JAR" -rf json -rff "$ROOT/benchmarks/target/jmh-results.json" "$@" 2>&1 \

@@ -4,6 +4,7 @@ import chime.conformance.reference.core.MessagingCore;
 import chime.conformance.reference.core.model.ChannelMessage;
 import chime.conformance.reference.core.paging.Page;
 import chime.conformance.reference.core.support.IdGenerator;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,22 @@ public final class CoreScene implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             send(CONTENT);
         }
+    }
+
+    /**
+     * Posts {@code count} messages as a server would: every request brings its own copies of the bearer,
+     * the channel ARN and the content, decoded from the wire.
+     */
+    public void fillFromWire(int count) {
+        for (int i = 0; i < count; i++) {
+            core.messages().send(decoded(alice), decoded(channelArn), decoded(CONTENT), "STANDARD", "PERSISTENT",
+                    null, token());
+        }
+    }
+
+    /** A new string with its own bytes, as decoding a request produces. */
+    private static String decoded(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     }
 
     /** Adds {@code count} public channels to the AppInstance (the scene's own channel included in none). */
