@@ -31,6 +31,9 @@ public final class Redaction {
     private static final Pattern SECRET_HEADER_IN_TEXT = Pattern.compile(
             "(?i)((?:authorization|x-amz-security-token|proxy-authorization)[\"']?\\s*[:=]\\s*[\"']?)[^\"'\\r\\n,}\\]]+");
     private static final Pattern ACCOUNT_IN_ARN = Pattern.compile("(arn:[a-z0-9-]+:[a-z0-9-]*:[a-z0-9-]*:)\\d{12}(?=:)");
+    /** ARNs travel percent-encoded in request paths (wire evidence): arn%3Aaws%3Achime%3Aus-east-1%3A<account>%3A... */
+    private static final Pattern ACCOUNT_IN_ENCODED_ARN =
+            Pattern.compile("(?i)(arn%3A[a-z0-9-]+%3A[a-z0-9-]*%3A[a-z0-9-]*%3A)\\d{12}(?=%3A)");
     private static final Pattern ACCOUNT_FIELD = Pattern.compile("(?i)(\"(?:accountId|account)\"\\s*:\\s*\")\\d{12}(\")");
 
     private final boolean maskAccount;
@@ -72,6 +75,7 @@ public final class Redaction {
         out = SECRET_HEADER_IN_TEXT.matcher(out).replaceAll("$1" + REDACTED);
         if (maskAccount) {
             out = ACCOUNT_IN_ARN.matcher(out).replaceAll("$1" + MASKED_ACCOUNT);
+            out = ACCOUNT_IN_ENCODED_ARN.matcher(out).replaceAll("$1" + MASKED_ACCOUNT);
             out = ACCOUNT_FIELD.matcher(out).replaceAll("$1" + MASKED_ACCOUNT + "$2");
         }
         return out;

@@ -45,5 +45,9 @@ class RedactionTest {
         assertThat(masking.text(arn), is("arn:aws:chime:us-east-1:************:app-instance/x"));
         assertThat(masking.text("{\"AccountId\": \"111122223333\"}"), is("{\"AccountId\": \"************\"}"));
         assertThat("a message ID is not an account", masking.text("message 123456789012 sent"), is("message 123456789012 sent"));
+        String path = "/channels/arn%3Aaws%3Achime%3Aus-east-1%3A111122223333%3Aapp-instance%2Fx?operation=x";
+        assertThat(plain.text(path), is(path));
+        assertThat("an ARN in a request path", masking.text(path),
+                is("/channels/arn%3Aaws%3Achime%3Aus-east-1%3A************%3Aapp-instance%2Fx?operation=x"));
     }
 }

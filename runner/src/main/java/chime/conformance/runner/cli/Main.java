@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = KitVersion.class,
         description = "Conformance test kit for the Amazon Chime SDK Messaging API.",
-        subcommands = {RunCommand.class, ServeCommand.class, CompareCommand.class, ExpectationsCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class, SweepCommand.class, CompareCommand.class,
+                ExpectationsCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

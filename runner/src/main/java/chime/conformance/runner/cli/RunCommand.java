@@ -25,6 +25,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: executes the features against a target and writes the report. */
@@ -62,6 +63,26 @@ public final class RunCommand implements Callable<Integer> {
             + " after the summary, scenarios per second and the harness's own time per scenario.")
     boolean timing;
 
+    @Option(names = "--mask-account",
+            description = "Mask AWS account IDs in the report, results and wire evidence (e.g. to publish a report).")
+    boolean maskAccount;
+
+    @Mixin
+    AccessOptions access;
+
+    // Target-specific options: the run command passes them on in the target config; the target they are
+    // meant for reads them (today the aws target), others ignore them.
+
+    @Option(names = "--yes-create-resources",
+            description = "Confirm that --target aws may create resources in your AWS account (deleted when the run"
+                    + " ends). Without it the aws target prints its plan and stops.")
+    boolean yesCreateResources;
+
+    @Option(names = "--max-calls",
+            description = "At most this many calls by scenarios (--target aws); scenarios after that are ERROR and"
+                    + " cleanup still runs. Default: no limit.")
+    Long maxCalls;
+
     @Override
     public Integer call() throws Exception {
         if (threads < 1) {
@@ -73,16 +94,28 @@ public final class RunCommand implements Callable<Integer> {
         if (timing) {
             TargetCallTimer.enable();
         }
-        TargetConfig config = targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig);
+        TargetConfig config = access.applyTo(targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig));
+        if (yesCreateResources) {
+            config = config.withOption("yes-create-resources", "true");
+        }
+        if (maxCalls != null) {
+            config = config.withOption("max-calls", Long.toString(maxCalls));
+        }
+        if (maskAccount) {
+            config = config.withOption("mask-account", "true");
+        }
         Files.createDirectories(report);
         System.setProperty(RunOutputs.REPORT_DIR_PROPERTY, report.toString());
         try (Target opened = Targets.open(target, config)) {
             TargetSession.install(opened);
-            RunContext.install(RunContexts.forTarget(opened)
+            RunContext.Builder context = RunContexts.forTarget(opened)
                     .expectationsFile(expectations)
                     .strict(strict)
-                    .reportDir(report)
-                    .build());
+                    .reportDir(report);
+            if (maskAccount) {
+                context.maskAccount(true);
+            }
+            RunContext.install(context.build());
             System.out.println("chime-conformance " + KitVersion.version() + ": running against " + opened.name()
                     + " (" + opened.description() + ")");
             launch();
@@ -94,6 +127,8 @@ public final class RunCommand implements Callable<Integer> {
             return results.verdict() == Verdict.PASSED ? 0 : 1;
         } finally {
             RunContext.clear();
+            // The target is closed now; a later run in this JVM must not be handed it.
+            TargetSession.install(null);
         }
     }
 

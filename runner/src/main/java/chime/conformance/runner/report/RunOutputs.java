@@ -1,5 +1,6 @@
 package chime.conformance.runner.report;
 
+import chime.conformance.reports.RunContext;
 import chime.conformance.reports.plugin.ConformancePlugin;
 import chime.conformance.reports.plugin.ProgressPrinter;
 import io.cucumber.core.plugin.JUnitFormatter;
@@ -7,6 +8,7 @@ import io.cucumber.core.plugin.MessageFormatter;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.TestRunFinished;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -27,9 +29,9 @@ public final class RunOutputs implements ConcurrentEventListener {
 
     private final List<ConcurrentEventListener> outputs = new ArrayList<>();
     private final List<OutputStream> streams = new ArrayList<>();
+    private final Path dir = reportDir();
 
     public RunOutputs() {
-        Path dir = reportDir();
         try {
             Files.createDirectories(dir);
             outputs.add(new ProgressPrinter());
@@ -53,6 +55,8 @@ public final class RunOutputs implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        // Before the report's own handler, so the report shows the target as it stands at the end of the run.
+        publisher.registerHandlerFor(TestRunFinished.class, e -> RunContexts.refreshTargetDescription());
         outputs.forEach(o -> o.setEventPublisher(publisher));
         // Registered last, so the formatters above have flushed their output when the streams close. The
         // JUnit and message formatters write on the run's last message (the TestRunFinished envelope), which
@@ -70,6 +74,14 @@ public final class RunOutputs implements ConcurrentEventListener {
                 out.close();
             } catch (IOException ignored) {
                 // A report file that cannot be closed has been written as far as it could be.
+            }
+        }
+        if (RunContext.current().maskAccount()) {
+            try {
+                AccountMasking.maskText(dir.resolve("junit.xml"));
+                AccountMasking.maskMessages(dir.resolve("cucumber-messages.ndjson"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot mask the account in " + dir + ": " + e.getMessage(), e);
             }
         }
     }

@@ -24,6 +24,7 @@ public class Hooks {
      */
     @Before(order = 0)
     public void requireCapabilities(Scenario scenario) {
+        world.scenarioTags(scenario.getSourceTagNames());
         List<String> missing = new ArrayList<>();
         for (String tag : scenario.getSourceTagNames()) {
             if (tag.startsWith("@requires:")) {

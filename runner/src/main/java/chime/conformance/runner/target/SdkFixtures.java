@@ -59,6 +59,7 @@ public final class SdkFixtures implements Fixtures {
         private final boolean ownsAppInstance;
         private final String userIdPrefix;
         private final List<String> users = Collections.synchronizedList(new ArrayList<>());
+        private final List<String> admins = Collections.synchronizedList(new ArrayList<>());
 
         Scope(String appInstanceArn, boolean ownsAppInstance, String userIdPrefix) {
             this.appInstanceArn = appInstanceArn;
@@ -88,6 +89,7 @@ public final class SdkFixtures implements Fixtures {
             provision("CreateAppInstanceAdmin", () -> identity.createAppInstanceAdmin(r -> r
                     .appInstanceArn(appInstanceArn)
                     .appInstanceAdminArn(userArn)));
+            admins.add(userArn);
         }
 
         @Override
@@ -106,6 +108,19 @@ public final class SdkFixtures implements Fixtures {
                     // Cleanup is best effort here; the AWS target sweeps leftovers by run id.
                 }
                 return;
+            }
+            // A shared AppInstance outlives the scenario: demote its admins first (an AppInstance holds only so
+            // many), then delete its users.
+            List<String> promoted;
+            synchronized (admins) {
+                promoted = List.copyOf(admins);
+            }
+            for (String arn : promoted) {
+                try {
+                    identity.deleteAppInstanceAdmin(r -> r.appInstanceArn(appInstanceArn).appInstanceAdminArn(arn));
+                } catch (RuntimeException ignored) {
+                    // best effort, see above
+                }
             }
             List<String> created;
             synchronized (users) {

@@ -49,6 +49,17 @@ public interface Target extends AutoCloseable {
         return Duration.ofSeconds(2);
     }
 
+    /**
+     * Told by the steps whenever a read had to poll before it saw a write (or gave up at the bound), so a
+     * target can show how much eventual consistency cost the run. The first read that already sees the write
+     * is not reported.
+     *
+     * @param waited  from the first read to the last
+     * @param settled whether the last read saw what the step waited for
+     */
+    default void consistencyWaited(Duration waited, boolean settled) {
+    }
+
     @Override
     default void close() {
     }

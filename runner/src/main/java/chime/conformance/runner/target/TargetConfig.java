@@ -29,20 +29,57 @@ import java.util.Set;
  *   pass-through: arn:aws:lambda:us-east-1:111122223333:function:my-pass-through
  *   deny: arn:aws:lambda:...
  * consistency: PT5S              # bound for polling eventually-consistent reads
+ * options:                       # target-specific, e.g. for the aws target:
+ *   max-calls: 5000
  * </pre>
+ *
+ * <p>{@code options} carries target-specific settings given on the command line (e.g. the aws target's
+ * confirmation to create resources and its call budget), so that the run command stays general: it passes
+ * them on, and only the target that understands them reads them.
  */
 public record TargetConfig(URI endpoint, String region, String credentials, String accessKeyId,
                            String secretAccessKey, Set<Capability> capabilities,
                            Map<ProcessorBehaviour, String> processors, Duration consistency,
-                           String appInstanceArn, Path source) {
+                           String appInstanceArn, Path source, Map<String, String> options) {
 
     public TargetConfig {
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
         processors = processors == null ? Map.of() : Map.copyOf(processors);
+        options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    /** Without target-specific options: the config file's fields only. */
+    public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
+                        Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
+                        String appInstanceArn, Path source) {
+        this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
+                appInstanceArn, source, null);
     }
 
     public static TargetConfig empty() {
-        return new TargetConfig(null, null, null, null, null, null, null, null, null, null);
+        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A target-specific option from the command line, or null. */
+    public String option(String name) {
+        return options.get(name);
+    }
+
+    public TargetConfig withOption(String name, String value) {
+        Map<String, String> changed = new java.util.LinkedHashMap<>(options);
+        if (value == null) {
+            changed.remove(name);
+        } else {
+            changed.put(name, value);
+        }
+        return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
+                processors, consistency, appInstanceArn, source, changed);
+    }
+
+    /** {@code credentials} as in the config file: static, default or profile:NAME. */
+    public TargetConfig withCredentials(String newCredentials) {
+        return new TargetConfig(endpoint, region, newCredentials, accessKeyId, secretAccessKey, capabilities,
+                processors, consistency, appInstanceArn, source, options);
     }
 
     public String regionOr(String fallback) {
@@ -51,12 +88,12 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
 
     public TargetConfig withEndpoint(URI newEndpoint) {
         return new TargetConfig(newEndpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source);
+                processors, consistency, appInstanceArn, source, options);
     }
 
     public TargetConfig withRegion(String newRegion) {
         return new TargetConfig(endpoint, newRegion, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source);
+                processors, consistency, appInstanceArn, source, options);
     }
 
     /** Reads a YAML target config; every error names the file and the field. */
@@ -71,7 +108,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
             throw new IllegalArgumentException("target config " + file + " must be a YAML mapping");
         }
         Set<String> known = Set.of("endpoint", "region", "credentials", "accessKeyId", "secretAccessKey",
-                "capabilities", "processors", "consistency", "appInstanceArn");
+                "capabilities", "processors", "consistency", "appInstanceArn", "options");
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!known.contains(field)) {
@@ -91,9 +128,23 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
                         procs.put(ProcessorBehaviour.fromKey(e.getKey()), e.getValue().asText()));
             }
             Duration consistency = text(root, "consistency") == null ? null : Duration.parse(text(root, "consistency"));
+            Map<String, String> options = new java.util.LinkedHashMap<>();
+            if (root.has("options")) {
+                if (!root.get("options").isObject()) {
+                    throw new IllegalArgumentException("options must be a mapping of names to values");
+                }
+                root.get("options").fields().forEachRemaining(e -> {
+                    if (e.getKey().startsWith("yes-")) {
+                        // A confirmation is a decision made for one run, not a setting kept in a file.
+                        throw new IllegalArgumentException("option '" + e.getKey()
+                                + "' is a confirmation: give it on the command line (--" + e.getKey() + ")");
+                    }
+                    options.put(e.getKey(), e.getValue().asText());
+                });
+            }
             return new TargetConfig(endpoint, text(root, "region"), text(root, "credentials"),
                     text(root, "accessKeyId"), text(root, "secretAccessKey"), caps, procs, consistency,
-                    text(root, "appInstanceArn"), file);
+                    text(root, "appInstanceArn"), file, options);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalArgumentException("target config " + file + ": " + e.getMessage(), e);
         }

@@ -20,6 +20,11 @@ public final class TargetSession {
         current = target;
     }
 
+    /** The target installed or opened so far, without opening one. */
+    public static java.util.Optional<Target> peek() {
+        return java.util.Optional.ofNullable(current);
+    }
+
     public static Target current() {
         Target t = current;
         if (t != null) {

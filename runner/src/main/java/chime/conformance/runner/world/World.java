@@ -41,6 +41,7 @@ public class World {
     private final Map<String, String> messages = new LinkedHashMap<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
     private final WireLog wire = new WireLog();
+    private java.util.Set<String> tags = java.util.Set.of();
     private AppInstanceScope scope;
     private AppInstanceScope foreignScope;
     private Outcome outcome;
@@ -72,6 +73,11 @@ public class World {
         return identity;
     }
 
+    /** The scenario's tags, for fixtures that provision by what a scenario does (set before its first step). */
+    public void scenarioTags(java.util.Collection<String> scenarioTags) {
+        this.tags = java.util.Set.copyOf(scenarioTags);
+    }
+
     public synchronized AppInstanceScope scope() {
         if (scope == null) {
             scope = newScope("scenario");
@@ -81,7 +87,7 @@ public class World {
 
     /** A new fixture scope; its provisioning counts as time in the target ({@link TargetCallTimer}). */
     private AppInstanceScope newScope(String label) {
-        return TargetCallTimer.timed(TargetCallTimer.time(() -> target.fixtures().newScope(label)));
+        return TargetCallTimer.timed(TargetCallTimer.time(() -> target.fixtures().newScope(label, tags)));
     }
 
     public String appInstanceArn() {
@@ -202,18 +208,26 @@ public class World {
      */
     public <T> T eventually(Supplier<T> read, Predicate<T> done) {
         Duration bound = target.consistencyBound();
-        long deadline = System.nanoTime() + bound.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + bound.toNanos();
         long pause = 5;
         T value = read.get();
-        while (!done.test(value) && System.nanoTime() < deadline) {
+        boolean settled = done.test(value);
+        boolean polled = false;
+        while (!settled && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            polled = true;
             pause = Math.min(pause * 2, 250);
             value = read.get();
+            settled = done.test(value);
+        }
+        if (polled || !settled) {
+            target.consistencyWaited(Duration.ofNanos(System.nanoTime() - start), settled);
         }
         return value;
     }

@@ -4,14 +4,22 @@ import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.wire.WireRecordingInterceptor;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -31,7 +39,16 @@ public final class SdkClients implements AutoCloseable {
     public static final String DUMMY_SECRET_ACCESS_KEY = "chime-conformance-dummy-secret";
 
     /** Whether the SDK retries: not against the reference (one call, one exchange), as configured elsewhere. */
-    public enum Retries { NONE, SDK_DEFAULT }
+    public enum Retries {
+        NONE,
+        SDK_DEFAULT,
+        /**
+         * For a real service with rate limits (AWS): up to 8 attempts, throttling (ThrottledClientException
+         * is HTTP 429) backed off exponentially up to 20 s, and no circuit breaker, which would otherwise stop
+         * retrying a whole run's calls after a burst of throttling.
+         */
+        PATIENT
+    }
 
     private final SdkHttpClient http;
     private final ChimeSdkMessagingClient messaging;
@@ -39,17 +56,21 @@ public final class SdkClients implements AutoCloseable {
     private final Region region;
     private final AwsCredentialsProvider credentials;
 
-    private SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials, Retries retries) {
+    private SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials, Retries retries,
+                       List<ExecutionInterceptor> interceptors) {
         this.region = region;
         this.credentials = credentials;
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
                 .build();
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .addExecutionInterceptor(new WireRecordingInterceptor());
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        interceptors.forEach(override::addExecutionInterceptor);
+        override.addExecutionInterceptor(new WireRecordingInterceptor());
         if (retries == Retries.NONE) {
             override.retryPolicy(RetryPolicy.none());
+        } else if (retries == Retries.PATIENT) {
+            override.retryStrategy(patientRetries());
         }
         ClientOverrideConfiguration overrides = override.build();
         var messagingBuilder = ChimeSdkMessagingClient.builder().region(region).credentialsProvider(credentials)
@@ -66,8 +87,40 @@ public final class SdkClients implements AutoCloseable {
 
     /** Clients for {@code endpoint} (null: the SDK's regional AWS endpoints) with the config's settings. */
     public static SdkClients open(URI endpoint, TargetConfig config, Retries retries) {
+        return open(endpoint, config, retries, List.of());
+    }
+
+    /** As above, with interceptors that see every call before the wire recorder (e.g. a call budget). */
+    public static SdkClients open(URI endpoint, TargetConfig config, Retries retries,
+                                  List<ExecutionInterceptor> interceptors) {
         return new SdkClients(endpoint, Region.of(config.regionOr(DEFAULT_REGION)),
-                credentials(config, endpoint != null), retries);
+                credentials(config, endpoint != null), retries, List.copyOf(interceptors));
+    }
+
+    /**
+     * Gives another AWS service client the same region, credentials and HTTP client as these two (e.g. the
+     * STS, Lambda and IAM clients of the aws target). The HTTP client stays owned by this object: closing the
+     * other client leaves it open, closing this closes it.
+     */
+    public <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder) {
+        return builder.region(region).credentialsProvider(credentials).httpClient(http);
+    }
+
+    static RetryStrategy patientRetries() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(8)
+                .circuitBreakerEnabled(false)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(5)))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(20)))
+                .retryOnException(SdkClients::throttled)
+                .treatAsThrottling(SdkClients::throttled)
+                .build();
+    }
+
+    private static boolean throttled(Throwable t) {
+        return t instanceof software.amazon.awssdk.services.chimesdkmessaging.model.ThrottledClientException
+                || t instanceof software.amazon.awssdk.services.chimesdkidentity.model.ThrottledClientException
+                || (t instanceof SdkServiceException e && e.isThrottlingException());
     }
 
     /**
