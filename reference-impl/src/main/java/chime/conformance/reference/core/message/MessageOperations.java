@@ -143,13 +143,13 @@ public final class MessageOperations {
         String query = "ListChannelMessages|" + channelArn + "|" + order + "|" + notBefore + "|" + notAfter;
         Paging.Cursor<MessageKey> cursor = ctx.paging().cursor(query, nextToken, maxResults, MessageKey.CODEC);
 
-        NavigableMap<MessageKey, StoredMessage> window = window(state.timeline(), notBefore, notAfter);
-        if (order == SortOrder.DESCENDING) {
-            window = window.descendingMap();
-        }
+        NavigableMap<MessageKey, StoredMessage> window = order == SortOrder.DESCENDING
+                ? newestFirstWindow(state.timelineNewestFirst(), notBefore, notAfter)
+                : window(state.timeline(), notBefore, notAfter);
         return ctx.paging().page(window, cursor, MessageKey.CODEC, stored -> stored.viewFor(caller.arn()));
     }
 
+    /** The messages created within [notBefore, notAfter] of an oldest-first timeline. */
     private static NavigableMap<MessageKey, StoredMessage> window(NavigableMap<MessageKey, StoredMessage> timeline,
                                                                   Instant notBefore, Instant notAfter) {
         if (notBefore != null && notAfter != null) {
@@ -165,6 +165,24 @@ public final class MessageOperations {
             return timeline.headMap(MessageKey.highest(notAfter), true);
         }
         return timeline;
+    }
+
+    /** The same window of a newest-first timeline, whose bounds come in the reverse order. */
+    private static NavigableMap<MessageKey, StoredMessage> newestFirstWindow(
+            NavigableMap<MessageKey, StoredMessage> newestFirst, Instant notBefore, Instant notAfter) {
+        if (notBefore != null && notAfter != null) {
+            if (notBefore.isAfter(notAfter)) {
+                return NOTHING;
+            }
+            return newestFirst.subMap(MessageKey.highest(notAfter), true, MessageKey.lowest(notBefore), true);
+        }
+        if (notBefore != null) {
+            return newestFirst.headMap(MessageKey.lowest(notBefore), true);
+        }
+        if (notAfter != null) {
+            return newestFirst.tailMap(MessageKey.highest(notAfter), true);
+        }
+        return newestFirst;
     }
 
     /**
