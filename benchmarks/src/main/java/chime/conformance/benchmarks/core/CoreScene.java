@@ -27,12 +27,18 @@ public final class CoreScene implements AutoCloseable {
     private final AtomicLong tokens = new AtomicLong();
 
     public CoreScene() {
-        core = new MessagingCore(Clock.systemUTC(), IdGenerator.random(), "us-east-1", "111122223333", 1);
-        appInstanceArn = core.identity().createAppInstance("bench", null, token(), null);
+        this(new MessagingCore(Clock.systemUTC(), IdGenerator.random(), "us-east-1", "111122223333", 1), "bench");
+    }
+
+    /** A scene of its own AppInstance inside {@code core}, which may hold others. */
+    public CoreScene(MessagingCore core, String name) {
+        this.core = core;
+        appInstanceArn = core.identity().createAppInstance(name, null, "t-" + name, null);
         ada = user("ada");
         core.identity().createAppInstanceAdmin(appInstanceArn, ada);
         alice = user("alice");
-        channelArn = core.channels().create(ada, appInstanceArn, "bench", "UNRESTRICTED", "PUBLIC", null, token(), null);
+        channelArn = core.channels().create(ada, appInstanceArn, "bench", "UNRESTRICTED", "PUBLIC", null, token(),
+                null);
         core.memberships().create(ada, channelArn, alice, "DEFAULT");
     }
 
@@ -75,7 +81,8 @@ public final class CoreScene implements AutoCloseable {
     /** Adds {@code count} public channels to the AppInstance (the scene's own channel included in none). */
     public void addChannels(int count) {
         for (int i = 0; i < count; i++) {
-            core.channels().create(ada, appInstanceArn, "channel-" + i, "UNRESTRICTED", "PUBLIC", null, token(), null);
+            core.channels().create(ada, appInstanceArn, "channel-" + i, "UNRESTRICTED", "PUBLIC", null, token(),
+                    null);
         }
     }
 
