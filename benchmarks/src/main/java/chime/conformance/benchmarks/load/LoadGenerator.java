@@ -35,10 +35,13 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageTyp
  * <pre>
  * java -cp benchmarks.jar chime.conformance.benchmarks.load.LoadGenerator --endpoint http://127.0.0.1:8080
  *     [--clients 1,8,64] [--operations SendChannelMessage,ListChannelMessages] [--seconds 5] [--warmup 2]
- *     [--max-requests 200000] [--prefill 1000] [--server-pid PID]
+ *     [--max-requests 200000] [--prefill 1000] [--server-pid PID] [--client raw|sdk]
  * </pre>
  *
- * Setup (an AppInstance, an admin, one channel, a member per client, {@code prefill} messages so a list
+ * {@code --client sdk} sends through the AWS SDK for Java as the kit's HTTP target does, to show what a
+ * call costs an SDK user; the default, {@code raw}, measures the server.
+ *
+ * <p>Setup (an AppInstance, an admin, one channel, a member per client, {@code prefill} messages so a list
  * returns full pages of 50) goes through the AWS SDK for Java, as any client's would. All clients share the
  * one channel: senders contend for its lock, as in a busy channel.
  */
@@ -53,8 +56,11 @@ public final class LoadGenerator {
     private String channelArn;
     private final List<String> members = new ArrayList<>();
 
-    private LoadGenerator(URI endpoint) {
+    private final boolean sdk;
+
+    private LoadGenerator(URI endpoint, boolean sdk) {
         this.endpoint = endpoint;
+        this.sdk = sdk;
         this.address = new InetSocketAddress(endpoint.getHost(), endpoint.getPort());
         this.hostHeader = endpoint.getHost() + ":" + endpoint.getPort();
     }
@@ -68,6 +74,7 @@ public final class LoadGenerator {
         int maxRequests = 200_000;
         int prefill = 1_000;
         long serverPid = -1;
+        String client = "raw";
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -79,6 +86,7 @@ public final class LoadGenerator {
                 case "--max-requests" -> maxRequests = Integer.parseInt(value);
                 case "--prefill" -> prefill = Integer.parseInt(value);
                 case "--server-pid" -> serverPid = Long.parseLong(value);
+                case "--client" -> client = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -93,6 +101,9 @@ public final class LoadGenerator {
         if (seconds <= 0 || seconds > 120 || warmup < 0 || warmup > 60 || maxRequests < 1) {
             throw new IllegalArgumentException("--seconds must be in (0, 120], --warmup in [0, 60]");
         }
+        if (!client.equals("raw") && !client.equals("sdk")) {
+            throw new IllegalArgumentException("--client raw or sdk");
+        }
         int most = Arrays.stream(clients).max().orElse(1);
         if (most > 256) {
             throw new IllegalArgumentException("at most 256 clients (the server's connection limit)");
@@ -103,8 +114,11 @@ public final class LoadGenerator {
             }
         }
 
-        LoadGenerator generator = new LoadGenerator(endpoint);
+        LoadGenerator generator = new LoadGenerator(endpoint, client.equals("sdk"));
         generator.setUp(most, prefill);
+        System.out.println("client: " + (client.equals("sdk")
+                ? "the AWS SDK for Java (URL-connection HTTP client, signed requests), as the kit's HTTP target"
+                : "raw HTTP/1.1, one write per request"));
         ServerCpu cpu = new ServerCpu(serverPid);
         System.out.printf(Locale.ROOT, "%-20s %7s %9s %9s %9s %9s %9s %12s %7s%n", "operation", "clients",
                 "requests", "req/s", "p50 ms", "p99 ms", "max ms", "server µs/req", "errors");
@@ -187,18 +201,11 @@ public final class LoadGenerator {
             String bearer = members.get(c);
             String prefix = "r" + runId + "-c" + c + "-";
             Thread thread = new Thread(() -> {
-                try (RawHttpConnection connection = new RawHttpConnection(address, 30_000)) {
+                try (Exchange exchange = sdk ? sdkExchange(operation, bearer) : rawExchange(operation, path, bearer)) {
                     for (long seq = 0; System.nanoTime() < deadline; seq++) {
-                        byte[] request = operation.equals(SEND)
-                                ? send(path, bearer, prefix + seq) : list(path, bearer);
+                        String token = prefix + seq;
                         long t0 = System.nanoTime();
-                        int status;
-                        try {
-                            status = connection.exchange(request).status();
-                        } catch (IOException e) {
-                            connection.close();
-                            status = -1;
-                        }
+                        int status = exchange.call(token);
                         long took = System.nanoTime() - t0;
                         if (status < 200 || status > 299) {
                             errors.incrementAndGet();
@@ -222,6 +229,68 @@ public final class LoadGenerator {
         long[] measured = Arrays.copyOf(latencies, done);
         Arrays.sort(measured);
         return new Result(done, elapsed, measured, errors.get());
+    }
+
+    /** One client's requests: the status of each, -1 for a failed exchange. */
+    private interface Exchange extends AutoCloseable {
+        int call(String token);
+
+        @Override
+        void close();
+    }
+
+    private Exchange rawExchange(String operation, String path, String bearer) {
+        RawHttpConnection connection = new RawHttpConnection(address, 30_000);
+        return new Exchange() {
+            @Override
+            public int call(String token) {
+                byte[] request = operation.equals(SEND) ? send(path, bearer, token) : list(path, bearer);
+                try {
+                    return connection.exchange(request).status();
+                } catch (IOException e) {
+                    connection.close();
+                    return -1;
+                }
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
+        };
+    }
+
+    /** Requests through the SDK, as the kit's HTTP target sends them: signed, over the URL-connection client. */
+    private Exchange sdkExchange(String operation, String bearer) {
+        SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build();
+        ChimeSdkMessagingClient messaging = ChimeSdkMessagingClient.builder().region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOAD",
+                        "load-secret")))
+                .httpClient(http).overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+                .endpointOverride(endpoint).build();
+        return new Exchange() {
+            @Override
+            public int call(String token) {
+                try {
+                    if (operation.equals(SEND)) {
+                        return messaging.sendChannelMessage(r -> r.chimeBearer(bearer).channelArn(channelArn)
+                                .content("load test message of about sixty-four bytes of content, ok")
+                                .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
+                                .clientRequestToken(token)).sdkHttpResponse().statusCode();
+                    }
+                    return messaging.listChannelMessages(r -> r.chimeBearer(bearer).channelArn(channelArn)
+                            .maxResults(50)).sdkHttpResponse().statusCode();
+                } catch (RuntimeException e) {
+                    return -1;
+                }
+            }
+
+            @Override
+            public void close() {
+                messaging.close();
+                http.close();
+            }
+        };
     }
 
     private byte[] send(String path, String bearer, String token) {
