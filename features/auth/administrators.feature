@@ -52,8 +52,8 @@ Feature: AppInstanceAdmins may do what moderators do
 
       @op:RedactChannelMessage
       Examples: RedactChannelMessage
-        | action            | does it                                                        |
-        | redacts a message | redacts Alice's message "Spoiler: the butler did it" in "club" |
+        | action            | does it                                                    |
+        | redacts a message | redacts the message "Spoiler: the butler did it" in "club" |
 
       @op:ListChannelMessages
       Examples: ListChannelMessages

@@ -4,7 +4,7 @@ Feature: Who may associate a channel flow with a channel
   administrators and channel moderators may associate a channel flow with a channel, or disassociate it.
 
   Background:
-    Given a developer has created the channel flow "filter"
+    Given the channel flow "filter" runs the pass-through processor
     And Alice has created the public channel "club"
     And Bob is a member of "club"
     And Max is a moderator of "club"
@@ -43,7 +43,7 @@ Feature: Who may associate a channel flow with a channel
 
     @op:DescribeChannel
     Scenario Outline: <who> disassociates a channel flow
-      Given the channel flow "filter" has been associated with "club"
+      Given "club" is associated with the channel flow "filter"
       When <actor> disassociates the channel flow "filter" from "club"
       Then the request succeeds
       And "club" uses no channel flow
@@ -59,7 +59,7 @@ Feature: Who may associate a channel flow with a channel
 
     @op:DescribeChannel
     Example: A member may not disassociate a channel flow
-      Given the channel flow "filter" has been associated with "club"
+      Given "club" is associated with the channel flow "filter"
       When Bob disassociates the channel flow "filter" from "club"
       Then the request fails with ForbiddenException
       And "club" uses the channel flow "filter"

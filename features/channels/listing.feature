@@ -128,6 +128,6 @@ Feature: Listing the channels of an AppInstance
     @model @op:ListChannels @op:ListChannelMessages
     Example: A message that is not persisted does not move the summary's last message time
       Given Alice has posted "Chapter 3 tonight?" in "book-club"
-      And Alice has sent "typing..." to "book-club" without persisting it
+      And Alice has posted the NON_PERSISTENT message "typing..." in "book-club"
       When Carol lists the public channels
       Then "book-club" is listed with the last message time of "Chapter 3 tonight?"

@@ -38,7 +38,7 @@ Feature: Channel privacy
 
     @op:GetChannelMessage
     Example: A non-member cannot read a single message
-      When Carol reads Alice's message "Dear diary" in "diary"
+      When Carol gets the message "Dear diary" from "diary"
       Then the request fails with ForbiddenException
 
     @op:ListChannelMessages

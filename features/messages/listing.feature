@@ -76,5 +76,5 @@ Feature: Listing messages
         """
       And Bob has edited "Agenda" to read "Agenda, v2"
       When Alice lists the messages in "lobby"
-      Then the listing names the channel "lobby"
+      Then the list names the channel "lobby"
       And the summary of "Agenda" shows its ID, content, metadata, type, sender, redaction, status, and creation, update and edit times

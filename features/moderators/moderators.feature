@@ -62,7 +62,7 @@ Feature: Channel moderators
     Example: The moderator role is gone
       When Alice removes Max as a moderator of "club"
       Then the request succeeds
-      And Max does not moderate "club"
+      And the moderators of "club" do not include Max
 
     @op:CreateChannelBan
     Example: A former moderator can no longer ban
@@ -86,7 +86,7 @@ Feature: Channel moderators
     Example: A user who is not a member becomes a moderator
       When Alice makes Max a moderator of "club"
       Then the request succeeds
-      And Max moderates "club"
+      And the moderators of "club" include Max
 
     @op:DescribeChannelMembership
     Example: Becoming a moderator does not make the user a member
@@ -104,12 +104,12 @@ Feature: Channel moderators
 
     @op:RedactChannelMessage
     Example: A moderator redacts a message
-      When Max redacts Bob's message "Buy cheap watches" in "club"
+      When Max redacts the message "Buy cheap watches" in "club"
       Then the request succeeds
 
     @op:DeleteChannelMessage @op:GetChannelMessage
     Example: A moderator may not delete a message
-      When Max deletes Bob's message "Buy cheap watches" in "club"
+      When Max deletes the message "Buy cheap watches" from "club"
       Then the request fails with ForbiddenException
       And Bob's message "Buy cheap watches" is still in "club"
 
@@ -179,7 +179,7 @@ Feature: Channel moderators
     Scenario Outline: <who> may not make a user a moderator
       When <actor> makes Carol a moderator of "club"
       Then the request fails with ForbiddenException
-      And Carol does not moderate "club"
+      And the moderators of "club" do not include Carol
 
       Examples:
         | who               | actor |
@@ -191,4 +191,4 @@ Feature: Channel moderators
       Given Max is a moderator of "club"
       When Bob removes Max as a moderator of "club"
       Then the request fails with ForbiddenException
-      And Max moderates "club"
+      And the moderators of "club" include Max

@@ -63,7 +63,7 @@ Feature: Length of names
   Rule: A channel flow keeps to the same limit when it is updated
 
     Background:
-      Given the channel flow "tidy" has been created for a size check
+      Given the channel flow "tidy" runs the pass-through processor
 
     Scenario Outline: Renaming a channel flow to <name> <verdict>
       When the channel flow "tidy" is renamed to a name of <name>

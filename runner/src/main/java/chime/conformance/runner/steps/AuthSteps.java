@@ -2,16 +2,14 @@ package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.target.ProcessorProbe;
+import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.World;
-import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -21,23 +19,17 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
-import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
 
 /**
- * Who may make a request: the ChimeBearer (AUTH-001, AUTH-002), the developer APIs that take none
- * (AUTH-004), and the permission rules on messages and channel flows (AUTH-005 to AUTH-008, AUTH-017,
- * AUTH-020). The message and flow steps here are worded for permission scenarios; the message and flow
- * features have their own.
+ * Who may make a request: the ChimeBearer (AUTH-001, AUTH-002) and the developer APIs that take none
+ * (AUTH-004). Who may do what with messages and channel flows (AUTH-005 to AUTH-008, AUTH-017, AUTH-020)
+ * is said with the message and flow steps.
  */
 public class AuthSteps {
 
@@ -45,14 +37,14 @@ public class AuthSteps {
 
     private final World world;
     private final ChannelSteps channels;
-    private final MembershipSteps memberships;
-    private final ModerationSteps moderation;
+    private final Listings lists;
+    private final ChannelFlowFixtures flows;
 
-    public AuthSteps(World world) {
+    public AuthSteps(World world, ChannelSteps channels, Listings lists, ChannelFlowFixtures flows) {
         this.world = world;
-        this.channels = new ChannelSteps(world);
-        this.memberships = new MembershipSteps(world);
-        this.moderation = new ModerationSteps(world);
+        this.channels = channels;
+        this.lists = lists;
+        this.flows = flows;
     }
 
     // ---- AUTH-001 and AUTH-004: requests without a ChimeBearer ----------------------------------------------
@@ -156,10 +148,11 @@ public class AuthSteps {
         ChimeSdkMessagingClient api = world.messaging();
         Supplier<? extends SdkResponse> call = switch (operation) {
             case "CreateChannelFlow" -> () -> api.createChannelFlow(r -> r.appInstanceArn(world.appInstanceArn())
-                    .name("another-filter").processors(processor(ProcessorBehaviour.PASS_THROUGH))
+                    .name("another-filter").processors(flows.processor(ProcessorBehaviour.PASS_THROUGH))
                     .clientRequestToken(UUID.randomUUID().toString()));
             case "UpdateChannelFlow" -> () -> api.updateChannelFlow(r -> r.channelFlowArn(flowArn)
-                    .name(flow + "-renamed").processors(processor(ProcessorBehaviour.PASS_THROUGH)));
+                    .name(flow + "-renamed")
+                    .processors(flows.processor(ProcessorBehaviour.PASS_THROUGH)));
             case "DescribeChannelFlow" -> () -> api.describeChannelFlow(r -> r.channelFlowArn(flowArn));
             case "ListChannelFlows" -> () -> api.listChannelFlows(r -> r.appInstanceArn(world.appInstanceArn()));
             case "ListChannelsAssociatedWithChannelFlow" -> () -> api.listChannelsAssociatedWithChannelFlow(r -> r
@@ -206,134 +199,6 @@ public class AuthSteps {
         describeWithBearer(channel, prefix + "u".repeat(length - prefix.length()));
     }
 
-    // ---- messages, worded for permission scenarios ----------------------------------------------------------
-
-    @When("{actor} deletes {actor}'s message {string} in {channel}")
-    public void deletesTheMessage(String actor, String sender, String message, String channel) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("DeleteChannelMessage", actor, () -> world.messaging().deleteChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-    }
-
-    @When("{actor} redacts {actor}'s message {string} in {channel}")
-    public void redactsTheMessage(String actor, String sender, String message, String channel) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("RedactChannelMessage", actor, () -> world.messaging().redactChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-    }
-
-    @When("{actor} edits {actor}'s message {string} in {channel} to read {string}")
-    public void editsTheMessage(String actor, String sender, String message, String channel, String content) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
-                .channelArn(arn).messageId(id).content(content).chimeBearer(bearer)));
-    }
-
-    @When("{actor} asks for the status of {actor}'s message {string} in {channel}")
-    public void asksForTheStatus(String actor, String sender, String message, String channel) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("GetChannelMessageStatus", actor, () -> world.messaging().getChannelMessageStatus(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-    }
-
-    @When("{actor} reads {actor}'s message {string} in {channel}")
-    public void readsTheMessage(String actor, String sender, String message, String channel) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        world.attempt("GetChannelMessage", actor, () -> world.messaging().getChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-    }
-
-    /** Read by the sender, a member of the channel. */
-    @Then("{actor}'s message {string} is still in {channel}")
-    public void theMessageIsStillIn(String sender, String message, String channel) {
-        ChannelMessage read = readAsSender(sender, message, channel);
-        assertThat("\"" + message + "\"", read, notNullValue());
-        assertThat("the message ID of \"" + message + "\"", read.messageId(), equalTo(world.message(message)));
-    }
-
-    @Then("{actor}'s message {string} in {channel} still reads {string}")
-    public void theMessageStillReads(String sender, String message, String channel, String content) {
-        assertThat("the content of \"" + message + "\"", readAsSender(sender, message, channel).content(),
-                equalTo(content));
-    }
-
-    @Then("{actor}'s message {string} in {channel} is not redacted")
-    public void theMessageIsNotRedacted(String sender, String message, String channel) {
-        ChannelMessage read = readAsSender(sender, message, channel);
-        assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(false));
-        assertThat("the content of \"" + message + "\"", read.content(), equalTo(message));
-    }
-
-    // ---- channel flows, worded for permission scenarios -----------------------------------------------------
-
-    /** A channel flow with one pass-through processor, created through the developer API. */
-    @Given("a developer has created the channel flow {flow}")
-    public void aDeveloperHasCreatedTheChannelFlow(String flow) {
-        world.rememberFlow(flow, createFlow(flow, ProcessorBehaviour.PASS_THROUGH));
-    }
-
-    /** Associated by Ada, the AppInstanceAdmin. */
-    @Given("the channel flow {flow} has been associated with {channel}")
-    public void theChannelFlowHasBeenAssociated(String flow, String channel) {
-        String flowArn = world.flow(flow);
-        String arn = world.channel(channel);
-        String admin = world.actor(World.ADMIN);
-        world.messaging().associateChannelFlow(r -> r.channelArn(arn).channelFlowArn(flowArn).chimeBearer(admin));
-    }
-
-    /** A processor that records the invocation and never calls back: the scenario plays it. */
-    @Given("the channel flow {flow}, whose processor holds each message until it calls back, has been associated with {channel}")
-    public void theHoldingChannelFlowHasBeenAssociated(String flow, String channel) {
-        world.rememberFlow(flow, createFlow(flow, ProcessorBehaviour.HOLD));
-        theChannelFlowHasBeenAssociated(flow, channel);
-    }
-
-    @When("{actor} associates the channel flow {flow} with {channel}")
-    public void associatesTheChannelFlow(String actor, String flow, String channel) {
-        String bearer = world.actor(actor);
-        String flowArn = world.flow(flow);
-        String arn = world.channel(channel);
-        world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
-                .channelArn(arn).channelFlowArn(flowArn).chimeBearer(bearer)));
-    }
-
-    @When("{actor} disassociates the channel flow {flow} from {channel}")
-    public void disassociatesTheChannelFlow(String actor, String flow, String channel) {
-        String bearer = world.actor(actor);
-        String flowArn = world.flow(flow);
-        String arn = world.channel(channel);
-        world.attempt("DisassociateChannelFlow", actor, () -> world.messaging().disassociateChannelFlow(r -> r
-                .channelArn(arn).channelFlowArn(flowArn).chimeBearer(bearer)));
-    }
-
-    /** AUTH-004: ChannelFlowCallback, with the callback ID the service gave the processor. */
-    @When("the processor calls back for {string} in {channel} without a ChimeBearer")
-    public void theProcessorCallsBack(String message, String channel) {
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        ProcessorProbe probe = world.target().processorProbe()
-                .orElseThrow(() -> new HarnessException("the target cannot show processor invocations"));
-        List<ProcessorProbe.Invocation> invocations = world.eventually(() -> probe.invocationsFor(arn),
-                list -> list.stream().anyMatch(i -> id.equals(i.messageId())));
-        ProcessorProbe.Invocation invocation = invocations.stream().filter(i -> id.equals(i.messageId()))
-                .findFirst().orElseThrow(() -> new AssertionError("the processor was never invoked for \""
-                        + message + "\""));
-        world.attempt("ChannelFlowCallback", "the processor", () -> world.messaging().channelFlowCallback(r -> r
-                .callbackId(invocation.callbackId())
-                .channelArn(arn)
-                .channelMessage(m -> m.messageId(id))));
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /** What a request could change about a channel and its AppInstance, as Ada sees it. */
@@ -345,40 +210,29 @@ public class AuthSteps {
         String admin = world.actor(World.ADMIN);
         Channel description = channels.describeAs(World.ADMIN, channelArn);
         List<String> members = Stream.concat(
-                        memberships.members(admin, channelArn, ChannelMembershipType.DEFAULT).channelMemberships()
+                        lists.members(admin, channelArn, ChannelMembershipType.DEFAULT).channelMemberships()
                                 .stream().map(m -> "DEFAULT " + m.member().arn()),
-                        memberships.members(admin, channelArn, ChannelMembershipType.HIDDEN).channelMemberships()
+                        lists.members(admin, channelArn, ChannelMembershipType.HIDDEN).channelMemberships()
                                 .stream().map(m -> "HIDDEN " + m.member().arn()))
                 .sorted().toList();
-        List<String> moderators = moderation.moderators(admin, channelArn).channelModerators().stream()
+        List<String> moderators = lists.moderators(admin, channelArn).channelModerators().stream()
                 .map(m -> m.moderator().arn()).sorted().toList();
-        List<String> bans = moderation.bans(admin, channelArn).channelBans().stream()
+        List<String> bans = lists.bans(admin, channelArn).channelBans().stream()
                 .map(b -> b.member().arn()).sorted().toList();
         List<String> messages = messagesOf(admin, channelArn);
         List<String> all = Stream.concat(
-                        channels.channels(admin, ChannelPrivacy.PUBLIC).channels().stream(),
-                        channels.channels(admin, ChannelPrivacy.PRIVATE).channels().stream())
+                        lists.channels(admin, ChannelPrivacy.PUBLIC).channels().stream(),
+                        lists.channels(admin, ChannelPrivacy.PRIVATE).channels().stream())
                 .map(c -> c.channelArn()).sorted().toList();
         return new ChannelState(description, members, moderators, bans, messages, all);
     }
 
     private List<String> messagesOf(String bearer, String channelArn) {
-        ArrayList<ChannelMessageSummary> all = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
-            String next = token;
-            ListChannelMessagesResponse response = world.messaging().listChannelMessages(r -> r
-                    .channelArn(channelArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelMessages());
-            token = response.nextToken();
-            if (token == null) {
-                return all.stream().sorted(Comparator.comparing(ChannelMessageSummary::messageId))
-                        .map(m -> m.messageId() + " " + m.content() + " redacted=" + m.redacted()
-                                + " edited=" + m.lastEditedTimestamp())
-                        .toList();
-            }
-        }
-        throw new AssertionError("ListChannelMessages kept returning a NextToken");
+        return lists.messages(bearer, channelArn).stream()
+                .sorted(Comparator.comparing(ChannelMessageSummary::messageId))
+                .map(m -> m.messageId() + " " + m.content() + " redacted=" + m.redacted()
+                        + " edited=" + m.lastEditedTimestamp())
+                .toList();
     }
 
     /** The message of the AUTH-001 scenarios' Background. */
@@ -390,32 +244,5 @@ public class AuthSteps {
         String arn = world.channel(channel);
         world.attempt("DescribeChannel", "a caller with an unknown ChimeBearer", () -> world.messaging()
                 .describeChannel(r -> r.channelArn(arn).chimeBearer(bearer)));
-    }
-
-    private ChannelMessage readAsSender(String sender, String message, String channel) {
-        String bearer = world.actor(sender);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        return world.messaging().getChannelMessage(r -> r.channelArn(arn).messageId(id).chimeBearer(bearer))
-                .channelMessage();
-    }
-
-    private String createFlow(String flow, ProcessorBehaviour behaviour) {
-        return world.messaging().createChannelFlow(r -> r
-                .appInstanceArn(world.appInstanceArn())
-                .name(flow)
-                .processors(processor(behaviour))
-                .clientRequestToken(UUID.randomUUID().toString())).channelFlowArn();
-    }
-
-    private Processor processor(ProcessorBehaviour behaviour) {
-        String lambda = world.target().processorArn(behaviour).orElseThrow(() -> new HarnessException(
-                "the target has no " + behaviour.key() + " processor"));
-        return Processor.builder()
-                .name(behaviour.key())
-                .executionOrder(1)
-                .fallbackAction(FallbackAction.CONTINUE)
-                .configuration(c -> c.lambda(l -> l.resourceArn(lambda).invocationType(InvocationType.ASYNC)))
-                .build();
     }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
 import chime.conformance.runner.types.ChannelKind;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
@@ -19,7 +20,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +27,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipForAppInstanceUserSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelModeratedByAppInstanceUserSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
@@ -40,8 +36,11 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResp
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
@@ -51,16 +50,15 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelResp
 /** Channels: creating, updating, describing, deleting and listing them, also from one user's side. */
 public class ChannelSteps {
 
-    /** More pages than this means the service never stops returning a NextToken. */
-    static final int MAX_PAGES = 1000;
-
     private static final String DELETED = "deleted channel ";
     private static final String BEFORE_UPDATE = "channel before update";
 
     private final World world;
+    private final Listings lists;
 
-    public ChannelSteps(World world) {
+    public ChannelSteps(World world, Listings lists) {
         this.world = world;
+        this.lists = lists;
     }
 
     /** "\"book-club\" and \"chess\"", "\"diary\"": several channels the scenario named. */
@@ -96,7 +94,7 @@ public class ChannelSteps {
     public void hasCreatedTheChannelInOwnAppInstance(String actor, ChannelKind kind, String channel) {
         String creator = world.actor(actor);
         String arn = world.messaging().createChannel(r -> r
-                .appInstanceArn(appInstanceOf(actor))
+                .appInstanceArn(world.appInstanceOf(actor))
                 .name(channel)
                 .privacy(kind.privacy())
                 .mode(kind.mode())
@@ -124,19 +122,6 @@ public class ChannelSteps {
         switchMode(channel, "UNRESTRICTED");
     }
 
-    /** CHAN-014: a NON_PERSISTENT message, which the channel summary does not count as its last message. */
-    @Given("{actor} has sent {string} to {channel} without persisting it")
-    public void hasSentWithoutPersisting(String actor, String content, String channel) {
-        String sender = world.actor(actor);
-        world.messaging().sendChannelMessage(r -> r
-                .channelArn(world.channel(channel))
-                .content(content)
-                .type(ChannelMessageType.STANDARD)
-                .persistence(ChannelMessagePersistenceType.NON_PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(sender));
-    }
-
     // ---- When: create, describe, update, delete -----------------------------------------------------------
 
     @When("{actor} creates the {kind} channel {channel}")
@@ -146,7 +131,7 @@ public class ChannelSteps {
 
     @When("{actor} creates the {kind} channel {channel} in {actor}'s AppInstance")
     public void createsTheChannelIn(String actor, ChannelKind kind, String channel, String owner) {
-        String appInstance = appInstanceOf(owner);
+        String appInstance = world.appInstanceOf(owner);
         createChannel(actor, channel, appInstance, r -> r.privacy(kind.privacy()).mode(kind.mode()));
     }
 
@@ -173,17 +158,15 @@ public class ChannelSteps {
 
     @When("{actor} describes {channel}")
     public void describes(String actor, String channel) {
-        String reader = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannel", actor, () -> world.messaging().describeChannel(r -> r
+        world.attemptAs("DescribeChannel", actor, reader -> world.messaging().describeChannel(r -> r
                 .channelArn(arn).chimeBearer(reader)));
     }
 
     @When("{actor} describes the deleted {channel}")
     public void describesTheDeleted(String actor, String channel) {
-        String reader = world.actor(actor);
         String arn = deletedChannel(channel);
-        world.attempt("DescribeChannel", actor, () -> world.messaging().describeChannel(r -> r
+        world.attemptAs("DescribeChannel", actor, reader -> world.messaging().describeChannel(r -> r
                 .channelArn(arn).chimeBearer(reader)));
     }
 
@@ -208,9 +191,8 @@ public class ChannelSteps {
 
     @When("{actor} deletes {channel}")
     public void deletes(String actor, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DeleteChannel", actor, () -> world.messaging().deleteChannel(r -> r
+        world.attemptAs("DeleteChannel", actor, bearer -> world.messaging().deleteChannel(r -> r
                 .channelArn(arn).chimeBearer(bearer)));
         if (!world.outcome().failed()) {
             world.note(DELETED + channel, arn);
@@ -237,37 +219,33 @@ public class ChannelSteps {
     /** ListChannelMembershipsForAppInstanceUser without AppInstanceUserArn: the caller's own. */
     @When("{actor} lists the channels she/he is a member of")
     public void listsOwnMemberships(String actor) {
-        String bearer = world.actor(actor);
-        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> membershipsOf(bearer, null));
+        world.attemptAs("ListChannelMembershipsForAppInstanceUser", actor, bearer -> lists.membershipsOf(bearer, null));
     }
 
     @When("{actor} lists the channels {actor} is a member of")
     public void listsMembershipsOf(String actor, String user) {
         String userArn = world.actor(user);
-        String bearer = world.actor(actor);
-        world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> membershipsOf(bearer, userArn));
+        world.attemptAs("ListChannelMembershipsForAppInstanceUser", actor,
+                bearer -> lists.membershipsOf(bearer, userArn));
     }
 
     /** ListChannelsModeratedByAppInstanceUser without AppInstanceUserArn: the caller's own. */
     @When("{actor} lists the channels she/he moderates")
     public void listsOwnModeratedChannels(String actor) {
-        String bearer = world.actor(actor);
-        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> moderatedBy(bearer, null));
+        world.attemptAs("ListChannelsModeratedByAppInstanceUser", actor, bearer -> lists.moderatedBy(bearer, null));
     }
 
     @When("{actor} lists the channels {actor} moderates")
     public void listsModeratedChannelsOf(String actor, String user) {
         String userArn = world.actor(user);
-        String bearer = world.actor(actor);
-        world.attempt("ListChannelsModeratedByAppInstanceUser", actor, () -> moderatedBy(bearer, userArn));
+        world.attemptAs("ListChannelsModeratedByAppInstanceUser", actor, bearer -> lists.moderatedBy(bearer, userArn));
     }
 
     @When("{actor} describes {channel} through {actor}'s membership")
     public void describesThroughMembership(String actor, String channel, String user) {
         String userArn = world.actor(user);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelMembershipForAppInstanceUser", actor, () -> world.messaging()
+        world.attemptAs("DescribeChannelMembershipForAppInstanceUser", actor, bearer -> world.messaging()
                 .describeChannelMembershipForAppInstanceUser(r -> r
                         .channelArn(arn).appInstanceUserArn(userArn).chimeBearer(bearer)));
     }
@@ -275,9 +253,8 @@ public class ChannelSteps {
     @When("{actor} describes {channel} as moderated by {actor}")
     public void describesAsModeratedBy(String actor, String channel, String user) {
         String userArn = world.actor(user);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelModeratedByAppInstanceUser", actor, () -> world.messaging()
+        world.attemptAs("DescribeChannelModeratedByAppInstanceUser", actor, bearer -> world.messaging()
                 .describeChannelModeratedByAppInstanceUser(r -> r
                         .channelArn(arn).appInstanceUserArn(userArn).chimeBearer(bearer)));
     }
@@ -363,6 +340,25 @@ public class ChannelSteps {
         assertThat("the new channel's ARN", response.channelArn(), not(equalTo(deletedChannel(channel))));
     }
 
+    /** ListChannelMemberships, ListChannelModerators, ListChannelBans or ListChannelMessages: its ChannelArn. */
+    @Then("the list names the channel {channel}")
+    public void theListNamesTheChannel(String channel) {
+        SdkResponse response = world.outcome().response(SdkResponse.class);
+        String arn;
+        if (response instanceof ListChannelMembershipsResponse r) {
+            arn = r.channelArn();
+        } else if (response instanceof ListChannelBansResponse r) {
+            arn = r.channelArn();
+        } else if (response instanceof ListChannelModeratorsResponse r) {
+            arn = r.channelArn();
+        } else if (response instanceof ListChannelMessagesResponse r) {
+            arn = r.channelArn();
+        } else {
+            throw new HarnessException(world.outcome().operation() + " does not name a channel");
+        }
+        assertThat("the channel of the list", arn, equalTo(world.channel(channel)));
+    }
+
     /** DescribeChannelMembershipForAppInstanceUser or DescribeChannelModeratedByAppInstanceUser. */
     @Then("the channel summary shows:")
     public void theChannelSummaryShows(Map<String, String> expected) {
@@ -421,7 +417,7 @@ public class ChannelSteps {
     @Then("the channels {actor} is a member of do not include {channel}")
     public void theChannelsOfDoNotInclude(String actor, String channel) {
         String arn = world.channel(channel);
-        List<Listed> channels = listedIn(membershipsOf(world.actor(World.ADMIN), world.actor(actor)));
+        List<Listed> channels = listedIn(lists.membershipsOf(world.actor(World.ADMIN), world.actor(actor)));
         if (channels.stream().anyMatch(l -> l.arn().equals(arn))) {
             throw new AssertionError("the channels " + actor + " is a member of should not include \"" + channel + "\"");
         }
@@ -465,59 +461,6 @@ public class ChannelSteps {
         return world.messaging().describeChannel(r -> r.channelArn(channelArn).chimeBearer(bearer)).channel();
     }
 
-    /** Every channel of the scenario's AppInstance that ListChannels returns for the filter, all pages. */
-    ListChannelsResponse channels(String bearer, ChannelPrivacy privacy) {
-        List<ChannelSummary> all = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String next = token;
-            ListChannelsResponse response = world.messaging().listChannels(r -> r
-                    .appInstanceArn(world.appInstanceArn()).privacy(privacy).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channels());
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelsResponse.builder().channels(all).build();
-            }
-        }
-        throw new AssertionError("ListChannels kept returning a NextToken after " + MAX_PAGES + " pages");
-    }
-
-    /** Every page of ListChannelMembershipsForAppInstanceUser; {@code userArn} null leaves it out. */
-    ListChannelMembershipsForAppInstanceUserResponse membershipsOf(String bearer, String userArn) {
-        List<ChannelMembershipForAppInstanceUserSummary> all = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String next = token;
-            ListChannelMembershipsForAppInstanceUserResponse response = world.messaging()
-                    .listChannelMembershipsForAppInstanceUser(r -> r
-                            .appInstanceUserArn(userArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelMemberships());
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelMembershipsForAppInstanceUserResponse.builder().channelMemberships(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelMembershipsForAppInstanceUser kept returning a NextToken");
-    }
-
-    /** Every page of ListChannelsModeratedByAppInstanceUser; {@code userArn} null leaves it out. */
-    ListChannelsModeratedByAppInstanceUserResponse moderatedBy(String bearer, String userArn) {
-        List<ChannelModeratedByAppInstanceUserSummary> all = new ArrayList<>();
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String next = token;
-            ListChannelsModeratedByAppInstanceUserResponse response = world.messaging()
-                    .listChannelsModeratedByAppInstanceUser(r -> r
-                            .appInstanceUserArn(userArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channels());
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelsModeratedByAppInstanceUserResponse.builder().channels(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelsModeratedByAppInstanceUser kept returning a NextToken");
-    }
-
     /** The ARN a channel had before the scenario deleted it. */
     String deletedChannel(String channel) {
         String arn = world.note(DELETED + channel);
@@ -525,20 +468,6 @@ public class ChannelSteps {
             throw new HarnessException("the scenario names the deleted \"" + channel + "\" but never deleted it");
         }
         return arn;
-    }
-
-    /** The AppInstance of an actor: the scenario's, or for a user of another AppInstance, that one. */
-    String appInstanceOf(String actor) {
-        if (!World.FOREIGNER.equals(actor)) {
-            return world.appInstanceArn();
-        }
-        // An AppInstanceUser ARN is <AppInstance ARN>/user/<id>.
-        String userArn = world.actor(actor);
-        int cut = userArn.indexOf("/user/");
-        if (cut < 0) {
-            throw new HarnessException("cannot tell the AppInstance of " + actor + " from " + userArn);
-        }
-        return userArn.substring(0, cut);
     }
 
     /**
@@ -619,28 +548,16 @@ public class ChannelSteps {
     /** The CreatedTimestamp of a message, as Ada lists it (moderators, and so admins, may list messages). */
     private Instant createdTimeOf(String channelArn, String label) {
         String id = world.message(label);
-        String admin = world.actor(World.ADMIN);
-        String token = null;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            String next = token;
-            ListChannelMessagesResponse response = world.messaging().listChannelMessages(r -> r
-                    .channelArn(channelArn).nextToken(next).chimeBearer(admin));
-            for (ChannelMessageSummary m : response.channelMessages()) {
-                if (id.equals(m.messageId())) {
-                    return IdentitySteps.present("the creation time of \"" + label + "\"", m.createdTimestamp());
-                }
-            }
-            token = response.nextToken();
-            if (token == null) {
-                break;
+        for (ChannelMessageSummary m : lists.messages(world.actor(World.ADMIN), channelArn)) {
+            if (id.equals(m.messageId())) {
+                return IdentitySteps.present("the creation time of \"" + label + "\"", m.createdTimestamp());
             }
         }
         throw new AssertionError("\"" + label + "\" is not among the messages of the channel");
     }
 
     private void listChannels(String actor, ChannelPrivacy privacy) {
-        String bearer = world.actor(actor);
-        world.attempt("ListChannels", actor, () -> channels(bearer, privacy));
+        world.attemptAs("ListChannels", actor, bearer -> lists.channels(bearer, privacy));
     }
 
     private void createChannel(String actor, String channel, String appInstanceArn,

@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.is;
@@ -23,7 +24,7 @@ public class EndpointSteps {
 
     @When("the developer asks for the messaging session endpoint")
     public void asksForTheEndpoint() {
-        world.attempt("GetMessagingSessionEndpoint", "the developer",
+        world.attempt("GetMessagingSessionEndpoint", DEVELOPER,
                 () -> world.messaging().getMessagingSessionEndpoint(r -> { }));
     }
 

@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -9,14 +10,13 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
 
 /**
@@ -44,7 +43,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
  */
 public class ErrorSteps {
 
-    private static final String DEVELOPER = "the developer";
     private static final String UNKNOWN_USER = "errors.unknownUser";
 
     /**
@@ -65,23 +63,25 @@ public class ErrorSteps {
     }
 
     private final World world;
+    private final ChannelFlowFixtures flows;
 
-    public ErrorSteps(World world) {
+    public ErrorSteps(World world, ChannelFlowFixtures flows) {
         this.world = world;
+        this.flows = flows;
     }
 
     // ---------------------------------------------------------------- provoking errors
 
     @When("{actor} adds {actor} and a user who does not exist to {channel} in one batch")
     public void addsInOneBatch(String actor, String member, String channel) {
-        String bearer = world.actor(actor);
         String memberArn = world.actor(member);
         String arn = world.channel(channel);
         String unknown = world.appInstanceArn() + "/user/" + UUID.randomUUID();
         world.note(UNKNOWN_USER, unknown);
-        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
-                .channelArn(arn).memberArns(memberArn, unknown).type(ChannelMembershipType.DEFAULT)
-                .chimeBearer(bearer)));
+        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
+                .batchCreateChannelMembership(r -> r
+                        .channelArn(arn).memberArns(memberArn, unknown).type(ChannelMembershipType.DEFAULT)
+                        .chimeBearer(bearer)));
     }
 
     /** ERR-012: a request complete but for one member the documentation marks [REQUIRED]. */
@@ -139,14 +139,14 @@ public class ErrorSteps {
         ChimeSdkMessagingClient api = world.messaging();
         Supplier<SdkResponse> call = switch (operation + "/" + member) {
             case "CreateChannelFlow/AppInstanceArn" -> () -> api.createChannelFlow(r -> r.name("incomplete")
-                    .processors(passThrough()).clientRequestToken(token));
+                    .processors(flows.passThrough()).clientRequestToken(token));
             case "CreateChannelFlow/Processors" -> () -> api.createChannelFlow(r -> r.appInstanceArn(appInstance)
                     .name("incomplete").clientRequestToken(token));
             case "CreateChannelFlow/Name" -> () -> api.createChannelFlow(r -> r.appInstanceArn(appInstance)
-                    .processors(passThrough()).clientRequestToken(token));
+                    .processors(flows.passThrough()).clientRequestToken(token));
             case "UpdateChannelFlow/Name" -> {
                 String flow = aFlow();
-                yield () -> api.updateChannelFlow(r -> r.channelFlowArn(flow).processors(passThrough()));
+                yield () -> api.updateChannelFlow(r -> r.channelFlowArn(flow).processors(flows.passThrough()));
             }
             case "UpdateChannelFlow/Processors" -> {
                 String flow = aFlow();
@@ -234,11 +234,7 @@ public class ErrorSteps {
         }
     }
 
-    private List<Processor> passThrough() {
-        return List.of(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH));
-    }
-
     private String aFlow() {
-        return ChannelFlowFixtures.createFlow(world, world.appInstanceArn(), "complete", passThrough());
+        return flows.createFlow("complete");
     }
 }

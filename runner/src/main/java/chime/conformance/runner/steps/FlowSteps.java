@@ -1,6 +1,7 @@
 package chime.conformance.runner.steps;
 
-import static chime.conformance.runner.steps.ChannelFlowFixtures.DEFAULT_FALLBACK;
+import static chime.conformance.runner.world.ChannelFlowFixtures.DEFAULT_FALLBACK;
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -16,6 +17,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
+import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.Listings;
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.datatable.DataTable;
@@ -29,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
@@ -55,7 +60,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlow
  */
 public class FlowSteps {
 
-    private static final String DEVELOPER = "the developer";
     private static final String PROCESSOR = "the processor";
     private static final String LISTED_FLOWS = "flows.listed";
     private static final String UPDATED_BEFORE = "flows.lastUpdatedBefore";
@@ -63,9 +67,15 @@ public class FlowSteps {
     private static final String UPDATED_FLOW = "flows.updated";
 
     private final World world;
+    private final MessageLedger ledger;
+    private final ChannelFlowFixtures flows;
+    private final Listings lists;
 
-    public FlowSteps(World world) {
+    public FlowSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows, Listings lists) {
         this.world = world;
+        this.ledger = ledger;
+        this.flows = flows;
+        this.lists = lists;
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
@@ -95,35 +105,31 @@ public class FlowSteps {
 
     @Given("the channel flow {flow} runs the {processor} processor, falling back to {fallback}")
     public void theChannelFlowRunsFallingBackTo(String flow, ProcessorBehaviour behaviour, FallbackAction fallback) {
-        world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, world.appInstanceArn(), flow,
-                List.of(ChannelFlowFixtures.processor(world, behaviour, 1, fallback))));
+        world.rememberFlow(flow, flows.createFlow(world.appInstanceArn(), flow,
+                List.of(flows.processor(behaviour, 1, fallback))));
     }
 
     @Given("{actor}'s AppInstance has the channel flow {flow}")
     public void anotherAppInstanceHasTheChannelFlow(String actor, String flow) {
-        String appInstance = ChannelFlowFixtures.appInstanceOf(world, actor);
-        world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, appInstance, flow,
-                List.of(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH))));
+        String appInstance = world.appInstanceOf(actor);
+        world.rememberFlow(flow, flows.createFlow(appInstance, flow,
+                List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH))));
     }
 
     @Given("{channel} is associated with the channel flow {flow}")
     public void isAssociatedWith(String channel, String flow) {
-        ChannelFlowFixtures.associate(world, channel, flow);
+        flows.associate(channel, flow);
     }
 
     @Given("{channel} and {channel} are associated with the channel flow {flow}")
     public void areAssociatedWith(String channel, String other, String flow) {
-        ChannelFlowFixtures.associate(world, channel, flow);
-        ChannelFlowFixtures.associate(world, other, flow);
+        flows.associate(channel, flow);
+        flows.associate(other, flow);
     }
 
     @Given("{channel} has been disassociated from the channel flow {flow}")
     public void hasBeenDisassociated(String channel, String flow) {
-        String channelArn = world.channel(channel);
-        String flowArn = world.flow(flow);
-        String admin = world.actor(World.ADMIN);
-        world.messaging().disassociateChannelFlow(r -> r.channelArn(channelArn).channelFlowArn(flowArn)
-                .chimeBearer(admin));
+        flows.disassociate(channel, flow);
     }
 
     @Given("{channel} and {channel} have been disassociated from the channel flow {flow}")
@@ -142,7 +148,7 @@ public class FlowSteps {
     public void goesThroughFallingBackTo(String channel, ProcessorBehaviour behaviour, FallbackAction fallback) {
         String flow = channel + "-flow";
         theChannelFlowRunsFallingBackTo(flow, behaviour, fallback);
-        ChannelFlowFixtures.associate(world, channel, flow);
+        flows.associate(channel, flow);
     }
 
     @Given("{channel} goes through a processor that the scenario plays")
@@ -158,33 +164,33 @@ public class FlowSteps {
     public void goesThroughTheseProcessors(String channel, DataTable table) {
         String flow = channel + "-flow";
         try {
-            world.rememberFlow(flow, ChannelFlowFixtures.createFlow(world, world.appInstanceArn(), flow,
+            world.rememberFlow(flow, flows.createFlow(world.appInstanceArn(), flow,
                     processors(table)));
         } catch (BadRequestException limit) {
             throw new TestAbortedException("NOT_APPLICABLE: target " + world.target().name()
                     + " keeps the documented limit of one processor per channel flow (FLOW-002)");
         }
-        ChannelFlowFixtures.associate(world, channel, flow);
+        flows.associate(channel, flow);
     }
 
     @Given("the channel flow {flow} has been updated to the {processor} processor, falling back to {fallback}")
     public void hasBeenUpdated(String flow, ProcessorBehaviour behaviour, FallbackAction fallback) {
         String arn = world.flow(flow);
         world.messaging().updateChannelFlow(r -> r.channelFlowArn(arn).name(flow)
-                .processors(ChannelFlowFixtures.processor(world, behaviour, 1, fallback)));
+                .processors(flows.processor(behaviour, 1, fallback)));
     }
 
     // ---------------------------------------------------------------- creating, updating, deleting flows
 
     @When("the developer creates the channel flow {flow} with the {processor} processor")
     public void createsWith(String flow, ProcessorBehaviour behaviour) {
-        create(flow, List.of(ChannelFlowFixtures.processor(world, behaviour)));
+        create(flow, List.of(flows.processor(behaviour)));
     }
 
     @When("the developer creates the channel flow {flow} with the {processor} and {processor} processors")
     public void createsWithTwo(String flow, ProcessorBehaviour first, ProcessorBehaviour second) {
-        create(flow, List.of(ChannelFlowFixtures.processor(world, first, 1, DEFAULT_FALLBACK),
-                ChannelFlowFixtures.processor(world, second, 2, DEFAULT_FALLBACK)));
+        create(flow, List.of(flows.processor(first, 1, DEFAULT_FALLBACK),
+                flows.processor(second, 2, DEFAULT_FALLBACK)));
     }
 
     @When("the developer creates the channel flow {flow} with these processors:")
@@ -194,7 +200,7 @@ public class FlowSteps {
 
     @When("the developer creates the channel flow {flow} with the {processor} processor in execution order {int}")
     public void createsInExecutionOrder(String flow, ProcessorBehaviour behaviour, int order) {
-        create(flow, List.of(ChannelFlowFixtures.processor(world, behaviour, order, DEFAULT_FALLBACK)));
+        create(flow, List.of(flows.processor(behaviour, order, DEFAULT_FALLBACK)));
     }
 
     @When("the developer creates the channel flow {flow} with the {processor} processor invoked {string}")
@@ -213,8 +219,8 @@ public class FlowSteps {
 
     @When("the developer creates the channel flow {flow} with the {processor} processor lacking its {processorSetting}")
     public void createsLacking(String flow, ProcessorBehaviour behaviour, String setting) {
-        Processor full = ChannelFlowFixtures.processor(world, behaviour);
-        String arn = ChannelFlowFixtures.processorArn(world, behaviour);
+        Processor full = flows.processor(behaviour);
+        String arn = flows.processorArn(behaviour);
         Processor lacking = switch (setting) {
             case "name" -> full.toBuilder().name(null).build();
             case "Lambda function" -> full.toBuilder().configuration(c -> c.lambda(l -> l
@@ -229,8 +235,8 @@ public class FlowSteps {
 
     @When("the developer updates {flow} to the {processor} and {processor} processors")
     public void updatesToTwo(String flow, ProcessorBehaviour first, ProcessorBehaviour second) {
-        update(flow, flow, List.of(ChannelFlowFixtures.processor(world, first, 1, DEFAULT_FALLBACK),
-                ChannelFlowFixtures.processor(world, second, 2, DEFAULT_FALLBACK)));
+        update(flow, flow, List.of(flows.processor(first, 1, DEFAULT_FALLBACK),
+                flows.processor(second, 2, DEFAULT_FALLBACK)));
     }
 
     @When("the developer updates {flow} to the {processor} processor invoked {string}")
@@ -242,7 +248,7 @@ public class FlowSteps {
     @When("the developer updates {flow} to the {processor} processor under the name {string}")
     public void updatesToUnderTheName(String flow, ProcessorBehaviour behaviour, String name) {
         world.note(UPDATED_BEFORE, describe(flow).lastUpdatedTimestamp());
-        update(flow, name, List.of(ChannelFlowFixtures.processor(world, behaviour)));
+        update(flow, name, List.of(flows.processor(behaviour)));
     }
 
     @When("the developer updates {flow} without processors")
@@ -252,7 +258,7 @@ public class FlowSteps {
 
     @When("the developer updates {flow} without a name")
     public void updatesWithoutAName(String flow) {
-        update(flow, null, List.of(ChannelFlowFixtures.processor(world, ProcessorBehaviour.PASS_THROUGH)));
+        update(flow, null, List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH)));
     }
 
     @When("the developer deletes the channel flow {flow}")
@@ -272,20 +278,10 @@ public class FlowSteps {
     /** Follows NextToken until it is absent; the Then steps read every page. */
     @When("the developer lists the channel flows")
     public void listsTheChannelFlows() {
-        List<ChannelFlowSummary> all = new ArrayList<>();
-        world.note(LISTED_FLOWS, all);
-        String next = null;
-        do {
-            String token = next;
-            Outcome page = world.attempt("ListChannelFlows", DEVELOPER, () -> world.messaging().listChannelFlows(r -> r
-                    .appInstanceArn(world.appInstanceArn()).nextToken(token)));
-            if (page.failed()) {
-                return;
-            }
-            ListChannelFlowsResponse response = page.response(ListChannelFlowsResponse.class);
-            all.addAll(response.channelFlows());
-            next = response.nextToken();
-        } while (next != null);
+        world.note(LISTED_FLOWS, Listings.items(lists.attemptPages("ListChannelFlows", DEVELOPER,
+                ListChannelFlowsResponse.class, token -> world.messaging().listChannelFlows(r -> r
+                        .appInstanceArn(world.appInstanceArn()).nextToken(token)),
+                ListChannelFlowsResponse::nextToken), ListChannelFlowsResponse::channelFlows));
     }
 
     @When("the developer lists the channel flows {int} at a time")
@@ -302,13 +298,22 @@ public class FlowSteps {
 
     // ---------------------------------------------------------------- associating
 
+    @When("{actor} associates the channel flow {flow} with {channel}")
+    public void associates(String actor, String flow, String channel) {
+        associate(actor, world.flow(flow), channel);
+    }
+
     /** A well-formed ARN of a flow in the scenario's AppInstance that was never created. */
     @When("{actor} associates a channel flow that does not exist with {channel}")
     public void associatesAFlowThatDoesNotExist(String actor, String channel) {
-        String bearer = world.actor(actor);
+        associate(actor, world.appInstanceArn() + "/channel-flow/" + UUID.randomUUID(), channel);
+    }
+
+    @When("{actor} disassociates the channel flow {flow} from {channel}")
+    public void disassociates(String actor, String flow, String channel) {
+        String flowArn = world.flow(flow);
         String channelArn = world.channel(channel);
-        String flowArn = world.appInstanceArn() + "/channel-flow/" + UUID.randomUUID();
-        world.attempt("AssociateChannelFlow", actor, () -> world.messaging().associateChannelFlow(r -> r
+        world.attemptAs("DisassociateChannelFlow", actor, bearer -> world.messaging().disassociateChannelFlow(r -> r
                 .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
     }
 
@@ -324,20 +329,20 @@ public class FlowSteps {
     public void isDescribedWithItsNameAndProcessor(String flow, ProcessorBehaviour behaviour) {
         ChannelFlow described = describe(flow);
         assertThat(described.name(), is(flow));
-        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(described.processors(), contains(flows.processor(behaviour)));
         assertThat(described.createdTimestamp(), notNullValue());
     }
 
     @Then("{flow} still runs only the {processor} processor")
     public void stillRunsOnly(String flow, ProcessorBehaviour behaviour) {
-        assertThat(describe(flow).processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(describe(flow).processors(), contains(flows.processor(behaviour)));
     }
 
     @Then("{flow} is described with the name {string} and only the {processor} processor")
     public void isDescribedWithTheName(String flow, String name, ProcessorBehaviour behaviour) {
         ChannelFlow described = describe(flow);
         assertThat(described.name(), is(name));
-        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(described.processors(), contains(flows.processor(behaviour)));
     }
 
     @Then("the channel flow {flow} can still be described")
@@ -362,7 +367,7 @@ public class FlowSteps {
         ChannelFlow described = world.outcome().response(DescribeChannelFlowResponse.class).channelFlow();
         assertThat(described.channelFlowArn(), is(world.flow(name)));
         assertThat(described.name(), is(name));
-        assertThat(described.processors(), contains(ChannelFlowFixtures.processor(world, behaviour, 1, fallback)));
+        assertThat(described.processors(), contains(flows.processor(behaviour, 1, fallback)));
     }
 
     @Then("the description gives a creation time and a last update time")
@@ -394,13 +399,13 @@ public class FlowSteps {
 
     @Then("no channel flow named {string} is listed")
     public void noChannelFlowNamedIsListed(String name) {
-        assertThat(allFlows().stream().map(ChannelFlowSummary::name).toList(), not(hasItem(name)));
+        assertThat(lists.flows().stream().map(ChannelFlowSummary::name).toList(), not(hasItem(name)));
     }
 
     @Then("the channel flow {flow} is no longer listed")
     public void isNoLongerListed(String flow) {
         String arn = world.flow(flow);
-        assertThat(allFlows().stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(arn)));
+        assertThat(lists.flows().stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(arn)));
     }
 
     @Then("{flow} is listed with its name and the {processor} processor")
@@ -412,7 +417,7 @@ public class FlowSteps {
                 .orElseThrow(() -> new AssertionError("channel flow " + flow + " is not listed; listed: "
                         + listed.stream().map(ChannelFlowSummary::name).toList()));
         assertThat(summary.name(), is(flow));
-        assertThat(summary.processors(), contains(ChannelFlowFixtures.processor(world, behaviour)));
+        assertThat(summary.processors(), contains(flows.processor(behaviour)));
     }
 
     @Then("{flow} is not among the listed channel flows")
@@ -434,8 +439,8 @@ public class FlowSteps {
 
     @Then("the processor is invoked once for {string}, with its channel, message ID, callback ID and content")
     public void isInvokedOnceFor(String content) {
-        String messageId = ChannelFlowFixtures.messageId(world, content);
-        List<ProcessorProbe.Invocation> seen = world.eventually(() -> ChannelFlowFixtures.invocations(world),
+        String messageId = ledger.messageId(content);
+        List<ProcessorProbe.Invocation> seen = world.eventually(flows::invocations,
                 list -> list.stream().anyMatch(i -> messageId.equals(i.messageId())));
         List<ProcessorProbe.Invocation> forMessage = seen.stream().filter(i -> messageId.equals(i.messageId()))
                 .toList();
@@ -448,7 +453,7 @@ public class FlowSteps {
 
     @Then("the processor is invoked for {string}")
     public void isInvokedFor(String content) {
-        ChannelFlowFixtures.invocationOf(world, content);
+        flows.invocationOf(content);
     }
 
     /**
@@ -457,37 +462,37 @@ public class FlowSteps {
      */
     @Then("the processor is not invoked for {string}")
     public void isNotInvokedFor(String content) {
-        String messageId = ChannelFlowFixtures.messageId(world, content);
+        String messageId = ledger.messageId(content);
         Outcome sent = world.outcome();
         assertThat(sent.toString(), sent.failed(), is(false));
         ChannelMessageStatus status = StatusSteps.statusOf(sent.response());
         assertThat("status of \"" + content + "\" when sent", status, is(ChannelMessageStatus.SENT));
-        List<ProcessorProbe.Invocation> seen = ChannelFlowFixtures.invocations(world);
+        List<ProcessorProbe.Invocation> seen = flows.invocations();
         assertThat(seen.stream().filter(i -> messageId.equals(i.messageId()) || content.equals(i.content())).toList(),
                 is(empty()));
     }
 
     @Then("the processors are invoked for {string} in the order {processor}, {processor}")
     public void areInvokedInOrder(String content, ProcessorBehaviour first, ProcessorBehaviour second) {
-        String messageId = ChannelFlowFixtures.messageId(world, content);
-        List<ProcessorProbe.Invocation> seen = world.eventually(() -> ChannelFlowFixtures.invocations(world),
+        String messageId = ledger.messageId(content);
+        List<ProcessorProbe.Invocation> seen = world.eventually(flows::invocations,
                 list -> list.stream().filter(i -> messageId.equals(i.messageId())).count() >= 2);
         assertThat(seen.stream().filter(i -> messageId.equals(i.messageId()))
                         .map(ProcessorProbe.Invocation::processorArn).toList(),
-                contains(ChannelFlowFixtures.processorArn(world, first), ChannelFlowFixtures.processorArn(world, second)));
+                contains(flows.processorArn(first), flows.processorArn(second)));
     }
 
     // ---------------------------------------------------------------- playing the processor
 
     @Given("the processor has received {string}")
     public void hasReceived(String content) {
-        ChannelFlowFixtures.invocationOf(world, content);
+        flows.invocationOf(content);
     }
 
     /** Waits until the message reads SENT (through Ada), so that the next step finds it processed. */
     @Given("the processor has passed {string} unchanged")
     public void hasPassedUnchanged(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         world.messaging().channelFlowCallback(r -> r.callbackId(invocation.callbackId())
                 .channelArn(invocation.channelArn())
                 .channelMessage(m -> m.messageId(invocation.messageId())));
@@ -506,13 +511,13 @@ public class FlowSteps {
 
     @Given("{actor} has posted {string} in {channel}, which the processor has passed unchanged")
     public void hasPostedWhichTheProcessorPassed(String actor, String content, String channel) {
-        StatusSteps.post(world, actor, content, channel, null);
+        ledger.post(actor, channel, content, b -> { });
         hasPassedUnchanged(content);
     }
 
     @When("the processor passes {string} unchanged")
     public void passesUnchanged(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
     }
 
@@ -524,28 +529,28 @@ public class FlowSteps {
 
     @When("the processor replaces {string} with {string}")
     public void replaces(String content, String replacement) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).content(replacement),
                 false);
     }
 
     @When("the processor sets the metadata of {string} to {string}")
     public void setsTheMetadata(String content, String metadata) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).metadata(metadata),
                 false);
     }
 
     @When("the processor denies {string}")
     public void denies(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), true);
     }
 
     /** A callback ID of the model's length (32 to 64 characters) that the service never issued. */
     @When("the processor calls back for {string} with a callback ID the service never issued")
     public void callsBackWithAnUnknownCallbackId(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         String unknown = UUID.randomUUID().toString().replace("-", "") + "0000";
         callBack(invocation, unknown, m -> m.messageId(invocation.messageId()), false);
     }
@@ -553,7 +558,7 @@ public class FlowSteps {
     /** Leaves the callback ID out: an SDK fills in one of its own, which the service never issued. */
     @When("the processor calls back for {string} without a callback ID")
     public void callsBackWithoutACallbackId(String content) {
-        ProcessorProbe.Invocation invocation = ChannelFlowFixtures.invocationOf(world, content);
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, null, m -> m.messageId(invocation.messageId()), false);
     }
 
@@ -573,6 +578,12 @@ public class FlowSteps {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private void associate(String actor, String flowArn, String channel) {
+        String channelArn = world.channel(channel);
+        world.attemptAs("AssociateChannelFlow", actor, bearer -> world.messaging().associateChannelFlow(r -> r
+                .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
+    }
 
     private void create(String flow, List<Processor> processors) {
         Outcome outcome = world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(r -> r
@@ -597,15 +608,15 @@ public class FlowSteps {
     }
 
     private Processor invokedAs(ProcessorBehaviour behaviour, String invocationType) {
-        String arn = ChannelFlowFixtures.processorArn(world, behaviour);
-        return ChannelFlowFixtures.processor(world, behaviour).toBuilder()
+        String arn = flows.processorArn(behaviour);
+        return flows.processor(behaviour).toBuilder()
                 .configuration(c -> c.lambda(l -> l.resourceArn(arn).invocationType(invocationType))).build();
     }
 
     private List<Processor> processors(DataTable table) {
         List<Processor> processors = new ArrayList<>();
         for (Map<String, String> row : table.asMaps()) {
-            processors.add(ChannelFlowFixtures.processor(world, ProcessorBehaviour.fromKey(row.get("processor")),
+            processors.add(flows.processor(ProcessorBehaviour.fromKey(row.get("processor")),
                     Integer.parseInt(row.get("order")), FallbackAction.fromValue(row.get("fallback"))));
         }
         return processors;
@@ -616,43 +627,17 @@ public class FlowSteps {
         return world.messaging().describeChannelFlow(r -> r.channelFlowArn(arn)).channelFlow();
     }
 
-    /** Every flow of the AppInstance, following NextToken, read now. */
-    private List<ChannelFlowSummary> allFlows() {
-        List<ChannelFlowSummary> all = new ArrayList<>();
-        String next = null;
-        do {
-            String token = next;
-            ListChannelFlowsResponse page = world.messaging().listChannelFlows(r -> r
-                    .appInstanceArn(world.appInstanceArn()).nextToken(token));
-            all.addAll(page.channelFlows());
-            next = page.nextToken();
-        } while (next != null);
-        return all;
-    }
-
     /** The channels of a flow, following NextToken; as the When step when {@code record}, else read quietly. */
     private List<ChannelAssociatedWithFlowSummary> associatedChannels(String flow, boolean record) {
         String arn = world.flow(flow);
-        List<ChannelAssociatedWithFlowSummary> all = new ArrayList<>();
-        String next = null;
-        do {
-            String token = next;
-            ListChannelsAssociatedWithChannelFlowResponse page;
-            if (record) {
-                Outcome outcome = world.attempt("ListChannelsAssociatedWithChannelFlow", DEVELOPER, () -> world
-                        .messaging().listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn).nextToken(token)));
-                if (outcome.failed()) {
-                    return all;
-                }
-                page = outcome.response(ListChannelsAssociatedWithChannelFlowResponse.class);
-            } else {
-                page = world.messaging().listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn)
-                        .nextToken(token));
-            }
-            all.addAll(page.channels());
-            next = page.nextToken();
-        } while (next != null);
-        return all;
+        Function<String, ListChannelsAssociatedWithChannelFlowResponse> page = token -> world.messaging()
+                .listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn).nextToken(token));
+        String operation = "ListChannelsAssociatedWithChannelFlow";
+        List<ListChannelsAssociatedWithChannelFlowResponse> pages = record
+                ? lists.attemptPages(operation, DEVELOPER, ListChannelsAssociatedWithChannelFlowResponse.class, page,
+                        ListChannelsAssociatedWithChannelFlowResponse::nextToken)
+                : Listings.pages(operation, page, ListChannelsAssociatedWithChannelFlowResponse::nextToken);
+        return Listings.items(pages, ListChannelsAssociatedWithChannelFlowResponse::channels);
     }
 
     /** The channel the message of the last When step went to. */
@@ -670,7 +655,7 @@ public class FlowSteps {
         if (previous != null && Objects.equals(previous.content(), content)) {
             return previous;
         }
-        return ChannelFlowFixtures.invocationOf(world, content);
+        return flows.invocationOf(content);
     }
 
     private void callBack(ProcessorProbe.Invocation invocation, String callbackId,

@@ -1,18 +1,20 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import chime.conformance.reports.HarnessException;
-import chime.conformance.runner.steps.MessageLedger.Posted;
 import chime.conformance.runner.types.ChannelKind;
+import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.Listings;
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
@@ -23,8 +25,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 
@@ -37,9 +37,15 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessag
 public class IdempotencySteps {
 
     private final World world;
+    private final MessageLedger ledger;
+    private final ChannelFlowFixtures flows;
+    private final Listings lists;
 
-    public IdempotencySteps(World world) {
+    public IdempotencySteps(World world, MessageLedger ledger, ChannelFlowFixtures flows, Listings lists) {
         this.world = world;
+        this.ledger = ledger;
+        this.flows = flows;
+        this.lists = lists;
     }
 
     /** A token, quoted, or "a token of N characters" made of letters and digits. */
@@ -72,9 +78,8 @@ public class IdempotencySteps {
 
     @When("{actor} creates the {kind} channel {channel} (again )with the client request token {clientToken}")
     public void createsWithToken(String actor, ChannelKind kind, String channel, String token) {
-        String creator = world.actor(actor);
         world.note("idempotency.channel", channel);
-        world.attempt("CreateChannel", actor, () -> world.messaging()
+        world.attemptAs("CreateChannel", actor, creator -> world.messaging()
                 .createChannel(channelRequest(creator, kind, channel, token)));
     }
 
@@ -99,16 +104,7 @@ public class IdempotencySteps {
     /** Read by Ada, following every next token. */
     @Then("the AppInstance lists {int} public channel(s) named {string}")
     public void theAppInstanceListsChannelsNamed(int count, String name) {
-        String admin = world.actor(World.ADMIN);
-        List<ChannelSummary> all = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListChannelsResponse page = world.messaging().listChannels(r -> r.appInstanceArn(world.appInstanceArn())
-                    .privacy(ChannelPrivacy.PUBLIC).nextToken(next).chimeBearer(admin));
-            all.addAll(page.channels());
-            token = page.nextToken();
-        } while (token != null && all.size() < 10_000);
+        List<ChannelSummary> all = lists.channels(world.actor(World.ADMIN), ChannelPrivacy.PUBLIC).channels();
         long named = all.stream().filter(c -> name.equals(c.name())).count();
         assertThat("public channels named \"" + name + "\"", (int) named, equalTo(count));
     }
@@ -128,11 +124,7 @@ public class IdempotencySteps {
 
     @Given("{actor} has posted {string} in {channel} with the client request token {clientToken}")
     public void hasPostedWithToken(String actor, String content, String channel, String token) {
-        String sender = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.messaging().sendChannelMessage(messageRequest(sender, arn, content, token)).messageId();
-        MessageLedger.record(world, new Posted(content, channel, id, actor, sender, content, null,
-                ChannelMessageType.STANDARD, ChannelMessagePersistenceType.PERSISTENT));
+        ledger.post(actor, channel, content, b -> b.clientRequestToken(token));
     }
 
     @Given("{actor} has posted {string} in {channel} without a client request token")
@@ -142,9 +134,8 @@ public class IdempotencySteps {
 
     @When("{actor} posts {string} in {channel} (again )with the client request token {clientToken}")
     public void postsWithToken(String actor, String content, String channel, String token) {
-        String sender = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging()
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging()
                 .sendChannelMessage(messageRequest(sender, arn, content, token)));
     }
 
@@ -170,15 +161,7 @@ public class IdempotencySteps {
     public void holdsMessagesReading(String channel, int count, String content) {
         String reader = world.actor(world.outcome().actor());
         String arn = world.channel(channel);
-        List<ChannelMessageSummary> all = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            ListChannelMessagesResponse page = world.messaging().listChannelMessages(r -> r.channelArn(arn)
-                    .nextToken(next).chimeBearer(reader));
-            all.addAll(page.channelMessages());
-            token = page.nextToken();
-        } while (token != null && all.size() < 10_000);
+        List<ChannelMessageSummary> all = lists.messages(reader, arn);
         long reading = all.stream().filter(m -> content.equals(m.content())).count();
         assertThat("messages reading \"" + content + "\"", (int) reading, equalTo(count));
     }
@@ -199,7 +182,7 @@ public class IdempotencySteps {
 
     @Given("the channel flow {flow} has been created with the client request token {clientToken}")
     public void theFlowHasBeenCreatedWithToken(String flow, String token) {
-        String arn = world.messaging().createChannelFlow(KitFlows.request(world, flow, "pass-through", token))
+        String arn = world.messaging().createChannelFlow(flows.request(flow, flows.passThrough(), token))
                 .channelFlowArn();
         world.rememberFlow(flow, arn);
     }
@@ -207,8 +190,8 @@ public class IdempotencySteps {
     @When("the channel flow {flow} is created (again )with the client request token {clientToken}")
     public void theFlowIsCreatedWithToken(String flow, String token) {
         world.note("idempotency.flow", flow);
-        world.attempt("CreateChannelFlow", "the developer", () -> world.messaging()
-                .createChannelFlow(KitFlows.request(world, flow, "pass-through", token)));
+        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging()
+                .createChannelFlow(flows.request(flow, flows.passThrough(), token)));
     }
 
     @When("the channel flow {flow} is created without a client request token")

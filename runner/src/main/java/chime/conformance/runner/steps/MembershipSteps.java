@@ -6,18 +6,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
-import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchChannelMemberships;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipError;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
@@ -28,18 +26,18 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelMemb
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
 
 /** Channel memberships, DEFAULT and HIDDEN, single and batch. */
 public class MembershipSteps {
 
     private final World world;
+    private final Listings lists;
 
-    public MembershipSteps(World world) {
+    public MembershipSteps(World world, Listings lists) {
         this.world = world;
+        this.lists = lists;
     }
 
     // ---- Given ------------------------------------------------------------------------------------------
@@ -120,9 +118,8 @@ public class MembershipSteps {
     @When("{actor} removes {actor} from {channel}")
     public void removes(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DeleteChannelMembership", actor, () -> world.messaging().deleteChannelMembership(r -> r
+        world.attemptAs("DeleteChannelMembership", actor, bearer -> world.messaging().deleteChannelMembership(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
@@ -135,9 +132,8 @@ public class MembershipSteps {
     @When("{actor} describes the membership of {actor} in {channel}")
     public void describesTheMembership(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelMembership", actor, () -> world.messaging().describeChannelMembership(r -> r
+        world.attemptAs("DescribeChannelMembership", actor, bearer -> world.messaging().describeChannelMembership(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
@@ -190,21 +186,21 @@ public class MembershipSteps {
 
     @Then("the members of {channel} are exactly {actorList}")
     public void theMembersOfAreExactly(String channel, List<String> actors) {
-        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), null)
+        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), null)
                 .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExactlyTheseUsers(world, "the members of \"" + channel + "\"", listed, actors, false);
     }
 
     @Then("the members of {channel} do not include {actor}")
     public void theMembersOfDoNotInclude(String channel, String actor) {
-        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), null)
+        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), null)
                 .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExcludes(world, "the members of \"" + channel + "\"", listed, actor);
     }
 
     @Then("the HIDDEN members of {channel} do not include {actor}")
     public void theHiddenMembersOfDoNotInclude(String channel, String actor) {
-        List<Identity> listed = members(world.actor(World.ADMIN), world.channel(channel), ChannelMembershipType.HIDDEN)
+        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), ChannelMembershipType.HIDDEN)
                 .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExcludes(world, "the hidden members of \"" + channel + "\"", listed, actor);
     }
@@ -250,23 +246,6 @@ public class MembershipSteps {
     @Then("the members listed do not include {actor}")
     public void theMembersListedDoNotInclude(String actor) {
         IdentitySteps.assertExcludes(world, "the members listed", listedMembers(), actor);
-    }
-
-    /** ListChannelMemberships, ListChannelModerators or ListChannelBans: the ChannelArn of the list. */
-    @Then("the list names the channel {channel}")
-    public void theListNamesTheChannel(String channel) {
-        SdkResponse response = world.outcome().response(SdkResponse.class);
-        String arn;
-        if (response instanceof ListChannelMembershipsResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelBansResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelModeratorsResponse r) {
-            arn = r.channelArn();
-        } else {
-            throw new HarnessException(world.outcome().operation() + " does not name a channel");
-        }
-        assertThat("the channel of the list", arn, equalTo(world.channel(channel)));
     }
 
     @Then("the batch added exactly {actorList}")
@@ -330,25 +309,6 @@ public class MembershipSteps {
         }
     }
 
-    /** Every page of ListChannelMemberships; {@code type} null leaves the filter out. */
-    ListChannelMembershipsResponse members(String bearer, String channelArn, ChannelMembershipType type) {
-        List<ChannelMembershipSummary> all = new ArrayList<>();
-        String token = null;
-        String channel = null;
-        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
-            String next = token;
-            ListChannelMembershipsResponse response = world.messaging().listChannelMemberships(r -> r
-                    .channelArn(channelArn).type(type).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelMemberships());
-            channel = channel == null ? response.channelArn() : channel;
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelMembershipsResponse.builder().channelArn(channel).channelMemberships(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelMemberships kept returning a NextToken");
-    }
-
     private void addMember(String actor, String channel, ChannelMembershipType type) {
         String member = world.actor(actor);
         String admin = world.actor(World.ADMIN);
@@ -370,16 +330,15 @@ public class MembershipSteps {
 
     private void batch(String actor, List<String> members, String channel, ChannelMembershipType type) {
         List<String> memberArns = members.stream().map(world::actor).toList();
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
-                .channelArn(arn).memberArns(memberArns).type(type).chimeBearer(bearer)));
+        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
+                .batchCreateChannelMembership(r -> r
+                        .channelArn(arn).memberArns(memberArns).type(type).chimeBearer(bearer)));
     }
 
     private void list(String actor, String channel, ChannelMembershipType type) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelMemberships", actor, () -> members(bearer, arn, type));
+        world.attemptAs("ListChannelMemberships", actor, bearer -> lists.members(bearer, arn, type));
     }
 
     private ChannelMembership described() {

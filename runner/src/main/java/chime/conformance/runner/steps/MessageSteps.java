@@ -15,7 +15,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
-import chime.conformance.runner.steps.MessageLedger.Posted;
+import chime.conformance.runner.world.MessageLedger;
+import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -53,9 +54,11 @@ public class MessageSteps {
     private static final String MESSAGE_ID_FORM = "[-_a-zA-Z0-9]{1,128}";
 
     private final World world;
+    private final MessageLedger ledger;
 
-    public MessageSteps(World world) {
+    public MessageSteps(World world, MessageLedger ledger) {
         this.world = world;
+        this.ledger = ledger;
     }
 
     // ---------------------------------------------------------------- glossary
@@ -95,8 +98,8 @@ public class MessageSteps {
 
     @Given("{actor} has posted {string} in {channel}")
     public void hasPosted(String actor, String content, String channel) {
-        post(actor, channel, content, content, b -> { }, null, standard());
-        MessageLedger.tryToLearnCreationTime(world, content);
+        ledger.post(actor, channel, content, b -> { });
+        ledger.tryToLearnCreationTime(content);
     }
 
     /** Posts the messages one after another, each created at a later moment than the one before. */
@@ -104,8 +107,8 @@ public class MessageSteps {
     public void hasPostedInSequence(String actor, String channel, List<String> contents) {
         Instant previous = null;
         for (String content : contents) {
-            post(actor, channel, content, content, b -> { }, null, standard());
-            Instant created = MessageLedger.createdAt(world, content);
+            ledger.post(actor, channel, content, b -> { });
+            Instant created = ledger.createdAt(content);
             if (previous != null && !created.isAfter(previous)) {
                 throw new HarnessException("\"" + content + "\" was created at " + created
                         + ", not after the message before it (" + previous + ")");
@@ -116,15 +119,15 @@ public class MessageSteps {
 
     @Given("{actor} has posted {string} in {channel} with the metadata:")
     public void hasPostedWithMetadata(String actor, String content, String channel, String metadata) {
-        post(actor, channel, content, content, b -> b.metadata(metadata), metadata, standard());
-        MessageLedger.tryToLearnCreationTime(world, content);
+        ledger.post(actor, channel, content, b -> b.metadata(metadata));
+        ledger.tryToLearnCreationTime(content);
     }
 
     @Given("{actor} has posted the {messageKind} message {string} in {channel}")
     public void hasPostedKind(String actor, MessageKind kind, String content, String channel) {
-        post(actor, channel, content, content, b -> { }, null, kind);
+        ledger.post(actor, channel, content, b -> b.type(kind.type()).persistence(kind.persistence()));
         if (kind.persistence() == ChannelMessagePersistenceType.PERSISTENT) {
-            MessageLedger.tryToLearnCreationTime(world, content);
+            ledger.tryToLearnCreationTime(content);
         }
     }
 
@@ -153,10 +156,10 @@ public class MessageSteps {
     @Given("{actor} has redacted the message {string} in {channel}")
     public void hasRedacted(String actor, String label, String channel) {
         String bearer = world.actor(actor);
-        MessageLedger.spaceOut(world);
+        ledger.spaceOut();
         world.messaging().redactChannelMessage(r -> r
                 .channelArn(world.channel(channel)).messageId(world.message(label)).chimeBearer(bearer));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     // ---------------------------------------------------------------- When: sending
@@ -210,10 +213,9 @@ public class MessageSteps {
 
     @When("{actor} gets the message {string} from {channel}")
     public void getsTheMessage(String actor, String label, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
         String id = world.message(label);
-        world.attempt("GetChannelMessage", actor, () -> world.messaging().getChannelMessage(r -> r
+        world.attemptAs("GetChannelMessage", actor, bearer -> world.messaging().getChannelMessage(r -> r
                 .channelArn(arn).messageId(id).chimeBearer(bearer)));
     }
 
@@ -224,22 +226,20 @@ public class MessageSteps {
 
     @When("{actor} deletes the message {string} from {channel}")
     public void deletes(String actor, String label, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
         String id = world.message(label);
-        world.attempt("DeleteChannelMessage", actor, () -> world.messaging().deleteChannelMessage(r -> r
+        world.attemptAs("DeleteChannelMessage", actor, bearer -> world.messaging().deleteChannelMessage(r -> r
                 .channelArn(arn).messageId(id).chimeBearer(bearer)));
     }
 
     @When("{actor} redacts the message {string} in {channel}")
     public void redacts(String actor, String label, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
         String id = world.message(label);
-        MessageLedger.spaceOut(world);
-        world.attempt("RedactChannelMessage", actor, () -> world.messaging().redactChannelMessage(r -> r
+        ledger.spaceOut();
+        world.attemptAs("RedactChannelMessage", actor, bearer -> world.messaging().redactChannelMessage(r -> r
                 .channelArn(arn).messageId(id).chimeBearer(bearer)));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     // ---------------------------------------------------------------- When: listing
@@ -257,13 +257,13 @@ public class MessageSteps {
     /** NotBefore is set strictly between the creation times of two messages (MSG-023). */
     @When("{actor} lists the messages in {channel} with NotBefore between {string} and {string}")
     public void listsNotBefore(String actor, String channel, String earlier, String later) {
-        Instant notBefore = MessageLedger.between(world, earlier, later);
+        Instant notBefore = ledger.between(earlier, later);
         list(actor, channel, b -> b.notBefore(notBefore));
     }
 
     @When("{actor} lists the messages in {channel} with NotAfter between {string} and {string}")
     public void listsNotAfter(String actor, String channel, String earlier, String later) {
-        Instant notAfter = MessageLedger.between(world, earlier, later);
+        Instant notAfter = ledger.between(earlier, later);
         list(actor, channel, b -> b.notAfter(notAfter));
     }
 
@@ -271,8 +271,8 @@ public class MessageSteps {
             + " and NotAfter between {string} and {string}")
     public void listsWithinAWindow(String actor, String channel, String startAfter, String startBefore,
                                    String endAfter, String endBefore) {
-        Instant notBefore = MessageLedger.between(world, startAfter, startBefore);
-        Instant notAfter = MessageLedger.between(world, endAfter, endBefore);
+        Instant notBefore = ledger.between(startAfter, startBefore);
+        Instant notAfter = ledger.between(endAfter, endBefore);
         list(actor, channel, b -> b.notBefore(notBefore).notAfter(notAfter));
     }
 
@@ -384,13 +384,30 @@ public class MessageSteps {
         assertThat("Redacted", got.redacted(), is(true));
     }
 
+    // ---------------------------------------------------------------- Then: a message as its sender reads it
+
+    /** Read by the sender, a member of the channel. */
+    @Then("{actor}'s message {string} is still in {channel}")
+    public void theMessageIsStillIn(String sender, String message, String channel) {
+        ChannelMessage read = readAsSender(sender, message, channel);
+        assertThat("\"" + message + "\"", read, notNullValue());
+        assertThat("the message ID of \"" + message + "\"", read.messageId(), equalTo(world.message(message)));
+    }
+
+    @Then("{actor}'s message {string} in {channel} is not redacted")
+    public void theMessageIsNotRedacted(String sender, String message, String channel) {
+        ChannelMessage read = readAsSender(sender, message, channel);
+        assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(false));
+        assertThat("the content of \"" + message + "\"", read.content(), equalTo(message));
+    }
+
     // ---------------------------------------------------------------- Then: edits and redactions
 
     @Then("the edit of {string} is accepted with a status")
     public void theEditIsAccepted(String label) {
         UpdateChannelMessageResponse updated = world.outcome().response(UpdateChannelMessageResponse.class);
         assertThat("ChannelArn", updated.channelArn(),
-                equalTo(world.channel(MessageLedger.posted(world, label).channel())));
+                equalTo(world.channel(ledger.posted(label).channel())));
         assertThat("MessageId", updated.messageId(), equalTo(world.message(label)));
         assertThat("Status", updated.status(), notNullValue());
     }
@@ -461,16 +478,10 @@ public class MessageSteps {
                 greaterThanOrEqualTo(listed.createdTimestamp()));
     }
 
-    @Then("the listing names the channel {channel}")
-    public void theListingNamesTheChannel(String channel) {
-        ListChannelMessagesResponse page = world.outcome().response(ListChannelMessagesResponse.class);
-        assertThat("ChannelArn", page.channelArn(), equalTo(world.channel(channel)));
-    }
-
     @Then("the summary of {string} shows its ID, content, metadata, type, sender, redaction, status, and creation,"
             + " update and edit times")
     public void theSummaryShowsEverything(String label) {
-        Posted posted = MessageLedger.posted(world, label);
+        Posted posted = ledger.posted(label);
         ChannelMessageSummary listed = listed(label);
         assertThat("MessageId", listed.messageId(), equalTo(posted.messageId()));
         assertThat("Content", listed.content(), not(emptyOrNullString()));
@@ -492,22 +503,6 @@ public class MessageSteps {
         return new MessageKind(ChannelMessageType.STANDARD, ChannelMessagePersistenceType.PERSISTENT);
     }
 
-    /** Posts as a Given: the call must succeed. */
-    private void post(String actor, String channel, String label, String content,
-                      Consumer<SendChannelMessageRequest.Builder> extra, String metadata, MessageKind kind) {
-        String sender = world.actor(actor);
-        String arn = world.channel(channel);
-        MessageLedger.spaceOut(world);
-        String id = world.messaging().sendChannelMessage(b -> {
-            b.channelArn(arn).content(content).type(kind.type()).persistence(kind.persistence())
-                    .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender);
-            extra.accept(b);
-        }).messageId();
-        MessageLedger.written(world);
-        MessageLedger.record(world, new Posted(label, channel, id, actor, sender, content, metadata, kind.type(),
-                kind.persistence()));
-    }
-
     /** Posts as a When: the outcome is recorded, and a message that was accepted is remembered. */
     private void attemptPost(String actor, String channel, String content,
                              Consumer<SendChannelMessageRequest.Builder> extra, String metadata, MessageKind kind) {
@@ -519,57 +514,63 @@ public class MessageSteps {
         });
         if (!world.outcome().failed()) {
             String id = world.outcome().response(SendChannelMessageResponse.class).messageId();
-            MessageLedger.record(world, new Posted(content, channel, id, actor, sender, content, metadata,
+            ledger.record(new Posted(content, channel, id, actor, sender, content, metadata,
                     kind.type(), kind.persistence()));
         }
     }
 
     /** A SendChannelMessage with exactly the members {@code body} sets (and the channel and bearer). */
     private void attemptRaw(String actor, String channel, Consumer<SendChannelMessageRequest.Builder> body) {
-        String sender = world.actor(actor);
         String arn = world.channel(channel);
-        MessageLedger.spaceOut(world);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(b -> {
+        ledger.spaceOut();
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(b -> {
             b.channelArn(arn).chimeBearer(sender);
             body.accept(b);
         }));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     /** UpdateChannelMessage carrying only the members given (null: left out). */
     private void edit(String actor, String label, String content, String metadata) {
-        String editor = world.actor(actor);
-        Posted posted = MessageLedger.posted(world, label);
+        Posted posted = ledger.posted(label);
         String arn = world.channel(posted.channel());
-        MessageLedger.spaceOut(world);
-        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
+        ledger.spaceOut();
+        world.attemptAs("UpdateChannelMessage", actor, editor -> world.messaging().updateChannelMessage(r -> r
                 .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
                 .chimeBearer(editor)));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     /** UpdateChannelMessage as a Given: the call must succeed. */
     private void editNow(String actor, String label, String content, String metadata) {
         String editor = world.actor(actor);
-        Posted posted = MessageLedger.posted(world, label);
+        Posted posted = ledger.posted(label);
         String arn = world.channel(posted.channel());
-        MessageLedger.spaceOut(world);
+        ledger.spaceOut();
         world.messaging().updateChannelMessage(r -> r
                 .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
                 .chimeBearer(editor));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     private void list(String actor, String channel, Consumer<ListChannelMessagesRequest.Builder> filters) {
-        String reader = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelMessages", actor, () -> world.messaging().listChannelMessages(b -> {
+        world.attemptAs("ListChannelMessages", actor, reader -> world.messaging().listChannelMessages(b -> {
             b.channelArn(arn).chimeBearer(reader);
             filters.accept(b);
         }));
         if (!world.outcome().failed()) {
-            MessageLedger.seen(world, world.outcome().response(ListChannelMessagesResponse.class).channelMessages());
+            ledger.seen(world.outcome().response(ListChannelMessagesResponse.class).channelMessages());
         }
+    }
+
+    /** GetChannelMessage by the sender; fails the step if the service refuses. */
+    private ChannelMessage readAsSender(String sender, String message, String channel) {
+        String bearer = world.actor(sender);
+        String arn = world.channel(channel);
+        String id = world.message(message);
+        return world.messaging().getChannelMessage(r -> r.channelArn(arn).messageId(id).chimeBearer(bearer))
+                .channelMessage();
     }
 
     /** The message the last GetChannelMessage returned, asserting it succeeded. */
@@ -580,12 +581,12 @@ public class MessageSteps {
     }
 
     private Posted postedWithId(String messageId) {
-        return MessageLedger.posted(world, MessageLedger.labelOf(world, messageId));
+        return ledger.posted(ledger.labelOf(messageId));
     }
 
     /** The messages the last listing showed, asserting the listing succeeded. */
     private List<ChannelMessageSummary> seen() {
-        return MessageLedger.seen(world);
+        return ledger.seen();
     }
 
     /** What each listed message says, in order; a message without content reads as "". */
@@ -597,6 +598,6 @@ public class MessageSteps {
         String id = world.message(label);
         return seen().stream().filter(m -> id.equals(m.messageId())).findFirst()
                 .orElseThrow(() -> new AssertionError("\"" + label + "\" (" + id + ") is not among the messages listed: "
-                        + seen().stream().map(m -> MessageLedger.labelOf(world, m.messageId())).toList()));
+                        + seen().stream().map(m -> ledger.labelOf(m.messageId())).toList()));
     }
 }

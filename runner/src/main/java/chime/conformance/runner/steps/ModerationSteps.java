@@ -4,12 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +27,11 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModera
 public class ModerationSteps {
 
     private final World world;
+    private final Listings lists;
 
-    public ModerationSteps(World world) {
+    public ModerationSteps(World world, Listings lists) {
         this.world = world;
+        this.lists = lists;
     }
 
     // ---- Given ------------------------------------------------------------------------------------------
@@ -99,35 +101,31 @@ public class ModerationSteps {
     @When("{actor} makes {actor} a moderator of {channel}")
     public void makesAModerator(String actor, String moderator, String channel) {
         String moderatorArn = world.actor(moderator);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("CreateChannelModerator", actor, () -> world.messaging().createChannelModerator(r -> r
+        world.attemptAs("CreateChannelModerator", actor, bearer -> world.messaging().createChannelModerator(r -> r
                 .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
     }
 
     @When("{actor} removes {actor} as a moderator of {channel}")
     public void removesAsModerator(String actor, String moderator, String channel) {
         String moderatorArn = world.actor(moderator);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DeleteChannelModerator", actor, () -> world.messaging().deleteChannelModerator(r -> r
+        world.attemptAs("DeleteChannelModerator", actor, bearer -> world.messaging().deleteChannelModerator(r -> r
                 .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
     }
 
     @When("{actor} describes the moderator {actor} of {channel}")
     public void describesTheModerator(String actor, String moderator, String channel) {
         String moderatorArn = world.actor(moderator);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelModerator", actor, () -> world.messaging().describeChannelModerator(r -> r
+        world.attemptAs("DescribeChannelModerator", actor, bearer -> world.messaging().describeChannelModerator(r -> r
                 .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
     }
 
     @When("{actor} lists the moderators of {channel}")
     public void listsTheModerators(String actor, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelModerators", actor, () -> moderators(bearer, arn));
+        world.attemptAs("ListChannelModerators", actor, bearer -> lists.moderators(bearer, arn));
     }
 
     // ---- When: bans ---------------------------------------------------------------------------------------
@@ -135,53 +133,44 @@ public class ModerationSteps {
     @When("{actor} bans {actor} from {channel}")
     public void bans(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("CreateChannelBan", actor, () -> world.messaging().createChannelBan(r -> r
+        world.attemptAs("CreateChannelBan", actor, bearer -> world.messaging().createChannelBan(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
     @When("{actor} lifts the ban on {actor} in {channel}")
     public void liftsTheBan(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DeleteChannelBan", actor, () -> world.messaging().deleteChannelBan(r -> r
+        world.attemptAs("DeleteChannelBan", actor, bearer -> world.messaging().deleteChannelBan(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
     @When("{actor} describes the ban on {actor} in {channel}")
     public void describesTheBan(String actor, String member, String channel) {
         String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("DescribeChannelBan", actor, () -> world.messaging().describeChannelBan(r -> r
+        world.attemptAs("DescribeChannelBan", actor, bearer -> world.messaging().describeChannelBan(r -> r
                 .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
     }
 
     @When("{actor} lists the bans of {channel}")
     public void listsTheBans(String actor, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("ListChannelBans", actor, () -> bans(bearer, arn));
+        world.attemptAs("ListChannelBans", actor, bearer -> lists.bans(bearer, arn));
     }
 
     // ---- Then: moderators ---------------------------------------------------------------------------------
 
-    /** Read by Ada, the AppInstanceAdmin: the user is among the channel's moderators. */
-    @Then("{actor} moderates {channel}")
-    public void moderates(String actor, String channel) {
+    /** Read by Ada, the AppInstanceAdmin. */
+    @Then("the moderators of {channel} include {actor}")
+    public void theModeratorsOfInclude(String channel, String actor) {
         IdentitySteps.assertIncludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
     }
 
-    @Then("{actor} does not moderate {channel}")
-    public void doesNotModerate(String actor, String channel) {
+    @Then("the moderators of {channel} do not include {actor}")
+    public void theModeratorsOfDoNotInclude(String channel, String actor) {
         IdentitySteps.assertExcludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
-    }
-
-    @Then("the moderators of {channel} include {actor}")
-    public void theModeratorsOfInclude(String channel, String actor) {
-        moderates(actor, channel);
     }
 
     @Then("the moderator shows:")
@@ -246,51 +235,13 @@ public class ModerationSteps {
 
     // ---- reading ------------------------------------------------------------------------------------------
 
-    /** Every page of ListChannelModerators. */
-    ListChannelModeratorsResponse moderators(String bearer, String channelArn) {
-        List<ChannelModeratorSummary> all = new ArrayList<>();
-        String token = null;
-        String channel = null;
-        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
-            String next = token;
-            ListChannelModeratorsResponse response = world.messaging().listChannelModerators(r -> r
-                    .channelArn(channelArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelModerators());
-            channel = channel == null ? response.channelArn() : channel;
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelModeratorsResponse.builder().channelArn(channel).channelModerators(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelModerators kept returning a NextToken");
-    }
-
-    /** Every page of ListChannelBans. */
-    ListChannelBansResponse bans(String bearer, String channelArn) {
-        List<ChannelBanSummary> all = new ArrayList<>();
-        String token = null;
-        String channel = null;
-        for (int page = 0; page < ChannelSteps.MAX_PAGES; page++) {
-            String next = token;
-            ListChannelBansResponse response = world.messaging().listChannelBans(r -> r
-                    .channelArn(channelArn).nextToken(next).chimeBearer(bearer));
-            all.addAll(response.channelBans());
-            channel = channel == null ? response.channelArn() : channel;
-            token = response.nextToken();
-            if (token == null) {
-                return ListChannelBansResponse.builder().channelArn(channel).channelBans(all).build();
-            }
-        }
-        throw new AssertionError("ListChannelBans kept returning a NextToken");
-    }
-
     private List<Identity> moderatorsOf(String channel) {
-        return moderators(world.actor(World.ADMIN), world.channel(channel)).channelModerators().stream()
+        return lists.moderators(world.actor(World.ADMIN), world.channel(channel)).channelModerators().stream()
                 .map(ChannelModeratorSummary::moderator).toList();
     }
 
     private List<Identity> bannedIn(String channel) {
-        return bans(world.actor(World.ADMIN), world.channel(channel)).channelBans().stream()
+        return lists.bans(world.actor(World.ADMIN), world.channel(channel)).channelBans().stream()
                 .map(ChannelBanSummary::member).toList();
     }
 

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
@@ -73,9 +75,13 @@ public class PaginationSteps {
                     + "|the channels moderated by ([A-Z][a-z]+)");
 
     private final World world;
+    private final MessageLedger ledger;
+    private final ChannelFlowFixtures flows;
 
-    public PaginationSteps(World world) {
+    public PaginationSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
         this.world = world;
+        this.ledger = ledger;
+        this.flows = flows;
     }
 
     // ---------------------------------------------------------------- glossary
@@ -223,8 +229,8 @@ public class PaginationSteps {
         if (listing.kind() != ListKind.MESSAGES) {
             throw new HarnessException("only messages have a time window: " + listing.text());
         }
-        Instant notBefore = MessageLedger.between(world, startAfter, startBefore);
-        Instant notAfter = MessageLedger.between(world, endAfter, endBefore);
+        Instant notBefore = ledger.between(startAfter, startBefore);
+        Instant notAfter = ledger.between(endAfter, endBefore);
         page(actor, listing, pageSize, notBefore, notAfter);
     }
 
@@ -318,7 +324,7 @@ public class PaginationSteps {
         }
         world.note("paging.run", new PagingRun(listing, List.copyOf(pages), finished));
         if (listing.kind() == ListKind.MESSAGES && !world.outcome().failed()) {
-            MessageLedger.seen(world, messages);
+            ledger.seen(messages);
         }
     }
 
@@ -435,7 +441,7 @@ public class PaginationSteps {
             }
             case CHANNELS_OF_FLOW -> {
                 if (!knowsFlow(listing.subject())) {
-                    world.rememberFlow(listing.subject(), KitFlows.create(world, listing.subject()));
+                    world.rememberFlow(listing.subject(), flows.createFlow(listing.subject()));
                 }
             }
             case MEMBERSHIPS_OF_USER, CHANNELS_MODERATED_BY_USER -> world.actor(listing.subject());
@@ -455,7 +461,7 @@ public class PaginationSteps {
                 return user;
             }
             case CHANNEL_FLOWS -> {
-                return KitFlows.create(world, "paged-flow-" + expected(listing).size());
+                return flows.createFlow("paged-flow-" + expected(listing).size());
             }
             case MEMBERSHIPS -> {
                 return addMember(listing.subject(), ChannelMembershipType.DEFAULT);

@@ -8,12 +8,13 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import chime.conformance.runner.world.Listings;
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.chimesdkmessaging.model.AppInstanceUserMembershipSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipForAppInstanceUserSummary;
@@ -29,28 +30,31 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRead
 public class ReadMarkerSteps {
 
     private final World world;
+    private final MessageLedger ledger;
+    private final Listings lists;
 
-    public ReadMarkerSteps(World world) {
+    public ReadMarkerSteps(World world, MessageLedger ledger, Listings lists) {
         this.world = world;
+        this.ledger = ledger;
+        this.lists = lists;
     }
 
     @Given("{actor} has marked {channel} as read")
     public void hasMarkedAsRead(String actor, String channel) {
         String member = world.actor(actor);
         String arn = world.channel(channel);
-        MessageLedger.spaceOut(world);
+        ledger.spaceOut();
         world.messaging().updateChannelReadMarker(r -> r.channelArn(arn).chimeBearer(member));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     @When("{actor} marks {channel} as read")
     public void marksAsRead(String actor, String channel) {
-        String member = world.actor(actor);
         String arn = world.channel(channel);
-        MessageLedger.spaceOut(world);
-        world.attempt("UpdateChannelReadMarker", actor, () -> world.messaging().updateChannelReadMarker(r -> r
+        ledger.spaceOut();
+        world.attemptAs("UpdateChannelReadMarker", actor, member -> world.messaging().updateChannelReadMarker(r -> r
                 .channelArn(arn).chimeBearer(member)));
-        MessageLedger.written(world);
+        ledger.written();
     }
 
     /** The member's own view of the membership: DescribeChannelMembershipForAppInstanceUser. */
@@ -67,21 +71,15 @@ public class ReadMarkerSteps {
     @When("{actor} lists her/his channel memberships with their read markers")
     public void listsTheirChannelMemberships(String actor) {
         String member = world.actor(actor);
-        List<ChannelMembershipForAppInstanceUserSummary> all = new ArrayList<>();
-        String token = null;
-        do {
-            String next = token;
-            world.attempt("ListChannelMembershipsForAppInstanceUser", actor, () -> world.messaging()
-                    .listChannelMembershipsForAppInstanceUser(r -> r
-                            .appInstanceUserArn(member).nextToken(next).chimeBearer(member)));
-            if (world.outcome().failed()) {
-                return;
-            }
-            ListChannelMembershipsForAppInstanceUserResponse page = world.outcome()
-                    .response(ListChannelMembershipsForAppInstanceUserResponse.class);
-            all.addAll(page.channelMemberships());
-            token = page.nextToken();
-        } while (token != null && all.size() < 10_000);
+        List<ChannelMembershipForAppInstanceUserSummary> all = Listings.items(lists.attemptPages(
+                "ListChannelMembershipsForAppInstanceUser", actor, ListChannelMembershipsForAppInstanceUserResponse.class,
+                token -> world.messaging().listChannelMembershipsForAppInstanceUser(r -> r
+                        .appInstanceUserArn(member).nextToken(token).chimeBearer(member)),
+                ListChannelMembershipsForAppInstanceUserResponse::nextToken),
+                ListChannelMembershipsForAppInstanceUserResponse::channelMemberships);
+        if (world.outcome().failed()) {
+            return;
+        }
         world.note("read-markers.listed", List.copyOf(all));
     }
 
@@ -94,8 +92,8 @@ public class ReadMarkerSteps {
     @Then("her/his read marker falls between the posting of {string} and the posting of {string}")
     public void theReadMarkerFallsBetween(String before, String after) {
         Instant marker = readMarker();
-        Instant from = MessageLedger.createdAt(world, before);
-        Instant to = MessageLedger.createdAt(world, after);
+        Instant from = ledger.createdAt(before);
+        Instant to = ledger.createdAt(after);
         assertThat("ReadMarkerTimestamp", marker, notNullValue());
         assertThat("ReadMarkerTimestamp, between the creation of \"" + before + "\" (" + from + ") and of \""
                 + after + "\" (" + to + ")", marker, allOf(greaterThanOrEqualTo(from), lessThanOrEqualTo(to)));
@@ -104,7 +102,7 @@ public class ReadMarkerSteps {
     @Then("her/his read marker is no earlier than the posting of {string}")
     public void theReadMarkerIsNoEarlierThan(String label) {
         Instant marker = readMarker();
-        Instant posted = MessageLedger.createdAt(world, label);
+        Instant posted = ledger.createdAt(label);
         assertThat("ReadMarkerTimestamp", marker, notNullValue());
         assertThat("ReadMarkerTimestamp, against the creation of \"" + label + "\" (" + posted + ")", marker,
                 greaterThanOrEqualTo(posted));

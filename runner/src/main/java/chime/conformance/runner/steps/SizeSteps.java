@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.anyOf;
@@ -9,8 +10,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
-import chime.conformance.runner.steps.MessageLedger.Posted;
 import chime.conformance.runner.steps.MessageSteps.MessageKind;
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.MessageLedger;
+import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -41,9 +45,13 @@ public class SizeSteps {
     private static final String ARN_PREFIX = "arn:aws:chime:us-east-1:111122223333:app-instance/";
 
     private final World world;
+    private final MessageLedger ledger;
+    private final ChannelFlowFixtures flows;
 
-    public SizeSteps(World world) {
+    public SizeSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
         this.world = world;
+        this.ledger = ledger;
+        this.flows = flows;
     }
 
     // ---------------------------------------------------------------- glossary
@@ -96,18 +104,16 @@ public class SizeSteps {
 
     @When("{actor} posts a {messageKind} message of {bytes} in {channel}")
     public void postsAMessageOf(String actor, MessageKind kind, Repeated content, String channel) {
-        String sender = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
                 .channelArn(arn).content(content.text()).type(kind.type()).persistence(kind.persistence())
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
     }
 
     @When("{actor} posts {string} in {channel} with metadata of {bytes}")
     public void postsWithMetadataOf(String actor, String content, String channel, Repeated metadata) {
-        String sender = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
                 .channelArn(arn).content(content).metadata(metadata.text())
                 .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
@@ -124,10 +130,9 @@ public class SizeSteps {
     }
 
     private void edit(String actor, String label, String content, String metadata) {
-        String editor = world.actor(actor);
-        Posted posted = MessageLedger.posted(world, label);
+        Posted posted = ledger.posted(label);
         String arn = world.channel(posted.channel());
-        world.attempt("UpdateChannelMessage", actor, () -> world.messaging().updateChannelMessage(r -> r
+        world.attemptAs("UpdateChannelMessage", actor, editor -> world.messaging().updateChannelMessage(r -> r
                 .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
                 .chimeBearer(editor)));
     }
@@ -172,8 +177,7 @@ public class SizeSteps {
     }
 
     private void createChannel(String actor, String name, String metadata) {
-        String creator = world.actor(actor);
-        world.attempt("CreateChannel", actor, () -> world.messaging().createChannel(r -> r
+        world.attemptAs("CreateChannel", actor, creator -> world.messaging().createChannel(r -> r
                 .appInstanceArn(world.appInstanceArn()).name(name).metadata(metadata)
                 .privacy(ChannelPrivacy.PUBLIC).mode(ChannelMode.UNRESTRICTED)
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(creator)));
@@ -185,38 +189,33 @@ public class SizeSteps {
      * name, and the mode stays UNRESTRICTED. Metadata is sent only when given.
      */
     private void updateChannel(String actor, String channel, String name, String metadata) {
-        String editor = world.actor(actor);
         String arn = world.channel(channel);
         String newName = name == null ? channel : name;
-        world.attempt("UpdateChannel", actor, () -> world.messaging().updateChannel(r -> r
+        world.attemptAs("UpdateChannel", actor, editor -> world.messaging().updateChannel(r -> r
                 .channelArn(arn).name(newName).mode(ChannelMode.UNRESTRICTED).metadata(metadata)
                 .chimeBearer(editor)));
     }
 
     // ---------------------------------------------------------------- channel flows (SIZE-008)
 
-    @Given("the channel flow {flow} has been created for a size check")
-    public void theChannelFlowHasBeenCreated(String flow) {
-        world.rememberFlow(flow, KitFlows.create(world, flow));
-    }
-
     @When("a channel flow is created with a name of {chars}")
     public void aChannelFlowIsCreatedWithANameOf(Repeated name) {
-        world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
-                KitFlows.request(world, name.text(), "pass-through", UUID.randomUUID().toString())));
+        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(
+                flows.request(name.text(), flows.passThrough(), UUID.randomUUID().toString())));
     }
 
     @When("a channel flow is created whose processor has a name of {chars}")
     public void aChannelFlowIsCreatedWhoseProcessorHasANameOf(Repeated name) {
-        world.attempt("CreateChannelFlow", "the developer", () -> world.messaging().createChannelFlow(
-                KitFlows.request(world, "sized", name.text(), UUID.randomUUID().toString())));
+        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(
+                flows.request("sized", List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH).toBuilder()
+                        .name(name.text()).build()), UUID.randomUUID().toString())));
     }
 
     @When("the channel flow {flow} is renamed to a name of {chars}")
     public void theChannelFlowIsRenamed(String flow, Repeated name) {
         String arn = world.flow(flow);
-        world.attempt("UpdateChannelFlow", "the developer", () -> world.messaging().updateChannelFlow(r -> r
-                .channelFlowArn(arn).name(name.text()).processors(KitFlows.processors(world, "pass-through"))));
+        world.attempt("UpdateChannelFlow", DEVELOPER, () -> world.messaging().updateChannelFlow(r -> r
+                .channelFlowArn(arn).name(name.text()).processors(flows.passThrough())));
     }
 
     // ---------------------------------------------------------------- batches (SIZE-009)
@@ -258,10 +257,10 @@ public class SizeSteps {
     }
 
     private void batch(String actor, String channel, List<String> users) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
-                .channelArn(arn).memberArns(users).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
+        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
+                .batchCreateChannelMembership(r -> r
+                        .channelArn(arn).memberArns(users).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
     }
 
     // ---------------------------------------------------------------- callback IDs (SIZE-010)
@@ -283,8 +282,7 @@ public class SizeSteps {
 
     @When("{actor} posts {string} in the channel whose ARN is {arnText}")
     public void postsInTheChannelWhoseArnIs(String actor, String content, String channelArn) {
-        String sender = world.actor(actor);
-        world.attempt("SendChannelMessage", actor, () -> world.messaging().sendChannelMessage(r -> r
+        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
                 .channelArn(channelArn).content(content)
                 .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
@@ -292,16 +290,14 @@ public class SizeSteps {
 
     @When("{actor} adds the user whose ARN is {arnText} to {channel}")
     public void addsTheUserWhoseArnIs(String actor, String memberArn, String channel) {
-        String bearer = world.actor(actor);
         String arn = world.channel(channel);
-        world.attempt("CreateChannelMembership", actor, () -> world.messaging().createChannelMembership(r -> r
+        world.attemptAs("CreateChannelMembership", actor, bearer -> world.messaging().createChannelMembership(r -> r
                 .channelArn(arn).memberArn(memberArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
     }
 
     @When("{actor} lists the public channels of the AppInstance whose ARN is {arnText}")
     public void listsThePublicChannelsOf(String actor, String appInstanceArn) {
-        String bearer = world.actor(actor);
-        world.attempt("ListChannels", actor, () -> world.messaging().listChannels(r -> r
+        world.attemptAs("ListChannels", actor, bearer -> world.messaging().listChannels(r -> r
                 .appInstanceArn(appInstanceArn).privacy(ChannelPrivacy.PUBLIC).chimeBearer(bearer)));
     }
 

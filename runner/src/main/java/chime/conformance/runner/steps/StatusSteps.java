@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
@@ -19,11 +20,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatusStructure;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageStatusResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
@@ -39,9 +38,11 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMess
 public class StatusSteps {
 
     private final World world;
+    private final MessageLedger ledger;
 
-    public StatusSteps(World world) {
+    public StatusSteps(World world, MessageLedger ledger) {
         this.world = world;
+        this.ledger = ledger;
     }
 
     @ParameterType("SENT|PENDING|FAILED|DENIED")
@@ -54,14 +55,14 @@ public class StatusSteps {
     /** Sends and waits, through the sender's GetChannelMessageStatus, until the message is no longer PENDING. */
     @Given("{actor} has posted {string} in {channel}, which has been processed")
     public void hasPostedWhichHasBeenProcessed(String actor, String content, String channel) {
-        post(world, actor, content, channel, null);
+        ledger.post(actor, channel, content, b -> { });
         awaitProcessing(actor, content, channel);
     }
 
     @Given("{actor} has posted {string} with the metadata {string} in {channel}, which has been processed")
     public void hasPostedWithMetadataWhichHasBeenProcessed(String actor, String content, String metadata,
                                                            String channel) {
-        post(world, actor, content, channel, metadata);
+        ledger.post(actor, channel, content, b -> b.metadata(metadata));
         awaitProcessing(actor, content, channel);
     }
 
@@ -69,7 +70,7 @@ public class StatusSteps {
 
     @When("{actor} reads the status of {string} in {channel}")
     public void readsTheStatus(String actor, String label, String channel) {
-        record(readStatus(actor, ChannelFlowFixtures.messageId(world, label), channel));
+        record(readStatus(actor, ledger.messageId(label), channel));
     }
 
     @When("{actor} reads the status of a message of {channel} that does not exist")
@@ -109,7 +110,7 @@ public class StatusSteps {
 
     @Then("{actor} eventually reads the status of {string} in {channel} as {status}")
     public void eventuallyReadsTheStatusAs(String actor, String label, String channel, ChannelMessageStatus expected) {
-        String id = ChannelFlowFixtures.messageId(world, label);
+        String id = ledger.messageId(label);
         Outcome read = world.eventually(() -> readStatus(actor, id, channel), StatusSteps::processed);
         assertThat(read.toString(), read.failed(), is(false));
         assertThat(statusOf(read.response()), is(expected));
@@ -117,7 +118,7 @@ public class StatusSteps {
 
     @Then("{actor} still reads the status of {string} in {channel} as {status}")
     public void stillReadsTheStatusAs(String actor, String label, String channel, ChannelMessageStatus expected) {
-        Outcome read = readStatus(actor, ChannelFlowFixtures.messageId(world, label), channel);
+        Outcome read = readStatus(actor, ledger.messageId(label), channel);
         assertThat(read.toString(), read.failed(), is(false));
         assertThat(statusOf(read.response()), is(expected));
     }
@@ -180,25 +181,6 @@ public class StatusSteps {
     }
 
     // ---------------------------------------------------------------- shared with the other step classes
-
-    /** Sends a STANDARD, PERSISTENT message and remembers it under its content. */
-    static String post(World world, String actor, String content, String channel, String metadata) {
-        String sender = world.actor(actor);
-        String arn = world.channel(channel);
-        String id = world.messaging().sendChannelMessage(r -> r
-                .channelArn(arn)
-                .content(content)
-                .metadata(metadata)
-                .type(ChannelMessageType.STANDARD)
-                .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(sender)).messageId();
-        MessageLedger.record(world, new MessageLedger.Posted(content, channel, id, actor, sender, content, metadata,
-                ChannelMessageType.STANDARD, ChannelMessagePersistenceType.PERSISTENT));
-        world.rememberMessage(content, id);
-        world.actor(actor);
-        return id;
-    }
 
     /** The status a response carries, for the responses that carry one. */
     static ChannelMessageStatus statusOf(SdkResponse response) {

@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -7,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.datatable.DataTable;
@@ -31,12 +33,13 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
  */
 public class TagSteps {
 
-    private static final String DEVELOPER = "the developer";
 
     private final World world;
+    private final ChannelFlowFixtures flows;
 
-    public TagSteps(World world) {
+    public TagSteps(World world, ChannelFlowFixtures flows) {
         this.world = world;
+        this.flows = flows;
     }
 
     // ---------------------------------------------------------------- the stage
@@ -188,8 +191,7 @@ public class TagSteps {
     // ---------------------------------------------------------------- helpers
 
     private void createChannel(String actor, String channel, List<Tag> tags) {
-        String creator = world.actor(actor);
-        Outcome outcome = world.attempt("CreateChannel", actor, () -> world.messaging().createChannel(r -> r
+        Outcome outcome = world.attemptAs("CreateChannel", actor, creator -> world.messaging().createChannel(r -> r
                 .appInstanceArn(world.appInstanceArn())
                 .name(channel)
                 .privacy(ChannelPrivacy.PUBLIC)
@@ -206,7 +208,7 @@ public class TagSteps {
         Outcome outcome = world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(r -> r
                 .appInstanceArn(world.appInstanceArn())
                 .name(flow)
-                .processors(ChannelFlowFixtures.processor(world, behaviour))
+                .processors(flows.processor(behaviour))
                 .tags(tags)
                 .clientRequestToken(UUID.randomUUID().toString())));
         if (!outcome.failed()) {

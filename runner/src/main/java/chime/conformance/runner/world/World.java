@@ -9,6 +9,7 @@ import chime.conformance.runner.wire.WireLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -31,6 +32,8 @@ public class World {
     public static final String ADMIN = "Ada";
     /** The actor who belongs to another AppInstance. */
     public static final String FOREIGNER = "Frank";
+    /** Who calls the developer APIs (channel flows, tags, the messaging session endpoint), which take no bearer. */
+    public static final String DEVELOPER = "the developer";
 
     private final Target target;
     private final ChimeSdkMessagingClient messaging;
@@ -114,6 +117,22 @@ public class World {
         return arn;
     }
 
+    /**
+     * The AppInstance an actor belongs to: the scenario's, or for the user of another AppInstance, the one
+     * in the ARN of their AppInstanceUser (an AppInstanceUser ARN is {@code <AppInstance ARN>/user/<id>}).
+     */
+    public String appInstanceOf(String actor) {
+        if (!FOREIGNER.equals(actor)) {
+            return appInstanceArn();
+        }
+        String userArn = actor(actor);
+        int cut = userArn.indexOf("/user/");
+        if (cut < 0) {
+            throw new HarnessException("cannot tell the AppInstance of " + actor + " from " + userArn);
+        }
+        return userArn.substring(0, cut);
+    }
+
     /** The name of the actor most recently named: what "she" or "he" refers to in a step. */
     public String lastActor() {
         if (lastActor == null) {
@@ -133,11 +152,7 @@ public class World {
     }
 
     public String channel(String name) {
-        String arn = channels.get(name);
-        if (arn == null) {
-            throw new HarnessException("the scenario names channel \"" + name + "\" before creating it");
-        }
-        return arn;
+        return known(channels, name, "channel", "creating");
     }
 
     public boolean hasChannel(String name) {
@@ -149,11 +164,7 @@ public class World {
     }
 
     public String flow(String name) {
-        String arn = flows.get(name);
-        if (arn == null) {
-            throw new HarnessException("the scenario names channel flow \"" + name + "\" before creating it");
-        }
-        return arn;
+        return known(flows, name, "channel flow", "creating");
     }
 
     /** Remembers a message under a label (usually its content as the feature quotes it). */
@@ -162,11 +173,16 @@ public class World {
     }
 
     public String message(String label) {
-        String id = messages.get(label);
-        if (id == null) {
-            throw new HarnessException("the scenario names message \"" + label + "\" before posting it");
+        return known(messages, label, "message", "posting");
+    }
+
+    /** What the scenario made under a name, or a harness error: a feature names it before making it. */
+    private static String known(Map<String, String> made, String name, String what, String making) {
+        String value = made.get(name);
+        if (value == null) {
+            throw new HarnessException("the scenario names " + what + " \"" + name + "\" before " + making + " it");
         }
-        return id;
+        return value;
     }
 
     /** Free-form per-scenario notes for step classes (e.g. pages collected while paging). */
@@ -192,6 +208,15 @@ public class World {
             outcome = new Outcome(operation, actor, null, e);
         }
         return outcome;
+    }
+
+    /**
+     * Makes a call as the named actor, whose AppInstanceUser ARN (created first if need be) is handed to
+     * {@code call} for the ChimeBearer, and records the outcome as {@link #attempt} does.
+     */
+    public Outcome attemptAs(String operation, String actor, Function<String, ? extends SdkResponse> call) {
+        String bearer = actor(actor);
+        return attempt(operation, actor, () -> call.apply(bearer));
     }
 
     public Outcome outcome() {

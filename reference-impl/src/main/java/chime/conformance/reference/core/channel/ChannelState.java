@@ -270,10 +270,14 @@ public final class ChannelState {
     /** MSG-015, STAT-008: a deleted or denied message leaves no trace. */
     public StoredMessage removeMessage(String messageId) {
         requireLocked();
-        MessageKey key = messageKeys.remove(messageId);
+        // Readers do not take the lock: leave both timelines before the id index, so that no reader finds the
+        // message gone by id (GetChannelMessage, GetChannelMessageStatus) while a list still shows it.
+        MessageKey key = messageKeys.get(messageId);
         if (key != null) {
             newestFirst.remove(key);
-            return timeline.remove(key);
+            StoredMessage removed = timeline.remove(key);
+            messageKeys.remove(messageId);
+            return removed;
         }
         return transientMessages.remove(messageId);
     }

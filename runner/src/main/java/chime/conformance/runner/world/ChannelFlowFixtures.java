@@ -1,0 +1,144 @@
+package chime.conformance.runner.world;
+
+import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.ProcessorProbe;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
+import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
+
+/**
+ * The channel flows of one scenario, as the flow, status, tag, error, size, idempotency, paging and
+ * permission steps set them up: the processors of known behaviour the target provides, flows made of
+ * them, the channels whose messages go through a flow, and the invocations the target's probe saw there.
+ * One per scenario, injected by PicoContainer. A flow names a Lambda function the target must know, so
+ * every scenario that makes one carries {@code @requires:flow-processors}.
+ */
+public class ChannelFlowFixtures {
+
+    /** Unless a step says otherwise, a processor falls back to ABORT, so that a failure cannot pass unseen. */
+    public static final FallbackAction DEFAULT_FALLBACK = FallbackAction.ABORT;
+
+    private final World world;
+    /** The ARNs of the channels this scenario associated with a flow: where invocations are looked for. */
+    private final Set<String> flowChannels = new LinkedHashSet<>();
+
+    public ChannelFlowFixtures(World world) {
+        this.world = world;
+    }
+
+    /** The Lambda ARN of the target's processor with that behaviour. */
+    public String processorArn(ProcessorBehaviour behaviour) {
+        return world.target().processorArn(behaviour).orElseThrow(() -> new HarnessException("target "
+                + world.target().name() + " has no " + behaviour.key() + " processor; the scenario should"
+                + " require the capability flow-processors"));
+    }
+
+    /** A processor as the kit sends it: named after its behaviour, invoked ASYNC. */
+    public Processor processor(ProcessorBehaviour behaviour, int order, FallbackAction fallback) {
+        return Processor.builder()
+                .name(behaviour.key())
+                .configuration(c -> c.lambda(l -> l.resourceArn(processorArn(behaviour))
+                        .invocationType(InvocationType.ASYNC)))
+                .executionOrder(order)
+                .fallbackAction(fallback)
+                .build();
+    }
+
+    /** The processor with that behaviour, first in its flow, falling back to {@link #DEFAULT_FALLBACK}. */
+    public Processor processor(ProcessorBehaviour behaviour) {
+        return processor(behaviour, 1, DEFAULT_FALLBACK);
+    }
+
+    /** The processors of a flow that only has to exist: the pass-through processor alone. */
+    public List<Processor> passThrough() {
+        return List.of(processor(ProcessorBehaviour.PASS_THROUGH));
+    }
+
+    /** A complete CreateChannelFlow request in the scenario's AppInstance; a null token is left out. */
+    public CreateChannelFlowRequest request(String name, List<Processor> processors, String token) {
+        return request(world.appInstanceArn(), name, processors, token);
+    }
+
+    /** Creates a flow with the pass-through processor in the scenario's AppInstance, as the developer. */
+    public String createFlow(String name) {
+        return createFlow(world.appInstanceArn(), name, passThrough());
+    }
+
+    /** Creates a flow in the given AppInstance, as the developer; returns its ARN. */
+    public String createFlow(String appInstanceArn, String name, List<Processor> processors) {
+        return world.messaging().createChannelFlow(request(appInstanceArn, name, processors,
+                UUID.randomUUID().toString())).channelFlowArn();
+    }
+
+    private static CreateChannelFlowRequest request(String appInstanceArn, String name, List<Processor> processors,
+                                                    String token) {
+        return CreateChannelFlowRequest.builder()
+                .appInstanceArn(appInstanceArn)
+                .name(name)
+                .processors(processors)
+                .clientRequestToken(token)
+                .build();
+    }
+
+    /** Associates a flow with a channel through Ada, so that the stage never depends on association rights. */
+    public void associate(String channel, String flow) {
+        String channelArn = world.channel(channel);
+        String flowArn = world.flow(flow);
+        String admin = world.actor(World.ADMIN);
+        world.messaging().associateChannelFlow(r -> r.channelArn(channelArn).channelFlowArn(flowArn)
+                .chimeBearer(admin));
+        flowChannels.add(channelArn);
+    }
+
+    /**
+     * Disassociates a flow from a channel through Ada. The channel stays among those where invocations are
+     * looked for, so that a step can tell the processor is no longer invoked there.
+     */
+    public void disassociate(String channel, String flow) {
+        String channelArn = world.channel(channel);
+        String flowArn = world.flow(flow);
+        String admin = world.actor(World.ADMIN);
+        world.messaging().disassociateChannelFlow(r -> r.channelArn(channelArn).channelFlowArn(flowArn)
+                .chimeBearer(admin));
+    }
+
+    private ProcessorProbe probe() {
+        return world.target().processorProbe().orElseThrow(() -> new HarnessException("target "
+                + world.target().name() + " cannot show processor invocations; the scenario should require"
+                + " the capability processor-inspection"));
+    }
+
+    /** Every invocation so far, in the channels that go through a flow, oldest first. */
+    public List<ProcessorProbe.Invocation> invocations() {
+        ProcessorProbe probe = probe();
+        List<ProcessorProbe.Invocation> all = new ArrayList<>();
+        for (String channelArn : flowChannels) {
+            all.addAll(probe.invocationsFor(channelArn));
+        }
+        return all;
+    }
+
+    /** The latest invocation that carried {@code content}, waiting for it up to the consistency bound. */
+    public ProcessorProbe.Invocation invocationOf(String content) {
+        List<ProcessorProbe.Invocation> seen = world.eventually(this::invocations,
+                list -> list.stream().anyMatch(i -> content.equals(i.content())));
+        ProcessorProbe.Invocation found = null;
+        for (ProcessorProbe.Invocation invocation : seen) {
+            if (content.equals(invocation.content())) {
+                found = invocation;
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("the processor never received \"" + content + "\"; it received "
+                    + seen.stream().map(i -> "\"" + i.content() + "\"").toList());
+        }
+        return found;
+    }
+}
