@@ -22,15 +22,26 @@ final class Fixture implements AutoCloseable {
     final String carol;
     final String mallory;
     final String ada;
+    private final AutoCloseable closing;
 
     Fixture() {
         this(ReferenceService.create());
     }
 
     Fixture(ReferenceService service) {
+        this(service, service.messagingClient(), service.identityClient(), () -> { });
+    }
+
+    /**
+     * The same cast reached through other clients of {@code service}, e.g. SDK clients over HTTP;
+     * {@code closing} releases them (and whatever serves them) before the service closes.
+     */
+    Fixture(ReferenceService service, ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+            AutoCloseable closing) {
         this.service = service;
-        this.messaging = service.messagingClient();
-        this.identity = service.identityClient();
+        this.messaging = messaging;
+        this.identity = identity;
+        this.closing = closing;
         this.appInstanceArn = appInstance("conformance");
         this.alice = user(appInstanceArn, "alice", "Alice");
         this.bob = user(appInstanceArn, "bob", "Bob");
@@ -72,6 +83,12 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
-        service.close();
+        try {
+            closing.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the fixture's clients failed", e);
+        } finally {
+            service.close();
+        }
     }
 }

@@ -30,8 +30,9 @@ final class AwsErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
-        WireReply reply = WireReply.error(errorFor(code, message));
-        response.setStatus(code);
+        WireError error = errorFor(code, message);
+        WireReply reply = WireReply.error(error);
+        response.setStatus(error.status());
         response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
         RestJsonHandler.write(response, callback, reply);
     }
@@ -45,6 +46,12 @@ final class AwsErrorHandler extends ErrorHandler {
     }
 
     private static WireError errorFor(int status, String reason) {
+        if (status == 505) {
+            // Jetty's status for a request line whose protocol is not HTTP/1.x. That is the client's doing, and
+            // a 5xx would tell clients to retry what can never succeed: answered 400.
+            return new WireError(400, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+                    describe(status, reason));
+        }
         if (status == 500 || status == 503) {
             ErrorCatalogue entry = status == 503 ? ErrorCatalogue.SERVICE_UNAVAILABLE : ErrorCatalogue.SERVICE_FAILURE;
             return new WireError(status, entry.shape(), entry.defaultCode(), ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
@@ -65,7 +72,6 @@ final class AwsErrorHandler extends ErrorHandler {
             case 413 -> "The request body is too large";
             case 414 -> "The request URI is too long";
             case 431 -> "The request line and headers exceed the server's limit";
-            // Jetty's status for a request line whose protocol is not HTTP/1.x; still the client's doing.
             case 505 -> "The request line does not name a supported HTTP version (HTTP/1.0 or HTTP/1.1)";
             default -> "The request was refused: " + (reason == null || reason.isBlank() ? "HTTP " + status : reason);
         };

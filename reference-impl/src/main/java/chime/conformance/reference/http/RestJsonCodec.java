@@ -15,6 +15,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,6 +107,7 @@ public final class RestJsonCodec {
         if (body == null || body.length == 0) {
             return JSON.createObjectNode();
         }
+        requireUtf8(body);
         JsonNode node;
         try (JsonParser parser = JSON.createParser(body)) {
             node = JSON.readTree(parser);
@@ -121,6 +126,23 @@ public final class RestJsonCodec {
             throw WireError.badRequest("The request body must be a JSON object, not " + describe(node));
         }
         return node;
+    }
+
+    /**
+     * JSON text on the wire is UTF-8 (RFC 8259). The JSON parser decodes three-byte sequences without
+     * checking that they encode a character, so UTF-8-encoded surrogates (ED A0 80) would be stored as lone
+     * surrogates and counted in bytes differently from what was sent; a strict decoder refuses them, and
+     * every other malformed sequence, first.
+     */
+    private static void requireUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw WireError.badRequest("The request body is not valid JSON: it is not valid UTF-8");
+        }
     }
 
     private static Object fromPath(SdkField<?> field, String value) {

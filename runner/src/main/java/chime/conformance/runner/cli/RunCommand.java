@@ -10,6 +10,7 @@ import chime.conformance.runner.faults.FaultyTarget;
 import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
 import chime.conformance.runner.target.Target;
+import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.target.Targets;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +61,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run against the target with these named faults injected (repeatable or comma-separated); "
                     + "the kit's check of itself: the run should fail. List them with the 'faults' command.")
     List<String> faults = new ArrayList<>();
+    @Option(names = "--timing", description = "Measure the time scenarios spend in calls to the target and print,"
+            + " after the summary, scenarios per second and the harness's own time per scenario.")
+    boolean timing;
 
     @Option(names = "--mask-account",
             description = "Mask AWS account IDs in the report, results and wire evidence (e.g. to publish a report).")
@@ -94,6 +99,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (expectations != null && !Files.isReadable(expectations)) {
             throw new IllegalArgumentException("--expectations: cannot read " + expectations);
+        }
+        if (timing) {
+            TargetCallTimer.enable();
         }
         TargetConfig config = access.applyTo(targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig));
         if (yesCreateResources) {
@@ -134,6 +142,9 @@ public final class RunCommand implements Callable<Integer> {
                     + results.counts().scenarios().entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue())
                             .collect(java.util.stream.Collectors.joining("  ")));
+            if (timing) {
+                System.out.println(timingSummary(results, TargetCallTimer.totals()));
+            }
             System.out.println("Report: " + report.resolve("index.html").toAbsolutePath());
             return results.verdict() == Verdict.PASSED ? 0 : 1;
         } finally {
@@ -141,5 +152,23 @@ public final class RunCommand implements Callable<Integer> {
             // The target is closed now; a later run in this JVM must not be handed it.
             TargetSession.install(null);
         }
+    }
+
+    /**
+     * One line a script can read: the run's duration, scenarios per second, and how the scenarios' own time
+     * (summed over threads) splits between calls to the target and everything else, per scenario.
+     */
+    static String timingSummary(RunResults results, TargetCallTimer.Totals totals) {
+        int scenarios = results.scenarios().size();
+        long scenarioMs = results.scenarios().stream().mapToLong(s -> s.durationMs()).sum();
+        double targetMs = totals.nanos() / 1e6;
+        double perScenario = scenarios == 0 ? 0 : 1.0 / scenarios;
+        return String.format(Locale.ROOT, "Timing: scenarios=%d run_ms=%d scenarios_per_s=%.1f scenario_ms_sum=%d"
+                        + " target_calls=%d target_ms=%.0f calls_per_scenario=%.1f target_ms_per_scenario=%.2f"
+                        + " harness_ms_per_scenario=%.2f",
+                scenarios, results.durationMs(),
+                results.durationMs() == 0 ? 0 : scenarios * 1000.0 / results.durationMs(),
+                scenarioMs, totals.calls(), targetMs, totals.calls() * perScenario, targetMs * perScenario,
+                Math.max(0, scenarioMs - targetMs) * perScenario);
     }
 }

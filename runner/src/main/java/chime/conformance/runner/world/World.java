@@ -3,6 +3,7 @@ package chime.conformance.runner.world;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.AppInstanceScope;
 import chime.conformance.runner.target.Target;
+import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.wire.WireLog;
 import java.time.Duration;
@@ -35,6 +36,8 @@ public class World {
     public static final String DEVELOPER = "the developer";
 
     private final Target target;
+    private final ChimeSdkMessagingClient messaging;
+    private final ChimeSdkIdentityClient identity;
     private final Map<String, String> actors = new LinkedHashMap<>();
     private final Map<String, String> channels = new LinkedHashMap<>();
     private final Map<String, String> flows = new LinkedHashMap<>();
@@ -49,6 +52,8 @@ public class World {
 
     public World() {
         this.target = TargetSession.current();
+        this.messaging = TargetCallTimer.timed(target.messaging(), ChimeSdkMessagingClient.class);
+        this.identity = TargetCallTimer.timed(target.identity(), ChimeSdkIdentityClient.class);
     }
 
     public Target target() {
@@ -64,11 +69,11 @@ public class World {
     }
 
     public ChimeSdkMessagingClient messaging() {
-        return target.messaging();
+        return messaging;
     }
 
     public ChimeSdkIdentityClient identity() {
-        return target.identity();
+        return identity;
     }
 
     /** The scenario's tags, for fixtures that provision by what a scenario does (set before its first step). */
@@ -78,9 +83,14 @@ public class World {
 
     public synchronized AppInstanceScope scope() {
         if (scope == null) {
-            scope = target.fixtures().newScope("scenario", tags);
+            scope = newScope("scenario");
         }
         return scope;
+    }
+
+    /** A new fixture scope; its provisioning counts as time in the target ({@link TargetCallTimer}). */
+    private AppInstanceScope newScope(String label) {
+        return TargetCallTimer.timed(TargetCallTimer.time(() -> target.fixtures().newScope(label, tags)));
     }
 
     public String appInstanceArn() {
@@ -96,7 +106,7 @@ public class World {
     private String createActor(String name) {
         if (FOREIGNER.equals(name)) {
             if (foreignScope == null) {
-                foreignScope = target.fixtures().newScope("foreign", tags);
+                foreignScope = newScope("foreign");
             }
             return foreignScope.createUser(name);
         }

@@ -12,6 +12,7 @@ import chime.conformance.reference.core.support.ServiceClock;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -23,8 +24,8 @@ import java.util.function.Supplier;
  * ({@link #locked}); readers use the concurrent maps without locking and see each change whole.
  *
  * <p>Memberships are kept in one index per type, so ListChannelMemberships filters before paging
- * (PAGE-008). Messages are kept in creation order, keyed by {@link MessageKey}, so a page of messages costs
- * O(log n + page size).
+ * (PAGE-008). Messages are kept in creation order, and in reverse, keyed by {@link MessageKey}, so a page of
+ * messages in either order costs O(log n + page size).
  */
 public final class ChannelState {
 
@@ -43,6 +44,14 @@ public final class ChannelState {
     private final ConcurrentSkipListMap<String, ChannelBan> bans = new ConcurrentSkipListMap<>();
 
     private final ConcurrentSkipListMap<MessageKey, StoredMessage> timeline = new ConcurrentSkipListMap<>();
+    /**
+     * The same messages, newest first. A skip list links its entries forward only: walking one backwards
+     * (its descendingMap) costs a search from the top for every step, so a page in the default order would
+     * cost O(page size x log n) and grow with the channel. Kept in reverse order as well, a page in either
+     * order costs O(log n + page size).
+     */
+    private final ConcurrentSkipListMap<MessageKey, StoredMessage> newestFirst =
+            new ConcurrentSkipListMap<>(Comparator.reverseOrder());
     private final ConcurrentHashMap<String, MessageKey> messageKeys = new ConcurrentHashMap<>();
     /** NON_PERSISTENT messages: never listed or returned (MSG-005); kept for their sender's status only. */
     private final ConcurrentHashMap<String, StoredMessage> transientMessages = new ConcurrentHashMap<>();
@@ -226,8 +235,14 @@ public final class ChannelState {
         return new MessageKey(created, ++messageSequence);
     }
 
+    /** Persistent messages, oldest first. */
     public NavigableMap<MessageKey, StoredMessage> timeline() {
         return timeline;
+    }
+
+    /** Persistent messages, newest first: the same entries as {@link #timeline()}, in reverse order. */
+    public NavigableMap<MessageKey, StoredMessage> timelineNewestFirst() {
+        return newestFirst;
     }
 
     /** A persistent message by ID, or null. */
@@ -246,6 +261,7 @@ public final class ChannelState {
         if (persistent) {
             messageKeys.put(message.messageId(), message.key());
             timeline.put(message.key(), message);
+            newestFirst.put(message.key(), message);
         } else {
             transientMessages.put(message.messageId(), message);
         }
@@ -254,10 +270,11 @@ public final class ChannelState {
     /** MSG-015, STAT-008: a deleted or denied message leaves no trace. */
     public StoredMessage removeMessage(String messageId) {
         requireLocked();
-        // Readers do not take the lock: leave the timeline before the id index, so that no reader finds the
+        // Readers do not take the lock: leave both timelines before the id index, so that no reader finds the
         // message gone by id (GetChannelMessage, GetChannelMessageStatus) while a list still shows it.
         MessageKey key = messageKeys.get(messageId);
         if (key != null) {
+            newestFirst.remove(key);
             StoredMessage removed = timeline.remove(key);
             messageKeys.remove(messageId);
             return removed;
@@ -287,6 +304,7 @@ public final class ChannelState {
             removeBan(memberArn);
         }
         timeline.clear();
+        newestFirst.clear();
         messageKeys.clear();
         transientMessages.clear();
     }

@@ -65,8 +65,11 @@ public final class MessageOperations {
         Caller caller = ctx.access().bearer(chimeBearer);
         ChannelState state = ctx.access().channel(caller, channelArn);
         String storedMetadata = MessageLimits.storedMetadata(messageType, metadata);
+        // The channel's own ARN, not the request's copy: every stored message and idempotency record refers to
+        // it, and a copy per message decoded from the wire would cost about 140 bytes each.
+        String channel = state.channelArn();
 
-        List<Object> fingerprint = Arrays.asList(channelArn, content, messageType, persistenceType, storedMetadata);
+        List<Object> fingerprint = Arrays.asList(channel, content, messageType, persistenceType, storedMetadata);
         return ctx.idempotency().once(
                 List.of("SendChannelMessage", state.appInstanceArn(), caller.arn(), clientRequestToken), fingerprint,
                 () -> state.locked(() -> {
@@ -76,7 +79,7 @@ public final class MessageOperations {
                     MessageKey key = state.nextMessageKey(ctx.clock());
                     ChannelFlow flow = messageType == ChannelMessageType.STANDARD ? processing.get().flowOf(state) : null;
                     boolean persistent = persistenceType == ChannelMessagePersistenceType.PERSISTENT;
-                    ChannelMessage message = new ChannelMessage(channelArn, ctx.ids().newMessageId(), content,
+                    ChannelMessage message = new ChannelMessage(channel, ctx.ids().newMessageId(), content,
                             storedMetadata, messageType, persistenceType, caller.identity(), key.createdTimestamp(),
                             null, key.createdTimestamp(), false, flow == null ? MessageStatus.SENT : MessageStatus.PENDING);
                     if (flow == null) {
@@ -88,7 +91,7 @@ public final class MessageOperations {
                         state.putMessage(new StoredMessage(key, message, null), persistent);
                         processing.get().start(state, flow, message, false);
                     }
-                    return new MessageReceipt(channelArn, message.messageId(), message.status());
+                    return new MessageReceipt(channel, message.messageId(), message.status());
                 }));
     }
 
@@ -140,13 +143,13 @@ public final class MessageOperations {
         String query = "ListChannelMessages|" + channelArn + "|" + order + "|" + notBefore + "|" + notAfter;
         Paging.Cursor<MessageKey> cursor = ctx.paging().cursor(query, nextToken, maxResults, MessageKey.CODEC);
 
-        NavigableMap<MessageKey, StoredMessage> window = window(state.timeline(), notBefore, notAfter);
-        if (order == SortOrder.DESCENDING) {
-            window = window.descendingMap();
-        }
+        NavigableMap<MessageKey, StoredMessage> window = order == SortOrder.DESCENDING
+                ? newestFirstWindow(state.timelineNewestFirst(), notBefore, notAfter)
+                : window(state.timeline(), notBefore, notAfter);
         return ctx.paging().page(window, cursor, MessageKey.CODEC, stored -> stored.viewFor(caller.arn()));
     }
 
+    /** The messages created within [notBefore, notAfter] of an oldest-first timeline. */
     private static NavigableMap<MessageKey, StoredMessage> window(NavigableMap<MessageKey, StoredMessage> timeline,
                                                                   Instant notBefore, Instant notAfter) {
         if (notBefore != null && notAfter != null) {
@@ -162,6 +165,24 @@ public final class MessageOperations {
             return timeline.headMap(MessageKey.highest(notAfter), true);
         }
         return timeline;
+    }
+
+    /** The same window of a newest-first timeline, whose bounds come in the reverse order. */
+    private static NavigableMap<MessageKey, StoredMessage> newestFirstWindow(
+            NavigableMap<MessageKey, StoredMessage> newestFirst, Instant notBefore, Instant notAfter) {
+        if (notBefore != null && notAfter != null) {
+            if (notBefore.isAfter(notAfter)) {
+                return NOTHING;
+            }
+            return newestFirst.subMap(MessageKey.highest(notAfter), true, MessageKey.lowest(notBefore), true);
+        }
+        if (notBefore != null) {
+            return newestFirst.headMap(MessageKey.lowest(notBefore), true);
+        }
+        if (notAfter != null) {
+            return newestFirst.tailMap(MessageKey.highest(notAfter), true);
+        }
+        return newestFirst;
     }
 
     /**

@@ -25,6 +25,11 @@ public final class PageTokens {
     private static final int MAC_BYTES = 16;
 
     private final byte[] secret;
+    /**
+     * One keyed MAC per thread: looking the algorithm up and keying it cost more than computing a token, and
+     * every page of every list operation issues or opens one. A Mac is not thread-safe, so it is not shared.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public PageTokens() {
         this.secret = new byte[32];
@@ -69,13 +74,18 @@ public final class PageTokens {
     }
 
     private byte[] mac(String query, byte[] position) {
+        Mac mac = macs.get();
+        mac.update(query.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        mac.update(position);
+        return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(query.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            mac.update(position);
-            return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

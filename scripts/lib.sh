@@ -1,0 +1,38 @@
+# Shared by the measurement scripts: where things are, building what is missing, and the machine's description.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CLI_JAR="$ROOT/runner/target/chime-conformance.jar"
+BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
+
+# The CLI jar, built (without tests) when absent or when REBUILD=1.
+ensure_cli_jar() {
+  if [ ! -f "$CLI_JAR" ] || [ "${REBUILD:-0}" = 1 ]; then
+    echo "building $CLI_JAR ..." >&2
+    (cd "$ROOT" && mvn -B -q -pl runner -am package -DskipTests) >&2
+  fi
+}
+
+# The benchmarks jar (profile benchmarks), built when absent or when REBUILD=1.
+ensure_bench_jar() {
+  if [ ! -f "$BENCH_JAR" ] || [ "${REBUILD:-0}" = 1 ]; then
+    echo "building $BENCH_JAR ..." >&2
+    (cd "$ROOT" && mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests) >&2
+  fi
+}
+
+# The 1-minute load average: other work on the machine, to read each figure against.
+load1() {
+  cut -d' ' -f1 /proc/loadavg
+}
+
+# One block describing the machine, for BENCHMARKS.md.
+machine_info() {
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')),"\
+       "$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) memory"
+  echo "jdk: $(java -version 2>&1 | head -1) / $(java -version 2>&1 | sed -n 3p)"
+  echo "kit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+}
+
