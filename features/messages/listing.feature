@@ -47,6 +47,10 @@ Feature: Listing messages
       When Alice lists the messages in "lobby" with NotBefore between "two" and "three"
       Then she sees only "three", "four" and "five"
 
+    Example: Oldest first, messages not before a moment between the second and the third
+      When Alice lists the messages in "lobby" oldest first with NotBefore between "two" and "three"
+      Then she sees "three", "four" and "five", in that order
+
   @rule:MSG-024 @op:ListChannelMessages
   Rule: NotAfter leaves out messages created after it; with NotBefore, it selects a window
 
@@ -58,11 +62,24 @@ Feature: Listing messages
       When Alice lists the messages in "lobby" with NotBefore between "one" and "two" and NotAfter between "four" and "five"
       Then she sees only "two", "three" and "four"
 
+    Example: Oldest first, messages not after a moment between the third and the fourth
+      When Alice lists the messages in "lobby" oldest first with NotAfter between "three" and "four"
+      Then she sees "one", "two" and "three", in that order
+
+    Example: Oldest first, messages within a window
+      When Alice lists the messages in "lobby" oldest first with NotBefore between "one" and "two" and NotAfter between "four" and "five"
+      Then she sees "two", "three" and "four", in that order
+
     # The documentation does not say what a window whose start is after its end selects; the kit
     # expects nothing, rather than an error.
     @assumption
     Example: A window that ends before it starts selects nothing
       When Alice lists the messages in "lobby" with NotBefore between "four" and "five" and NotAfter between "one" and "two"
+      Then she sees no messages
+
+    @assumption
+    Example: Oldest first, a window that ends before it starts selects nothing
+      When Alice lists the messages in "lobby" oldest first with NotBefore between "four" and "five" and NotAfter between "one" and "two"
       Then she sees no messages
 
   @rule:MSG-025 @op:ListChannelMessages

@@ -276,6 +276,28 @@ public class MessageSteps {
         list(actor, channel, b -> b.notBefore(notBefore).notAfter(notAfter));
     }
 
+    /** MSG-023 with MSG-022: the bounds hold whatever the order asked for. */
+    @When("{actor} lists the messages in {channel} {sortOrder} with NotBefore between {string} and {string}")
+    public void listsSortedNotBefore(String actor, String channel, SortOrder order, String earlier, String later) {
+        Instant notBefore = ledger.between(earlier, later);
+        list(actor, channel, b -> b.sortOrder(order).notBefore(notBefore));
+    }
+
+    @When("{actor} lists the messages in {channel} {sortOrder} with NotAfter between {string} and {string}")
+    public void listsSortedNotAfter(String actor, String channel, SortOrder order, String earlier, String later) {
+        Instant notAfter = ledger.between(earlier, later);
+        list(actor, channel, b -> b.sortOrder(order).notAfter(notAfter));
+    }
+
+    @When("{actor} lists the messages in {channel} {sortOrder} with NotBefore between {string} and {string}"
+            + " and NotAfter between {string} and {string}")
+    public void listsSortedWithinAWindow(String actor, String channel, SortOrder order, String startAfter,
+                                         String startBefore, String endAfter, String endBefore) {
+        Instant notBefore = ledger.between(startAfter, startBefore);
+        Instant notAfter = ledger.between(endAfter, endBefore);
+        list(actor, channel, b -> b.sortOrder(order).notBefore(notBefore).notAfter(notAfter));
+    }
+
     // ---------------------------------------------------------------- Then: sending
 
     @Then("the message is accepted in {channel} with an ID and a status")
