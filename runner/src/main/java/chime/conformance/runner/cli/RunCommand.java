@@ -63,6 +63,10 @@ public final class RunCommand implements Callable<Integer> {
             + " after the summary, scenarios per second and the harness's own time per scenario.")
     boolean timing;
 
+    @Option(names = "--full-jit", description = "Keep the JVM's optimising compiler (C2). By default a run leaves"
+            + " methods to the quick compiler (C1), which halves the CPU a run of seconds needs.")
+    boolean fullJit;
+
     @Option(names = "--mask-account",
             description = "Mask AWS account IDs in the report, results and wire evidence (e.g. to publish a report).")
     boolean maskAccount;
@@ -90,6 +94,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (expectations != null && !Files.isReadable(expectations)) {
             throw new IllegalArgumentException("--expectations: cannot read " + expectations);
+        }
+        if (!fullJit) {
+            QuickCompilation.apply();
         }
         if (timing) {
             TargetCallTimer.enable();
