@@ -64,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean timing;
 
     @Option(names = "--full-jit", description = "Keep the JVM's optimising compiler (C2). By default a run leaves"
-            + " methods to the quick compiler (C1), which halves the CPU a run of seconds needs.")
+            + " methods to the quick compiler (C1): a run of seconds needs a quarter to a third less CPU.")
     boolean fullJit;
 
     @Option(names = "--mask-account",
