@@ -256,6 +256,11 @@ Feature: Who makes the request
       When Frank joins "book-club"
       Then the request fails with ForbiddenException
 
+    @op:ListChannels
+    Example: A user of another AppInstance cannot list its public channels
+      When Frank lists the public channels
+      Then the request fails with ForbiddenException
+
     @op:CreateChannel
     Example: A user of another AppInstance cannot create a channel in this one
       When Frank creates the public channel "intruders" in Alice's AppInstance

@@ -123,6 +123,24 @@ Feature: Listing the channels of an AppInstance
       When Carol lists the public channels
       Then "book-club" is listed with the last message time of "Chapter 3 tonight?"
 
+    @requires:flow-processors @op:DescribeChannel @op:ListChannelMessages
+    Example: A message that went through the channel flow moves the last message time
+      Given "book-club" goes through the pass-through processor
+      And Alice has posted "Chapter 3 tonight?" in "book-club", which has been processed
+      When Carol describes "book-club"
+      Then the description's last message time is when "Chapter 3 tonight?" was created
+
+    # A CONTROL message bypasses the flow, so it is sent while the message posted before it is still
+    # being processed; the last message time never goes back when that one is delivered after it.
+    @requires:flow-processors @requires:processor-inspection @op:DescribeChannel @op:ListChannelMessages
+    Example: The last message time does not go back when an earlier message is processed later
+      Given "book-club" goes through a processor that the scenario plays
+      And Alice has posted "Chapter 3 tonight?" in "book-club"
+      And Alice has posted the CONTROL message "typing" in "book-club"
+      And the processor has passed "Chapter 3 tonight?" unchanged
+      When Carol describes "book-club"
+      Then the description's last message time is when "typing" was created
+
     # The service model describes the summary's time as that of the «last persistent message»; the
     # documentation just says "last message".
     @model @op:ListChannels @op:ListChannelMessages

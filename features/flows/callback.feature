@@ -68,6 +68,14 @@ Feature: Calling back from a processor
       Then the request fails with ConflictException or BadRequestException
       And Alice still reads the status of "This darn printer" in "support" as PENDING
 
+    @assumption @op:GetChannelMessageStatus
+    Example: A callback ID issued for another message is refused
+      Given Alice has posted "Paper jam again" in "support"
+      And the processor has received "This darn printer"
+      When the processor calls back for "This darn printer" with the callback ID issued for "Paper jam again"
+      Then the request fails with ConflictException or BadRequestException
+      And Alice still reads the status of "This darn printer" in "support" as PENDING
+
     @assumption @op:GetChannelMessage
     Example: A message no longer being processed cannot be changed
       Given the processor has passed "This darn printer" unchanged

@@ -120,6 +120,14 @@ Feature: Channel flows
       When the developer deletes the channel flow "profanity-filter"
       Then the request succeeds
 
+    # A deleted channel is "inaccessible immediately" (CHAN-019): it no longer holds on to its flow.
+    @rule:CHAN-019
+    Example: A flow whose other channels were deleted is deleted
+      Given "support" has been disassociated from the channel flow "profanity-filter"
+      And "sales" has been deleted
+      When the developer deletes the channel flow "profanity-filter"
+      Then the request succeeds
+
   @rule:FLOW-011 @op:DeleteChannelFlow
   Rule: Deleting a flow is irreversible
 

@@ -110,6 +110,80 @@ Feature: Paging through lists
         | the channels moderated by Max | Max    | 2     | 1    |
         | the channels moderated by Max | Max    | 51    | 50   |
 
+  # A page that ends the list is the last one: a next token on it would promise items that do not
+  # exist. The rows end on a page that is not full, so that a list whose size is a multiple of the
+  # page size is not asked about.
+  @rule:PAGE-002
+  Rule: A page carries a next token only while items remain after it
+
+    Scenario Outline: <list> holding <total>, read <size> at a time, comes in <pages>
+      Given <list> total <total>
+      When <reader> pages through <list>, <size> at a time
+      Then the items came in <pages>
+
+      @op:ListChannelBans
+      Examples: Bans
+        | list                | reader | total | size | pages   |
+        | the bans in "lobby" | Ada    | 1     | 3    | 1 page  |
+        | the bans in "lobby" | Ada    | 4     | 3    | 2 pages |
+        | the bans in "lobby" | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelFlows @requires:flow-processors
+      Examples: Channel flows
+        | list                                 | reader | total | size | pages   |
+        | the channel flows of the AppInstance | Ada    | 1     | 3    | 1 page  |
+        | the channel flows of the AppInstance | Ada    | 4     | 3    | 2 pages |
+        | the channel flows of the AppInstance | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelMemberships
+      Examples: Memberships of a channel
+        | list                       | reader | total | size | pages   |
+        | the memberships of "lobby" | Ada    | 1     | 3    | 1 page  |
+        | the memberships of "lobby" | Ada    | 4     | 3    | 2 pages |
+        | the memberships of "lobby" | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelMembershipsForAppInstanceUser
+      Examples: Channels a user belongs to
+        | list                           | reader | total | size | pages   |
+        | the channel memberships of Bob | Bob    | 1     | 3    | 1 page  |
+        | the channel memberships of Bob | Bob    | 4     | 3    | 2 pages |
+        | the channel memberships of Bob | Bob    | 51    | 50   | 2 pages |
+
+      @op:ListChannelMessages
+      Examples: Messages
+        | list                    | reader | total | size | pages   |
+        | the messages in "lobby" | Bob    | 1     | 3    | 1 page  |
+        | the messages in "lobby" | Bob    | 4     | 3    | 2 pages |
+        | the messages in "lobby" | Bob    | 51    | 50   | 2 pages |
+
+      @op:ListChannelModerators
+      Examples: Moderators
+        | list                      | reader | total | size | pages   |
+        | the moderators of "lobby" | Ada    | 1     | 3    | 1 page  |
+        | the moderators of "lobby" | Ada    | 4     | 3    | 2 pages |
+        | the moderators of "lobby" | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannels
+      Examples: Channels
+        | list                | reader | total | size | pages   |
+        | the public channels | Ada    | 1     | 3    | 1 page  |
+        | the public channels | Ada    | 4     | 3    | 2 pages |
+        | the public channels | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      Examples: Channels associated with a flow
+        | list                                | reader | total | size | pages   |
+        | the channels associated with "tidy" | Ada    | 1     | 3    | 1 page  |
+        | the channels associated with "tidy" | Ada    | 4     | 3    | 2 pages |
+        | the channels associated with "tidy" | Ada    | 51    | 50   | 2 pages |
+
+      @op:ListChannelsModeratedByAppInstanceUser
+      Examples: Channels a user moderates
+        | list                          | reader | total | size | pages   |
+        | the channels moderated by Max | Max    | 1     | 3    | 1 page  |
+        | the channels moderated by Max | Max    | 4     | 3    | 2 pages |
+        | the channels moderated by Max | Max    | 51    | 50   | 2 pages |
+
   @rule:PAGE-001 @model
   Rule: A page holds at most 50 items, and at least 1
     # The documentation gives no bounds; the service model takes a page size of 1 to 50.
@@ -181,6 +255,60 @@ Feature: Paging through lists
     Scenario Outline: A made-up next token is refused for <list>
       Given <list> total 3
       When <reader> asks for <list> with a next token the service never issued
+      Then the request fails with BadRequestException
+
+      @op:ListChannelBans
+      Examples: Bans
+        | list                | reader |
+        | the bans in "lobby" | Ada    |
+
+      @op:ListChannelFlows @requires:flow-processors
+      Examples: Channel flows
+        | list                                 | reader |
+        | the channel flows of the AppInstance | Ada    |
+
+      @op:ListChannelMemberships
+      Examples: Memberships of a channel
+        | list                       | reader |
+        | the memberships of "lobby" | Ada    |
+
+      @op:ListChannelMembershipsForAppInstanceUser
+      Examples: Channels a user belongs to
+        | list                           | reader |
+        | the channel memberships of Bob | Bob    |
+
+      @op:ListChannelMessages
+      Examples: Messages
+        | list                    | reader |
+        | the messages in "lobby" | Bob    |
+
+      @op:ListChannelModerators
+      Examples: Moderators
+        | list                      | reader |
+        | the moderators of "lobby" | Ada    |
+
+      @op:ListChannels
+      Examples: Channels
+        | list                | reader |
+        | the public channels | Ada    |
+
+      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      Examples: Channels associated with a flow
+        | list                                | reader |
+        | the channels associated with "tidy" | Ada    |
+
+      @op:ListChannelsModeratedByAppInstanceUser
+      Examples: Channels a user moderates
+        | list                          | reader |
+        | the channels moderated by Max | Max    |
+
+  # A next token is the service's own: one that a client changed was never issued, whatever it looks like.
+  @rule:PAGE-005 @assumption
+  Rule: A next token the client has altered leads nowhere
+
+    Scenario Outline: A next token altered by the client is refused for <list>
+      Given <list> total 3
+      When <reader> asks for <list> with a next token it has altered
       Then the request fails with BadRequestException
 
       @op:ListChannelBans

@@ -33,6 +33,17 @@ Feature: Form of ARNs
         | "arn:aws:chime"              |
         | an ARN of 1601 characters    |
 
+    @op:BatchCreateChannelMembership
+    Scenario Outline: A member ARN <arn> in a batch is rejected
+      When Ada adds the users whose ARNs are <arn> and Bob's to "lobby" in one batch
+      Then the request fails with BadRequestException
+
+      Examples:
+        | arn                          |
+        | "abc"                        |
+        | "arn:aws:chime"              |
+        | an ARN of 1601 characters    |
+
     @op:ListChannels
     Scenario Outline: An AppInstance ARN <arn> is rejected
       When Bob lists the public channels of the AppInstance whose ARN is <arn>

@@ -165,6 +165,14 @@ Feature: Message status
       When Alice edits "Helo" to read "Hello"
       Then Bob does not see the content "Hello" when getting the message "Helo" from "support"
 
+    @rule:STAT-004 @rule:STAT-010 @requires:flow-processors @requires:processor-inspection @op:GetChannelMessageStatus
+    Example: With a flow, an edited message is PENDING until the processor answers
+      Given "support" goes through a processor that the scenario plays
+      And Alice has posted "Helo" in "support", which the processor has passed unchanged
+      And Alice has edited "Helo" to read "Hello"
+      When Alice reads the status of "Helo" in "support"
+      Then the message status is PENDING
+
     @rule:FLOW-017 @requires:flow-processors @requires:processor-inspection @op:ChannelFlowCallback @op:GetChannelMessage
     Example: With a flow, an edit is visible once the processor has answered
       Given "support" goes through a processor that the scenario plays

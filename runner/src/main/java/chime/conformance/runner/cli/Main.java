@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = KitVersion.class,
         description = "Conformance test kit for the Amazon Chime SDK Messaging API.",
         subcommands = {RunCommand.class, ServeCommand.class, SweepCommand.class, CompareCommand.class,
-                ExpectationsCommand.class})
+                ExpectationsCommand.class, FaultsCommand.class, KillMatrixCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

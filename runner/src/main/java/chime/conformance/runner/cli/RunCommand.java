@@ -1,11 +1,12 @@
 package chime.conformance.runner.cli;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
-
 import chime.conformance.reports.RunContext;
 import chime.conformance.reports.model.ResultsFile;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.Verdict;
+import chime.conformance.runner.faults.Fault;
+import chime.conformance.runner.faults.FaultCatalogue;
+import chime.conformance.runner.faults.FaultyTarget;
 import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
 import chime.conformance.runner.target.Target;
@@ -13,17 +14,14 @@ import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.target.Targets;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.junit.platform.launcher.EngineFilter;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,6 +57,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail the run on XPASS (a listed failure that passed) and FLAKY too.")
     boolean strict;
 
+    @Option(names = "--fault", split = ",", paramLabel = "NAME",
+            description = "Run against the target with these named faults injected (repeatable or comma-separated); "
+                    + "the kit's check of itself: the run should fail. List them with the 'faults' command.")
+    List<String> faults = new ArrayList<>();
+
     @Option(names = "--timing", description = "Measure the time scenarios spend in calls to the target and print,"
             + " after the summary, scenarios per second and the harness's own time per scenario.")
     boolean timing;
@@ -92,6 +95,13 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
         }
+        if (tags != null && !tags.isBlank()) {
+            try {
+                TagExpressionParser.parse(tags);
+            } catch (TagExpressionException e) {
+                throw new IllegalArgumentException("--tags is not a tag expression: " + e.getMessage(), e);
+            }
+        }
         if (expectations != null && !Files.isReadable(expectations)) {
             throw new IllegalArgumentException("--expectations: cannot read " + expectations);
         }
@@ -113,7 +123,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         Files.createDirectories(report);
         System.setProperty(RunOutputs.REPORT_DIR_PROPERTY, report.toString());
-        try (Target opened = Targets.open(target, config)) {
+        List<Fault> injected = FaultCatalogue.named(faults);
+        try (Target opened = injected.isEmpty() ? Targets.open(target, config)
+                : new FaultyTarget(Targets.open(target, config), injected)) {
             TargetSession.install(opened);
             RunContext.Builder context = RunContexts.forTarget(opened)
                     .expectationsFile(expectations)
@@ -125,8 +137,19 @@ public final class RunCommand implements Callable<Integer> {
             RunContext.install(context.build());
             System.out.println("chime-conformance " + KitVersion.version() + ": running against " + opened.name()
                     + " (" + opened.description() + ")");
-            launch();
+            SuiteLauncher.launch(tags, threads);
             RunResults results = ResultsFile.read(report);
+            if (results.scenarios().isEmpty()) {
+                // A conformance run that ran nothing proves nothing: say so rather than pass.
+                System.err.println("error: no scenario matched" + (tags == null ? "" : " --tags " + tags));
+                return 2;
+            }
+            // The report has the final word: expectations on whole rules and reruns settle statuses only
+            // once every scenario has finished, after the progress lines were printed.
+            System.out.println("Verdict: " + results.verdict() + (strict ? " (strict)" : "") + "  "
+                    + results.counts().scenarios().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining("  ")));
             if (timing) {
                 System.out.println(timingSummary(results, TargetCallTimer.totals()));
             }
@@ -155,21 +178,5 @@ public final class RunCommand implements Callable<Integer> {
                 results.durationMs() == 0 ? 0 : scenarios * 1000.0 / results.durationMs(),
                 scenarioMs, totals.calls(), targetMs, totals.calls() * perScenario, targetMs * perScenario,
                 Math.max(0, scenarioMs - targetMs) * perScenario);
-    }
-
-    private void launch() {
-        Map<String, String> parameters = new HashMap<>();
-        parameters.put("cucumber.execution.parallel.enabled", Boolean.toString(threads > 1));
-        parameters.put("cucumber.execution.parallel.config.fixed.parallelism", Integer.toString(threads));
-        parameters.put("cucumber.execution.parallel.config.fixed.max-pool-size", Integer.toString(threads));
-        if (tags != null && !tags.isBlank()) {
-            parameters.put("cucumber.filter.tags", tags);
-        }
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("features"))
-                .filters(EngineFilter.includeEngines("cucumber"))
-                .configurationParameters(parameters)
-                .build();
-        LauncherFactory.create().execute(request, new SummaryGeneratingListener());
     }
 }

@@ -555,6 +555,14 @@ public class FlowSteps {
         callBack(invocation, unknown, m -> m.messageId(invocation.messageId()), false);
     }
 
+    /** FLOW-023: a callback ID the service did issue, but for another message than the one called back for. */
+    @When("the processor calls back for {string} with the callback ID issued for {string}")
+    public void callsBackWithTheCallbackIdOfAnother(String content, String other) {
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
+        ProcessorProbe.Invocation otherInvocation = flows.invocationOf(other);
+        callBack(invocation, otherInvocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
+    }
+
     /** Leaves the callback ID out: an SDK fills in one of its own, which the service never issued. */
     @When("the processor calls back for {string} without a callback ID")
     public void callsBackWithoutACallbackId(String content) {

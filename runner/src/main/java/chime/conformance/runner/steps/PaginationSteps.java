@@ -245,6 +245,22 @@ public class PaginationSteps {
                 () -> readPage(listing, bearer, subject, null, madeUp, null, null).response());
     }
 
+    /** PAGE-005: the next token of a real first page, with one character in its middle changed. */
+    @When("{actor} asks for {listing} with a next token it has altered")
+    public void asksWithAnAlteredToken(String actor, Listing listing) {
+        String subject = subjectArn(listing);
+        String bearer = world.actor(actor);
+        String issued = readPage(listing, bearer, subject, 1, null, null, null).nextToken();
+        if (issued == null || issued.length() < 2) {
+            throw new HarnessException("the first page of " + listing.text() + " carries no next token to alter");
+        }
+        int middle = issued.length() / 2;
+        char replacement = issued.charAt(middle) == 'A' ? 'B' : 'A';
+        String altered = issued.substring(0, middle) + replacement + issued.substring(middle + 1);
+        world.attempt(listing.kind().operation(), actor,
+                () -> readPage(listing, bearer, subject, 1, altered, null, null).response());
+    }
+
     // ---------------------------------------------------------------- Then
 
     @Then("the pages hold all {int} of them, each exactly once")
@@ -273,6 +289,16 @@ public class PaginationSteps {
     public void noPageHoldsMoreThan(int pageSize) {
         List<Integer> sizes = run().pages().stream().map(List::size).toList();
         assertThat("the number of items on each page", sizes, everyItem(lessThanOrEqualTo(pageSize)));
+    }
+
+    /** PAGE-002: only a page with items after it carries a next token, so the pages end where the items do. */
+    @Then("the items came in {int} page(s)")
+    public void theItemsCameIn(int pages) {
+        PagingRun run = run();
+        assertThat("the paging of " + run.listing().text() + " came to an end: the last page had no next token",
+                run.finished(), is(true));
+        assertThat("the number of pages of " + run.listing().text() + " (sizes " + run.pages().stream().map(List::size).toList()
+                + ")", run.pages().size(), equalTo(pages));
     }
 
     @Then("the first page holds {int}")

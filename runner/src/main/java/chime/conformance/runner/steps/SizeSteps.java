@@ -295,6 +295,16 @@ public class SizeSteps {
                 .channelArn(arn).memberArn(memberArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
     }
 
+    /** SIZE-011: a malformed ARN among well-formed ones makes the whole batch a bad request. */
+    @When("{actor} adds the users whose ARNs are {arnText} and {actor}'s to {channel} in one batch")
+    public void addsTheUsersWhoseArnsAre(String actor, String memberArn, String other, String channel) {
+        String bearer = world.actor(actor);
+        String otherArn = world.actor(other);
+        String arn = world.channel(channel);
+        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
+                .channelArn(arn).memberArns(memberArn, otherArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
+    }
+
     @When("{actor} lists the public channels of the AppInstance whose ARN is {arnText}")
     public void listsThePublicChannelsOf(String actor, String appInstanceArn) {
         world.attemptAs("ListChannels", actor, bearer -> world.messaging().listChannels(r -> r

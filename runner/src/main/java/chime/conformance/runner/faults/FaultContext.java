@@ -1,0 +1,153 @@
+package chime.conformance.runner.faults;
+
+import chime.conformance.reference.core.error.ApiError;
+import chime.conformance.reference.core.error.ErrorType;
+import chime.conformance.reference.sdk.SdkErrors;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
+
+/**
+ * What a fault can use besides the request it intercepts: the correct service underneath (to look things
+ * up, or to do what the faulty service does on its own), an AppInstanceAdmin of its own in each
+ * AppInstance (to carry out what the correct service would refuse the caller), and the service's errors.
+ */
+public final class FaultContext {
+
+    private static final Pattern APP_INSTANCE = Pattern.compile("^(arn:[^:]+:chime:[^:]*:[^:]*:app-instance/[^/]+)");
+    private static final String OPERATOR_ID = "emulator-operator";
+
+    private final ChimeSdkMessagingClient service;
+    private final ChimeSdkIdentityClient identity;
+    private final Map<String, String> operators = new ConcurrentHashMap<>();
+
+    public FaultContext(ChimeSdkMessagingClient service, ChimeSdkIdentityClient identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    /** The correct service, without any fault. */
+    public ChimeSdkMessagingClient service() {
+        return service;
+    }
+
+    /** The AppInstance an AppInstance, user, channel or channel-flow ARN belongs to. */
+    public static Optional<String> appInstanceOf(String arn) {
+        if (arn == null) {
+            return Optional.empty();
+        }
+        Matcher m = APP_INSTANCE.matcher(arn);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The bearer of an AppInstanceAdmin of the AppInstance that {@code arn} belongs to, created on first
+     * use: the faulty service uses it to do what it should have refused.
+     */
+    public String operator(String arn) {
+        String appInstance = appInstanceOf(arn).orElseThrow(
+                () -> new IllegalStateException("not an ARN inside an AppInstance: " + arn));
+        return operators.computeIfAbsent(appInstance, a -> {
+            String user = identity.createAppInstanceUser(r -> r.appInstanceArn(a).appInstanceUserId(OPERATOR_ID)
+                    .name("Operator").clientRequestToken(java.util.UUID.randomUUID().toString())).appInstanceUserArn();
+            identity.createAppInstanceAdmin(r -> r.appInstanceArn(a).appInstanceAdminArn(user));
+            return user;
+        });
+    }
+
+    /** The channel as the correct service describes it, or empty if it is gone. */
+    public Optional<Channel> channel(String channelArn) {
+        try {
+            return Optional.of(service.describeChannel(r -> r.channelArn(channelArn).chimeBearer(operator(channelArn)))
+                    .channel());
+        } catch (ChimeSdkMessagingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The message as the correct service holds it (read by an administrator), or empty. */
+    public Optional<ChannelMessage> message(String channelArn, String messageId) {
+        try {
+            return Optional.of(service.getChannelMessage(r -> r.channelArn(channelArn).messageId(messageId)
+                    .chimeBearer(operator(channelArn))).channelMessage());
+        } catch (ChimeSdkMessagingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code userArn} names an existing AppInstanceUser. */
+    public boolean userExists(String userArn) {
+        try {
+            identity.describeAppInstanceUser(r -> r.appInstanceUserArn(userArn));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code userArn} is an AppInstanceAdmin of its AppInstance. */
+    public boolean isAdmin(String userArn) {
+        Optional<String> appInstance = appInstanceOf(userArn);
+        if (appInstance.isEmpty()) {
+            return false;
+        }
+        try {
+            identity.describeAppInstanceAdmin(r -> r.appInstanceArn(appInstance.get()).appInstanceAdminArn(userArn));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public boolean isModerator(String channelArn, String userArn) {
+        try {
+            service.describeChannelModerator(r -> r.channelArn(channelArn).channelModeratorArn(userArn)
+                    .chimeBearer(operator(channelArn)));
+            return true;
+        } catch (ChimeSdkMessagingException e) {
+            return false;
+        }
+    }
+
+    public boolean isMember(String channelArn, String userArn) {
+        try {
+            service.describeChannelMembership(r -> r.channelArn(channelArn).memberArn(userArn)
+                    .chimeBearer(operator(channelArn)));
+            return true;
+        } catch (ChimeSdkMessagingException e) {
+            return false;
+        }
+    }
+
+    public boolean isBanned(String channelArn, String userArn) {
+        try {
+            service.describeChannelBan(r -> r.channelArn(channelArn).memberArn(userArn).chimeBearer(operator(channelArn)));
+            return true;
+        } catch (ChimeSdkMessagingException e) {
+            return false;
+        }
+    }
+
+    /** The modeled exception the service raises for {@code type}, as the reference builds it. */
+    public static ChimeSdkMessagingException error(ErrorType type, String message) {
+        return SdkErrors.messaging(new ApiError(type, message));
+    }
+
+    public static boolean is(Throwable e, ErrorType type) {
+        return e instanceof ChimeSdkMessagingException m && m.statusCode() == type.httpStatus()
+                && m.awsErrorDetails() != null && type.shapeName().equals(m.awsErrorDetails().errorCode());
+    }
+
+    /** The HTTP part of a response the faulty service makes up itself. */
+    public static SdkHttpResponse http(int status) {
+        return SdkHttpResponse.builder().statusCode(status).build();
+    }
+}
