@@ -29,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,12 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRequ
 class HostileCorpusTest {
 
     private static final long SEED = 0x5EEDC0FFEEL;
+    /**
+     * What the corpus may have in use at once, garbage included: its requests, their answers and the
+     * requests' strings in this JVM are a few tens of megabytes. A server that allocated what a request
+     * claims would pass this by orders of magnitude, or run out of memory.
+     */
+    private static final long PEAK_HEAP_BOUND = 512L << 20;
     private static final Duration IDLE = Duration.ofMillis(800);
     private static final int CAP = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,6 +118,25 @@ class HostileCorpusTest {
         List<Case> corpus = corpus(new Random(SEED));
         long retainedBefore = retainedHeap();
 
+        // The heap in use while the corpus runs, garbage included, sampled: nothing it sends may make the server
+        // hold memory in proportion to what a request claims (a Content-Length of 10^15, a 7fffffff-byte chunk).
+        long inUseBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        AtomicLong peakInUse = new AtomicLong(inUseBefore);
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                peakInUse.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+                        Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Outcome>> outcomes = new ArrayList<>();
         for (Case c : corpus) {
@@ -123,7 +150,11 @@ class HostileCorpusTest {
             }
         }
         pool.shutdown();
+        sampling.set(false);
+        sampler.join();
         assertThat(corpus.size() + " cases, these were answered wrongly", problems, empty());
+        assertThat("heap in use at most, above where it was, in bytes", peakInUse.get() - inUseBefore,
+                lessThan(PEAK_HEAP_BOUND));
 
         // And the server still serves: a plain valid request afterwards succeeds.
         Outcome after = send(new Case("a valid request after the corpus", get("/channels/" + encode(channelArn)

@@ -215,10 +215,6 @@ final class MessageFaults {
                         "CreateChannel ignores the ClientRequestToken: a retried request creates a second channel",
                         ctx -> Interceptor.on(CreateChannelRequest.class, (q, chain) -> chain.proceed(
                                 q.clientRequestToken() == null ? q : q.toBuilder().clientRequestToken(UUID.randomUUID().toString()).build()))),
-                fault("flow-token-autofilled", "IDEM-005",
-                        "CreateChannelFlow without a ClientRequestToken is accepted, as if the token were autopopulated",
-                        ctx -> Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> chain.proceed(
-                                q.clientRequestToken() == null ? q.toBuilder().clientRequestToken(UUID.randomUUID().toString()).build() : q))),
 
                 // ---- READ ------------------------------------------------------------------------------
                 fault("read-marker-not-recorded", "READ-001",
