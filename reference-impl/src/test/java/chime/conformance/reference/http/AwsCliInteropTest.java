@@ -30,9 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * parser) drives the reference server through a small conversation, and its parsed JSON output and exit
  * codes are what the test asserts on.
  *
- * <p>The CLI must be installed (the Debian package {@code awscli}; CI installs it). Without it the test
- * fails, saying so, unless {@code CHIME_SKIP_CLI_INTEROP=1} is set. {@code CHIME_AWS_CLI} names another
- * executable.
+ * <p>The CLI must be installed (the Debian package {@code awscli}, which {@code scripts/test} installs when it
+ * can). Without it the test fails, saying so, unless {@code CHIME_SKIP_CLI_INTEROP=1} is set.
+ * {@code CHIME_AWS_CLI} names another executable.
  */
 class AwsCliInteropTest {
 
