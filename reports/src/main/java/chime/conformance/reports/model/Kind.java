@@ -1,14 +1,14 @@
 package chime.conformance.reports.model;
 
-/** Where a rule comes from (the conventions of the rule catalogue). */
+/** Where a rule stands, recomputed from the public AWS sources the registry cites for it. */
 public enum Kind {
-    /** The documentation states the rule. */
-    S("stated by the documentation", Basis.DOCUMENTED),
-    /** The documentation clearly implies the rule. */
-    I("implied by the documentation", Basis.DOCUMENTED),
-    /** The documentation is ambiguous; the expectation is the kit's decision. */
-    A("ambiguous: kit decision", Basis.KIT_DECISION),
-    /** The rule comes only from the service model. */
+    /** A public AWS source states the rule. */
+    S("stated by a public AWS source", Basis.DOCUMENTED),
+    /** The sources clearly imply the rule. */
+    I("implied by the sources", Basis.DOCUMENTED),
+    /** No source settles it; the expectation is the kit's decision. */
+    A("no source settles it: kit decision", Basis.KIT_DECISION),
+    /** Only the service model says it. */
     M("from the service model only", Basis.MODEL_ONLY);
 
     private final String description;

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,9 +86,23 @@ public final class RuleRegistry {
             }
             String scope = text(node, "operations");
             rules.add(new Rule(id, areaOf(id), kind, Operations.mentionedIn(scope), text(node, "doc"),
-                    text(node, "expectation"), text(node, "notes"), text(node, "untestable"), scope));
+                    text(node, "expectation"), text(node, "notes"), text(node, "untestable"), scope,
+                    sources(node, id, source)));
         }
         return new RuleRegistry(areas, rules);
+    }
+
+    /** The rule's sources; the coverage gate is where a rule without any fails the build. */
+    private static List<Source> sources(JsonNode rule, String id, String source) throws IOException {
+        List<Source> sources = new ArrayList<>();
+        for (JsonNode node : rule.path("sources")) {
+            String kindText = text(node, "kind");
+            SourceKind kind = SourceKind.byId(kindText == null ? "" : kindText.strip()).orElseThrow(() -> new IOException(
+                    source + ": rule " + id + " cites a source of kind " + kindText + ", expected one of "
+                            + Arrays.stream(SourceKind.values()).map(SourceKind::id).toList()));
+            sources.add(new Source(kind, text(node, "url"), text(node, "says")));
+        }
+        return sources;
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,8 +1,10 @@
 package chime.conformance.reports.render;
 
+import chime.conformance.reports.expectations.Expectation;
 import chime.conformance.reports.model.Rule;
 import chime.conformance.reports.model.RuleStatus;
 import chime.conformance.reports.model.ScenarioResult;
+import chime.conformance.reports.model.Source;
 import chime.conformance.reports.model.Status;
 import chime.conformance.reports.model.WireExchange;
 
@@ -52,8 +54,27 @@ public final class Views {
     public record FeatureRow(String path, String name, String href, int total, List<StatusCount> counts, String worstCss) {
     }
 
-    /** A rule on the rules page. */
-    public record RuleRow(Rule rule, RuleStatus status, List<ScenarioLink> scenarios, List<OperationLink> operations) {
+    /** A rule on the rules page, with the sources it rests on. */
+    public record RuleRow(Rule rule, RuleStatus status, List<ScenarioLink> scenarios, List<OperationLink> operations,
+                          List<SourceLink> sources) {
+
+        public RuleRow(Rule rule, RuleStatus status, List<ScenarioLink> scenarios, List<OperationLink> operations) {
+            this(rule, status, scenarios, operations, SourceLink.of(rule.sources()));
+        }
+    }
+
+    /**
+     * A source of a rule: its kind as the link text, what it says beside it.
+     *
+     * @param href the source's URL when it is safe to follow (http or https), else null: the URL is then
+     *             shown as text only
+     */
+    public record SourceLink(String kind, String label, String href, String url, String says) {
+
+        static List<SourceLink> of(List<Source> sources) {
+            return sources.stream().map(s -> new SourceLink(s.kind().id(), s.kind().label(),
+                    Expectation.safeHref(s.url()), s.url(), s.says())).toList();
+        }
     }
 
     /** A link to an operation on the operations page. */

@@ -23,7 +23,9 @@ class ResultsFileTest {
                 List.of("BAN-001"), List.of("CreateChannelBan"), Status.FAIL, 42, 1, "java.lang.AssertionError",
                 "expected 201", null, null, List.of(new StepResult("When ", "Ada bans Bob", 8, "failed", 40,
                 "java.lang.AssertionError", "expected 201", "{\"a\": 1}", List.of(List.of("x", "y")))));
-        RuleResult rule = new RuleResult("BAN-001", "BAN", Kind.S, RuleStatus.FAIL, List.of(scenario.id()));
+        RuleResult rule = new RuleResult("BAN-001", "BAN", Kind.S, RuleStatus.FAIL, List.of(scenario.id()), List.of(
+                new Source(SourceKind.API_REFERENCE, "https://docs.example/CreateChannelBan.html", "\"Permanently bans a member.\""),
+                new Source(SourceKind.DEVELOPER_GUIDE, "https://docs.example/auth-by-role.html", "Moderators ban.")));
         return new RunResults(RunResults.SCHEMA, new KitInfo("0.1.0", "abc"), new TargetInfo("reference", "in process",
                 Map.of("flows", true)), Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:01:00Z"),
                 60_000, false, false, Verdict.FAILED, RunResults.Counts.of(List.of(scenario), List.of(rule)),
@@ -37,6 +39,26 @@ class ResultsFileTest {
         ResultsFile.write(written, dir);
         assertThat(ResultsFile.read(dir), is(written));
         assertThat(ResultsFile.read(dir.resolve("results.json")), is(written));
+    }
+
+    @Test
+    void aRuleCarriesItsSourcesByKindName(@TempDir Path dir) throws IOException {
+        ResultsFile.write(sample(), dir);
+        String json = Files.readString(dir.resolve("results.json"));
+        assertThat(json, containsString("\"kind\" : \"developer-guide\""));
+        assertThat(json, containsString("\"url\" : \"https://docs.example/auth-by-role.html\""));
+        assertThat(json, containsString("\"says\" : \"Moderators ban.\""));
+    }
+
+    @Test
+    void aRuleWithoutSourcesInAnOlderFileReadsAsNone(@TempDir Path dir) throws IOException {
+        ResultsFile.write(sample(), dir);
+        Path file = dir.resolve("results.json");
+        String json = Files.readString(file);
+        int start = json.indexOf("\"sources\"");
+        int end = json.indexOf(']', start) + 1;
+        Files.writeString(file, json.substring(0, start) + "\"older\" : true" + json.substring(end));
+        assertThat(ResultsFile.read(file).rules().get(0).sources(), is(List.of()));
     }
 
     @Test

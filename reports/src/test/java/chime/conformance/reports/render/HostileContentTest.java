@@ -2,9 +2,14 @@ package chime.conformance.reports.render;
 
 import chime.conformance.reports.CucumberHarness;
 import chime.conformance.reports.RunContext;
+import chime.conformance.reports.model.Kind;
 import chime.conformance.reports.model.ResultsFile;
+import chime.conformance.reports.model.Rule;
+import chime.conformance.reports.model.RuleRegistry;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.ScenarioResult;
+import chime.conformance.reports.model.Source;
+import chime.conformance.reports.model.SourceKind;
 import chime.conformance.reports.model.Status;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.hamcrest.MatcherAssert.assertThat;
@@ -142,6 +148,29 @@ class HostileContentTest {
         assertThat(reason.text(), containsString("<script>alert(3)</script> & \"known\""));
         assertThat(reason.text(), containsString("javascript:alert(4)"));
         assertThat(reason.selectFirst("a"), nullValue());
+    }
+
+    @Test
+    void aHostileSourceIsTextAndAnUnsafeUrlIsNotALink(@TempDir Path dir) throws Exception {
+        Rule rule = new Rule("MSG-001", "MSG", Kind.S, List.of("SendChannelMessage"), "", "e", null, null,
+                "SendChannelMessage", List.of(
+                        new Source(SourceKind.DEVELOPER_GUIDE, "javascript:alert(9)", SCRIPT + " & \"says\""),
+                        new Source(SourceKind.REPORTED, "https://example.com/a\"onmouseover=\"alert(10)", "quoted"),
+                        new Source(SourceKind.AWS_SAMPLE, "https://example.com/x?a=1&b=<2>", "<b>x</b>")));
+        RuleRegistry hostile = new RuleRegistry(Map.of("MSG", "<i>messages</i>"), List.of(rule));
+        new ReportRenderer(results, hostile, Map.of(), Map.of()).writeAll(dir);
+
+        HtmlChecks.assertNothingExecutable(dir);
+        Document page = HtmlChecks.parse(dir.resolve("rules.html"));
+        List<Element> sources = page.getElementById("MSG-001").select("li.source");
+        assertThat(sources, hasSize(3));
+        assertThat("a javascript: URL is no link", sources.get(0).selectFirst("a"), nullValue());
+        assertThat(sources.get(0).text(), is("developer guide javascript:alert(9) " + SCRIPT + " & \"says\""));
+        assertThat("a URL that is no valid URI is no link", sources.get(1).selectFirst("a"), nullValue());
+        assertThat(sources.get(1).text(), is("reported response https://example.com/a\"onmouseover=\"alert(10) quoted"));
+        assertThat(sources.get(1).select("[onmouseover]"), hasSize(0));
+        assertThat(sources.get(2).selectFirst(".says").text(), is("<b>x</b>"));
+        assertThat(page.select("b, i"), hasSize(0));
     }
 
     @Test

@@ -7,6 +7,7 @@ import chime.conformance.reports.model.Rule;
 import chime.conformance.reports.model.RuleRegistry;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.ScenarioIds;
+import chime.conformance.reports.model.Source;
 import chime.conformance.reports.model.Status;
 import chime.conformance.reports.model.StepResult;
 import chime.conformance.reports.model.TargetInfo;
@@ -46,9 +47,9 @@ class ReportStructureTest {
                 When Bob adds Carol to "book-club"
                 Then the request fails with ForbiddenException
 
-              @rule:AUTH-013 @assumption @op:CreateChannelMembership
-              Scenario: An outsider joins a public channel
-                When Carol adds herself to "book-club"
+              @rule:MEMB-008 @assumption @op:CreateChannelMembership
+              Scenario: A moderator adds Hana as a hidden member
+                When Max adds Hana to "book-club" as a hidden member
             """;
 
     static RuleRegistry registry;
@@ -77,8 +78,8 @@ class ReportStructureTest {
         attempts.add(attempt(2, "memberships/create.feature", 8, "A member cannot add Carol to a restricted channel",
                 List.of("@rule:AUTH-011", "@op:CreateChannelMembership"), Status.FAIL,
                 "expected ForbiddenException but the call succeeded", List.of(exchange)));
-        attempts.add(attempt(3, "memberships/create.feature", 13, "An outsider joins a public channel",
-                List.of("@rule:AUTH-013", "@assumption", "@op:CreateChannelMembership"), Status.PASS, null, List.of()));
+        attempts.add(attempt(3, "memberships/create.feature", 13, "A moderator adds Hana as a hidden member",
+                List.of("@rule:MEMB-008", "@assumption", "@op:CreateChannelMembership"), Status.PASS, null, List.of()));
         attempts.add(attempt(4, "tags/tagging.feature", 3, "Tags are applied to a channel",
                 List.of("@rule:TAG-001", "@op:TagResource"), Status.NOT_APPLICABLE, null, List.of()));
         ResultsAssembler.RunHeader header = new ResultsAssembler.RunHeader(new KitInfo("0.1.0", "deadbee"),
@@ -124,7 +125,7 @@ class ReportStructureTest {
         long decisions = registry.rules().stream().filter(r -> r.kind() == Kind.A).count();
         assertThat(rows.get(0).child(1).text(), is(String.valueOf(documented)));
         assertThat(rows.get(1).child(1).text(), is(String.valueOf(decisions)));
-        // MEMB-001 passes (documented); AUTH-011 fails; AUTH-013 (kind A) passes.
+        // MEMB-001 passes (documented); AUTH-011 fails; MEMB-008 (kind A) passes.
         assertThat(rows.get(0).child(2).text(), is("1"));
         assertThat(rows.get(0).child(3).text(), is("1"));
         assertThat(rows.get(1).child(2).text(), is("1"));
@@ -156,6 +157,27 @@ class ReportStructureTest {
         assertThat(failing.selectFirst(".rule-doc").text(), is(rule.doc()));
         assertThat(failing.select("a[href^=features/]").first().attr("href"),
                 is("features/memberships-create.html#a-member-cannot-add-carol-to-a-restricted-channel"));
+    }
+
+    @Test
+    void theRulesPageLinksEachSourceByItsKindWithWhatItSaysBeside() {
+        Document rules = HtmlChecks.parse(dir.resolve("rules.html"));
+        for (String id : List.of("AUTH-011", "MSG-018", "CHAN-026")) {
+            Rule rule = registry.rule(id).orElseThrow();
+            List<Element> items = rules.getElementById(id).select("ul.sources li.source");
+            assertThat(id + " sources", items, hasSize(rule.sources().size()));
+            for (int i = 0; i < items.size(); i++) {
+                Source source = rule.sources().get(i);
+                Element link = items.get(i).selectFirst("a");
+                assertThat(id + " source " + i, link.text(), is(source.kind().label()));
+                assertThat(id + " source " + i, link.attr("href"), is(source.url()));
+                assertThat(id + " source " + i, link.attr("rel"), is("noopener noreferrer"));
+                assertThat(id + " source " + i, items.get(i).selectFirst(".says").text(), is(source.says()));
+                assertThat(id + " source " + i, items.get(i).hasClass(source.kind().id()), is(true));
+            }
+        }
+        Element guideOnly = rules.getElementById("CHAN-026");
+        assertThat(guideOnly.select("ul.sources a[href^=https://docs.aws.amazon.com/chime-sdk/latest/dg/]").size() > 0, is(true));
     }
 
     @Test

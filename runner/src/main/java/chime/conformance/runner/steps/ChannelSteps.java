@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResp
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
@@ -44,6 +45,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModera
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelResponse;
 
@@ -168,6 +170,21 @@ public class ChannelSteps {
         String arn = deletedChannel(channel);
         world.attemptAs("DescribeChannel", actor, reader -> world.messaging().describeChannel(r -> r
                 .channelArn(arn).chimeBearer(reader)));
+    }
+
+    /**
+     * CHAN-019: once deleted, the channel cannot be described, even by Ada. The model lists no NotFound for
+     * DescribeChannel, so ForbiddenException conforms too (ERR-004).
+     */
+    @Then("the deleted {channel} can no longer be described")
+    public void theDeletedCanNoLongerBeDescribed(String channel) {
+        String arn = deletedChannel(channel);
+        try {
+            Channel still = describeAs(World.ADMIN, arn);
+            throw new AssertionError("the deleted \"" + channel + "\" is still described: " + still);
+        } catch (NotFoundException | ForbiddenException gone) {
+            // CHAN-019: inaccessible immediately
+        }
     }
 
     /** Only the attributes in the table are sent: name, mode, metadata. */

@@ -27,6 +27,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,10 +40,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The traceability gate of design section 4: every rule of the registry is verified by a scenario or
- * marked untestable with a reason; every scenario names existing rules and documented operations; every
- * documented operation is called by some scenario. A scenario here is what Cucumber runs: a pickle, one
- * per Example and one per row of a Scenario Outline, with the tags of its Feature, Rule and Examples.
+ * The traceability gate of design sections 4 and 11: every rule of the registry names its public AWS
+ * sources and is verified by a scenario or marked untestable with a reason; every scenario names existing
+ * rules and documented operations; every documented operation is called by some scenario. A scenario here
+ * is what Cucumber runs: a pickle, one per Example and one per row of a Scenario Outline, with the tags of
+ * its Feature, Rule and Examples.
  */
 final class CoverageGate {
 
@@ -61,6 +63,12 @@ final class CoverageGate {
             "SendChannelMessage", "TagResource", "UntagResource", "UpdateChannel", "UpdateChannelFlow",
             "UpdateChannelMessage", "UpdateChannelReadMarker");
 
+    /**
+     * The kinds of source a rule may cite, in the order the summary counts them, with how it names them
+     * (the registry's header comment says what each one is).
+     */
+    static final Map<String, String> SOURCE_KINDS = sourceKinds();
+
     static final String RULE_TAG = "@rule:";
     static final String OP_TAG = "@op:";
     static final String AREA_TAG = "@area:";
@@ -68,8 +76,27 @@ final class CoverageGate {
     private CoverageGate() {
     }
 
-    /** One entry of the rule registry, as far as the gate needs it. */
-    record Rule(String id, String area, String untestable) {
+    private static Map<String, String> sourceKinds() {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("api-reference", "API reference");
+        kinds.put("developer-guide", "developer guide");
+        kinds.put("api-reference-web", "API Reference web page");
+        kinds.put("service-model", "service model");
+        kinds.put("aws-sample", "AWS sample");
+        kinds.put("reported", "reported response");
+        return Collections.unmodifiableMap(kinds);
+    }
+
+    /**
+     * One entry of the rule registry, as far as the gate needs it.
+     *
+     * @param sourceKinds the kinds of the sources it cites, each once, in registry order
+     */
+    record Rule(String id, String area, String untestable, Set<String> sourceKinds) {
+        Rule {
+            sourceKinds = Collections.unmodifiableSet(new LinkedHashSet<>(sourceKinds));
+        }
+
         boolean markedUntestable() {
             return untestable != null;
         }
@@ -104,11 +131,56 @@ final class CoverageGate {
                 if (untestable != null && untestable.isBlank()) {
                     problems.add("registry: rule " + id + " is marked untestable without a reason");
                 }
-                if (rules.put(id, new Rule(id, area, untestable)) != null) {
+                Set<String> sourceKinds = checkSources(id, entry.get("sources"), problems);
+                if (rules.put(id, new Rule(id, area, untestable, sourceKinds)) != null) {
                     problems.add("registry: rule " + id + " is listed twice");
                 }
             }
             return new Registry(areas, rules, List.copyOf(problems));
+        }
+
+        /**
+         * Design section 11: a rule rests on public AWS sources, each a known kind with a URL to read it at.
+         * Returns the kinds the rule cites; adds a problem for a rule without sources and for each entry
+         * that lacks its kind or URL, names an unknown kind or gives a URL that is not http(s).
+         */
+        private static Set<String> checkSources(String id, JsonNode sources, List<String> problems) {
+            Set<String> kinds = new LinkedHashSet<>();
+            if (sources == null || sources.isNull() || !sources.isArray() || sources.isEmpty()) {
+                problems.add("registry: rule " + id + " names no sources");
+                return kinds;
+            }
+            int n = 0;
+            for (JsonNode source : sources) {
+                n++;
+                String where = "registry: rule " + id + ", source " + n;
+                String kind = source.path("kind").asText("").strip();
+                String url = source.path("url").asText("").strip();
+                if (kind.isEmpty()) {
+                    problems.add(where + " has no kind");
+                } else if (!SOURCE_KINDS.containsKey(kind)) {
+                    problems.add(where + " has the unknown kind '" + kind + "' (known: "
+                            + String.join(", ", SOURCE_KINDS.keySet()) + ")");
+                } else {
+                    kinds.add(kind);
+                }
+                if (url.isEmpty()) {
+                    problems.add(where + " has no url");
+                } else if (!isWebUrl(url)) {
+                    problems.add(where + " has a url that is not an http(s) address: " + url);
+                }
+            }
+            return kinds;
+        }
+
+        private static boolean isWebUrl(String url) {
+            try {
+                URI uri = new URI(url);
+                String scheme = uri.getScheme();
+                return uri.getHost() != null && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
+            } catch (URISyntaxException e) {
+                return false;
+            }
         }
     }
 
@@ -280,6 +352,11 @@ final class CoverageGate {
             int[] c = area.getValue();
             summary.append(String.format("%n  %-5s %4d scenarios   %3d/%d rules covered, %d untestable",
                     area.getKey(), byArea.getOrDefault(area.getKey(), 0), c[0], c[2], c[1]));
+        }
+        summary.append(String.format("%nSources (rules citing each kind):"));
+        for (Map.Entry<String, String> kind : SOURCE_KINDS.entrySet()) {
+            long citing = registry.rules().values().stream().filter(r -> r.sourceKinds().contains(kind.getKey())).count();
+            summary.append(String.format("%n  %s: %d rules", kind.getValue(), citing));
         }
         return new Result(List.copyOf(problems), summary.toString());
     }

@@ -24,10 +24,25 @@ class CoverageGateLogicTest {
             rules:
               - id: THING-001
                 kind: S
+                sources:
+                  - kind: api-reference
+                    url: https://docs.example/things/CreateThing.html
+                    says: "Creates a thing."
+                  - kind: developer-guide
+                    url: https://docs.example/guide/things.html
+                    says: "Things can be created."
               - id: THING-002
                 kind: S
+                sources:
+                  - kind: developer-guide
+                    url: https://docs.example/guide/things.html
+                    says: "Things can be deleted."
               - id: WIRE-001
                 kind: M
+                sources:
+                  - kind: service-model
+                    url: https://docs.example/model.json
+                    says: "responseCode 201"
                 untestable: "no client can see it"
             """;
 
@@ -69,6 +84,60 @@ class CoverageGateLogicTest {
                 "Coverage: 2 covered / 1 untestable / 3 rules; 3/3 operations; 3 scenarios"));
         assertThat(result.summary(), containsString("THING    3 scenarios     2/2 rules covered, 0 untestable"));
         assertThat(result.summary(), containsString("WIRE     0 scenarios     0/1 rules covered, 1 untestable"));
+        assertThat(result.summary(), containsString("  API reference: 1 rules"));
+        assertThat(result.summary(), containsString("  developer guide: 2 rules"));
+        assertThat(result.summary(), containsString("  service model: 1 rules"));
+        assertThat(result.summary(), containsString("  reported response: 0 rules"));
+    }
+
+    @Test
+    void aRuleWithoutSourcesFails() {
+        String noSources = REGISTRY.replace("""
+                    sources:
+                      - kind: developer-guide
+                        url: https://docs.example/guide/things.html
+                        says: "Things can be deleted."
+                """, "\n");
+        String emptyList = REGISTRY.replace("""
+                    sources:
+                      - kind: service-model
+                        url: https://docs.example/model.json
+                        says: "responseCode 201"
+                """, "\n    sources: []\n");
+
+        assertThat(check(Map.of("a.feature", COMPLETE), noSources).problems(),
+                is(List.of("registry: rule THING-002 names no sources")));
+        assertThat(check(Map.of("a.feature", COMPLETE), emptyList).problems(),
+                is(List.of("registry: rule WIRE-001 names no sources")));
+    }
+
+    @Test
+    void aSourceNeedsAKnownKindAndAWebUrl() {
+        String registry = """
+                areas:
+                  THING: "things"
+                rules:
+                  - id: THING-001
+                    kind: S
+                    sources:
+                      - kind: blog-post
+                        url: https://blog.example/things
+                        says: "Things are great."
+                      - kind: developer-guide
+                        says: "Things can be created."
+                  - id: THING-002
+                    kind: S
+                    sources:
+                      - url: file:///model.json
+                        says: "a shape"
+                """;
+
+        assertThat(check(Map.of("a.feature", COMPLETE), registry).problems(), is(List.of(
+                "registry: rule THING-001, source 1 has the unknown kind 'blog-post' (known: api-reference, "
+                        + "developer-guide, api-reference-web, service-model, aws-sample, reported)",
+                "registry: rule THING-001, source 2 has no url",
+                "registry: rule THING-002, source 1 has no kind",
+                "registry: rule THING-002, source 1 has a url that is not an http(s) address: file:///model.json")));
     }
 
     @Test
