@@ -74,9 +74,10 @@ Feature: Creating and describing a channel
         | privacy | SECRET |
       Then the request fails with BadRequestException
 
-    # The documentation does not say what privacy a channel gets when none is given; PUBLIC is the kit's
-    # reading, as the first of the two values the documentation lists.
-    @assumption @op:DescribeChannel
+    # The API reference does not say what privacy a channel gets when none is given. The Developer Guide's
+    # back-end walkthrough says "Run the following CLI command to create a public channel" and gives no
+    # --privacy (https://docs.aws.amazon.com/chime-sdk/latest/dg/call-from-backend.html): PUBLIC.
+    @op:DescribeChannel
     Example: Without a privacy a channel is public
       When Alice creates a channel with:
         | name | lobby        |
