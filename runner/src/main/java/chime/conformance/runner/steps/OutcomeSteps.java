@@ -46,7 +46,8 @@ public class OutcomeSteps {
         Outcome outcome = world.outcome();
         String names = allowed.stream().map(Class::getSimpleName).collect(Collectors.joining(" or "));
         assertThat(outcome + ", expected " + names, outcome.failed(), is(true));
-        assertThat(outcome.toString(), outcome.error(),
-                anyOf(allowed.stream().map(type -> instanceOf(type)).toList().toArray(new Matcher[0])));
+        List<Matcher<? super Object>> anyOfThese = allowed.stream()
+                .<Matcher<? super Object>>map(type -> instanceOf(type)).toList();
+        assertThat(outcome.toString(), (Object) outcome.error(), anyOf(anyOfThese));
     }
 }
