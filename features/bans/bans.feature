@@ -3,7 +3,8 @@ Feature: Channel bans
   CreateChannelBan permanently bans an AppInstanceUser from a channel. A member who is banned is removed
   from the channel at once, and nobody, not even a moderator, can add a banned user to the channel.
   DeleteChannelBan lifts the ban; it does not make the user a member again. Bans disappear with the
-  channel or the user they concern. Moderators and administrators add and remove bans.
+  channel or the user they concern. Moderators and administrators add and remove bans; they cannot ban a
+  moderator of the channel or an AppInstanceAdmin.
 
   @rule:BAN-001 @op:CreateChannelBan
   Rule: Banning a user records the ban
@@ -262,15 +263,59 @@ Feature: Channel bans
       Then the request fails with ForbiddenException
       And the bans of "club" include Mallory
 
-    # The documentation does not say who may read bans; the kit allows moderators and administrators.
-    @assumption @op:ListChannelBans
+    # The API reference does not say who may read bans; the Developer Guide's role tables deny
+    # DescribeChannelBan and ListChannelBans to members and non-members
+    # (https://docs.aws.amazon.com/chime-sdk/latest/dg/auth-by-role.html).
+    @op:ListChannelBans
     Example: A member may not list the bans
       Given Mallory is banned from "club"
       When Bob lists the bans of "club"
       Then the request fails with ForbiddenException
 
-    @assumption @op:DescribeChannelBan
+    @op:DescribeChannelBan
     Example: A member may not describe a ban
       Given Mallory is banned from "club"
       When Bob describes the ban on Mallory in "club"
       Then the request fails with ForbiddenException
+
+  # The Developer Guide's role tables, CreateChannelBan for moderators and administrators: "The
+  # AppInstanceUser you are banning cannot be an AppInstanceAdmin or the moderator of that channel"
+  # (https://docs.aws.amazon.com/chime-sdk/latest/dg/auth-by-role.html). No error is named: the kit accepts
+  # ForbiddenException and BadRequestException, the two modeled errors for a request the service refuses as
+  # made (the reference answers BadRequestException: the caller may ban, the user named may not be banned).
+  @rule:BAN-011 @op:CreateChannelBan
+  Rule: A moderator of the channel or an AppInstanceAdmin cannot be banned
+
+    Background:
+      Given Alice has created the public channel "club"
+      And Max is a moderator of "club"
+      And Bob is a member of "club"
+
+    @op:ListChannelBans
+    Example: A moderator cannot ban another moderator
+      Given Bob is a moderator of "club"
+      When Max bans Bob from "club"
+      Then the request fails with ForbiddenException or BadRequestException
+      And the bans of "club" do not include Bob
+
+    Example: An AppInstanceAdmin cannot ban a moderator
+      When Ada bans Max from "club"
+      Then the request fails with ForbiddenException or BadRequestException
+
+    @op:ListChannelModerators
+    Example: A moderator who could not be banned keeps the role
+      Given Bob is a moderator of "club"
+      When Max bans Bob from "club"
+      Then the moderators of "club" include Bob
+
+    @op:DescribeChannelMembership
+    Example: A moderator who could not be banned stays a member
+      Given Bob is a moderator of "club"
+      When Max bans Bob from "club"
+      Then Bob belongs to "club"
+
+    @op:ListChannelBans
+    Example: An AppInstanceAdmin cannot be banned
+      When Max bans Ada from "club"
+      Then the request fails with ForbiddenException or BadRequestException
+      And the bans of "club" do not include Ada

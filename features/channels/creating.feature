@@ -1,7 +1,8 @@
 @area:CHAN
 Feature: Creating and describing a channel
   CreateChannel makes a channel in an AppInstance, with a name, a mode (UNRESTRICTED or RESTRICTED), a
-  privacy (PUBLIC or PRIVATE) and optional metadata. DescribeChannel returns the full details of a channel:
+  privacy (PUBLIC or PRIVATE) and optional metadata. Its creator becomes a member and a moderator of it,
+  and may post in it at once. DescribeChannel returns the full details of a channel:
   what it was created with, who created it and when, when it was last updated, and, once there is one,
   when the last message was sent.
 
@@ -73,9 +74,10 @@ Feature: Creating and describing a channel
         | privacy | SECRET |
       Then the request fails with BadRequestException
 
-    # The documentation does not say what privacy a channel gets when none is given; PUBLIC is the kit's
-    # reading, as the first of the two values the documentation lists.
-    @assumption @op:DescribeChannel
+    # The API reference does not say what privacy a channel gets when none is given. The Developer Guide's
+    # back-end walkthrough says "Run the following CLI command to create a public channel" and gives no
+    # --privacy (https://docs.aws.amazon.com/chime-sdk/latest/dg/call-from-backend.html): PUBLIC.
+    @op:DescribeChannel
     Example: Without a privacy a channel is public
       When Alice creates a channel with:
         | name | lobby        |
@@ -116,3 +118,88 @@ Feature: Creating and describing a channel
       Given Max has created the public channel "lobby"
       When Carol describes "lobby"
       Then the description names Max, by ARN and name, as its creator
+
+  # The Developer Guide, "Creating elastic channels": "For non-elastic channels, the AppInstanceUser that
+  # creates the channel is automatically added to that channel as a member and moderator. For elastic
+  # channels, the channel creator is only added as a moderator"
+  # (https://docs.aws.amazon.com/chime-sdk/latest/dg/create-elastic-channel.html). The guide's back-end
+  # walkthrough creates a channel and posts in it with the same bearer and nothing in between
+  # (https://docs.aws.amazon.com/chime-sdk/latest/dg/call-from-backend.html). The channels here are not
+  # elastic. "... and done nothing else": CreateChannel alone, no step adds the creator.
+  @rule:CHAN-026
+  Rule: The creator of a channel becomes a member and a moderator of it
+
+    @op:CreateChannel @op:ListChannelMemberships
+    Example: The creator is listed as the channel's only member
+      When Alice creates the public channel "lobby"
+      Then the members of "lobby" are exactly Alice
+
+    @op:CreateChannel @op:DescribeChannelMembership
+    Example: The creator is a DEFAULT member
+      When Alice creates the private channel "diary"
+      Then Alice belongs to "diary" as a DEFAULT member
+
+    @op:CreateChannel @op:ListChannelModerators
+    Example: The creator is listed as the channel's only moderator
+      When Alice creates the public channel "lobby"
+      Then the moderators of "lobby" are exactly Alice
+
+    @op:DescribeChannelModerator
+    Example: The creator can be described as a moderator
+      Given Alice has created the public channel "lobby" and done nothing else
+      When Ada describes the moderator Alice of "lobby"
+      Then the moderator shows:
+        | moderator | Alice |
+        | channel   | lobby |
+
+    @op:SendChannelMessage @op:ListChannelMessages
+    Example: The creator posts right after creating the channel
+      Given Alice has created the public channel "lobby" and done nothing else
+      When Alice posts "Welcome!" in "lobby"
+      Then the request succeeds
+      And the messages of "lobby" include "Welcome!"
+
+    @op:CreateChannelMembership
+    Example: The creator of a private restricted channel adds members to it
+      Given Alice has created the private restricted channel "diary" and done nothing else
+      When Alice adds Bob to "diary"
+      Then Bob belongs to "diary"
+
+    @op:ListChannelMembershipsForAppInstanceUser
+    Example: The channel is among the channels its creator is a member of
+      Given Alice has created the private channel "diary" and done nothing else
+      When Alice lists the channels she is a member of
+      Then the channels listed include "diary"
+
+    @op:ListChannelsModeratedByAppInstanceUser
+    Example: The channel is among the channels its creator moderates
+      Given Alice has created the private channel "diary" and done nothing else
+      When Alice lists the channels she moderates
+      Then the channels listed include "diary"
+
+    @op:DescribeChannelMembershipForAppInstanceUser
+    Example: The creator describes the channel through its own membership
+      Given Alice has created the private channel "diary" and done nothing else
+      When Alice describes "diary" through Alice's membership
+      Then the channel summary shows:
+        | name            | diary   |
+        | membership type | DEFAULT |
+
+    @op:DescribeChannelModeratedByAppInstanceUser
+    Example: The creator describes the channel as moderated by itself
+      Given Alice has created the private channel "diary" and done nothing else
+      When Alice describes "diary" as moderated by Alice
+      Then the channel summary shows:
+        | name | diary |
+
+    @op:SendChannelMessage @op:ListChannelMessages
+    Example: An AppInstanceAdmin who creates a channel posts in it at once
+      Given Ada has created the public channel "notices" and done nothing else
+      When Ada posts "Maintenance tonight" in "notices"
+      Then the request succeeds
+      And the messages of "notices" include "Maintenance tonight"
+
+    @op:CreateChannel @op:ListChannelMemberships
+    Example: An AppInstanceAdmin who creates a channel is listed as its member
+      When Ada creates the public channel "notices"
+      Then the members of "notices" are exactly Ada

@@ -4,7 +4,8 @@ Feature: Deleting a channel
   deletion. Nothing brings the channel back: a channel created afterwards with the same name is a new
   channel.
 
-  # Who may delete a channel is not documented. These scenarios delete through Ada, an AppInstanceAdmin.
+  # Moderators and AppInstanceAdmins may delete a channel; members and other users may not (the
+  # Developer Guide's role tables). These scenarios delete through Ada, an AppInstanceAdmin.
 
   @rule:CHAN-019 @op:DeleteChannel
   Rule: A deleted channel is inaccessible immediately

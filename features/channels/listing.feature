@@ -52,7 +52,8 @@ Feature: Listing the channels of an AppInstance
 
   # The documentation does not say what ListChannels returns without a privacy filter. Returning
   # private channels there would make them discoverable by users outside them (CHAN-005), so the kit
-  # expects public channels only, for everyone.
+  # expects public channels only, for everyone. A user report of the real service saw exactly that
+  # (aws/amazon-chime-sdk-js#1369), but no AWS source states it.
   @rule:CHAN-010 @op:ListChannels @assumption
   Rule: Without a privacy filter only public channels are listed
 

@@ -101,9 +101,10 @@ Feature: Channel privacy
       When Max describes "diary"
       Then the request succeeds
 
-  # "Add themselves" is said of members, who already belong to the channel. That a user outside an
-  # unrestricted public channel may join it, and may not join an unrestricted private one, is the kit's
-  # reading of "discoverable".
+  # "Add themselves" is said of members, who already belong to the channel. The Developer Guide's concepts
+  # page lets "any user" add themselves to a public channel, the AWS chat sample offers a "join" action,
+  # and a user report says joining a private channel fails; but the guide's role table for non-members
+  # denies CreateChannelMembership outright. The sources disagree, so this stays the kit's reading.
   @rule:AUTH-013 @op:CreateChannelMembership @assumption
   Rule: Anyone in the AppInstance may join an unrestricted public channel, but not a private one
 

@@ -99,3 +99,17 @@ Feature: Calling back from a processor
       When the processor passes "This darn printer" unchanged again, with the same callback ID
       Then the callback is acknowledged with the channel and the callback ID
       And Bob gets the message "This darn printer" from "support" with the content "This darn printer"
+
+  # The Developer Guide, "Setting up a Channel Processor": "The processor Lambda function has 48 hours to
+  # send back the results. We do not guarantee message delivery after that, and the ChannelFlowCallback
+  # API throws a Forbidden Exception" (https://docs.aws.amazon.com/chime-sdk/latest/dg/processor-setup.html).
+  # The kit moves the target's clock forward rather than wait: only a target whose clock it controls can
+  # run this.
+  @rule:FLOW-030 @op:ChannelFlowCallback @requires:clock-control
+  Rule: A processor calls back within 48 hours of its invocation
+
+    Example: A callback more than 48 hours after the invocation is refused
+      Given the processor has received "This darn printer"
+      And more than 48 hours have passed since the processor received "This darn printer"
+      When the processor passes "This darn printer" unchanged
+      Then the request fails with ForbiddenException

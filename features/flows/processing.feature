@@ -142,6 +142,16 @@ Feature: Message processing by channel flows
       When Bob lists the messages in "support"
       Then "Anyone there?" is not among the messages listed
 
+    # The Developer Guide's role tables allow DeleteChannelMessage "only for sent messages", and let nobody
+    # but the sender get a message that was never sent. The error is not named: any of the four modeled
+    # client errors that fit (the message is not found by others, the caller may not, the request or the
+    # message's state is wrong) conforms.
+    @rule:FLOW-029 @op:DeleteChannelMessage @op:GetChannelMessageStatus
+    Example: A failed message cannot be deleted, even by an AppInstanceAdmin
+      When Ada deletes the message "Anyone there?" from "support"
+      Then the request fails with NotFoundException, ForbiddenException, BadRequestException or ConflictException
+      And Alice still reads the status of "Anyone there?" in "support" as FAILED
+
   @rule:FLOW-014 @op:SendChannelMessage @op:GetChannelMessageStatus
   Rule: Messages sent after a flow is updated follow the new configuration
 
@@ -152,11 +162,12 @@ Feature: Message processing by channel flows
       When Alice posts "Still there?" in "support"
       Then Alice eventually reads the status of "Still there?" in "support" as SENT
 
-  @rule:FLOW-029 @assumption @requires:processor-inspection @op:ListChannelMessages
+  @rule:FLOW-029 @requires:processor-inspection @op:ListChannelMessages
   Rule: Other members see a message only once it has been processed
-    # The documentation implies that a message reaches the channel's members once processed ("sent to
-    # the recipients in the channel"), but does not say who may list a PENDING message: the kit expects
-    # other members not to see it.
+    # The API reference implies that a message reaches the channel's members once processed ("sent to the
+    # recipients in the channel"); the Developer Guide states it: GetChannelMessage is "not allowed for
+    # messages in processing by channel flow unless you are the message sender" (role tables), and the
+    # PENDING and FAILED events go to the sender only ("Sending messages").
 
     Background:
       Given "support" goes through a processor that the scenario plays

@@ -13,6 +13,14 @@ Feature: Creating a channel idempotently
       Then she gets back the same channel as before
       And the AppInstance lists 1 public channel named "lobby"
 
+    # The creator becomes a member and a moderator with the channel (CHAN-026), once.
+    @rule:CHAN-026 @op:ListChannelMemberships @op:ListChannelModerators
+    Example: A repeated request makes its creator a member and a moderator once
+      Given Alice has created the public channel "lobby" with the client request token "lobby-1"
+      When Alice creates the public channel "lobby" again with the client request token "lobby-1"
+      Then the members of "lobby" are exactly Alice
+      And the moderators of "lobby" are exactly Alice
+
   @rule:IDEM-002 @op:CreateChannel @op:ListChannels
   Rule: Without a token, each request creates a channel of its own
 

@@ -3,7 +3,8 @@ Feature: Channel moderators
   CreateChannelModerator makes an AppInstanceUser a moderator of a channel. A moderator may add and remove
   other members, add and remove other moderators, add and remove bans, redact messages and list
   messages. Being a moderator is separate from being a member: a moderator need not be a member, and
-  becoming one does not make them a member. DeleteChannelModerator takes the role away again.
+  becoming one does not make them a member. DeleteChannelModerator takes the role away again. Only
+  moderators and AppInstanceAdmins may see who the moderators are.
 
   @rule:MOD-001 @op:CreateChannelModerator
   Rule: Creating a moderator makes the user a moderator of the channel
@@ -192,3 +193,56 @@ Feature: Channel moderators
       When Bob removes Max as a moderator of "club"
       Then the request fails with ForbiddenException
       And the moderators of "club" include Max
+
+  # The Developer Guide's role tables deny DescribeChannelModerator and ListChannelModerators to members
+  # and to users outside the channel, and allow both to moderators and AppInstanceAdmins
+  # (https://docs.aws.amazon.com/chime-sdk/latest/dg/auth-by-role.html). The AWS chat sample calls
+  # ListChannelModerators and expects the error on channels the user does not moderate.
+  @rule:AUTH-026
+  Rule: Only moderators and administrators may see the moderators of a channel
+
+    Background:
+      Given Alice has created the public channel "club"
+      And Bob is a member of "club"
+      And Max is a moderator of "club"
+
+    @op:ListChannelModerators
+    Scenario Outline: <who> may not list the moderators
+      When <actor> lists the moderators of "club"
+      Then the request fails with ForbiddenException
+
+      Examples:
+        | who               | actor |
+        | A member          | Bob   |
+        | A user outside it | Carol |
+
+    @op:DescribeChannelModerator
+    Scenario Outline: <who> may not describe a moderator
+      When <actor> describes the moderator Max of "club"
+      Then the request fails with ForbiddenException
+
+      Examples:
+        | who               | actor |
+        | A member          | Bob   |
+        | A user outside it | Carol |
+
+    @op:ListChannelModerators
+    Scenario Outline: <who> lists the moderators
+      When <actor> lists the moderators of "club"
+      Then the moderators listed are exactly Alice and Max, each by ARN and name
+
+      Examples: a moderator
+        | who         | actor |
+        | A moderator | Max   |
+
+      @rule:AUTH-024
+      Examples: an AppInstanceAdmin, who is neither a moderator nor a member
+        | who                 | actor |
+        | An AppInstanceAdmin | Ada   |
+
+    @op:DescribeChannelModerator
+    Example: A moderator describes another moderator
+      When Max describes the moderator Alice of "club"
+      Then the moderator shows:
+        | moderator | Alice |
+        | channel   | club  |

@@ -100,6 +100,15 @@ public final class ReferenceService implements AutoCloseable {
         return core.region();
     }
 
+    /**
+     * Moves the service's clock forward by {@code by}, so that a test can observe rules about elapsed time
+     * (a processor's callback more than 48 hours after the invocation, FLOW-030) without waiting. Every
+     * later timestamp is that much later; the clock never moves back.
+     */
+    public void advanceClock(java.time.Duration by) {
+        core.advanceClock(by);
+    }
+
     public String accountId() {
         return core.accountId();
     }

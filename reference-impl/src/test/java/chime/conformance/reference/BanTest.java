@@ -2,6 +2,7 @@ package chime.conformance.reference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelBanSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
@@ -46,6 +47,21 @@ class BanTest {
                 .channelBan();
         assertThat(ban.createdBy().arn(), equalTo(f.ada));
         assertThat(bans(channel), contains(f.mallory));
+    }
+
+    @Test
+    void moderatorsAndAdminsCannotBeBannedAndKeepTheirRoles() {
+        // BAN-011: the reference answers BadRequestException (the error is unnamed)
+        String channel = f.bookClub();
+        f.moderator(channel, f.mallory);
+        f.member(channel, f.mallory);
+        assertThrows(BadRequestException.class, () -> f.messaging.createChannelBan(r -> r.chimeBearer(f.ada)
+                .channelArn(channel).memberArn(f.mallory)));
+        assertThrows(BadRequestException.class, () -> f.messaging.createChannelBan(r -> r.chimeBearer(f.alice)
+                .channelArn(channel).memberArn(f.ada)));
+        f.messaging.describeChannelModerator(r -> r.chimeBearer(f.ada).channelArn(channel).channelModeratorArn(f.mallory));
+        f.messaging.describeChannelMembership(r -> r.chimeBearer(f.ada).channelArn(channel).memberArn(f.mallory));
+        assertThat(bans(channel), empty());
     }
 
     @Test

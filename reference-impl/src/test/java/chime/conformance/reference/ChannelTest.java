@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ConflictException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
 
@@ -101,7 +102,7 @@ class ChannelTest {
         String channel = f.bookClub();
         assertThrows(BadRequestException.class, () -> f.messaging.describeChannel(r -> r.channelArn(channel)));
         assertThrows(BadRequestException.class, () -> f.messaging.describeChannel(r -> r.chimeBearer("abc").channelArn(channel)));
-        assertThrows(ForbiddenException.class, () -> f.messaging.describeChannel(
+        assertThrows(UnauthorizedClientException.class, () -> f.messaging.describeChannel(
                 r -> r.chimeBearer(f.appInstanceArn + "/user/nobody").channelArn(channel)));
     }
 
@@ -170,16 +171,40 @@ class ChannelTest {
     }
 
     @Test
-    void updateRequiresNameAndModeAndAModeratorOrAdmin() {
-        // CHAN-017 (the doc), kit decision on who may update
+    void updateKeepsWhatItOmitsAndNeedsAModeratorOrAdmin() {
+        // CHAN-017 (Name and Mode optional on the current API Reference page), who may update (role tables)
         String channel = f.bookClub();
+        f.messaging.updateChannel(r -> r.chimeBearer(f.ada).channelArn(channel).mode(ChannelMode.RESTRICTED));
+        assertThat(describe(f.ada, channel).name(), equalTo("book-club"));
+        assertThat(describe(f.ada, channel).mode(), equalTo(ChannelMode.RESTRICTED));
+        f.messaging.updateChannel(r -> r.chimeBearer(f.ada).channelArn(channel).name("x"));
+        assertThat(describe(f.ada, channel).name(), equalTo("x"));
+        assertThat(describe(f.ada, channel).mode(), equalTo(ChannelMode.RESTRICTED));
         assertThrows(BadRequestException.class, () -> f.messaging.updateChannel(r -> r.chimeBearer(f.ada)
-                .channelArn(channel).mode(ChannelMode.RESTRICTED)));
-        assertThrows(BadRequestException.class, () -> f.messaging.updateChannel(r -> r.chimeBearer(f.ada)
-                .channelArn(channel).name("x")));
+                .channelArn(channel).name("")));
         assertThrows(ForbiddenException.class, () -> f.messaging.updateChannel(r -> r.chimeBearer(f.bob)
                 .channelArn(channel).name("x").mode(ChannelMode.UNRESTRICTED)));
         f.messaging.updateChannel(r -> r.chimeBearer(f.ada).channelArn(channel).name("x").mode(ChannelMode.UNRESTRICTED));
+    }
+
+    @Test
+    void theCreatorIsAMemberAndAModeratorAndPostsAtOnce() {
+        // CHAN-026, created once even when the request is replayed with its token (IDEM-001)
+        String channel = f.messaging.createChannel(r -> r.chimeBearer(f.bob).appInstanceArn(f.appInstanceArn)
+                .name("mine").clientRequestToken("token-mine")).channelArn();
+        String again = f.messaging.createChannel(r -> r.chimeBearer(f.bob).appInstanceArn(f.appInstanceArn)
+                .name("mine").clientRequestToken("token-mine")).channelArn();
+        assertThat(again, equalTo(channel));
+        var membership = f.messaging.describeChannelMembership(r -> r.chimeBearer(f.ada).channelArn(channel)
+                .memberArn(f.bob)).channelMembership();
+        assertThat(membership.typeAsString(), equalTo("DEFAULT"));
+        assertThat(membership.invitedBy().arn(), equalTo(f.bob));
+        assertThat(f.messaging.listChannelMemberships(r -> r.chimeBearer(f.ada).channelArn(channel))
+                .channelMemberships().size(), equalTo(1));
+        assertThat(f.messaging.listChannelModerators(r -> r.chimeBearer(f.ada).channelArn(channel))
+                .channelModerators().size(), equalTo(1));
+        f.messaging.sendChannelMessage(r -> r.chimeBearer(f.bob).channelArn(channel).content("hello")
+                .type("STANDARD").persistence("PERSISTENT"));
     }
 
     @Test

@@ -280,6 +280,32 @@ class FlowTest {
     }
 
     @Test
+    void aCallbackMoreThanFortyEightHoursAfterTheInvocationIsForbidden() throws InterruptedException {
+        // FLOW-030: the message stays PENDING
+        associate(flow(processors.holdArn(), FallbackAction.ABORT));
+        String id = send("too late").messageId();
+        awaitProcessors();
+        String callbackId = processors.invocationsFor(channel).get(0).callbackId();
+        f.service.advanceClock(Duration.ofHours(48));
+        f.service.advanceClock(Duration.ofMinutes(1));
+        assertThrows(ForbiddenException.class, () -> f.messaging.channelFlowCallback(r -> r.callbackId(callbackId)
+                .channelArn(channel).channelMessage(m -> m.messageId(id).content("too late"))));
+        assertThat(status(id), equalTo(ChannelMessageStatus.PENDING));
+    }
+
+    @Test
+    void onlySentMessagesCanBeDeleted() throws InterruptedException {
+        // MSG-015, FLOW-029: a message never delivered is NotFound even to an admin
+        associate(flow(processors.unreachableArn(), FallbackAction.ABORT));
+        String id = send("lost").messageId();
+        awaitProcessors();
+        assertThat(status(id), equalTo(ChannelMessageStatus.FAILED));
+        assertThrows(NotFoundException.class, () -> f.messaging.deleteChannelMessage(r -> r.chimeBearer(f.ada)
+                .channelArn(channel).messageId(id)));
+        assertThat(status(id), equalTo(ChannelMessageStatus.FAILED));
+    }
+
+    @Test
     void controlMessagesBypassTheFlow() {
         // FLOW-019
         associate(flow(processors.holdArn(), FallbackAction.ABORT));

@@ -3,6 +3,7 @@ package chime.conformance.reference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
@@ -83,12 +84,16 @@ class MessageTest {
     }
 
     @Test
-    void onlyMembersSend() {
-        // AUTH-021, AUTH-023
+    void onlyDefaultMembersSend() {
+        // AUTH-021, AUTH-023, MEMB-018
         assertThrows(ForbiddenException.class, () -> send(f.carol, "Hello?"));
-        f.moderator(channel, f.alice);
-        assertThrows(ForbiddenException.class, () -> send(f.alice, "I moderate"));
+        f.moderator(channel, f.mallory);
+        assertThrows(ForbiddenException.class, () -> send(f.mallory, "I moderate"));
         assertThrows(ForbiddenException.class, () -> send(f.ada, "I administer"));
+        f.messaging.createChannelMembership(r -> r.chimeBearer(f.ada).channelArn(channel).memberArn(f.carol)
+                .type(ChannelMembershipType.HIDDEN));
+        assertThrows(ForbiddenException.class, () -> send(f.carol, "I hide"));
+        send(f.alice, "I created the channel");
     }
 
     @Test
@@ -222,8 +227,8 @@ class MessageTest {
     }
 
     @Test
-    void redactionClearsContentButKeepsMetadataAndPosition() {
-        // MSG-018 to MSG-020, AUTH-017, MOD-006
+    void redactionClearsContentAndMetadataButKeepsPosition() {
+        // MSG-018 to MSG-020, AUTH-017, MOD-006 (Alice, the creator, moderates the channel: CHAN-026)
         send(f.bob, "first");
         String id = f.messaging.sendChannelMessage(r -> r.chimeBearer(f.bob).channelArn(channel).content("rude")
                 .metadata("keep").type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT))
@@ -232,22 +237,35 @@ class MessageTest {
         f.member(channel, f.carol);
         assertThrows(ForbiddenException.class, () -> f.messaging.redactChannelMessage(r -> r.chimeBearer(f.carol)
                 .channelArn(channel).messageId(id)));
-        f.moderator(channel, f.alice);
         var response = f.messaging.redactChannelMessage(r -> r.chimeBearer(f.alice).channelArn(channel).messageId(id));
         assertThat(response.messageId(), equalTo(id));
         assertThat(response.channelArn(), equalTo(channel));
         ChannelMessage redacted = get(f.carol, id);
         assertThat(redacted.redacted(), is(true));
         assertThat(redacted.content(), nullValue());
-        assertThat(redacted.metadata(), equalTo("keep"));
+        // The current API Reference: "Redacts message content and metadata".
+        assertThat(redacted.metadata(), nullValue());
         List<ChannelMessageSummary> listed = f.messaging.listChannelMessages(r -> r.chimeBearer(f.carol)
                 .channelArn(channel).sortOrder(SortOrder.ASCENDING)).channelMessages();
         assertThat(listed.stream().map(ChannelMessageSummary::messageId).toList().indexOf(id), equalTo(1));
         assertThat(listed.get(1).redacted(), is(true));
-        assertThat(listed.get(1).metadata(), equalTo("keep"));
+        assertThat(listed.get(1).metadata(), nullValue());
         // A redacted message cannot be edited (kit decision).
         assertThrows(ConflictException.class, () -> f.messaging.updateChannelMessage(r -> r.chimeBearer(f.bob)
                 .channelArn(channel).messageId(id).content("sorry")));
+    }
+
+    @Test
+    void aMemberRedactsItsOwnMessagesOnly() {
+        // AUTH-025, AUTH-017
+        String own = send(f.bob, "oops").messageId();
+        f.member(channel, f.carol);
+        String other = send(f.carol, "mine").messageId();
+        assertThrows(ForbiddenException.class, () -> f.messaging.redactChannelMessage(r -> r.chimeBearer(f.bob)
+                .channelArn(channel).messageId(other)));
+        f.messaging.redactChannelMessage(r -> r.chimeBearer(f.bob).channelArn(channel).messageId(own));
+        assertThat(get(f.carol, own).redacted(), is(true));
+        assertThat(get(f.carol, other).redacted(), is(false));
     }
 
     @Test

@@ -15,7 +15,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TagAndEndpointTest {
@@ -83,11 +82,12 @@ class TagAndEndpointTest {
     }
 
     @Test
-    void theMessagingSessionEndpointIsAnAbsoluteWebsocketUrl() {
-        // ENDP-001, ENDP-002
+    void theMessagingSessionEndpointIsABareHostNameThatCannotResolve() {
+        // ENDP-001 to ENDP-003: a host name of the real form {id}.{region}.ws-messaging.chime.aws, in the
+        // reserved .invalid domain; clients add wss:// themselves.
         String url = f.messaging.getMessagingSessionEndpoint(r -> { }).endpoint().url();
-        URI uri = URI.create(url);
-        assertThat(uri.isAbsolute(), is(true));
-        assertThat(uri.getScheme(), equalTo("wss"));
+        assertThat(url, equalTo("reference.us-east-1.ws-messaging.chime.invalid"));
+        URI uri = URI.create("wss://" + url + "/connect");
+        assertThat(uri.getHost(), equalTo(url));
     }
 }

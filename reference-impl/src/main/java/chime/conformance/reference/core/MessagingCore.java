@@ -112,11 +112,21 @@ public final class MessagingCore implements AutoCloseable {
     }
 
     /**
-     * GetMessagingSessionEndpoint (ENDP-001, ENDP-002): an absolute websocket URL. Websocket delivery itself
-     * is out of scope for the in-memory service, so the host is in the reserved {@code .invalid} domain.
+     * GetMessagingSessionEndpoint (ENDP-001 to ENDP-003): a bare host name, as the service gives it: the
+     * Developer Guide says websocket URLs have the form {@code {id}.{region}.ws-messaging.chime.aws}, and
+     * clients (the Amazon Chime SDK for JavaScript) add {@code wss://} themselves. The reference's host has
+     * the same shape in the reserved {@code .invalid} domain, so that it can never reach a real host.
      */
     public String messagingSessionEndpoint() {
-        return "wss://ws-messaging.chime." + ctx.ids().region() + ".reference.invalid";
+        return "reference." + ctx.ids().region() + ".ws-messaging.chime.invalid";
+    }
+
+    /**
+     * Moves the service's one clock forward: every later timestamp, and every rule about elapsed time
+     * (FLOW-030), sees that much more time passed. For tests; the clock never moves back.
+     */
+    public void advanceClock(java.time.Duration by) {
+        ctx.clock().advance(by);
     }
 
     public FaultInjector faults() {

@@ -72,10 +72,7 @@ class AwsCliInteropTest {
         String bob = aws.ok("chime-sdk-identity", "create-app-instance-user", "--app-instance-arn", appInstance,
                 "--app-instance-user-id", "bob", "--name", "Bob", "--client-request-token", "cli-token-bob")
                 .get("AppInstanceUserArn").asText();
-        // Alice administers the AppInstance, so that she may add Bob to her channel.
-        aws.ok("chime-sdk-identity", "create-app-instance-admin", "--app-instance-arn", appInstance,
-                "--app-instance-admin-arn", alice);
-
+        // Alice creates the channel, which makes her its member and moderator (CHAN-026): she may add Bob.
         String channel = aws.ok("chime-sdk-messaging", "create-channel", "--app-instance-arn", appInstance,
                 "--name", "general", "--mode", "UNRESTRICTED", "--privacy", "PUBLIC",
                 "--client-request-token", "cli-token-channel", "--chime-bearer", alice).get("ChannelArn").asText();
@@ -118,6 +115,52 @@ class AwsCliInteropTest {
         assertThat(refused.stdout().trim(), equalTo(""));
     }
 
+    /**
+     * The README's AWS CLI example, run as it is written there (only the endpoint's port differs): create an
+     * AppInstance and a user, create a channel as that user, post in it as that user and list the messages,
+     * with no other step. The creator of a channel is its member (CHAN-026), so the post is accepted.
+     */
+    @Test
+    void theReadmeExampleCreatesAChannelAndPostsInItAsItsCreator(@TempDir Path home) throws Exception {
+        String executable = awsCli();
+        String example = readmeExample().replace("http://127.0.0.1:8080", server.uri().toString());
+        String path = Path.of(executable).getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "");
+        ExternalClient client = new ExternalClient(home, PER_COMMAND.multipliedBy(6));
+        ExternalClient.Result result = client.run(List.of("bash", "-e", "-u", "-o", "pipefail", "-c",
+                "export PATH='" + path + "'\n" + example));
+        assertThat(result.toString(), result.exitCode(), is(0));
+        // The last JSON document printed (its opening brace at the start of a line) is the list of messages.
+        Matcher documents = Pattern.compile("(?m)^\\{").matcher(result.stdout());
+        int last = -1;
+        while (documents.find()) {
+            last = documents.start();
+        }
+        assertThat(result.toString(), last >= 0, is(true));
+        JsonNode listed = JSON.readTree(result.stdout().substring(last));
+        assertThat(result.toString(), contents(listed), equalTo(List.of("Hello, channel")));
+    }
+
+    /** The fenced shell block of the README that posts with the AWS CLI. */
+    private static String readmeExample() throws Exception {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !hasExample(dir.resolve("README.md"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            return fail("no README.md with the AWS CLI example in " + System.getProperty("user.dir") + " or above");
+        }
+        Matcher block = Pattern.compile("```(?:sh|bash)?\\n((?:(?!```)[\\s\\S])*?send-channel-message(?:(?!```)[\\s\\S])*?)```")
+                .matcher(Files.readString(dir.resolve("README.md")));
+        if (!block.find()) {
+            return fail("README.md has no fenced block with send-channel-message");
+        }
+        return block.group(1);
+    }
+
+    private static boolean hasExample(Path readme) throws Exception {
+        return Files.isRegularFile(readme) && Files.readString(readme).contains("send-channel-message");
+    }
+
     /** The AWS CLI through botocore's Python API directly, when python3 has boto3 (optional). */
     @Test
     void boto3HoldsAConversationWithTheServer(@TempDir Path home) throws Exception {
@@ -140,7 +183,7 @@ class AwsCliInteropTest {
                     error = None
                 except botocore.exceptions.ClientError as e:
                     error = {"code": e.response["Error"]["Code"], "status": e.response["ResponseMetadata"]["HTTPStatusCode"],
-                             "modeled": isinstance(e, messaging.exceptions.ForbiddenException)}
+                             "modeled": isinstance(e, messaging.exceptions.UnauthorizedClientException)}
                 print(json.dumps({"channel": channel, "arn": described["ChannelArn"],
                                   "created": type(described["CreatedTimestamp"]).__name__, "error": error}))
                 """;
@@ -152,8 +195,9 @@ class AwsCliInteropTest {
         assertThat(out.get("arn").asText(), equalTo(out.get("channel").asText()));
         // botocore parses an epoch-seconds number into a datetime.
         assertThat(out.get("created").asText(), equalTo("datetime"));
-        assertThat(out.get("error").get("code").asText(), equalTo("ForbiddenException"));
-        assertThat(out.get("error").get("status").asInt(), is(403));
+        // AUTH-002: a bearer naming no user, as the real service was reported answering.
+        assertThat(out.get("error").get("code").asText(), equalTo("UnauthorizedClientException"));
+        assertThat(out.get("error").get("status").asInt(), is(401));
         assertThat(out.get("error").get("modeled").asBoolean(), is(true));
     }
 

@@ -98,7 +98,8 @@ class ReferenceOverHttpTest {
         seen.add(send("POST", "/channels", null, channelBody("no-bearer")).errorType());
         seen.add(send("POST", "/channels", "not-an-arn", channelBody("bad-bearer")).errorType());
         seen.add(send("POST", "/channels", appInstanceArn + "/user/nobody", channelBody("unknown-bearer")).errorType());
-        assertThat(seen, equalTo(List.of("BadRequestException", "BadRequestException", "ForbiddenException")));
+        // AUTH-002: a well-formed bearer naming no user is 401 UnauthorizedClientException, as reported of AWS.
+        assertThat(seen, equalTo(List.of("BadRequestException", "BadRequestException", "UnauthorizedClientException")));
     }
 
     /** HTTP-008: any letter case for the header; in the body or the query string it counts as absent. */

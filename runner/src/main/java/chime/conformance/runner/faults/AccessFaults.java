@@ -97,7 +97,9 @@ final class AccessFaults {
                             } catch (ChimeSdkMessagingException e) {
                                 String bearer = bearer(q);
                                 String arn = Faults.arnIn(q);
-                                if (FaultContext.is(e, ErrorType.FORBIDDEN) && bearer != null && arn != null
+                                // AUTH-002: refused as Unauthorized (as reported of AWS) or Forbidden.
+                                if ((FaultContext.is(e, ErrorType.FORBIDDEN) || FaultContext.is(e, ErrorType.UNAUTHORIZED_CLIENT))
+                                        && bearer != null && arn != null
                                         && FaultContext.appInstanceOf(arn).isPresent() && !ctx.userExists(bearer)) {
                                     return chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arn)));
                                 }

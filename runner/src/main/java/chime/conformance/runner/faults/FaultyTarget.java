@@ -86,6 +86,11 @@ public final class FaultyTarget implements Target {
     }
 
     @Override
+    public void advanceClock(Duration by) {
+        underneath.advanceClock(by);
+    }
+
+    @Override
     public Duration consistencyBound() {
         return underneath.consistencyBound();
     }

@@ -207,12 +207,19 @@ final class FlowFaults {
                                 () -> TagResourceResponse.builder().sdkHttpResponse(FaultContext.http(204)).build()))),
 
                 // ---- ENDP ------------------------------------------------------------------------------
-                fault("endpoint-url-without-scheme", "ENDP-002",
-                        "GetMessagingSessionEndpoint answers a bare host name instead of an absolute URL",
+                fault("endpoint-is-an-http-url", "ENDP-002",
+                        "GetMessagingSessionEndpoint answers an http:// URL, as if the API's own endpoint took websockets",
                         ctx -> Interceptor.on(GetMessagingSessionEndpointRequest.class, (q, chain) -> {
                             GetMessagingSessionEndpointResponse r = chain.call(q);
-                            String url = r.endpoint().url();
-                            return r.toBuilder().endpoint(e -> e.url(url.replaceFirst("^[a-z]+://", ""))).build();
+                            String host = r.endpoint().url().replaceFirst("^[a-z]+://", "");
+                            return r.toBuilder().endpoint(e -> e.url("http://" + host)).build();
+                        })),
+                fault("endpoint-host-with-path", "ENDP-003",
+                        "GetMessagingSessionEndpoint answers the host followed by the /connect path, without a scheme: neither a host name nor a URL",
+                        ctx -> Interceptor.on(GetMessagingSessionEndpointRequest.class, (q, chain) -> {
+                            GetMessagingSessionEndpointResponse r = chain.call(q);
+                            String host = r.endpoint().url().replaceFirst("^[a-z]+://", "");
+                            return r.toBuilder().endpoint(e -> e.url(host + "/connect")).build();
                         })),
                 fault("endpoint-missing", "ENDP-001",
                         "GetMessagingSessionEndpoint answers 200 without an Endpoint",

@@ -25,10 +25,6 @@ final class MessageFaults {
     static List<Fault> all() {
         return List.of(
                 // ---- MSG -------------------------------------------------------------------------------
-                fault("redaction-clears-metadata", "MSG-018, MSG-020",
-                        "RedactChannelMessage removes the metadata along with the content",
-                        ctx -> messageView(m -> Boolean.TRUE.equals(m.redacted()) ? m.toBuilder().metadata(null).build() : m,
-                                s -> Boolean.TRUE.equals(s.redacted()) ? s.toBuilder().metadata(null).build() : s)),
                 fault("default-sort-ascending", "MSG-021",
                         "ListChannelMessages without a SortOrder lists the oldest message first",
                         ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> chain.proceed(

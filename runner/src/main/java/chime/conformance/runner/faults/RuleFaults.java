@@ -182,12 +182,14 @@ final class RuleFaults {
                                     .maxResults(50).chimeBearer(ctx.operator(q.channelArn()))).channelMemberships());
                             return r.toBuilder().channelMemberships(all).build();
                         })),
-                fault("hidden-members-cannot-post", "MEMB-009",
-                        "a HIDDEN member is not counted as a member when posting",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            if (AccessFaults.membership(ctx, q.channelArn(), q.chimeBearer())
-                                    .map(m -> m.type() == ChannelMembershipType.HIDDEN).orElse(false)) {
-                                throw FaultContext.error(ErrorType.FORBIDDEN, "Only members may post");
+                fault("hidden-members-cannot-read", "MEMB-009",
+                        "a HIDDEN member is not counted as a member when reading: a private channel's messages are refused to it",
+                        ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
+                            if (q.chimeBearer() != null && FaultContext.appInstanceOf(q.channelArn()).isPresent()
+                                    && ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PRIVATE).orElse(false)
+                                    && AccessFaults.membership(ctx, q.channelArn(), q.chimeBearer())
+                                            .map(m -> m.type() == ChannelMembershipType.HIDDEN).orElse(false)) {
+                                throw FaultContext.error(ErrorType.FORBIDDEN, "Only members may read a private channel");
                             }
                             return chain.proceed(q);
                         })),

@@ -72,8 +72,10 @@ public class ChannelSteps {
     // ---- Given ------------------------------------------------------------------------------------------
 
     /**
-     * The creator also becomes, explicitly, a member and a moderator of the channel: the documentation
-     * does not say whether a creator becomes either, so the kit never relies on it.
+     * The creator is also made, explicitly, a member and a moderator of the channel. The service does that
+     * itself (CHAN-026); the explicit step keeps the stage the same on a service that does not, so that a
+     * scenario about another rule does not depend on that one. Scenarios about CHAN-026 create their
+     * channel with "... and done nothing else".
      */
     @Given("{actor} has created the {kind} channel {channel}")
     public void hasCreatedTheChannel(String actor, ChannelKind kind, String channel) {
@@ -83,6 +85,20 @@ public class ChannelSteps {
     @Given("{actor} has created the {kind} channel {channel} with the metadata {string}")
     public void hasCreatedTheChannelWithMetadata(String actor, ChannelKind kind, String channel, String metadata) {
         createAsCast(actor, kind, channel, metadata);
+    }
+
+    /** CreateChannel alone, by the actor: no membership or moderator role is added by any other step (CHAN-026). */
+    @Given("{actor} has created the {kind} channel {channel} and done nothing else")
+    public void hasCreatedTheChannelAndNothingElse(String actor, ChannelKind kind, String channel) {
+        String creator = world.actor(actor);
+        String arn = world.messaging().createChannel(r -> r
+                .appInstanceArn(world.appInstanceArn())
+                .name(channel)
+                .privacy(kind.privacy())
+                .mode(kind.mode())
+                .clientRequestToken(UUID.randomUUID().toString())
+                .chimeBearer(creator)).channelArn();
+        world.rememberChannel(channel, arn);
     }
 
     /** A second channel with the name of one the scenario deleted; the name now means the new channel. */

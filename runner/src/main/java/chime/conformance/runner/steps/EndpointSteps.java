@@ -3,6 +3,7 @@ package chime.conformance.runner.steps;
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
@@ -11,6 +12,8 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetMessagingSessionEndpointResponse;
 
 /** The messaging session endpoint, where clients open their websocket connection. */
@@ -33,16 +36,43 @@ public class EndpointSteps {
         assertThat(url(), not(emptyOrNullString()));
     }
 
-    @Then("the endpoint's URL is an absolute URL")
-    public void theUrlIsAbsolute() {
+    /**
+     * ENDP-002: what a client does with the endpoint: a bare host name gets {@code wss://} in front of it and
+     * the {@code /connect} path (as the Amazon Chime SDK for JavaScript does); an absolute URL is taken as it
+     * is, and must then be a websocket URL. Either way the result names a host.
+     */
+    @Then("a websocket URL made from the endpoint, as clients make it, names a host")
+    public void aWebsocketUrlNamesAHost() {
         String url = url();
-        URI parsed;
+        assertThat("the endpoint's URL", url, not(emptyOrNullString()));
+        URI websocket = parse(url.contains("://") ? url : "wss://" + url + "/connect");
+        assertThat("the scheme of " + websocket, websocket.getScheme(), is(in(List.of("wss", "ws"))));
+        assertThat("the host of " + websocket, websocket.getHost(), not(emptyOrNullString()));
+    }
+
+    /**
+     * ENDP-003: a host name is dot-separated labels of letters, digits and hyphens (RFC 1123), each 1 to 63
+     * characters, not starting or ending with a hyphen, 253 characters at most; an absolute URL is accepted
+     * when its host is one.
+     */
+    @Then("the endpoint's URL is a bare host name, or an absolute URL whose host is one")
+    public void theUrlIsAHostName() {
+        String url = url();
+        assertThat("the endpoint's URL", url, not(emptyOrNullString()));
+        String host = url.contains("://") ? parse(url).getHost() : url;
+        assertThat("the host named by the endpoint's URL \"" + url + "\"", host != null && host.length() <= 253
+                && HOST_NAME.matcher(host).matches(), is(true));
+    }
+
+    private static final Pattern HOST_NAME =
+            Pattern.compile("(?i)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+
+    private static URI parse(String url) {
         try {
-            parsed = new URI(url);
+            return new URI(url);
         } catch (URISyntaxException e) {
             throw new AssertionError("the endpoint's URL does not parse: " + url + " (" + e.getMessage() + ")");
         }
-        assertThat("scheme and host of " + url, parsed.isAbsolute() && parsed.getHost() != null, is(true));
     }
 
     private String url() {

@@ -27,6 +27,7 @@ import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -513,6 +514,16 @@ public class FlowSteps {
     public void hasPostedWhichTheProcessorPassed(String actor, String content, String channel) {
         ledger.post(actor, channel, content, b -> { });
         hasPassedUnchanged(content);
+    }
+
+    /**
+     * Moves the target's clock past the processor's 48-hour window (FLOW-030) without waiting: the target
+     * has capability CLOCK_CONTROL (the scenario carries {@code @requires:clock-control}).
+     */
+    @Given("more than 48 hours have passed since the processor received {string}")
+    public void moreThan48HoursHavePassed(String content) {
+        flows.invocationOf(content);
+        world.target().advanceClock(Duration.ofHours(48).plusMinutes(1));
     }
 
     @When("the processor passes {string} unchanged")

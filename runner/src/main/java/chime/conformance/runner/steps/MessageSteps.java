@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
@@ -55,10 +56,12 @@ public class MessageSteps {
 
     private final World world;
     private final MessageLedger ledger;
+    private final Listings lists;
 
-    public MessageSteps(World world, MessageLedger ledger) {
+    public MessageSteps(World world, MessageLedger ledger, Listings lists) {
         this.world = world;
         this.ledger = ledger;
+        this.lists = lists;
     }
 
     // ---------------------------------------------------------------- glossary
@@ -372,6 +375,12 @@ public class MessageSteps {
         assertThat("Metadata", message().metadata(), nullValue());
     }
 
+    /** MSG-018: after a redaction, as for the content, absent, null and "" all conform. */
+    @Then("the message's metadata is gone")
+    public void theMetadataIsGone() {
+        assertThat("Metadata", message().metadata(), emptyOrNullString());
+    }
+
     @Then("the message's metadata is exactly:")
     public void theMetadataIsExactly(String metadata) {
         assertThat("Metadata", message().metadata(), equalTo(metadata));
@@ -421,6 +430,13 @@ public class MessageSteps {
         ChannelMessage read = readAsSender(sender, message, channel);
         assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(false));
         assertThat("the content of \"" + message + "\"", read.content(), equalTo(message));
+    }
+
+    @Then("{actor}'s message {string} in {channel} is redacted")
+    public void theMessageIsRedacted(String sender, String message, String channel) {
+        ChannelMessage read = readAsSender(sender, message, channel);
+        assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(true));
+        assertThat("the content of \"" + message + "\"", read.content(), emptyOrNullString());
     }
 
     // ---------------------------------------------------------------- Then: edits and redactions
@@ -480,6 +496,22 @@ public class MessageSteps {
         assertThat("messages listed with their senders", seen, containsInAnyOrder(expected.toArray(String[]::new)));
     }
 
+    /** Read by Ada, the AppInstanceAdmin, who may read every channel: a message has this content. */
+    @Then("the messages of {channel} include {string}")
+    public void theMessagesInclude(String channel, String content) {
+        List<String> contents = lists.messages(world.actor(World.ADMIN), world.channel(channel)).stream()
+                .map(ChannelMessageSummary::content).toList();
+        assertThat("the messages of \"" + channel + "\"", contents, hasItem(content));
+    }
+
+    /** Read by Ada, the AppInstanceAdmin, who may read every channel: no message has this content. */
+    @Then("the messages of {channel} do not include {string}")
+    public void theMessagesDoNotInclude(String channel, String content) {
+        List<String> contents = lists.messages(world.actor(World.ADMIN), world.channel(channel)).stream()
+                .map(ChannelMessageSummary::content).toList();
+        assertThat("the messages of \"" + channel + "\"", contents, not(hasItem(content)));
+    }
+
     @Then("the message {string} is listed as redacted, with no content")
     public void isListedAsRedacted(String label) {
         ChannelMessageSummary listed = listed(label);
@@ -490,6 +522,11 @@ public class MessageSteps {
     @Then("the message {string} is listed with the metadata:")
     public void isListedWithTheMetadata(String label, String metadata) {
         assertThat("Metadata of " + label, listed(label).metadata(), equalTo(metadata));
+    }
+
+    @Then("the message {string} is listed without its metadata")
+    public void isListedWithoutMetadata(String label) {
+        assertThat("Metadata of " + label, listed(label).metadata(), emptyOrNullString());
     }
 
     @Then("the message {string} is listed with an edit time no earlier than its creation time")

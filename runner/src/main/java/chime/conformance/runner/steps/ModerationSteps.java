@@ -168,6 +168,12 @@ public class ModerationSteps {
         IdentitySteps.assertIncludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
     }
 
+    @Then("the moderators of {channel} are exactly {actorList}")
+    public void theModeratorsOfAreExactly(String channel, List<String> actors) {
+        IdentitySteps.assertExactlyTheseUsers(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel),
+                actors, false);
+    }
+
     @Then("the moderators of {channel} do not include {actor}")
     public void theModeratorsOfDoNotInclude(String channel, String actor) {
         IdentitySteps.assertExcludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.is;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Then;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hamcrest.Matcher;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Steps that assert how the last request ended: errors are part of the contract, asserted by type. */
@@ -34,13 +37,17 @@ public class OutcomeSteps {
         assertThat(outcome.toString(), outcome.error(), instanceOf(expected));
     }
 
-    /** ERR-004: where the model lists no NotFoundException, either of two types is conforming. */
-    @Then("the request fails with {error} or {error}")
-    public void theRequestFailsWithEither(Class<? extends ChimeSdkMessagingException> one,
-                                          Class<? extends ChimeSdkMessagingException> other) {
+    /**
+     * Where the sources allow more than one answer, any of the types named conforms (e.g. ERR-004: where the
+     * model lists no NotFoundException; AUTH-002: Unauthorized as reported, or Forbidden).
+     */
+    @Then("the request fails with {errors}")
+    public void theRequestFailsWithAnyOf(List<Class<? extends ChimeSdkMessagingException>> allowed) {
         Outcome outcome = world.outcome();
-        assertThat(outcome + ", expected " + one.getSimpleName() + " or " + other.getSimpleName(),
-                outcome.failed(), is(true));
-        assertThat(outcome.toString(), outcome.error(), anyOf(instanceOf(one), instanceOf(other)));
+        String names = allowed.stream().map(Class::getSimpleName).collect(Collectors.joining(" or "));
+        assertThat(outcome + ", expected " + names, outcome.failed(), is(true));
+        List<Matcher<? super Object>> anyOfThese = allowed.stream()
+                .<Matcher<? super Object>>map(type -> instanceOf(type)).toList();
+        assertThat(outcome.toString(), (Object) outcome.error(), anyOf(anyOfThese));
     }
 }

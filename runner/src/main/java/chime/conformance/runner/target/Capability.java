@@ -13,7 +13,13 @@ public enum Capability {
     /** The kit can see each processor invocation and can play the processor itself (a "hold" processor). */
     PROCESSOR_INSPECTION("processor-inspection"),
     /** Raw HTTP requests can be sent to the target's endpoint (wire-level rules, area HTTP). */
-    WIRE("wire");
+    WIRE("wire"),
+    /**
+     * The kit can move the target's clock forward ({@link Target#advanceClock}), to observe rules about
+     * elapsed time without waiting (FLOW-030: a callback more than 48 hours after the invocation). Only a
+     * service running in the kit's own process can offer it.
+     */
+    CLOCK_CONTROL("clock-control");
 
     private final String tag;
 

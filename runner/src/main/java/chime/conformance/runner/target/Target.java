@@ -44,6 +44,14 @@ public interface Target extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Moves the target's clock forward by {@code by} (capability CLOCK_CONTROL): every later call sees that
+     * much more time passed. The clock is the whole service's, so a scenario that moves it runs alone.
+     */
+    default void advanceClock(Duration by) {
+        throw new UnsupportedOperationException(name() + " has no capability " + Capability.CLOCK_CONTROL.tag());
+    }
+
     /** How long reads that follow writes may take to show them: steps poll up to this bound. */
     default Duration consistencyBound() {
         return Duration.ofSeconds(2);

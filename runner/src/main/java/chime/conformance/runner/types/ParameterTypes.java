@@ -1,6 +1,8 @@
 package chime.conformance.runner.types;
 
 import io.cucumber.java.ParameterType;
+import java.util.Arrays;
+import java.util.List;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ConflictException;
@@ -12,7 +14,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceUnavailabl
 import software.amazon.awssdk.services.chimesdkmessaging.model.ThrottledClientException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
 
-/** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}. */
+/** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}. */
 public class ParameterTypes {
 
     /** A member of the cast, by first name (see features/README.md). */
@@ -39,10 +41,19 @@ public class ParameterTypes {
         return ChannelKind.parse(text);
     }
 
-    /** One of the modeled exceptions of the service (model-constraints section 2). */
-    @ParameterType("BadRequestException|ConflictException|ForbiddenException|NotFoundException"
+    private static final String ERROR = "(?:BadRequestException|ConflictException|ForbiddenException|NotFoundException"
             + "|ResourceLimitExceededException|ServiceFailureException|ServiceUnavailableException"
-            + "|ThrottledClientException|UnauthorizedClientException")
+            + "|ThrottledClientException|UnauthorizedClientException)";
+
+    /** Two or more modeled exceptions, any of which conforms: "A or B", "A, B or C". */
+    @ParameterType(ERROR + "(?:, " + ERROR + ")* or " + ERROR)
+    public List<Class<? extends ChimeSdkMessagingException>> errors(String text) {
+        return Arrays.stream(text.split(", | or ")).<Class<? extends ChimeSdkMessagingException>>map(this::error)
+                .toList();
+    }
+
+    /** One of the modeled exceptions of the service (model-constraints section 2). */
+    @ParameterType(ERROR)
     public Class<? extends ChimeSdkMessagingException> error(String name) {
         return switch (name) {
             case "BadRequestException" -> BadRequestException.class;

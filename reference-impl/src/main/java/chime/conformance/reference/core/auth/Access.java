@@ -3,8 +3,11 @@ package chime.conformance.reference.core.auth;
 import chime.conformance.reference.core.channel.ChannelRegistry;
 import chime.conformance.reference.core.channel.ChannelState;
 import chime.conformance.reference.core.error.ApiError;
+import chime.conformance.reference.core.error.ErrorType;
 import chime.conformance.reference.core.identity.Directory;
 import chime.conformance.reference.core.model.AppInstanceUser;
+import chime.conformance.reference.core.model.ChannelMembership;
+import chime.conformance.reference.core.model.ChannelMembershipType;
 import chime.conformance.reference.core.model.ChannelPrivacy;
 import chime.conformance.reference.core.validation.Check;
 
@@ -28,7 +31,9 @@ public final class Access {
     /**
      * Resolves the bearer of a bearer operation. AUTH-001: missing is a BadRequestException. SIZE-011: an
      * ARN failing the ChimeArn pattern is a BadRequestException. AUTH-002: a well-formed ARN naming no
-     * (or a deleted) AppInstanceUser is a ForbiddenException.
+     * (or a deleted) AppInstanceUser is an UnauthorizedClientException (401), as the real service was
+     * reported answering: "Unauthorized: An invalid app instance user ARN was supplied for the
+     * x-amz-chime-bearer HTTP header" (aws/amazon-chime-sdk-js#1270).
      */
     public Caller bearer(String chimeBearer) {
         if (chimeBearer == null) {
@@ -37,7 +42,8 @@ public final class Access {
         Check.arn(chimeBearer, "ChimeBearer");
         AppInstanceUser user = directory.user(chimeBearer);
         if (user == null) {
-            throw ApiError.forbidden("An invalid AppInstanceUser ARN was supplied as the bearer");
+            throw new ApiError(ErrorType.UNAUTHORIZED_CLIENT,
+                    "An invalid app instance user ARN was supplied for the x-amz-chime-bearer HTTP header");
         }
         return new Caller(user);
     }
@@ -81,9 +87,15 @@ public final class Access {
         return isModerator(caller, channel) || isAdmin(caller);
     }
 
-    /** A member of either type: hidden members count as members for authorisation (MEMB-009). */
+    /** A member of either type: hidden members count as members for reading (MEMB-009). */
     public boolean isMember(Caller caller, ChannelState channel) {
         return channel.membership(caller.arn()) != null;
+    }
+
+    /** A HIDDEN member: it observes the channel but does not post (MEMB-018). */
+    public boolean isHiddenMember(Caller caller, ChannelState channel) {
+        ChannelMembership membership = channel.membership(caller.arn());
+        return membership != null && membership.type() == ChannelMembershipType.HIDDEN;
     }
 
     public void requireModeratorOrAdmin(Caller caller, ChannelState channel, String action) {

@@ -7,7 +7,9 @@ import chime.conformance.reference.core.model.AppInstanceUser;
 import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelMembership;
 import chime.conformance.reference.core.model.ChannelMembershipForAppInstanceUser;
+import chime.conformance.reference.core.model.ChannelMembershipType;
 import chime.conformance.reference.core.model.ChannelMode;
+import chime.conformance.reference.core.model.ChannelModerator;
 import chime.conformance.reference.core.model.ChannelPrivacy;
 import chime.conformance.reference.core.model.Tag;
 import chime.conformance.reference.core.paging.KeyCodec;
@@ -39,8 +41,11 @@ public final class ChannelOperations {
 
     /**
      * CHAN-001. Mode defaults to UNRESTRICTED and Privacy to PUBLIC (CHAN-002, CHAN-003, kit decisions).
-     * Anyone in the AppInstance may create a channel there (AUTH-003). The creator does not become a member
-     * or moderator (the documentation never says so). Idempotent per ClientRequestToken (IDEM-001, IDEM-006).
+     * Anyone in the AppInstance may create a channel there (AUTH-003). The creator becomes a DEFAULT member
+     * and a moderator of the channel, in the same step as the channel itself (CHAN-026: the Developer Guide,
+     * "Creating elastic channels": "For non-elastic channels, the AppInstanceUser that creates the channel is
+     * automatically added to that channel as a member and moderator"). Idempotent per ClientRequestToken
+     * (IDEM-001, IDEM-006): a replay returns the channel and adds nobody again.
      */
     public String create(String chimeBearer, String appInstanceArn, String name, String mode, String privacy,
                          String metadata, String clientRequestToken, List<Tag> tags) {
@@ -56,33 +61,44 @@ public final class ChannelOperations {
 
         List<Object> fingerprint = Arrays.asList(name, channelMode, channelPrivacy, metadata, validTags);
         return ctx.idempotency().once(List.of("CreateChannel", appInstanceArn, caller.arn(), clientRequestToken),
-                fingerprint, () -> {
+                fingerprint, () -> ctx.directory().whileUsersStable(() -> {
+                    // The creator is about to be referred to by a membership: it must still exist (BAN-007).
+                    Caller creator = ctx.access().bearer(chimeBearer);
                     Instant now = ctx.clock().now();
                     Channel channel = new Channel(ctx.ids().newChannelArn(appInstanceArn), appInstanceArn, name,
-                            channelMode, channelPrivacy, metadata, caller.identity(), now, now, null, null,
+                            channelMode, channelPrivacy, metadata, creator.identity(), now, now, null, null,
                             ctx.nextInCreationOrder());
                     ctx.tags().create(channel.channelArn(), validTags);
-                    ctx.channels().register(channel);
+                    ctx.channels().register(channel, state -> {
+                        state.putMembership(new ChannelMembership(channel.channelArn(), creator.identity(),
+                                creator.identity(), ChannelMembershipType.DEFAULT, now, now, null));
+                        state.putModerator(new ChannelModerator(channel.channelArn(), creator.identity(),
+                                creator.identity(), now));
+                    });
                     return channel.channelArn();
-                });
+                }));
     }
 
     /**
-     * CHAN-016. Name and Mode are required as the documentation marks them (CHAN-017); an omitted Metadata
-     * is left unchanged (kit decision, as MSG-011). Privacy cannot change (CHAN-004). Only MOD or ADMIN may
-     * update (kit decision, catalogue Gaps). LastUpdatedTimestamp advances strictly (CHAN-015).
+     * CHAN-016. Name and Mode are optional, as the current API Reference page marks them ("Required: No";
+     * the boto3 text the kit started from marked both required): an omitted Name, Mode or Metadata is left
+     * unchanged (CHAN-017; for Metadata a kit decision, as MSG-011). Privacy cannot change (CHAN-004). Only
+     * MOD or ADMIN may update (Developer Guide role tables). LastUpdatedTimestamp advances strictly (CHAN-015).
      */
     public String update(String chimeBearer, String channelArn, String name, String mode, String metadata) {
         Check.arn(channelArn, "ChannelArn");
-        Check.resourceName(name, "Name");
-        ChannelMode channelMode = Check.enumValue(ChannelMode.class, mode, "Mode");
+        if (name != null) {
+            Check.resourceName(name, "Name");
+        }
+        ChannelMode channelMode = Check.optionalEnum(ChannelMode.class, mode, "Mode", null);
         Check.maxUtf8Bytes(metadata, "Metadata", MAX_METADATA_BYTES);
         Caller caller = ctx.access().bearer(chimeBearer);
         ChannelState state = ctx.access().channel(caller, channelArn);
         return state.locked(() -> {
             ctx.access().requireModeratorOrAdmin(caller, state, "update a channel");
             Channel channel = state.channel();
-            state.update(channel.withAttributes(name, channelMode,
+            state.update(channel.withAttributes(name != null ? name : channel.name(),
+                    channelMode != null ? channelMode : channel.mode(),
                     metadata != null ? metadata : channel.metadata(),
                     ctx.clock().strictlyAfter(channel.lastUpdatedTimestamp())));
             return channelArn;
@@ -91,7 +107,7 @@ public final class ChannelOperations {
 
     /**
      * CHAN-019 to CHAN-021: the channel, its memberships, moderators, bans and messages become inaccessible
-     * at once. Only MOD or ADMIN may delete (kit decision, catalogue Gaps).
+     * at once. Only MOD or ADMIN may delete (Developer Guide role tables: members and non-members are denied).
      */
     public void delete(String chimeBearer, String channelArn) {
         Check.arn(channelArn, "ChannelArn");

@@ -26,7 +26,20 @@ public final class ChannelRegistry {
     private final UserIndex users = new UserIndex();
 
     public ChannelState register(Channel channel) {
+        return register(channel, state -> { });
+    }
+
+    /**
+     * Registers a new channel whose first state {@code initial} sets up under the channel's lock before the
+     * channel becomes visible: nobody can find the channel without what {@code initial} put there (CHAN-026,
+     * the creator's membership and moderator role).
+     */
+    public ChannelState register(Channel channel, java.util.function.Consumer<ChannelState> initial) {
         ChannelState state = new ChannelState(channel, users);
+        state.locked(() -> {
+            initial.accept(state);
+            return null;
+        });
         channels.put(channel.channelArn(), state);
         byPrivacy(channel.privacy()).computeIfAbsent(channel.appInstanceArn(), key -> new ConcurrentSkipListMap<>())
                 .put(channel.sequence(), channel.channelArn());

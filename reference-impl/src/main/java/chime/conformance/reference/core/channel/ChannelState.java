@@ -192,15 +192,14 @@ public final class ChannelState {
     }
 
     /**
-     * BAN-002: banning a member kicks them, whatever their membership type. The ban also revokes the user's
-     * ChannelModerator role on this channel (kit decision: a banned user keeps no power over the channel).
-     * Under the channel lock, so a membership added concurrently can never survive the ban.
+     * BAN-002: banning a member kicks them, whatever their membership type. Moderators cannot be banned
+     * (BAN-011, checked by the caller), so a ban never touches a moderator role. Under the channel lock, so a
+     * membership added concurrently can never survive the ban.
      */
     public void putBan(ChannelBan ban) {
         requireLocked();
         String memberArn = ban.member().arn();
         removeMembership(memberArn);
-        removeModerator(memberArn);
         bans.put(memberArn, ban);
         userIndex.addBan(memberArn, sequence, channelArn);
     }

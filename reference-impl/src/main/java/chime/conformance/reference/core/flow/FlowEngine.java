@@ -17,6 +17,8 @@ import chime.conformance.reference.core.model.MessageStatus;
 import chime.conformance.reference.core.model.Processor;
 import chime.conformance.reference.core.validation.Check;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -40,9 +42,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCloseable {
 
-    /** One processor's turn on one message: what the CallbackId handed to that processor stands for. */
+    /**
+     * How long a processor has to call back (FLOW-030): "The processor Lambda function has 48 hours to send
+     * back the results. We do not guarantee message delivery after that, and the ChannelFlowCallback API
+     * throws a Forbidden Exception" (Developer Guide, "Setting up a Channel Processor").
+     */
+    public static final Duration CALLBACK_WINDOW = Duration.ofHours(48);
+
+    /**
+     * One processor's turn on one message: what the CallbackId handed to that processor stands for, and when
+     * the processor was invoked with it.
+     */
     private record Step(String callbackId, String channelArn, String messageId, List<Processor> processors, int index,
-                        ChannelMessage proposal, boolean update) {
+                        ChannelMessage proposal, boolean update, Instant invokedAt) {
 
         Processor processor() {
             return processors.get(index);
@@ -57,8 +69,12 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
     private final FlowStore flows;
     private final ProcessorRegistry registry;
     private final ConcurrentHashMap<String, Step> pending = new ConcurrentHashMap<>();
+    /** An answered callback: what it said, and when its processor was invoked. */
+    private record Answer(List<Object> body, Instant invokedAt) {
+    }
+
     /** Answered callbacks, so a repeated identical callback is an idempotent replay (FLOW-024). */
-    private final ConcurrentHashMap<String, List<Object>> answered = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Answer> answered = new ConcurrentHashMap<>();
     private final ExecutorService executor;
 
     public FlowEngine(CoreContext ctx, FlowStore flows, ProcessorRegistry registry) {
@@ -90,12 +106,12 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
     private void dispatch(String channelArn, List<Processor> processors, int index, ChannelMessage proposal,
                           boolean update) {
         Step step = new Step(ctx.ids().newCallbackId(), channelArn, proposal.messageId(), processors, index, proposal,
-                update);
+                update, ctx.clock().now());
         pending.put(step.callbackId(), step);
         ProcessorInvocation invocation = new ProcessorInvocation(step.callbackId(), channelArn, proposal.messageId(),
                 proposal.content(), proposal.metadata(), proposal.sender(), proposal.type(), proposal.persistence(),
                 update ? ProcessorInvocation.UPDATE_CHANNEL_MESSAGE : ProcessorInvocation.CREATE_CHANNEL_MESSAGE,
-                step.processor(), ctx.clock().now());
+                step.processor(), step.invokedAt());
         registry.recordInvocation(invocation);
         try {
             executor.execute(() -> {
@@ -136,10 +152,12 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
     }
 
     /**
-     * ChannelFlowCallback (FLOW-020 to FLOW-024). A developer API without a bearer (AUTH-004). The CallbackId
-     * must be one the service handed to a processor and still waiting: an unknown one (such as an SDK-filled
-     * UUID) or one already answered differently is a BadRequestException (kit decision); the same answer
-     * again is an idempotent replay (FLOW-024, kit decision).
+     * ChannelFlowCallback (FLOW-020 to FLOW-024, FLOW-030). A developer API without a bearer (AUTH-004). The
+     * CallbackId must be one the service handed to a processor and still waiting: an unknown one (such as an
+     * SDK-filled UUID) or one already answered differently is a BadRequestException (kit decision); the same
+     * answer again is an idempotent replay (FLOW-024, kit decision). More than 48 hours after the processor
+     * was invoked, any callback with its CallbackId is a ForbiddenException, and a message still waiting
+     * stays PENDING (FLOW-030).
      */
     @Override
     public CallbackReceipt callback(String callbackId, String channelArn, boolean deleteResource,
@@ -159,6 +177,7 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
         if (step == null) {
             return replay(callbackId, answer, receipt);
         }
+        requireWithinWindow(step.invokedAt());
         if (!step.channelArn().equals(channelArn) || !step.messageId().equals(message.messageId())) {
             throw ApiError.badRequest("The CallbackId was issued for another channel or message");
         }
@@ -178,7 +197,7 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
             if (!deleteResource) {
                 MessageLimits.check(step.proposal().type(), message.content(), message.metadata());
             }
-            answered.put(callbackId, answer);
+            answered.put(callbackId, new Answer(answer, step.invokedAt()));
             if (deleteResource) {
                 deny(state, stored, step);
                 return receipt;
@@ -197,14 +216,22 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
     }
 
     private CallbackReceipt replay(String callbackId, List<Object> answer, CallbackReceipt receipt) {
-        List<Object> previous = answered.get(callbackId);
+        Answer previous = answered.get(callbackId);
         if (previous == null) {
             throw ApiError.badRequest("Unknown CallbackId: it must be the one the service passed to the processor");
         }
-        if (!previous.equals(answer)) {
+        requireWithinWindow(previous.invokedAt());
+        if (!previous.body().equals(answer)) {
             throw ApiError.badRequest("The message of this CallbackId is no longer pending");
         }
         return receipt;
+    }
+
+    /** FLOW-030: a processor calls back within 48 hours of its invocation, or is Forbidden. */
+    private void requireWithinWindow(Instant invokedAt) {
+        if (ctx.clock().now().isAfter(invokedAt.plus(CALLBACK_WINDOW))) {
+            throw ApiError.forbidden("The processor was invoked more than 48 hours ago: its callback is no longer accepted");
+        }
     }
 
     /** SENT: delivered to everyone with the processors' content (FLOW-020, FLOW-022, STAT-005). */

@@ -45,8 +45,10 @@ public final class MessageOperations {
     }
 
     /**
-     * MSG-001 to MSG-005, MSG-008. Only members (DEFAULT or HIDDEN) may send (AUTH-021 to AUTH-023): a
-     * moderator or admin without a membership is Forbidden. Sizes are checked in UTF-8 bytes (SIZE-001 to
+     * MSG-001 to MSG-005, MSG-008. Only DEFAULT members may send (AUTH-021 to AUTH-023): a moderator or admin
+     * without a membership is Forbidden (Developer Guide role tables: they must first create a membership for
+     * themselves), and so is a HIDDEN member (MEMB-018: "Hidden members can observe conversations but not send
+     * messages", Developer Guide, messaging concepts). Sizes are checked in UTF-8 bytes (SIZE-001 to
      * SIZE-005). Without a channel flow the message is SENT at once (STAT-002); with one, a STANDARD message
      * is PENDING until the processors answer (STAT-003, FLOW-005), while CONTROL messages bypass flows
      * (FLOW-019). LastMessageTimestamp follows delivered PERSISTENT messages only (CHAN-014). The same
@@ -75,6 +77,9 @@ public final class MessageOperations {
                 () -> state.locked(() -> {
                     if (!ctx.access().isMember(caller, state)) {
                         throw ApiError.forbidden("Only members of the channel can send messages");
+                    }
+                    if (ctx.access().isHiddenMember(caller, state)) {
+                        throw ApiError.forbidden("Hidden members can observe the channel but not send messages");
                     }
                     MessageKey key = state.nextMessageKey(ctx.clock());
                     ChannelFlow flow = messageType == ChannelMessageType.STANDARD ? processing.get().flowOf(state) : null;
@@ -231,7 +236,11 @@ public final class MessageOperations {
 
     /**
      * MSG-015 to MSG-017, AUTH-007: "Only admins can perform this action": not the sender, not a moderator.
-     * The message and every revision become inaccessible at once.
+     * The message and every revision become inaccessible at once. Only sent messages can be deleted (Developer
+     * Guide role tables: "Allowed only for sent messages"): a message never delivered (PENDING in its first
+     * processing, or FAILED) is invisible to everyone but its sender (FLOW-029), so deleting it is NotFound,
+     * as reading it is (the error is unnamed: a kit decision). A sent message whose edit is being processed
+     * was sent, and can be deleted.
      */
     public void delete(String chimeBearer, String channelArn, String messageId) {
         Check.arn(channelArn, "ChannelArn");
@@ -242,17 +251,23 @@ public final class MessageOperations {
             if (!ctx.access().isAdmin(caller)) {
                 throw ApiError.forbidden("Only AppInstanceAdmins can delete messages");
             }
-            requireMessage(state, messageId);
+            StoredMessage stored = requireMessage(state, messageId);
+            if (stored.published() == null) {
+                throw ApiError.notFound("Message " + messageId + " was never sent: only sent messages can be deleted");
+            }
             state.removeMessage(messageId);
             return null;
         });
     }
 
     /**
-     * MSG-018, MSG-019, AUTH-017, MOD-006: MOD or ADMIN redact; the content goes, the metadata stays, the
-     * message stays listed with Redacted=true. A sender who is neither may not redact (kit decision).
-     * Redacting again is an idempotent success; redacting while an edit is being processed is a
-     * ConflictException (kit decision). LastUpdatedTimestamp advances (MSG-013, kit decision).
+     * MSG-018, MSG-019, AUTH-017, AUTH-025, MOD-006: MOD or ADMIN redact any message; a member redacts only
+     * the messages it sent itself (Developer Guide role tables: "You can only redact your own messages"). The
+     * content and the metadata go (the current API Reference: "Redacts message content and metadata"; the
+     * older boto3 text said "but not metadata"); the message stays listed with Redacted=true. Only sent
+     * messages can be redacted: one never delivered is NotFound (FLOW-029). Redacting again is an idempotent
+     * success; redacting while an edit is being processed is a ConflictException (kit decision).
+     * LastUpdatedTimestamp advances (MSG-013, kit decision).
      */
     public MessageReceipt redact(String chimeBearer, String channelArn, String messageId) {
         Check.arn(channelArn, "ChannelArn");
@@ -260,8 +275,12 @@ public final class MessageOperations {
         Caller caller = ctx.access().bearer(chimeBearer);
         ChannelState state = ctx.access().channel(caller, channelArn);
         return state.locked(() -> {
-            ctx.access().requireModeratorOrAdmin(caller, state, "redact messages");
             StoredMessage stored = state.message(messageId);
+            boolean ownMessage = stored != null && stored.senderArn().equals(caller.arn())
+                    && ctx.access().isMember(caller, state);
+            if (!ownMessage) {
+                ctx.access().requireModeratorOrAdmin(caller, state, "redact other users' messages");
+            }
             if (stored == null || stored.published() == null) {
                 // Never delivered (still PENDING or FAILED): moderators cannot see it (FLOW-029).
                 throw ApiError.notFound("Message " + messageId + " does not exist");

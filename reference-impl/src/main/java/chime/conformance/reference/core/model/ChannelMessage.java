@@ -3,8 +3,8 @@ package chime.conformance.reference.core.model;
 import java.time.Instant;
 
 /**
- * A channel message as GetChannelMessage shows it (MSG-006). {@code content} is null once redacted while
- * {@code metadata} is kept (MSG-018); {@code lastEditedTimestamp} is null until the first edit (MSG-012).
+ * A channel message as GetChannelMessage shows it (MSG-006). {@code content} and {@code metadata} are null
+ * once redacted (MSG-018); {@code lastEditedTimestamp} is null until the first edit (MSG-012).
  */
 public record ChannelMessage(String channelArn, String messageId, String content, String metadata,
                              ChannelMessageType type, ChannelMessagePersistenceType persistence, Identity sender,
@@ -28,9 +28,12 @@ public record ChannelMessage(String channelArn, String messageId, String content
                 createdTimestamp, lastEditedTimestamp, lastUpdatedTimestamp, redacted, newStatus);
     }
 
-    /** MSG-018: a redact clears the content but keeps the metadata; LastUpdatedTimestamp advances (MSG-013). */
+    /**
+     * MSG-018: a redact clears the content and the metadata, as the current API Reference says ("Redacts
+     * message content and metadata"); LastUpdatedTimestamp advances (MSG-013).
+     */
     public ChannelMessage redact(Instant at) {
-        return new ChannelMessage(channelArn, messageId, null, metadata, type, persistence, sender,
+        return new ChannelMessage(channelArn, messageId, null, null, type, persistence, sender,
                 createdTimestamp, lastEditedTimestamp, at, true, status);
     }
 }

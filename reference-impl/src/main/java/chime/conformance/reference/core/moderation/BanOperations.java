@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * Bans: CreateChannelBan, DeleteChannelBan, DescribeChannelBan and ListChannelBans. All four are for MOD
- * or ADMIN only (AUTH-016; for Describe and List a kit decision, catalogue Gaps).
+ * or ADMIN only (AUTH-016; for Describe and List the Developer Guide's role tables, which deny all four to
+ * members and non-members).
  */
 public final class BanOperations {
 
@@ -27,7 +28,13 @@ public final class BanOperations {
 
     /**
      * BAN-001. A member is kicked at once (BAN-002); a non-member may be banned pre-emptively (BAN-008).
-     * Banning again is an idempotent success that keeps the original ban (kit decision, catalogue Gaps).
+     * A moderator of the channel or an AppInstanceAdmin cannot be banned (BAN-011: the Developer Guide's role
+     * tables, CreateChannelBan: "The AppInstanceUser you are banning cannot be an AppInstanceAdmin or the
+     * moderator of that channel"), and keeps its roles and membership. The guide names no error; the
+     * reference answers BadRequestException, the API's error for input that does not "match the service's
+     * restrictions": the caller may ban, the user it names may not be banned (ForbiddenException is "the
+     * client is permanently forbidden from making the request", a statement about the caller). Banning again
+     * is an idempotent success that keeps the original ban (kit decision, catalogue Gaps).
      */
     public ChannelBan create(String chimeBearer, String channelArn, String memberArn) {
         Check.arn(channelArn, "ChannelArn");
@@ -37,6 +44,12 @@ public final class BanOperations {
         return ctx.directory().whileUsersStable(() -> state.locked(() -> {
             ctx.access().requireModeratorOrAdmin(caller, state, "ban users");
             AppInstanceUser user = ctx.access().requireUserOf(state, memberArn);
+            if (state.moderator(memberArn) != null) {
+                throw ApiError.badRequest("A moderator of the channel cannot be banned");
+            }
+            if (ctx.directory().isAdmin(state.appInstanceArn(), memberArn)) {
+                throw ApiError.badRequest("An AppInstanceAdmin cannot be banned");
+            }
             ChannelBan existing = state.ban(memberArn);
             if (existing != null) {
                 return existing;

@@ -68,13 +68,16 @@ public final class ModeratorOperations {
         });
     }
 
-    /** MOD-002: full details, or NotFound for a user who is not a moderator. */
+    /**
+     * MOD-002: full details, or NotFound for a user who is not a moderator. Only MOD or ADMIN may ask
+     * (AUTH-026: the Developer Guide's role tables deny DescribeChannelModerator to members and non-members).
+     */
     public ChannelModerator describe(String chimeBearer, String channelArn, String channelModeratorArn) {
         Check.arn(channelArn, "ChannelArn");
         Check.arn(channelModeratorArn, "ChannelModeratorArn");
         Caller caller = ctx.access().bearer(chimeBearer);
         ChannelState state = ctx.access().channel(caller, channelArn);
-        ctx.access().requireReader(caller, state);
+        ctx.access().requireModeratorOrAdmin(caller, state, "see the moderators of a channel");
         ChannelModerator moderator = state.moderator(channelModeratorArn);
         if (moderator == null) {
             throw ApiError.notFound("The user is not a moderator of the channel");
@@ -82,12 +85,15 @@ public final class ModeratorOperations {
         return moderator;
     }
 
-    /** MOD-003. On a private channel only members, MOD and ADMIN may list (kit decision, catalogue Gaps). */
+    /**
+     * MOD-003. Only MOD or ADMIN may list (AUTH-026: the Developer Guide's role tables deny
+     * ListChannelModerators to members and non-members, on public and private channels alike).
+     */
     public Page<ChannelModerator> list(String chimeBearer, String channelArn, Integer maxResults, String nextToken) {
         Check.arn(channelArn, "ChannelArn");
         Caller caller = ctx.access().bearer(chimeBearer);
         ChannelState state = ctx.access().channel(caller, channelArn);
-        ctx.access().requireReader(caller, state);
+        ctx.access().requireModeratorOrAdmin(caller, state, "see the moderators of a channel");
         Paging.Cursor<String> cursor = ctx.paging().cursor("ListChannelModerators|" + channelArn, nextToken,
                 maxResults, KeyCodec.STRING);
         return ctx.paging().page(state.moderators(), cursor, KeyCodec.STRING, moderator -> moderator);

@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * {@code --target reference-http}: the reference implementation served over HTTP on a free loopback port
  * of this JVM, driven through the SDK target, so every scenario crosses the real wire. It keeps the
- * in-process reference's capabilities (its processors run in this JVM, where the probe sees them) and adds
- * WIRE.
+ * in-process reference's capabilities (its processors run in this JVM, where the probe sees them, and its
+ * clock is in reach) and adds WIRE.
  */
 public final class ReferenceHttpTargetProvider implements TargetProvider {
 
@@ -52,6 +52,7 @@ public final class ReferenceHttpTargetProvider implements TargetProvider {
                 + ", through the AWS SDK for Java", server.uri(), clients,
                 EnumSet.of(Capability.FLOW_PROCESSORS, Capability.PROCESSOR_INSPECTION), processors,
                 ReferenceProcessors.probe(service), Duration.ofSeconds(2), null)
+                .withClockControl(service::advanceClock)
                 .alsoClosing(server)
                 .alsoClosing(service);
     }

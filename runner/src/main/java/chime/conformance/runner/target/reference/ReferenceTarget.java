@@ -45,7 +45,12 @@ public final class ReferenceTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.FLOW_PROCESSORS, Capability.PROCESSOR_INSPECTION);
+        return EnumSet.of(Capability.FLOW_PROCESSORS, Capability.PROCESSOR_INSPECTION, Capability.CLOCK_CONTROL);
+    }
+
+    @Override
+    public void advanceClock(Duration by) {
+        service.advanceClock(by);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 
@@ -29,7 +30,8 @@ public final class SdkTarget implements Target {
     private final String description;
     private final URI endpoint;
     private final SdkClients clients;
-    private final Set<Capability> capabilities;
+    private Set<Capability> capabilities;
+    private Consumer<Duration> clock;
     private final Map<ProcessorBehaviour, String> processors;
     private final ProcessorProbe probe;
     private final Duration consistency;
@@ -58,6 +60,27 @@ public final class SdkTarget implements Target {
         this.consistency = consistency;
         this.fixtures = new SdkFixtures(clients.identity(), "conformance", appInstanceArn);
         this.raw = new RawRequests(endpoint, clients.credentials(), clients.region());
+    }
+
+    /**
+     * Gives the target capability CLOCK_CONTROL: {@code advance} moves the clock of the service behind the
+     * endpoint, which must therefore run in this process (the reference served over HTTP).
+     */
+    public SdkTarget withClockControl(Consumer<Duration> advance) {
+        this.clock = advance;
+        EnumSet<Capability> caps = EnumSet.copyOf(capabilities);
+        caps.add(Capability.CLOCK_CONTROL);
+        this.capabilities = Set.copyOf(caps);
+        return this;
+    }
+
+    @Override
+    public void advanceClock(Duration by) {
+        if (clock == null) {
+            Target.super.advanceClock(by);
+        } else {
+            clock.accept(by);
+        }
     }
 
     /** Closes {@code resource} after the clients, when the target closes (e.g. the server behind it). */

@@ -54,6 +54,11 @@ public final class SdkTargetProvider implements TargetProvider {
             throw new IllegalArgumentException("capability processor-inspection in " + config.source()
                     + " cannot be provided by an HTTP endpoint; only the reference targets have it");
         }
+        if (declared.contains(Capability.CLOCK_CONTROL)) {
+            // Moving a service's clock needs a hook into it; an endpoint gives none.
+            throw new IllegalArgumentException("capability clock-control in " + config.source()
+                    + " cannot be provided by an HTTP endpoint; only the reference targets have it");
+        }
         if (declared.contains(Capability.FLOW_PROCESSORS) && config.processors().isEmpty()) {
             throw new IllegalArgumentException("capability flow-processors in " + config.source()
                     + " needs the processor ARNs under 'processors:' (pass-through, deny, rewrite, unreachable)");
