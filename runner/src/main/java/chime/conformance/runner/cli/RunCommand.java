@@ -112,6 +112,7 @@ public final class RunCommand implements Callable<Integer> {
             TargetCallTimer.enable();
         }
         TargetConfig config = access.applyTo(targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig));
+        config.warnings().forEach(w -> System.err.println("warning: target config " + targetConfig + ": " + w));
         if (yesCreateResources) {
             config = config.withOption("yes-create-resources", "true");
         }

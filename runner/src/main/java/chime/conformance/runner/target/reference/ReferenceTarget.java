@@ -45,7 +45,8 @@ public final class ReferenceTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.FLOW_PROCESSORS, Capability.PROCESSOR_INSPECTION);
+        // Every processor behaviour and the probe; no wire, since nothing travels over HTTP.
+        return EnumSet.complementOf(EnumSet.of(Capability.WIRE));
     }
 
     @Override
