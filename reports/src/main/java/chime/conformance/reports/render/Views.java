@@ -1,5 +1,6 @@
 package chime.conformance.reports.render;
 
+import chime.conformance.reports.model.Level;
 import chime.conformance.reports.model.Rule;
 import chime.conformance.reports.model.RuleStatus;
 import chime.conformance.reports.model.ScenarioResult;
@@ -53,7 +54,8 @@ public final class Views {
     }
 
     /** A rule on the rules page. */
-    public record RuleRow(Rule rule, RuleStatus status, List<ScenarioLink> scenarios, List<OperationLink> operations) {
+    public record RuleRow(Rule rule, RuleStatus status, Level level, List<ScenarioLink> scenarios,
+                          List<OperationLink> operations) {
     }
 
     /** A link to an operation on the operations page. */
@@ -86,6 +88,23 @@ public final class Views {
     /** A feature page. */
     public record FeatureView(String path, String name, String description, List<ScenarioView> scenarios,
                               List<SourceLine> source, List<StatusCount> counts) {
+    }
+
+    /**
+     * The scenarios of one level and how they fared.
+     *
+     * @param decides how the level weighs in this run's verdict, in words
+     */
+    public record LevelRow(String name, String label, String cssClass, int total, int pass, int fail, int error,
+                           int expectedFailing, int unexpectedPass, int flaky, int notApplicable, String decides) {
+    }
+
+    /**
+     * A tentative scenario whose check did not hold: where the target reads a kit decision otherwise.
+     *
+     * @param failure the first line of what the scenario found, or null
+     */
+    public record TentativeFailure(ScenarioResult scenario, String href, List<RuleLink> rules, String failure) {
     }
 
     /** A capability and whether the target declares it. */
