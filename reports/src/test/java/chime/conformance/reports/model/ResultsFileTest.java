@@ -65,6 +65,26 @@ class ResultsFileTest {
         assertThat(error.getMessage(), containsString("scenario 1 lacks its id, name or status"));
     }
 
+    /** Within v1, results written before levels existed still read: levels follow from the tags and kinds. */
+    @Test
+    void resultsWithoutLevelsTakeThemFromTheTagsAndKinds(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, """
+                {"schema": "chime-conformance/results/v1", "kit": {"version": "1", "commit": "c"},
+                 "target": {"name": "x"}, "counts": {"scenarios": {"FAIL": 1, "PASS": 1}, "rules": {}},
+                 "rules": [{"id": "PAGE-005", "area": "PAGE", "kind": "A", "status": "FAIL", "scenarios": ["a.feature#a"]}],
+                 "scenarios": [{"id": "a.feature#a", "name": "A", "status": "FAIL", "tags": ["@rule:PAGE-005", "@assumption"]},
+                               {"id": "a.feature#b", "name": "B", "status": "PASS", "tags": ["@rule:CHAN-001"]}]}
+                """);
+        RunResults results = ResultsFile.read(file);
+        assertThat(results.scenario("a.feature#a").orElseThrow().level(), is(Level.TENTATIVE));
+        assertThat(results.scenario("a.feature#b").orElseThrow().level(), is(Level.REQUIRED));
+        assertThat(results.rule("PAGE-005").orElseThrow().level(), is(Level.TENTATIVE));
+        assertThat(results.counts().scenarios(Level.TENTATIVE, Status.FAIL), is(1));
+        assertThat(results.counts().scenarios(Level.REQUIRED, Status.PASS), is(1));
+        assertThat(results.counts().scenarios(Status.FAIL), is(1));
+    }
+
     @Test
     void notJsonIsRejected(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("results.json");

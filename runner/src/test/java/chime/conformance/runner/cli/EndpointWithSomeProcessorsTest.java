@@ -58,7 +58,7 @@ class EndpointWithSomeProcessorsTest {
             Files.writeString(file, config);
             Path report = dir.resolve("report");
 
-            Cli run = Cli.run("run", "--target", url.group(1), "--target-config", file.toString(), "--threads", "2",
+            Cli run = Cli.run("run", "--target", url.group(1), "--target-config", file.toString(), "--threads", "4",
                     "--report", report.toString());
 
             RunResults results = ResultsFile.read(report);
