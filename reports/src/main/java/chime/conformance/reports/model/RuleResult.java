@@ -9,11 +9,11 @@ import java.util.List;
  * @param area      its area
  * @param kind      where it comes from (S, I, A, M)
  * @param status    derived from its scenarios ({@link RuleStatus#rollUp})
+ * @param scenarios the IDs of the scenarios of this run that carry it
  * @param level     TENTATIVE when every scenario of it in this run is tentative (or, with none, when it is a
  *                  kit decision, kind A), else REQUIRED
- * @param scenarios the IDs of the scenarios of this run that carry it
  */
-public record RuleResult(String id, String area, Kind kind, RuleStatus status, Level level, List<String> scenarios) {
+public record RuleResult(String id, String area, Kind kind, RuleStatus status, List<String> scenarios, Level level) {
 
     public RuleResult {
         level = level == null ? (kind == Kind.A ? Level.TENTATIVE : Level.REQUIRED) : level;
@@ -22,7 +22,7 @@ public record RuleResult(String id, String area, Kind kind, RuleStatus status, L
 
     /** A rule whose level follows from its kind. */
     public RuleResult(String id, String area, Kind kind, RuleStatus status, List<String> scenarios) {
-        this(id, area, kind, status, null, scenarios);
+        this(id, area, kind, status, scenarios, null);
     }
 
     /** The level of a rule: tentative when all its scenarios are; with none, when it is a kit decision. */

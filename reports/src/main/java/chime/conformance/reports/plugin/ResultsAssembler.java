@@ -214,7 +214,7 @@ public final class ResultsAssembler {
             List<ScenarioResult> carrying = scenarios.stream().filter(s -> s.rules().contains(rule.id())).toList();
             RuleStatus status = RuleStatus.rollUp(rule, carrying.stream().map(ScenarioResult::status).toList());
             rules.add(new RuleResult(rule.id(), rule.area(), rule.kind(), status,
-                    RuleResult.levelOf(rule.kind(), carrying), carrying.stream().map(ScenarioResult::id).toList()));
+                    carrying.stream().map(ScenarioResult::id).toList(), RuleResult.levelOf(rule.kind(), carrying)));
         }
         return rules;
     }

@@ -274,8 +274,7 @@ public final class ReportRenderer {
                 RuleResult result = rulesById.get(rule.id());
                 RuleStatus status = result != null ? result.status() : RuleStatus.rollUp(rule, List.of());
                 counts.merge(status, 1, Integer::sum);
-                rows.add(new RuleRow(rule, status, levelOf(rule, result),
-                        scenarioLinks(result == null ? List.of() : result.scenarios(), ""),
+                rows.add(new RuleRow(rule, status, scenarioLinks(result == null ? List.of() : result.scenarios(), ""),
                         operationLinks(rule.operations(), "")));
             }
             if (rows.isEmpty()) {
@@ -286,11 +285,21 @@ public final class ReportRenderer {
             areas.add(new AreaView(area, registry.areaTitle(area), rows, areaCounts));
         }
         model.put("areas", areas);
+        model.put("tentativeRules", tentativeRules());
         return model;
     }
 
-    private static Level levelOf(Rule rule, RuleResult result) {
-        return result != null ? result.level() : RuleResult.levelOf(rule.kind(), List.of());
+    /** The IDs of the rules whose every scenario in this run is tentative (or, with none, that are kit decisions). */
+    private Set<String> tentativeRules() {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Rule rule : registry.rules()) {
+            RuleResult result = rulesById.get(rule.id());
+            Level level = result != null ? result.level() : RuleResult.levelOf(rule.kind(), List.of());
+            if (level == Level.TENTATIVE) {
+                ids.add(rule.id());
+            }
+        }
+        return ids;
     }
 
     private List<ScenarioLink> scenarioLinks(List<String> ids, String root) {
@@ -343,7 +352,6 @@ public final class ReportRenderer {
             if (rule.operations().isEmpty()) {
                 RuleResult result = rulesById.get(rule.id());
                 crossCutting.add(new RuleRow(rule, result != null ? result.status() : RuleStatus.rollUp(rule, List.of()),
-                        levelOf(rule, result),
                         scenarioLinks(result == null ? List.of() : result.scenarios(), ""), List.of()));
             }
         }

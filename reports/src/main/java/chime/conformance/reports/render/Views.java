@@ -1,6 +1,5 @@
 package chime.conformance.reports.render;
 
-import chime.conformance.reports.model.Level;
 import chime.conformance.reports.model.Rule;
 import chime.conformance.reports.model.RuleStatus;
 import chime.conformance.reports.model.ScenarioResult;
@@ -54,8 +53,7 @@ public final class Views {
     }
 
     /** A rule on the rules page. */
-    public record RuleRow(Rule rule, RuleStatus status, Level level, List<ScenarioLink> scenarios,
-                          List<OperationLink> operations) {
+    public record RuleRow(Rule rule, RuleStatus status, List<ScenarioLink> scenarios, List<OperationLink> operations) {
     }
 
     /** A link to an operation on the operations page. */

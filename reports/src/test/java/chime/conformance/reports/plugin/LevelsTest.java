@@ -133,6 +133,10 @@ class LevelsTest {
         assertThat(index.getElementById("verdict-levels").text(),
                 is("required: 2 passed, 0 failed · tentative: 1 passed, 2 failed"));
 
+        Document rules = Jsoup.parse(report.resolve("rules.html").toFile(), "UTF-8");
+        assertThat(rules.getElementById("PAGE-005").select("span.level.tentative").text(), is("tentative"));
+        assertThat(rules.getElementById("AUTH-022").select("span.level.tentative").isEmpty(), is(true));
+
         Document junit = Jsoup.parse(Files.readString(report.resolve("junit.xml")), "", org.jsoup.parser.Parser.xmlParser());
         assertThat(junit.selectFirst("testsuite").attr("failures"), is("0"));
         Element strangerCase = junit.selectFirst("testcase[name=A stranger is refused]");
