@@ -175,7 +175,7 @@ Feature: Who makes the request
         | operation               |
         | UpdateChannelReadMarker |
 
-  @rule:AUTH-001 @requires:flow-processors
+  @rule:AUTH-001
   Rule: Associating a channel flow without a ChimeBearer is rejected and changes nothing
 
     Background:
@@ -299,7 +299,7 @@ Feature: Who makes the request
         | operation                   |
         | GetMessagingSessionEndpoint |
 
-  @rule:AUTH-004 @requires:flow-processors
+  @rule:AUTH-004
   Rule: The developer APIs for channel flows take no ChimeBearer
 
     Background:
@@ -339,7 +339,7 @@ Feature: Who makes the request
         | operation         |
         | DeleteChannelFlow |
 
-  @rule:AUTH-004 @requires:flow-processors @requires:processor-inspection @op:ChannelFlowCallback
+  @rule:AUTH-004 @requires:processor-inspection @op:ChannelFlowCallback @requires:processor:hold @requires:processor:hold
   Rule: A processor calls back without a ChimeBearer
 
     Example: ChannelFlowCallback needs no ChimeBearer

@@ -1,4 +1,4 @@
-@area:AUTH @requires:flow-processors
+@area:AUTH
 Feature: Who may associate a channel flow with a channel
   A channel flow sends every message of the channels it is associated with through its processors. Only
   administrators and channel moderators may associate a channel flow with a channel, or disassociate it.

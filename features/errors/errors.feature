@@ -100,14 +100,14 @@ Feature: Errors
         | caller | operation            | member         |
         | Alice  | AssociateChannelFlow | ChannelFlowArn |
 
-      @op:CreateChannelFlow @requires:flow-processors
+      @op:CreateChannelFlow
       Examples:
         | caller        | operation         | member         |
         | the developer | CreateChannelFlow | AppInstanceArn |
         | the developer | CreateChannelFlow | Processors     |
         | the developer | CreateChannelFlow | Name           |
 
-      @op:UpdateChannelFlow @requires:flow-processors
+      @op:UpdateChannelFlow
       Examples:
         | caller        | operation         | member     |
         | the developer | UpdateChannelFlow | Name       |
@@ -196,7 +196,7 @@ Feature: Errors
       When Alice gets a message of "lobby" that does not exist
       Then the request fails with NotFoundException, an exception the model lists for that operation
 
-    @requires:flow-processors @op:DeleteChannelFlow
+    @op:DeleteChannelFlow
     Example: A conflict
       Given the channel flow "profanity-filter" runs the pass-through processor
       And "lobby" is associated with the channel flow "profanity-filter"

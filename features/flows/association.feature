@@ -1,4 +1,4 @@
-@area:FLOW @requires:flow-processors
+@area:FLOW
 Feature: Associating channels with channel flows
   Associating a channel flow with a channel sends every later message of that channel through the
   flow's processors; disassociating it stops that. A flow may serve many channels, but a channel has at
@@ -18,13 +18,13 @@ Feature: Associating channels with channel flows
       When Alice associates the channel flow "profanity-filter" with "support"
       Then "support" uses the channel flow "profanity-filter"
 
-    @rule:STAT-003 @rule:STAT-001 @op:SendChannelMessage
+    @rule:STAT-003 @rule:STAT-001 @op:SendChannelMessage @requires:processor:pass-through @requires:processor:pass-through
     Example: The next message is held for processing
       Given "support" is associated with the channel flow "profanity-filter"
       When Alice posts "Where is my order?" in "support"
       Then the message status is PENDING
 
-    @requires:processor-inspection @op:SendChannelMessage
+    @requires:processor-inspection @op:SendChannelMessage @requires:processor:pass-through @requires:processor:pass-through
     Example: The next message is handed to the processor
       Given "support" is associated with the channel flow "profanity-filter"
       When Alice posts "Where is my order?" in "support"
@@ -59,13 +59,13 @@ Feature: Associating channels with channel flows
       When Alice disassociates the channel flow "profanity-filter" from "support"
       Then "support" uses no channel flow
 
-    @rule:STAT-002 @op:SendChannelMessage
+    @rule:STAT-002 @op:SendChannelMessage @requires:processor:pass-through @requires:processor:pass-through
     Example: Messages are sent at once again
       Given "support" has been disassociated from the channel flow "profanity-filter"
       When Alice posts "Back to normal" in "support"
       Then the message status is SENT
 
-    @requires:processor-inspection @op:SendChannelMessage
+    @requires:processor-inspection @op:SendChannelMessage @requires:processor:pass-through @requires:processor:pass-through
     Example: Messages are no longer handed to the processor
       Given "support" has been disassociated from the channel flow "profanity-filter"
       When Alice posts "Back to normal" in "support"

@@ -1,4 +1,4 @@
-@area:FLOW @requires:flow-processors
+@area:FLOW
 Feature: Channel flows
   A channel flow is a container for processors: AWS Lambda functions that act on the messages sent to
   the channels the flow is associated with. Flows are managed through developer APIs, which take no

@@ -1,4 +1,4 @@
-@area:FLOW @requires:flow-processors @requires:processor-inspection
+@area:FLOW @requires:processor-inspection @requires:processor:hold
 Feature: Reading a message that is being processed
   While a channel flow's processor works on a message, the message is its sender's alone: other
   members cannot get it until it has been processed. The Developer Guide's table of permissions by role

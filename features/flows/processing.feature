@@ -1,4 +1,4 @@
-@area:FLOW @requires:flow-processors
+@area:FLOW
 Feature: Message processing by channel flows
   In a channel associated with a channel flow, new and updated STANDARD messages, persistent or not, go
   through the flow's processor; CONTROL messages don't. The sender's request returns while processing
@@ -13,7 +13,7 @@ Feature: Message processing by channel flows
     Given Alice has created the public channel "support"
     And Bob is a member of "support"
 
-  @rule:FLOW-005 @requires:processor-inspection @op:SendChannelMessage
+  @rule:FLOW-005 @requires:processor-inspection @op:SendChannelMessage @requires:processor:pass-through
   Rule: Each standard message is handed to the processor once
 
     Example: The processor gets the channel, the message ID, a callback ID and the content
@@ -21,7 +21,7 @@ Feature: Message processing by channel flows
       When Alice posts "Where is my order?" in "support"
       Then the processor is invoked once for "Where is my order?", with its channel, message ID, callback ID and content
 
-  @rule:FLOW-017 @requires:processor-inspection
+  @rule:FLOW-017 @requires:processor-inspection @requires:processor:pass-through
   Rule: New and updated messages are processed
 
     Background:
@@ -38,7 +38,7 @@ Feature: Message processing by channel flows
       When Alice edits "Were is my order?" to read "Where is my order?"
       Then the processor is invoked for "Where is my order?"
 
-  @rule:FLOW-018 @op:SendChannelMessage
+  @rule:FLOW-018 @op:SendChannelMessage @requires:processor:pass-through
   Rule: Non-persistent messages are processed too
 
     Background:
@@ -54,7 +54,7 @@ Feature: Message processing by channel flows
       When Alice posts the NON_PERSISTENT message "Alice is typing a long answer" in "support"
       Then the processor is invoked for "Alice is typing a long answer"
 
-  @rule:FLOW-019 @op:SendChannelMessage
+  @rule:FLOW-019 @op:SendChannelMessage @requires:processor:pass-through
   Rule: Control messages bypass the flow
 
     Background:
@@ -69,7 +69,7 @@ Feature: Message processing by channel flows
       When Alice posts the CONTROL message "typing" in "support"
       Then the processor is not invoked for "typing"
 
-  @rule:FLOW-020 @rule:STAT-005 @op:GetChannelMessage
+  @rule:FLOW-020 @rule:STAT-005 @op:GetChannelMessage @requires:processor:rewrite
   Rule: A processor may update the content and metadata of a message
 
     Example: Members read the processor's version of the message
@@ -79,7 +79,7 @@ Feature: Message processing by channel flows
       Then the message read has the content "PLEASE HELP" and the metadata "rewritten-by-processor"
       And the message status is SENT
 
-  @rule:FLOW-022 @rule:STAT-005 @op:GetChannelMessage
+  @rule:FLOW-022 @rule:STAT-005 @op:GetChannelMessage @requires:processor:pass-through
   Rule: A processor may leave a message unchanged
 
     Example: Members read the message as it was sent
@@ -89,7 +89,7 @@ Feature: Message processing by channel flows
       Then the message read has the content "see you at 5" and the metadata "priority=low"
       And the message status is SENT
 
-  @rule:FLOW-021 @rule:STAT-007 @rule:STAT-008
+  @rule:FLOW-021 @rule:STAT-007 @rule:STAT-008 @requires:processor:deny
   Rule: A denied message is not stored
 
     Background:
@@ -106,7 +106,7 @@ Feature: Message processing by channel flows
       When Bob lists the messages in "support"
       Then "Cheap watches!" is not among the messages listed
 
-  @rule:FLOW-025
+  @rule:FLOW-025 @requires:processor:unreachable
   Rule: When the processor cannot be reached and its fallback action is CONTINUE, the message is sent
 
     Background:
@@ -123,7 +123,7 @@ Feature: Message processing by channel flows
       When Bob lists the messages in "support"
       Then "Anyone there?" is listed with the status SENT
 
-  @rule:FLOW-026 @model
+  @rule:FLOW-026 @model @requires:processor:unreachable
   Rule: When the processor cannot be reached and its fallback action is ABORT, the message fails
     # The documentation does not say what ABORT does; the model's Processor documentation does: "the
     # processor sets the message status to FAILED and does not send the message to any recipients".
@@ -152,7 +152,7 @@ Feature: Message processing by channel flows
       Then the request fails with NotFoundException, ForbiddenException, BadRequestException or ConflictException
       And Alice still reads the status of "Anyone there?" in "support" as FAILED
 
-  @rule:FLOW-014 @op:SendChannelMessage @op:GetChannelMessageStatus
+  @rule:FLOW-014 @op:SendChannelMessage @op:GetChannelMessageStatus @requires:processor:unreachable
   Rule: Messages sent after a flow is updated follow the new configuration
 
     Example: A new fallback action applies to the next message
@@ -162,7 +162,7 @@ Feature: Message processing by channel flows
       When Alice posts "Still there?" in "support"
       Then Alice eventually reads the status of "Still there?" in "support" as SENT
 
-  @rule:FLOW-029 @requires:processor-inspection @op:ListChannelMessages
+  @rule:FLOW-029 @requires:processor-inspection @op:ListChannelMessages @requires:processor:hold
   Rule: Other members see a message only once it has been processed
     # The API reference implies that a message reaches the channel's members once processed ("sent to the
     # recipients in the channel"); the Developer Guide states it: GetChannelMessage is "not allowed for
@@ -183,12 +183,12 @@ Feature: Message processing by channel flows
       When Bob lists the messages in "support"
       Then "Draft answer" is listed with the status SENT
 
-  @model
+  @model @requires:processor:rewrite
   Rule: With several processors, a message goes through each in execution order
     # The model allows up to three processors per flow, the documentation only one (FLOW-002): on a
     # target that keeps the documented limit, these examples are not applicable.
 
-    @rule:FLOW-003 @requires:processor-inspection @op:SendChannelMessage
+    @rule:FLOW-003 @requires:processor-inspection @op:SendChannelMessage @requires:processor:pass-through
     Example: Two processors see a message in execution order
       Given "support" goes through these processors:
         | order | processor    | fallback |
@@ -197,7 +197,7 @@ Feature: Message processing by channel flows
       When Alice posts "hello" in "support"
       Then the processors are invoked for "hello" in the order pass-through, rewrite
 
-    @rule:FLOW-027 @op:GetChannelMessage
+    @rule:FLOW-027 @op:GetChannelMessage @requires:processor:unreachable
     Example: An unreachable first processor that falls back to CONTINUE passes the message on
       Given "support" goes through these processors:
         | order | processor   | fallback |

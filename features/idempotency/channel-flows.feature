@@ -1,4 +1,4 @@
-@area:IDEM @requires:flow-processors
+@area:IDEM
 Feature: Creating a channel flow idempotently
   A request to create a channel flow must carry a client request token: the documentation does not say
   it is filled in, as it says for channels and messages (newer SDKs fill it in anyway). Repeating the

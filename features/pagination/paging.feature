@@ -30,7 +30,7 @@ Feature: Paging through lists
         | the bans in "lobby" | Ada    | 2     | 1    |
         | the bans in "lobby" | Ada    | 51    | 50   |
 
-      @op:ListChannelFlows @requires:flow-processors
+      @op:ListChannelFlows
       Examples: Channel flows
         | list                                 | reader | total | size |
         | the channel flows of the AppInstance | Ada    | 0     | 3    |
@@ -90,7 +90,7 @@ Feature: Paging through lists
         | the public channels | Ada    | 2     | 1    |
         | the public channels | Ada    | 51    | 50   |
 
-      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      @op:ListChannelsAssociatedWithChannelFlow
       Examples: Channels associated with a flow
         | list                                | reader | total | size |
         | the channels associated with "tidy" | Ada    | 0     | 3    |
@@ -128,7 +128,7 @@ Feature: Paging through lists
         | the bans in "lobby" | Ada    | 4     | 3    | 2 pages |
         | the bans in "lobby" | Ada    | 51    | 50   | 2 pages |
 
-      @op:ListChannelFlows @requires:flow-processors
+      @op:ListChannelFlows
       Examples: Channel flows
         | list                                 | reader | total | size | pages   |
         | the channel flows of the AppInstance | Ada    | 1     | 3    | 1 page  |
@@ -170,7 +170,7 @@ Feature: Paging through lists
         | the public channels | Ada    | 4     | 3    | 2 pages |
         | the public channels | Ada    | 51    | 50   | 2 pages |
 
-      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      @op:ListChannelsAssociatedWithChannelFlow
       Examples: Channels associated with a flow
         | list                                | reader | total | size | pages   |
         | the channels associated with "tidy" | Ada    | 1     | 3    | 1 page  |
@@ -199,7 +199,7 @@ Feature: Paging through lists
         | the bans in "lobby" | Ada    | 0    |
         | the bans in "lobby" | Ada    | 51   |
 
-      @op:ListChannelFlows @requires:flow-processors
+      @op:ListChannelFlows
       Examples: Channel flows
         | list                                 | reader | size |
         | the channel flows of the AppInstance | Ada    | 0    |
@@ -235,7 +235,7 @@ Feature: Paging through lists
         | the public channels | Ada    | 0    |
         | the public channels | Ada    | 51   |
 
-      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      @op:ListChannelsAssociatedWithChannelFlow
       Examples: Channels associated with a flow
         | list                                | reader | size |
         | the channels associated with "tidy" | Ada    | 0    |
@@ -262,7 +262,7 @@ Feature: Paging through lists
         | list                | reader |
         | the bans in "lobby" | Ada    |
 
-      @op:ListChannelFlows @requires:flow-processors
+      @op:ListChannelFlows
       Examples: Channel flows
         | list                                 | reader |
         | the channel flows of the AppInstance | Ada    |
@@ -292,7 +292,7 @@ Feature: Paging through lists
         | list                | reader |
         | the public channels | Ada    |
 
-      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      @op:ListChannelsAssociatedWithChannelFlow
       Examples: Channels associated with a flow
         | list                                | reader |
         | the channels associated with "tidy" | Ada    |
@@ -316,7 +316,7 @@ Feature: Paging through lists
         | list                | reader |
         | the bans in "lobby" | Ada    |
 
-      @op:ListChannelFlows @requires:flow-processors
+      @op:ListChannelFlows
       Examples: Channel flows
         | list                                 | reader |
         | the channel flows of the AppInstance | Ada    |
@@ -346,7 +346,7 @@ Feature: Paging through lists
         | list                | reader |
         | the public channels | Ada    |
 
-      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      @op:ListChannelsAssociatedWithChannelFlow
       Examples: Channels associated with a flow
         | list                                | reader |
         | the channels associated with "tidy" | Ada    |
@@ -371,7 +371,7 @@ Feature: Paging through lists
         | list                | reader | total |
         | the bans in "lobby" | Ada    | 51    |
 
-      @op:ListChannelFlows @requires:flow-processors
+      @op:ListChannelFlows
       Examples: Channel flows
         | list                                 | reader | total |
         | the channel flows of the AppInstance | Ada    | 51    |
@@ -401,7 +401,7 @@ Feature: Paging through lists
         | list                | reader | total |
         | the public channels | Ada    | 51    |
 
-      @op:ListChannelsAssociatedWithChannelFlow @requires:flow-processors
+      @op:ListChannelsAssociatedWithChannelFlow
       Examples: Channels associated with a flow
         | list                                | reader | total |
         | the channels associated with "tidy" | Ada    | 51    |

@@ -39,7 +39,7 @@ Feature: Form of client request tokens
         | a token of 64 characters   | is accepted | succeeds                       |
         | a token of 65 characters   | is rejected | fails with BadRequestException |
 
-  @rule:SIZE-012 @op:CreateChannelFlow @requires:flow-processors
+  @rule:SIZE-012 @op:CreateChannelFlow
   Rule: A channel flow's token holds 2 to 64 letters, digits, hyphens or underscores
 
     Scenario Outline: Creating a channel flow with the token <token> <verdict>

@@ -35,7 +35,7 @@ Feature: Length of names
         | 256 "a"   | is accepted | succeeds                       |
         | 257 "a"   | is rejected | fails with BadRequestException |
 
-  @rule:SIZE-008 @op:CreateChannelFlow @requires:flow-processors
+  @rule:SIZE-008 @op:CreateChannelFlow
   Rule: A channel flow's name and its processors' names hold 1 to 256 characters
 
     Scenario Outline: Creating a channel flow with a name of <name> <verdict>
@@ -59,7 +59,7 @@ Feature: Length of names
         | 256 "a"   | is accepted | succeeds                       |
         | 257 "a"   | is rejected | fails with BadRequestException |
 
-  @rule:SIZE-008 @op:UpdateChannelFlow @requires:flow-processors
+  @rule:SIZE-008 @op:UpdateChannelFlow
   Rule: A channel flow keeps to the same limit when it is updated
 
     Background:

@@ -60,7 +60,7 @@ Feature: Message status
       When Ada reads the status of "Hello" in "support"
       Then the request fails with ForbiddenException
 
-  @rule:STAT-003 @rule:STAT-001 @requires:flow-processors @op:SendChannelMessage
+  @rule:STAT-003 @rule:STAT-001 @op:SendChannelMessage @requires:processor:pass-through @requires:processor:pass-through
   Rule: With a channel flow, the send reports the processing stage
 
     Example: A message is PENDING when sent
@@ -68,7 +68,7 @@ Feature: Message status
       When Alice posts "Hello" in "support"
       Then the message status is PENDING
 
-  @rule:STAT-004 @requires:flow-processors @requires:processor-inspection @op:GetChannelMessageStatus
+  @rule:STAT-004 @requires:processor-inspection @op:GetChannelMessageStatus @requires:processor:hold @requires:processor:hold
   Rule: A message is PENDING while the processor works on it
 
     Example: The status while the processor has not answered
@@ -78,22 +78,24 @@ Feature: Message status
       When Alice reads the status of "Hello" in "support"
       Then the message status is PENDING
 
-  @rule:STAT-005 @requires:flow-processors @op:GetChannelMessageStatus
+  @rule:STAT-005 @op:GetChannelMessageStatus
   Rule: A message the processor has passed or updated is SENT
 
+    @requires:processor:pass-through @requires:processor:pass-through
     Example: The pass-through processor has answered
       Given "support" goes through the pass-through processor
       And Alice has posted "Hello" in "support", which has been processed
       When Alice reads the status of "Hello" in "support"
       Then the message status is SENT
 
+    @requires:processor:rewrite @requires:processor:rewrite
     Example: The rewrite processor has answered
       Given "support" goes through the rewrite processor
       And Alice has posted "Hello" in "support", which has been processed
       When Alice reads the status of "Hello" in "support"
       Then the message status is SENT
 
-  @rule:STAT-006 @requires:flow-processors @op:GetChannelMessageStatus
+  @rule:STAT-006 @op:GetChannelMessageStatus @requires:processor:unreachable @requires:processor:unreachable
   Rule: A message whose processor cannot be reached, falling back to ABORT, is FAILED
 
     Example: The processor cannot be reached
@@ -102,7 +104,7 @@ Feature: Message status
       When Alice reads the status of "Hello" in "support"
       Then the message status is FAILED
 
-  @rule:STAT-007 @rule:STAT-008 @requires:flow-processors
+  @rule:STAT-007 @rule:STAT-008 @requires:processor:deny @requires:processor:deny
   Rule: A denied message is not stored, so no status is returned for it, not even DENIED
     # No call can return the status DENIED: the send returns PENDING, and GetChannelMessageStatus returns
     # no status for a denied message. GetChannelMessageStatus models no NotFoundException (ERR-004).
@@ -126,7 +128,7 @@ Feature: Message status
       When Alice lists the messages in "support"
       Then "Cheap watches!" is not among the messages listed
 
-  @rule:STAT-010 @rule:STAT-005 @requires:flow-processors @requires:processor-inspection
+  @rule:STAT-010 @rule:STAT-005 @requires:processor-inspection @requires:processor:hold @requires:processor:hold
   Rule: The status follows processing, with no websocket connection
 
     @op:ChannelFlowCallback @op:GetChannelMessageStatus
@@ -151,21 +153,21 @@ Feature: Message status
       When Alice edits "Helo" to read "Hello"
       Then Bob gets the message "Helo" from "support" with the content "Hello"
 
-    @rule:FLOW-017 @requires:flow-processors @op:UpdateChannelMessage
+    @rule:FLOW-017 @op:UpdateChannelMessage @requires:processor:pass-through @requires:processor:pass-through
     Example: With a flow, an edit is PENDING
       Given "support" goes through the pass-through processor
       And Alice has posted "Helo" in "support", which has been processed
       When Alice edits "Helo" to read "Hello"
       Then the message status is PENDING
 
-    @rule:FLOW-017 @requires:flow-processors @requires:processor-inspection @op:UpdateChannelMessage @op:GetChannelMessage
+    @rule:FLOW-017 @requires:processor-inspection @op:UpdateChannelMessage @op:GetChannelMessage @requires:processor:hold @requires:processor:hold
     Example: With a flow, an edit is not visible before the processor answers
       Given "support" goes through a processor that the scenario plays
       And Alice has posted "Helo" in "support", which the processor has passed unchanged
       When Alice edits "Helo" to read "Hello"
       Then Bob does not see the content "Hello" when getting the message "Helo" from "support"
 
-    @rule:STAT-004 @rule:STAT-010 @requires:flow-processors @requires:processor-inspection @op:GetChannelMessageStatus
+    @rule:STAT-004 @rule:STAT-010 @requires:processor-inspection @op:GetChannelMessageStatus @requires:processor:hold @requires:processor:hold
     Example: With a flow, an edited message is PENDING until the processor answers
       Given "support" goes through a processor that the scenario plays
       And Alice has posted "Helo" in "support", which the processor has passed unchanged
@@ -173,7 +175,7 @@ Feature: Message status
       When Alice reads the status of "Helo" in "support"
       Then the message status is PENDING
 
-    @rule:FLOW-017 @requires:flow-processors @requires:processor-inspection @op:ChannelFlowCallback @op:GetChannelMessage
+    @rule:FLOW-017 @requires:processor-inspection @op:ChannelFlowCallback @op:GetChannelMessage @requires:processor:hold @requires:processor:hold
     Example: With a flow, an edit is visible once the processor has answered
       Given "support" goes through a processor that the scenario plays
       And Alice has posted "Helo" in "support", which the processor has passed unchanged

@@ -21,7 +21,7 @@ Feature: Tags
         | team        | emea  |
         | cost-centre | 4711  |
 
-  @rule:TAG-002 @requires:flow-processors @op:CreateChannelFlow @op:ListTagsForResource
+  @rule:TAG-002 @op:CreateChannelFlow @op:ListTagsForResource
   Rule: A channel flow carries the tags it was created with
 
     Example: The tags given at creation are listed
@@ -59,7 +59,6 @@ Feature: Tags
         | key  | value |
         | team | apac  |
 
-    @requires:flow-processors
     Example: A channel flow is tagged
       Given the channel flow "profanity-filter" runs the pass-through processor
       When the developer tags the channel flow "profanity-filter" with:
@@ -103,7 +102,6 @@ Feature: Tags
       When the developer lists the tags of "support"
       Then no tags are listed
 
-    @requires:flow-processors
     Example: A channel flow without tags has an empty list
       Given the channel flow "profanity-filter" runs the pass-through processor
       When the developer lists the tags of the channel flow "profanity-filter"
@@ -136,7 +134,7 @@ Feature: Tags
       When Alice creates the channel "sales" with a tag that has no value
       Then the request fails with BadRequestException
 
-    @requires:flow-processors @op:CreateChannelFlow
+    @op:CreateChannelFlow
     Example: A channel flow cannot be created with a tag without a key
       When the developer creates the channel flow "untidy" with the pass-through processor and a tag that has no key
       Then the request fails with BadRequestException

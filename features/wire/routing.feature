@@ -66,7 +66,7 @@ Feature: Operations that share a path
       Then the raw response status is 200
       And the raw response body has the member "Channels.0.ChannelSummary"
 
-    @requires:flow-processors @op:ListChannelsAssociatedWithChannelFlow
+    @op:ListChannelsAssociatedWithChannelFlow
     Example: With "scope=channel-flow-associations", the channels of a flow are listed
       Given Alice has created the public channel "sales"
       And the channel flow "profanity-filter" runs the pass-through processor
@@ -104,9 +104,10 @@ Feature: Operations that share a path
       Then the raw response status is 200
       And the raw response body has "MessageId" equal to "{{message:Hello}}"
 
+  @requires:processor:hold @requires:processor:hold
   Rule: Calling back from a processor
 
-    @requires:flow-processors @requires:processor-inspection @op:ChannelFlowCallback
+    @requires:processor-inspection @op:ChannelFlowCallback
     Example: With "operation=channel-flow-callback", the callback is taken
       Given "support" goes through a processor that the scenario plays
       And Alice has posted "Hello" in "support"

@@ -57,7 +57,7 @@ Feature: Success status codes on the wire
         """
       Then the raw response status is 201
 
-    @requires:flow-processors @op:CreateChannelFlow
+    @op:CreateChannelFlow
     Example: CreateChannelFlow answers 201
       When the developer sends the raw request "POST /channel-flows" with the body:
         """
@@ -104,7 +104,7 @@ Feature: Success status codes on the wire
       Then the raw response status is 204
       And the raw response body is empty
 
-    @requires:flow-processors @op:DisassociateChannelFlow
+    @op:DisassociateChannelFlow
     Example: DisassociateChannelFlow answers 204
       Given the channel flow "profanity-filter" runs the pass-through processor
       And "support" is associated with the channel flow "profanity-filter"
@@ -112,7 +112,7 @@ Feature: Success status codes on the wire
       Then the raw response status is 204
       And the raw response body is empty
 
-    @requires:flow-processors @op:DeleteChannelFlow
+    @op:DeleteChannelFlow
     Example: DeleteChannelFlow answers 204
       Given the channel flow "profanity-filter" runs the pass-through processor
       When the developer sends the raw request "DELETE /channel-flows/{{flow:profanity-filter}}"
@@ -140,7 +140,7 @@ Feature: Success status codes on the wire
       Then the raw response status is 204
       And the raw response body is empty
 
-  @rule:HTTP-003 @requires:flow-processors @op:AssociateChannelFlow
+  @rule:HTTP-003 @op:AssociateChannelFlow
   Rule: AssociateChannelFlow returns nothing, yet answers 200, not 204
 
     Example: AssociateChannelFlow answers 200 with an empty body
@@ -169,7 +169,7 @@ Feature: Success status codes on the wire
       When Ada sends the raw request "POST /channels/{{channel:support}}/messages/{{message:Hello}}?operation=redact"
       Then the raw response status is 200
 
-    @requires:flow-processors @requires:processor-inspection @op:ChannelFlowCallback
+    @requires:processor-inspection @op:ChannelFlowCallback @requires:processor:hold @requires:processor:hold
     Example: ChannelFlowCallback answers 200
       Given "support" goes through a processor that the scenario plays
       And Alice has posted "Hello" in "support"

@@ -54,7 +54,7 @@ Feature: ARNs, timestamps and summaries on the wire
       When Bob sends the raw request "GET /channels/{{channel:support}}/messages"
       Then the raw response body has "ChannelMessages.0.CreatedTimestamp" as a JSON number
 
-  @rule:FLOW-016 @requires:flow-processors @op:ListChannelsAssociatedWithChannelFlow
+  @rule:FLOW-016 @op:ListChannelsAssociatedWithChannelFlow @requires:processor:pass-through @requires:processor:pass-through
   Rule: The summary of a channel associated with a flow has no last message time
 
     Example: No last message time, even after a message

@@ -11,9 +11,17 @@ public enum ChangeKind {
     /**
      * B breaks the run where A did not (anything to FAIL or ERROR, including from NOT_APPLICABLE and
      * FLAKY), or the check held in A and does not hold in B even if B lists it as expected
-     * (PASS to XFAIL). The caller of a comparison fails when there is one.
+     * (PASS to XFAIL), for a required scenario or for a rule through its required scenarios. The caller of a
+     * comparison fails when there is one.
      */
     REGRESSION("Regressions"),
+    /**
+     * A regression that only a tentative scenario shows (a scenario checking a kit decision, whose check held
+     * in A and does not in B; for a rule, one whose required scenarios did not regress): the target now reads
+     * a case AWS documents nothing about otherwise than the kit. Listed, and fails a comparison only when it
+     * is strict. A tentative scenario going to ERROR is a regression: the kit broke.
+     */
+    TENTATIVE_REGRESSION("Tentative regressions"),
     /** The check did not hold in A and holds in B (FAIL, ERROR or XFAIL to PASS or XPASS). */
     FIX("Fixes"),
     /** Present in B only (for a rule: not covered by any scenario in A, covered in B). */

@@ -52,6 +52,9 @@ public final class Comparison {
             String before = sa == null ? null : sa.status().name();
             String after = sb == null ? null : sb.status().name();
             ChangeKind kind = classify(before, after);
+            if (kind == ChangeKind.REGRESSION && tentativeOnly(sa, sb)) {
+                kind = ChangeKind.TENTATIVE_REGRESSION;
+            }
             if (kind != null) {
                 ScenarioResult named = sb != null ? sb : sa;
                 scenarioChanges.add(new Change(Change.SCENARIO, id, named.name(), before, after, kind, detail(sb)));
@@ -67,6 +70,10 @@ public final class Comparison {
             ChangeKind kind = classify(before, after);
             if (kind == null && before == null && after == null) {
                 continue;
+            }
+            if (kind == ChangeKind.REGRESSION
+                    && classify(gating(rulesA.get(id), scenariosA), gating(rulesB.get(id), scenariosB)) != ChangeKind.REGRESSION) {
+                kind = ChangeKind.TENTATIVE_REGRESSION;
             }
             if (kind != null) {
                 RuleResult named = rulesB.containsKey(id) ? rulesB.get(id) : rulesA.get(id);
@@ -101,6 +108,46 @@ public final class Comparison {
             return ChangeKind.FIX;
         }
         return ChangeKind.CHANGED;
+    }
+
+    /**
+     * Whether a scenario's regression shows only where the kit decides: it is tentative, and in B its check
+     * did not hold (FAIL, XFAIL) rather than the kit breaking (ERROR).
+     */
+    private static boolean tentativeOnly(ScenarioResult a, ScenarioResult b) {
+        ScenarioResult scenario = b != null ? b : a;
+        return scenario.isTentative() && b != null && (b.status() == Status.FAIL || b.status() == Status.XFAIL);
+    }
+
+    /**
+     * A rule's status as the gate sees it: rolled up from its scenarios, leaving out tentative scenarios whose
+     * check did not hold (FAIL, XFAIL); absent when nothing is left. A rule without such scenarios (or whose
+     * scenarios the results do not list) keeps its status.
+     */
+    private static String gating(RuleResult rule, Map<String, ScenarioResult> scenarios) {
+        if (rule == null) {
+            return null;
+        }
+        List<Status> statuses = new ArrayList<>();
+        boolean leftOut = false;
+        for (String id : rule.scenarios()) {
+            ScenarioResult scenario = scenarios.get(id);
+            if (scenario == null) {
+                continue;
+            }
+            if (scenario.isTentative() && (scenario.status() == Status.FAIL || scenario.status() == Status.XFAIL)) {
+                leftOut = true;
+            } else {
+                statuses.add(scenario.status());
+            }
+        }
+        if (!leftOut) {
+            return covered(rule);
+        }
+        if (statuses.isEmpty()) {
+            return null;
+        }
+        return RuleStatus.rollUp(null, statuses).name();
     }
 
     /** A rule no scenario covers counts as absent, so that newly covered rules show as new. */
@@ -171,8 +218,21 @@ public final class Comparison {
         return regressions;
     }
 
+    /** Every regression that only tentative scenarios show, scenarios first. */
+    public List<Change> tentativeRegressions() {
+        List<Change> regressions = new ArrayList<>(scenarioChanges(ChangeKind.TENTATIVE_REGRESSION));
+        regressions.addAll(ruleChanges(ChangeKind.TENTATIVE_REGRESSION));
+        return regressions;
+    }
+
+    /** Whether there is a regression of a required scenario or rule. */
     public boolean hasRegressions() {
         return !regressions().isEmpty();
+    }
+
+    /** Whether the comparison fails: on a regression, and in a strict comparison on a tentative one too. */
+    public boolean hasRegressions(boolean strict) {
+        return hasRegressions() || strict && !tentativeRegressions().isEmpty();
     }
 
     public Map<ChangeKind, Integer> scenarioCounts() {

@@ -76,6 +76,7 @@ public final class ComparisonReport {
         model.put("scenarioCounts", comparison.scenarioCounts());
         model.put("ruleCounts", comparison.ruleCounts());
         model.put("regressions", comparison.regressions().size());
+        model.put("tentativeRegressions", comparison.tentativeRegressions().size());
         model.put("kinds", List.of(ChangeKind.values()));
         return model;
     }
@@ -115,6 +116,11 @@ public final class ComparisonReport {
         }
         out.append('\n').append(comparison.hasRegressions()
                 ? comparison.regressions().size() + " regression(s).\n" : "No regressions.\n");
+        int tentative = comparison.tentativeRegressions().size();
+        if (tentative > 0) {
+            out.append(tentative).append(" tentative regression(s): where AWS documents nothing, the target now reads"
+                    + " a case otherwise than the kit; they fail only a strict comparison (--strict).\n");
+        }
         return out.toString();
     }
 
@@ -127,7 +133,7 @@ public final class ComparisonReport {
     private static String summary(Map<ChangeKind, Integer> counts) {
         StringBuilder out = new StringBuilder();
         counts.forEach((kind, n) -> out.append(out.length() == 0 ? "" : ", ").append(n).append(' ')
-                .append(kind.name().toLowerCase(Locale.ROOT)));
+                .append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         return out.toString();
     }
 }

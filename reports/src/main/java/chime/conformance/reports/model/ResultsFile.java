@@ -72,7 +72,8 @@ public final class ResultsFile {
         if (problem != null) {
             throw new InvalidResultsException(file + " does not follow " + RunResults.SCHEMA + ": " + problem);
         }
-        return results;
+        // Written before scenarios had levels: each scenario's level follows from its tags, and so do the counts.
+        return tree.path("counts").has("levels") ? results : results.withLevelCounts();
     }
 
     /** What a reader cannot do without; null when everything is there. */

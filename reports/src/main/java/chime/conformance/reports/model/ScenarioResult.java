@@ -16,6 +16,8 @@ import java.util.List;
  * @param tags         every tag, inherited ones included, with the leading {@code @}
  * @param rules        the rule IDs of its {@code @rule:} tags
  * @param operations   the operation names of its {@code @op:} tags
+ * @param level        REQUIRED, or TENTATIVE when it checks a kit decision ({@code @assumption}); derived
+ *                     from the tags when absent (results written before levels existed)
  * @param status       the final status after expectations and reruns
  * @param durationMs   the total time of all its attempts
  * @param attempts     how many times the scenario ran (more than 1 when the runner reran it)
@@ -23,26 +25,51 @@ import java.util.List;
  * @param errorMessage its message, else null
  * @param reason       why: the missing capability (NOT_APPLICABLE), the expectation's reason
  *                     (XFAIL, XPASS), the attempts (FLAKY), else null
+ * @param link         the expectation's link (XFAIL, XPASS), else null
+ * @param assumption   for a tentative scenario, the kit's reason for the decision it checks (the comment
+ *                     above it in the feature file, or its rule's notes), else null
  * @param steps        the steps of the reported attempt
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScenarioResult(String id, String name, String feature, String uri, int line,
-                             List<String> tags, List<String> rules, List<String> operations,
+                             List<String> tags, List<String> rules, List<String> operations, Level level,
                              Status status, long durationMs, int attempts,
                              String errorType, String errorMessage, String reason, String link,
-                             List<StepResult> steps) {
+                             String assumption, List<StepResult> steps) {
 
     public ScenarioResult {
         tags = tags == null ? List.of() : List.copyOf(tags);
         rules = rules == null ? List.of() : List.copyOf(rules);
         operations = operations == null ? List.of() : List.copyOf(operations);
+        level = level == null ? Level.of(tags) : level;
         steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+
+    /** A scenario whose level follows from its tags, without a reason for a kit decision. */
+    public ScenarioResult(String id, String name, String feature, String uri, int line,
+                          List<String> tags, List<String> rules, List<String> operations,
+                          Status status, long durationMs, int attempts,
+                          String errorType, String errorMessage, String reason, String link,
+                          List<StepResult> steps) {
+        this(id, name, feature, uri, line, tags, rules, operations, null, status, durationMs, attempts, errorType,
+                errorMessage, reason, link, null, steps);
     }
 
     /** The same scenario with the status an expectation gives it. */
     public ScenarioResult withStatus(Status newStatus, String newReason, String newLink) {
-        return new ScenarioResult(id, name, feature, uri, line, tags, rules, operations, newStatus,
-                durationMs, attempts, errorType, errorMessage, newReason, newLink, steps);
+        return new ScenarioResult(id, name, feature, uri, line, tags, rules, operations, level, newStatus,
+                durationMs, attempts, errorType, errorMessage, newReason, newLink, assumption, steps);
+    }
+
+    /** Whether it checks a kit decision rather than what AWS documents. */
+    @JsonIgnore
+    public boolean isTentative() {
+        return level == Level.TENTATIVE;
+    }
+
+    /** Whether its status makes the run fail (see {@link Level#failsRun}). */
+    public boolean failsRun(boolean strict) {
+        return level.failsRun(status, strict);
     }
 
     public boolean hasTag(String tag) {

@@ -11,6 +11,7 @@ import chime.conformance.reports.model.RuleRegistry;
 import chime.conformance.reports.model.ScenarioIds;
 import chime.conformance.reports.model.TargetInfo;
 import chime.conformance.reports.model.WireExchange;
+import chime.conformance.reports.render.JUnitReport;
 import chime.conformance.reports.render.ReportRenderer;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
@@ -39,8 +40,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Cucumber plugin that writes the conformance report: {@code results.json}, {@code index.html},
- * {@code rules.html}, {@code operations.html} and a page per feature.
+ * The Cucumber plugin that writes the conformance report: {@code results.json}, {@code junit.xml},
+ * {@code index.html}, {@code rules.html}, {@code operations.html} and a page per feature.
  *
  * <p>Use it as {@code chime.conformance.reports.plugin.ConformancePlugin:<report directory>}. The run's
  * metadata (target, kit build, expectation file, options) comes from {@link RunContext#current()}.
@@ -152,16 +153,21 @@ public final class ConformancePlugin implements ConcurrentEventListener {
         }
 
         Map<String, String> featureNames = new LinkedHashMap<>();
-        documents.forEach((path, document) -> featureNames.put(path, document.name()));
+        Map<String, String> notes = new LinkedHashMap<>();
+        documents.forEach((path, document) -> {
+            featureNames.put(path, document.name());
+            notes.putAll(document.notesById());
+        });
         TargetInfo target = new TargetInfo(context.targetName(), redaction.text(context.targetDescription()),
                 context.capabilities());
         Instant start = context.startTime() != null ? context.startTime() : runStarted;
         ResultsAssembler.RunHeader header = new ResultsAssembler.RunHeader(
                 new KitInfo(context.kitVersion(), context.kitCommit()), target, start, end, context.strict(),
-                context.maskAccount(), featureNames, expectations, expectationsSource);
+                context.maskAccount(), featureNames, expectations, expectationsSource, notes);
         ResultsAssembler.Assembled assembled = ResultsAssembler.assemble(header, classified, registry, warnings);
 
         ResultsFile.write(assembled.results(), directory);
+        new JUnitReport(assembled.results()).writeTo(directory);
         new ReportRenderer(assembled.results(), registry, documents, assembled.evidence()).writeAll(directory);
     }
 

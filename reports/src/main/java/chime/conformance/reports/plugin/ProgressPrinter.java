@@ -4,6 +4,7 @@ import chime.conformance.reports.RunContext;
 import chime.conformance.reports.expectations.Expectations;
 import chime.conformance.reports.expectations.ExpectationsFile;
 import chime.conformance.reports.model.FeatureDocument;
+import chime.conformance.reports.model.Level;
 import chime.conformance.reports.model.Redaction;
 import chime.conformance.reports.model.ScenarioIds;
 import chime.conformance.reports.model.Status;
@@ -39,7 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * [ 37] PASS               12ms  channels/privacy.feature:14  A non-member reads the channel
  * [ 38] FAIL              230ms  channels/privacy.feature:20  A non-member cannot post
  *       -> java.lang.AssertionError: expected ForbiddenException but the call succeeded
+ * [ 39] FAIL (tentative)   41ms  channels/listing.feature:56  A user outside a channel ...
  * </pre>
+ * The summary counts scenarios by status, then required and tentative scenarios apart (design section 11).
  * Scenario expectations of {@link RunContext#expectationsFile()} are applied as the scenarios finish
  * (FAIL becomes XFAIL); the few statuses that only the whole run decides (a rule entry that turns
  * out stale, a rerun that makes a scenario FLAKY) are settled in the summary and the report.
@@ -54,6 +57,8 @@ public final class ProgressPrinter implements ConcurrentEventListener {
     private final ConcurrentMap<UUID, List<Classifier.RecordedStep>> steps = new ConcurrentHashMap<>();
     /** Final status by scenario ID, after reruns. */
     private final Map<String, List<Status>> statuses = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The level of each scenario, by ID. */
+    private final Map<String, Level> levels = new ConcurrentHashMap<>();
     private volatile Instant started;
     private volatile Expectations expectations;
     private volatile Redaction redaction = Redaction.of(false);
@@ -106,10 +111,14 @@ public final class ProgressPrinter implements ConcurrentEventListener {
         String path = ScenarioIds.featurePath(testCase.getUri());
         String id = idOf(testCase, path);
         Status status = expected(outcome.status(), id, testCase.getTags());
+        Level level = Level.of(testCase.getTags());
+        levels.put(id, level);
         statuses.computeIfAbsent(id, k -> Collections.synchronizedList(new ArrayList<>())).add(status);
 
         long millis = event.getResult().getDuration() == null ? 0 : event.getResult().getDuration().toMillis();
-        String line = String.format(Locale.ROOT, "[%3d] %-14s %7s  %s:%d  %s", counter.incrementAndGet(), status.name(),
+        String shown = level == Level.TENTATIVE && status != Status.PASS && status != Status.NOT_APPLICABLE
+                ? status.name() + " (tentative)" : status.name();
+        String line = String.format(Locale.ROOT, "[%3d] %-14s %7s  %s:%d  %s", counter.incrementAndGet(), shown,
                 millis(millis), path, testCase.getLine(), testCase.getName());
         String detail = detail(status, outcome);
         synchronized (out) {
@@ -156,24 +165,65 @@ public final class ProgressPrinter implements ConcurrentEventListener {
 
     private void onRunFinished(TestRunFinished event) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        Map<Level, Map<Status, Integer>> byLevel = new EnumMap<>(Level.class);
         synchronized (statuses) {
-            for (List<Status> attempts : statuses.values()) {
-                counts.merge(finalStatus(attempts), 1, Integer::sum);
-            }
-        }
-        StringBuilder summary = new StringBuilder();
-        for (Status status : Status.values()) {
-            summary.append(summary.length() == 0 ? "" : "  ").append(status.name()).append(' ')
-                    .append(counts.getOrDefault(status, 0));
+            statuses.forEach((id, attempts) -> {
+                Status status = finalStatus(attempts);
+                counts.merge(status, 1, Integer::sum);
+                byLevel.computeIfAbsent(levels.getOrDefault(id, Level.REQUIRED), l -> new EnumMap<>(Status.class))
+                        .merge(status, 1, Integer::sum);
+            });
         }
         long wallMs = started == null ? 0 : Math.max(0, Duration.between(started, event.getInstant()).toMillis());
         synchronized (out) {
             out.println();
             out.println(statuses.size() + " scenarios on target " + RunContext.current().targetName()
                     + " in " + millis(wallMs));
-            out.println(summary);
+            out.println(statusLine(counts));
+            out.println(levelLines(byLevel, RunContext.current().strict()));
             out.flush();
         }
+    }
+
+    /** Every status and its count: {@code PASS 739  FAIL 0  ...}. */
+    public static String statusLine(Map<Status, Integer> counts) {
+        StringBuilder line = new StringBuilder();
+        for (Status status : Status.values()) {
+            line.append(line.length() == 0 ? "" : "  ").append(status.name()).append(' ')
+                    .append(counts.getOrDefault(status, 0));
+        }
+        return line.toString();
+    }
+
+    /**
+     * The required and the tentative scenarios apart, saying which decide the run:
+     * <pre>
+     * required:  PASS 700  FAIL 0  ERROR 0  XFAIL 0  NOT_APPLICABLE 52  (decide the verdict)
+     * tentative: PASS 37  FAIL 2  ERROR 0  XFAIL 0  NOT_APPLICABLE 0  (fail the run only with --strict)
+     * </pre>
+     * Statuses no scenario of either level has (XPASS, FLAKY) are left out.
+     */
+    public static String levelLines(Map<Level, Map<Status, Integer>> byLevel, boolean strict) {
+        List<Status> shown = new ArrayList<>();
+        for (Status status : Status.values()) {
+            boolean always = status == Status.PASS || status == Status.FAIL || status == Status.ERROR
+                    || status == Status.NOT_APPLICABLE;
+            if (always || byLevel.values().stream().anyMatch(m -> m.getOrDefault(status, 0) > 0)) {
+                shown.add(status);
+            }
+        }
+        StringBuilder lines = new StringBuilder();
+        for (Level level : Level.values()) {
+            Map<Status, Integer> counts = byLevel.getOrDefault(level, Map.of());
+            lines.append(lines.length() == 0 ? "" : System.lineSeparator())
+                    .append(String.format(Locale.ROOT, "%-10s", level.label() + ":"));
+            for (Status status : shown) {
+                lines.append(' ').append(status.name()).append(' ').append(counts.getOrDefault(status, 0)).append(' ');
+            }
+            lines.append(level == Level.REQUIRED ? "(decide the verdict)"
+                    : strict ? "(decide the verdict: strict run)" : "(fail the run only with --strict)");
+        }
+        return lines.toString();
     }
 
     /** The same rule as the report: passing after a failed attempt is FLAKY, otherwise the last attempt counts. */

@@ -4,6 +4,7 @@ import chime.conformance.reports.expectations.Expectations;
 import chime.conformance.reports.model.ExpectationsSummary;
 import chime.conformance.reports.model.FeatureInfo;
 import chime.conformance.reports.model.KitInfo;
+import chime.conformance.reports.model.Level;
 import chime.conformance.reports.model.Operations;
 import chime.conformance.reports.model.Rule;
 import chime.conformance.reports.model.RuleRegistry;
@@ -39,10 +40,22 @@ public final class ResultsAssembler {
      * @param featureNames feature path to Feature name, for the features list
      * @param expectations the target's expectations, or null
      * @param expectationsSource where they were read from, or null
+     * @param scenarioNotes the comments of the feature files that explain each scenario, by scenario ID
      */
     public record RunHeader(KitInfo kit, TargetInfo target, Instant start, Instant end, boolean strict,
                             boolean maskedAccount, Map<String, String> featureNames,
-                            Expectations expectations, String expectationsSource) {
+                            Expectations expectations, String expectationsSource, Map<String, String> scenarioNotes) {
+
+        public RunHeader {
+            scenarioNotes = scenarioNotes == null ? Map.of() : Map.copyOf(scenarioNotes);
+        }
+
+        /** Without notes from the feature files. */
+        public RunHeader(KitInfo kit, TargetInfo target, Instant start, Instant end, boolean strict,
+                         boolean maskedAccount, Map<String, String> featureNames,
+                         Expectations expectations, String expectationsSource) {
+            this(kit, target, start, end, strict, maskedAccount, featureNames, expectations, expectationsSource, null);
+        }
     }
 
     /** The results, and the wire evidence of every scenario that did not pass (by scenario ID). */
@@ -62,7 +75,7 @@ public final class ResultsAssembler {
                 .sorted(Comparator.comparingLong(ScenarioAttempt::sequence))
                 .collect(Collectors.groupingBy(ScenarioAttempt::id, LinkedHashMap::new, Collectors.toList()));
         for (List<ScenarioAttempt> runs : byId.values()) {
-            Merged merged = merge(runs);
+            Merged merged = merge(runs, header.scenarioNotes(), registry);
             scenarios.add(merged.result());
             if (merged.evidenceSource().status() != Status.PASS && !merged.evidenceSource().evidence().isEmpty()) {
                 evidence.put(merged.result().id(), merged.evidenceSource().evidence());
@@ -97,7 +110,7 @@ public final class ResultsAssembler {
                 ? Math.max(0, Duration.between(header.start(), header.end()).toMillis()) : 0;
         RunResults results = new RunResults(RunResults.SCHEMA, header.kit(), header.target(), header.start(),
                 header.end(), durationMs, header.strict(), header.maskedAccount(),
-                Verdict.of(counts.scenarios(), header.strict()), counts, expectationsSummary, rules, scenarios,
+                Verdict.of(scenarios, header.strict()), counts, expectationsSummary, rules, scenarios,
                 new ArrayList<>(features.values()), warnings);
         return new Assembled(results, evidence);
     }
@@ -110,7 +123,7 @@ public final class ResultsAssembler {
      * failed, the scenario is FLAKY and the report shows the failed attempt, so the failure stays
      * visible; otherwise the last attempt counts.
      */
-    private static Merged merge(List<ScenarioAttempt> runs) {
+    private static Merged merge(List<ScenarioAttempt> runs, Map<String, String> notes, RuleRegistry registry) {
         ScenarioAttempt last = runs.get(runs.size() - 1);
         long totalMs = runs.stream().mapToLong(ScenarioAttempt::durationMs).sum();
         ScenarioAttempt lastFailure = null;
@@ -124,17 +137,47 @@ public final class ResultsAssembler {
         if (last.status() == Status.PASS && lastFailure != null) {
             String reason = "failed on attempt " + failedAttempt + " of " + runs.size()
                     + " (" + lastFailure.status().name() + "), passed on attempt " + runs.size();
-            return new Merged(result(lastFailure, Status.FLAKY, reason, runs.size(), totalMs), lastFailure);
+            return new Merged(result(lastFailure, Status.FLAKY, reason, runs.size(), totalMs, notes, registry),
+                    lastFailure);
         }
-        return new Merged(result(last, last.status(), last.reason(), runs.size(), totalMs), last);
+        return new Merged(result(last, last.status(), last.reason(), runs.size(), totalMs, notes, registry), last);
     }
 
-    private static ScenarioResult result(ScenarioAttempt attempt, Status status, String reason, int attempts, long totalMs) {
+    private static ScenarioResult result(ScenarioAttempt attempt, Status status, String reason, int attempts, long totalMs,
+                                         Map<String, String> notes, RuleRegistry registry) {
         List<String> rules = tagValues(attempt.tags(), "@rule:");
         List<String> operations = tagValues(attempt.tags(), "@op:");
+        Level level = Level.of(attempt.tags());
+        String assumption = level == Level.TENTATIVE ? assumption(attempt.id(), rules, notes, registry) : null;
         return new ScenarioResult(attempt.id(), attempt.name(), attempt.feature(), attempt.uri(), attempt.line(),
-                attempt.tags(), rules, operations, status, totalMs, attempts, attempt.errorType(),
-                attempt.errorMessage(), reason, null, attempt.steps());
+                attempt.tags(), rules, operations, level, status, totalMs, attempts, attempt.errorType(),
+                attempt.errorMessage(), reason, null, assumption, attempt.steps());
+    }
+
+    /**
+     * Why the kit decided what a tentative scenario checks: the comments of the feature file that explain
+     * the scenario, else the notes of its rules in the registry, else its rules' expectations.
+     */
+    static String assumption(String id, List<String> rules, Map<String, String> notes, RuleRegistry registry) {
+        String note = notes.get(id);
+        if (note != null && !note.isBlank()) {
+            return note;
+        }
+        for (boolean notesFirst : new boolean[] {true, false}) {
+            List<String> texts = new ArrayList<>();
+            for (String ruleId : rules) {
+                registry.rule(ruleId).ifPresent(rule -> {
+                    String text = notesFirst ? rule.notes() : rule.expectation();
+                    if (text != null && !text.isBlank()) {
+                        texts.add(ruleId + ": " + text.strip());
+                    }
+                });
+            }
+            if (!texts.isEmpty()) {
+                return String.join(" ", texts);
+            }
+        }
+        return null;
     }
 
     static List<String> tagValues(List<String> tags, String prefix) {
@@ -171,7 +214,8 @@ public final class ResultsAssembler {
             List<ScenarioResult> carrying = scenarios.stream().filter(s -> s.rules().contains(rule.id())).toList();
             RuleStatus status = RuleStatus.rollUp(rule, carrying.stream().map(ScenarioResult::status).toList());
             rules.add(new RuleResult(rule.id(), rule.area(), rule.kind(), status,
-                    carrying.stream().map(ScenarioResult::id).toList(), rule.sources()));
+                    carrying.stream().map(ScenarioResult::id).toList(), rule.sources(),
+                    RuleResult.levelOf(rule.kind(), carrying)));
         }
         return rules;
     }

@@ -5,6 +5,7 @@ import chime.conformance.reports.model.Basis;
 import chime.conformance.reports.model.FeatureDocument;
 import chime.conformance.reports.model.FeatureInfo;
 import chime.conformance.reports.model.Kind;
+import chime.conformance.reports.model.Level;
 import chime.conformance.reports.model.Operations;
 import chime.conformance.reports.model.Rule;
 import chime.conformance.reports.model.RuleRegistry;
@@ -19,6 +20,8 @@ import chime.conformance.reports.render.Views.AreaView;
 import chime.conformance.reports.render.Views.Capability;
 import chime.conformance.reports.render.Views.FeatureRow;
 import chime.conformance.reports.render.Views.FeatureView;
+import chime.conformance.reports.render.Views.LevelRow;
+import chime.conformance.reports.render.Views.TentativeFailure;
 import chime.conformance.reports.render.Views.OperationLink;
 import chime.conformance.reports.render.Views.OperationRow;
 import chime.conformance.reports.render.Views.RuleBasisRow;
@@ -122,6 +125,9 @@ public final class ReportRenderer {
         model.put("totalRules", run.rules().size());
         model.put("ruleBases", ruleBases());
         model.put("scenarioBases", scenarioBases());
+        model.put("levels", levelRows());
+        model.put("tentativeFailures", tentativeFailures());
+        model.put("declaredProcessors", declaredProcessors());
         List<Capability> capabilities = new ArrayList<>();
         run.target().capabilities().forEach((name, present) -> capabilities.add(new Capability(name, present)));
         model.put("capabilities", capabilities);
@@ -138,6 +144,47 @@ public final class ReportRenderer {
         model.put("warnings", run.warnings());
         model.put("kinds", List.of(Kind.values()));
         return model;
+    }
+
+    /** Required and tentative scenarios, by status (design section 11). */
+    private List<LevelRow> levelRows() {
+        List<LevelRow> rows = new ArrayList<>();
+        for (Level level : Level.values()) {
+            RunResults.Counts c = run.counts();
+            String decides = level == Level.REQUIRED ? "yes"
+                    : run.strict() ? "yes: a strict run" : "no: only a --strict run";
+            rows.add(new LevelRow(level.name(), level.label(), level.cssClass(), c.scenarios(level),
+                    c.scenarios(level, Status.PASS), c.scenarios(level, Status.FAIL), c.scenarios(level, Status.ERROR),
+                    c.scenarios(level, Status.XFAIL), c.scenarios(level, Status.XPASS), c.scenarios(level, Status.FLAKY),
+                    c.scenarios(level, Status.NOT_APPLICABLE), decides));
+        }
+        return rows;
+    }
+
+    /** The tentative scenarios that failed (or failed as expected), with the kit's reason for each. */
+    private List<TentativeFailure> tentativeFailures() {
+        List<TentativeFailure> failures = new ArrayList<>();
+        for (ScenarioResult scenario : run.tentativeFailures()) {
+            String text = scenario.errorMessage() != null ? scenario.errorMessage() : scenario.errorType();
+            String first = text == null ? null : text.strip().lines().findFirst().orElse(null);
+            if (first != null && first.length() > 300) {
+                first = first.substring(0, 297) + "...";
+            }
+            failures.add(new TentativeFailure(scenario, scenarioHref(scenario.id(), ""), ruleLinks(scenario.rules(), ""),
+                    first));
+        }
+        return failures;
+    }
+
+    /** The processor behaviours the target declared ({@code processor:X} capabilities it has). */
+    private List<String> declaredProcessors() {
+        List<String> declared = new ArrayList<>();
+        run.target().capabilities().forEach((name, present) -> {
+            if (present && name.startsWith("processor:")) {
+                declared.add(name.substring("processor:".length()));
+            }
+        });
+        return declared;
     }
 
     private List<RuleBasisRow> ruleBases() {
@@ -238,7 +285,21 @@ public final class ReportRenderer {
             areas.add(new AreaView(area, registry.areaTitle(area), rows, areaCounts));
         }
         model.put("areas", areas);
+        model.put("tentativeRules", tentativeRules());
         return model;
+    }
+
+    /** The IDs of the rules whose every scenario in this run is tentative (or, with none, that are kit decisions). */
+    private Set<String> tentativeRules() {
+        Set<String> ids = new java.util.HashSet<>();
+        for (Rule rule : registry.rules()) {
+            RuleResult result = rulesById.get(rule.id());
+            Level level = result != null ? result.level() : RuleResult.levelOf(rule.kind(), List.of());
+            if (level == Level.TENTATIVE) {
+                ids.add(rule.id());
+            }
+        }
+        return ids;
     }
 
     private List<ScenarioLink> scenarioLinks(List<String> ids, String root) {

@@ -109,6 +109,23 @@ public final class Views {
                               List<SourceLine> source, List<StatusCount> counts) {
     }
 
+    /**
+     * The scenarios of one level and how they fared.
+     *
+     * @param decides how the level weighs in this run's verdict, in words
+     */
+    public record LevelRow(String name, String label, String cssClass, int total, int pass, int fail, int error,
+                           int expectedFailing, int unexpectedPass, int flaky, int notApplicable, String decides) {
+    }
+
+    /**
+     * A tentative scenario whose check did not hold: where the target reads a kit decision otherwise.
+     *
+     * @param failure the first line of what the scenario found, or null
+     */
+    public record TentativeFailure(ScenarioResult scenario, String href, List<RuleLink> rules, String failure) {
+    }
+
     /** A capability and whether the target declares it. */
     public record Capability(String name, boolean present) {
     }

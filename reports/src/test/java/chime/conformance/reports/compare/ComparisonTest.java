@@ -84,6 +84,51 @@ class ComparisonTest {
         assertThat(comparison.scenarioChanges().get(0).detail(), is("expected 201"));
     }
 
+    static ScenarioResult tentative(String id, Status status, String rule, String message) {
+        return new ScenarioResult(id, "Scenario " + id, "a.feature", "classpath:features/a.feature", 1,
+                List.of("@rule:" + rule, "@assumption"), List.of(rule), List.of(), status, 1, 1,
+                message == null ? null : "java.lang.AssertionError", message, null, null, List.of());
+    }
+
+    static RuleResult rule(String id, RuleStatus status, String... scenarios) {
+        return new RuleResult(id, "MSG", Kind.S, status, List.of(scenarios));
+    }
+
+    /** Design section 11: required scenarios gate; a tentative one going from PASS to FAIL is listed apart. */
+    @Test
+    void aTentativeScenarioThatStartsFailingIsATentativeRegressionThatGatesOnlyWhenStrict() {
+        RunResults a = run("1", List.of(scenario("a.feature#req", Status.PASS, "MSG-001", null),
+                        tentative("a.feature#kit", Status.PASS, "MSG-001", null)),
+                List.of(rule("MSG-001", RuleStatus.PASS, "a.feature#req", "a.feature#kit")));
+        RunResults b = run("2", List.of(scenario("a.feature#req", Status.PASS, "MSG-001", null),
+                        tentative("a.feature#kit", Status.FAIL, "MSG-001", "expected Forbidden")),
+                List.of(rule("MSG-001", RuleStatus.FAIL, "a.feature#req", "a.feature#kit")));
+        Comparison comparison = Comparison.of(a, b);
+        assertThat(comparison.scenarioChanges(ChangeKind.TENTATIVE_REGRESSION).stream().map(Change::id).toList(),
+                contains("a.feature#kit"));
+        assertThat("the rule's required scenario still passes", comparison.ruleChanges(ChangeKind.TENTATIVE_REGRESSION)
+                .stream().map(Change::id).toList(), contains("MSG-001"));
+        assertThat(comparison.regressions(), is(empty()));
+        assertThat(comparison.hasRegressions(false), is(false));
+        assertThat(comparison.hasRegressions(true), is(true));
+        assertThat(new ComparisonReport(comparison, "a", "b").text(), containsString(
+                "2 tentative regression(s)"));
+    }
+
+    @Test
+    void aTentativeScenarioThatErrorsAndARequiredOneThatFailsAreRegressions() {
+        RunResults a = run("1", List.of(scenario("a.feature#req", Status.PASS, "MSG-001", null),
+                        tentative("a.feature#kit", Status.PASS, "MSG-002", null)),
+                List.of(rule("MSG-001", RuleStatus.PASS, "a.feature#req"), rule("MSG-002", RuleStatus.PASS, "a.feature#kit")));
+        RunResults b = run("2", List.of(scenario("a.feature#req", Status.FAIL, "MSG-001", "boom"),
+                        tentative("a.feature#kit", Status.ERROR, "MSG-002", "the kit broke")),
+                List.of(rule("MSG-001", RuleStatus.FAIL, "a.feature#req"), rule("MSG-002", RuleStatus.ERROR, "a.feature#kit")));
+        Comparison comparison = Comparison.of(a, b);
+        assertThat(comparison.regressions().stream().map(Change::id).toList(),
+                contains("a.feature#kit", "a.feature#req", "MSG-001", "MSG-002"));
+        assertThat(comparison.tentativeRegressions(), is(empty()));
+    }
+
     @Test
     void aScenarioThatStartsPassingIsAFixAndNotARegression() {
         RunResults a = run("1", List.of(scenario("a.feature#x", Status.FAIL, "MSG-001", "boom")), List.of(rule("MSG-001", RuleStatus.FAIL)));
@@ -142,7 +187,7 @@ class ComparisonTest {
         assertThat(html.select("a[href]"), hasSize(0));
 
         String text = Files.readString(dir.resolve("compare.txt"), StandardCharsets.UTF_8);
-        assertThat(text, containsString("Scenarios: 1 regression, 1 fix, 1 new, 0 removed, 0 changed"));
+        assertThat(text, containsString("Scenarios: 1 regression, 0 tentative regression, 1 fix, 1 new, 0 removed, 0 changed"));
         assertThat(text, containsString("  scenario PASS -> FAIL                   a.feature#x  \"Scenario a.feature#x\""));
         assertThat(text, containsString("2 regression(s)."));
     }

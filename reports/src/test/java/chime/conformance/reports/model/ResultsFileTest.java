@@ -25,7 +25,7 @@ class ResultsFileTest {
                 "java.lang.AssertionError", "expected 201", "{\"a\": 1}", List.of(List.of("x", "y")))));
         RuleResult rule = new RuleResult("BAN-001", "BAN", Kind.S, RuleStatus.FAIL, List.of(scenario.id()), List.of(
                 new Source(SourceKind.API_REFERENCE, "https://docs.example/CreateChannelBan.html", "\"Permanently bans a member.\""),
-                new Source(SourceKind.DEVELOPER_GUIDE, "https://docs.example/auth-by-role.html", "Moderators ban.")));
+                new Source(SourceKind.DEVELOPER_GUIDE, "https://docs.example/auth-by-role.html", "Moderators ban.")), null);
         return new RunResults(RunResults.SCHEMA, new KitInfo("0.1.0", "abc"), new TargetInfo("reference", "in process",
                 Map.of("flows", true)), Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:01:00Z"),
                 60_000, false, false, Verdict.FAILED, RunResults.Counts.of(List.of(scenario), List.of(rule)),
@@ -85,6 +85,26 @@ class ResultsFileTest {
                 """);
         IOException error = assertThrows(ResultsFile.InvalidResultsException.class, () -> ResultsFile.read(file));
         assertThat(error.getMessage(), containsString("scenario 1 lacks its id, name or status"));
+    }
+
+    /** Within v1, results written before levels existed still read: levels follow from the tags and kinds. */
+    @Test
+    void resultsWithoutLevelsTakeThemFromTheTagsAndKinds(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, """
+                {"schema": "chime-conformance/results/v1", "kit": {"version": "1", "commit": "c"},
+                 "target": {"name": "x"}, "counts": {"scenarios": {"FAIL": 1, "PASS": 1}, "rules": {}},
+                 "rules": [{"id": "PAGE-005", "area": "PAGE", "kind": "A", "status": "FAIL", "scenarios": ["a.feature#a"]}],
+                 "scenarios": [{"id": "a.feature#a", "name": "A", "status": "FAIL", "tags": ["@rule:PAGE-005", "@assumption"]},
+                               {"id": "a.feature#b", "name": "B", "status": "PASS", "tags": ["@rule:CHAN-001"]}]}
+                """);
+        RunResults results = ResultsFile.read(file);
+        assertThat(results.scenario("a.feature#a").orElseThrow().level(), is(Level.TENTATIVE));
+        assertThat(results.scenario("a.feature#b").orElseThrow().level(), is(Level.REQUIRED));
+        assertThat(results.rule("PAGE-005").orElseThrow().level(), is(Level.TENTATIVE));
+        assertThat(results.counts().scenarios(Level.TENTATIVE, Status.FAIL), is(1));
+        assertThat(results.counts().scenarios(Level.REQUIRED, Status.PASS), is(1));
+        assertThat(results.counts().scenarios(Status.FAIL), is(1));
     }
 
     @Test

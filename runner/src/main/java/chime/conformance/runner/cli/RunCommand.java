@@ -4,6 +4,7 @@ import chime.conformance.reports.RunContext;
 import chime.conformance.reports.model.ResultsFile;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.Verdict;
+import chime.conformance.reports.plugin.ProgressPrinter;
 import chime.conformance.runner.faults.Fault;
 import chime.conformance.runner.faults.FaultCatalogue;
 import chime.conformance.runner.faults.FaultyTarget;
@@ -54,7 +55,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "YAML file of scenarios or rules expected to fail on this target: their failures become XFAIL.")
     Path expectations;
 
-    @Option(names = "--strict", description = "Fail the run on XPASS (a listed failure that passed) and FLAKY too.")
+    @Option(names = "--strict", description = "Fail the run on tentative failures too (scenarios checking a kit"
+            + " decision where AWS documents nothing, tagged @assumption), on XPASS (a listed failure that passed)"
+            + " and on FLAKY.")
     boolean strict;
 
     @Option(names = "--fault", split = ",", paramLabel = "NAME",
@@ -112,6 +115,7 @@ public final class RunCommand implements Callable<Integer> {
             TargetCallTimer.enable();
         }
         TargetConfig config = access.applyTo(targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig));
+        config.warnings().forEach(w -> System.err.println("warning: target config " + targetConfig + ": " + w));
         if (yesCreateResources) {
             config = config.withOption("yes-create-resources", "true");
         }
@@ -147,9 +151,14 @@ public final class RunCommand implements Callable<Integer> {
             // The report has the final word: expectations on whole rules and reruns settle statuses only
             // once every scenario has finished, after the progress lines were printed.
             System.out.println("Verdict: " + results.verdict() + (strict ? " (strict)" : "") + "  "
-                    + results.counts().scenarios().entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue())
-                            .collect(java.util.stream.Collectors.joining("  ")));
+                    + ProgressPrinter.statusLine(results.counts().scenarios()));
+            System.out.println(ProgressPrinter.levelLines(results.counts().levels(), strict));
+            int tentativeFailures = results.tentativeFailures().size();
+            if (tentativeFailures > 0) {
+                System.out.println(tentativeFailures + " tentative scenario(s) failed: the target differs from the kit's"
+                        + " reading where AWS documents nothing (see the report)" + (strict ? "" : "; they fail only"
+                        + " a --strict run"));
+            }
             if (timing) {
                 System.out.println(timingSummary(results, TargetCallTimer.totals()));
             }

@@ -65,8 +65,8 @@ public final class ServeCommand implements Callable<Integer> {
             for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
                 out.printf("  %-13s %s%n", b.key(), ReferenceProcessors.arn(b));
             }
-            out.println("Run the suite against it: run --target " + server.uri() + " --target-config FILE, with");
-            out.println("  capabilities: [flow-processors]");
+            out.println("Run the suite against it: run --target " + server.uri() + " --target-config FILE, with the");
+            out.println("processors it should run (each one listed is a capability, processor:pass-through, ...):");
             out.println("  processors: {pass-through: ..., deny: ..., rewrite: ..., unreachable: ...}");
             out.println("Press Ctrl+C to stop.");
             out.flush();

@@ -43,14 +43,18 @@ public final class KillMatrix {
     public static final String MARKDOWN = "kill-matrix.md";
     private static final int MAX_MESSAGE = 300;
 
-    /** One scenario that caught a fault. */
+    /** One scenario that caught a fault; {@code tentative} when it checks a kit decision ({@code @assumption}). */
     public record Catch(String scenario, String name, String feature, int line, String status,
-                        boolean onRule, String step, String message) {
+                        boolean onRule, boolean tentative, String step, String message) {
     }
 
-    /** What the suite made of one fault. */
+    /**
+     * What the suite made of one fault. {@code caughtOnlyByTentative}: every scenario that caught it checks a
+     * kit decision, so a run that is not strict would pass with the fault (design section 11).
+     */
     public record FaultResult(String name, List<String> rules, String area, String description, boolean caught,
-                              int failed, int errored, boolean caughtOnRule, long durationMs, List<Catch> caughtBy) {
+                              int failed, int errored, boolean caughtOnRule, boolean caughtOnlyByTentative,
+                              long durationMs, List<Catch> caughtBy) {
     }
 
     public record Baseline(String target, int scenarios, Map<String, Integer> statuses, long durationMs) {
@@ -160,16 +164,18 @@ public final class KillMatrix {
             StepResult decisive = s.steps().stream().filter(st -> st.errorMessage() != null).findFirst().orElse(null);
             String message = s.errorMessage() == null ? "" : s.errorMessage().lines().findFirst().orElse("");
             catches.add(new Catch(s.id(), s.name(), s.feature(), s.line(), s.status().name(),
-                    s.rules().stream().anyMatch(rules::contains),
+                    s.rules().stream().anyMatch(rules::contains), s.isTentative(),
                     decisive == null ? null : decisive.keyword() + decisive.text(),
                     message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message));
         }
-        // Scenarios of the fault's own rules first, then failures before errors.
-        catches.sort(Comparator.comparing((Catch c) -> !c.onRule()).thenComparing(c -> !c.status().equals("FAIL"))
+        // Scenarios of the fault's own rules first, required before tentative, then failures before errors.
+        catches.sort(Comparator.comparing((Catch c) -> !c.onRule()).thenComparing(Catch::tentative)
+                .thenComparing(c -> !c.status().equals("FAIL"))
                 .thenComparing(Catch::feature).thenComparingInt(Catch::line));
         int failed = (int) catches.stream().filter(c -> c.status().equals("FAIL")).count();
         return new FaultResult(fault.name(), fault.rules(), fault.area(), fault.description(), !catches.isEmpty(),
-                failed, catches.size() - failed, catches.stream().anyMatch(Catch::onRule), durationMs, List.copyOf(catches));
+                failed, catches.size() - failed, catches.stream().anyMatch(Catch::onRule),
+                !catches.isEmpty() && catches.stream().allMatch(Catch::tentative), durationMs, List.copyOf(catches));
     }
 
     private void write(Matrix matrix) throws IOException {
@@ -187,6 +193,12 @@ public final class KillMatrix {
         md.append(String.format("- Faults: **%d**, caught: **%d**, not caught: **%d**%n", m.faults(), m.caught(), m.uncaught().size()));
         md.append(String.format("- Baseline (%s): %d scenarios, %s%n", m.baseline().target(), m.baseline().scenarios(),
                 m.baseline().statuses()));
+        List<String> tentativeOnly = m.results().stream().filter(FaultResult::caughtOnlyByTentative)
+                .map(FaultResult::name).toList();
+        md.append(String.format("- Caught only by tentative scenarios (checking a kit decision, `@assumption`): **%d**%s%n",
+                tentativeOnly.size(), tentativeOnly.isEmpty() ? "" : " (" + tentativeOnly.stream()
+                        .map(n -> "`" + n + "`").collect(Collectors.joining(", ")) + "): a run that is not strict"
+                        + " reports them apart and passes"));
         if (m.tags() != null) {
             md.append("- Scenarios selected by: `").append(m.tags()).append("`\n");
         }
@@ -204,9 +216,11 @@ public final class KillMatrix {
             String by = r.caught()
                     ? r.failed() + " failed" + (r.errored() > 0 ? ", " + r.errored() + " errored" : "")
                     + (r.caughtOnRule() ? "" : " (none of its rules)")
+                    + (r.caughtOnlyByTentative() ? " (tentative scenarios only)" : "")
                     : "**not caught**";
             String examples = r.caughtBy().stream().limit(3)
-                    .map(c -> escape(c.feature() + ":" + c.line() + " " + c.name())).collect(Collectors.joining("<br>"));
+                    .map(c -> escape(c.feature() + ":" + c.line() + " " + c.name() + (c.tentative() ? " (tentative)" : "")))
+                    .collect(Collectors.joining("<br>"));
             if (r.caughtBy().size() > 3) {
                 examples += "<br>... " + (r.caughtBy().size() - 3) + " more";
             }

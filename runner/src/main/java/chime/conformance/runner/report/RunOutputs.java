@@ -3,7 +3,6 @@ package chime.conformance.runner.report;
 import chime.conformance.reports.RunContext;
 import chime.conformance.reports.plugin.ConformancePlugin;
 import chime.conformance.reports.plugin.ProgressPrinter;
-import io.cucumber.core.plugin.JUnitFormatter;
 import io.cucumber.core.plugin.MessageFormatter;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -20,8 +19,9 @@ import java.util.List;
 /**
  * The one Cucumber plugin every run uses, from the command line or the Maven build alike: it writes all
  * outputs of a run into the report directory (system property {@code chime.report.dir}, default
- * {@code conformance-report}): the HTML report and results.json, JUnit XML for CI systems, and
- * Cucumber's message stream (NDJSON) for existing Cucumber tooling; and it prints progress.
+ * {@code conformance-report}): the HTML report, results.json and JUnit XML for CI systems (all three from
+ * the kit's own results, so statuses and levels agree), and Cucumber's message stream (NDJSON) for existing
+ * Cucumber tooling; and it prints progress.
  */
 public final class RunOutputs implements ConcurrentEventListener {
 
@@ -36,7 +36,6 @@ public final class RunOutputs implements ConcurrentEventListener {
             Files.createDirectories(dir);
             outputs.add(new ProgressPrinter());
             outputs.add(new ConformancePlugin(dir.toString()));
-            outputs.add(new JUnitFormatter(open(dir.resolve("junit.xml"))));
             outputs.add(new MessageFormatter(open(dir.resolve("cucumber-messages.ndjson"))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);

@@ -13,6 +13,7 @@ import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.sdk.SdkTarget;
 import chime.conformance.runner.wire.RawRequests;
 import chime.conformance.runner.wire.WireExchange;
+import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,11 +55,13 @@ public class WireSteps {
             .collect(Collectors.toSet());
 
     private final World world;
+    private final ChannelFlowFixtures flows;
     private WireExchange raw;
     /** Channels named in the request being expanded: where a {{callback:...}} is looked up. */
     private final List<String> channelsInRequest = new ArrayList<>();
 
-    public WireSteps(World world) {
+    public WireSteps(World world, ChannelFlowFixtures flows) {
+        this.flows = flows;
         this.world = world;
     }
 
@@ -161,10 +164,8 @@ public class WireSteps {
                 return "wire-" + UUID.randomUUID();
             }
             case "processor" -> {
-                ProcessorBehaviour behaviour = ProcessorBehaviour.fromKey(required(kind, name));
-                return world.target().processorArn(behaviour).orElseThrow(() -> new HarnessException("target "
-                        + world.target().name() + " has no " + behaviour.key() + " processor: tag the scenario"
-                        + " @requires:flow-processors"));
+                // As in every flow step: the target's processor where the scenario requires the behaviour.
+                return flows.processorArn(ProcessorBehaviour.fromKey(required(kind, name)));
             }
             case "callback" -> {
                 return callbackIdOf(required(kind, name));

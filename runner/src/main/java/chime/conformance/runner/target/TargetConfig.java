@@ -5,15 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Settings of a target, from {@code --target-config FILE} (YAML) and command-line options. Every field is
@@ -24,8 +29,8 @@ import java.util.Set;
  * credentials: static            # static (dummy keys, the default for endpoints), default (SDK chain), profile:NAME
  * accessKeyId: AKIDEXAMPLE
  * secretAccessKey: example
- * capabilities: [flow-processors, wire]
- * processors:
+ * capabilities: [wire]          # besides the processors below; flow-processors is a deprecated no-op
+ * processors:                    # each behaviour listed is a capability: processor:pass-through, ...
  *   pass-through: arn:aws:lambda:us-east-1:111122223333:function:my-pass-through
  *   deny: arn:aws:lambda:...
  * consistency: PT5S              # bound for polling eventually-consistent reads
@@ -35,17 +40,27 @@ import java.util.Set;
  *
  * <p>{@code options} carries target-specific settings given on the command line (e.g. the aws target's
  * confirmation to create resources and its call budget), so that the run command stays general: it passes
- * them on, and only the target that understands them reads them.
+ * them on, and only the target that understands them reads them. {@code warnings} says what in the file
+ * still works but should change (a deprecated key).
  */
 public record TargetConfig(URI endpoint, String region, String credentials, String accessKeyId,
                            String secretAccessKey, Set<Capability> capabilities,
                            Map<ProcessorBehaviour, String> processors, Duration consistency,
-                           String appInstanceArn, Path source, Map<String, String> options) {
+                           String appInstanceArn, Path source, Map<String, String> options, List<String> warnings) {
 
     public TargetConfig {
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
         processors = processors == null ? Map.of() : Map.copyOf(processors);
         options = options == null ? Map.of() : Map.copyOf(options);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Without warnings about the file. */
+    public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
+                        Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
+                        String appInstanceArn, Path source, Map<String, String> options) {
+        this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
+                appInstanceArn, source, options, null);
     }
 
     /** Without target-specific options: the config file's fields only. */
@@ -53,11 +68,11 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
                         Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
                         String appInstanceArn, Path source) {
         this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
-                appInstanceArn, source, null);
+                appInstanceArn, source, null, null);
     }
 
     public static TargetConfig empty() {
-        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null);
+        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A target-specific option from the command line, or null. */
@@ -73,13 +88,13 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
             changed.put(name, value);
         }
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, changed);
+                processors, consistency, appInstanceArn, source, changed, warnings);
     }
 
     /** {@code credentials} as in the config file: static, default or profile:NAME. */
     public TargetConfig withCredentials(String newCredentials) {
         return new TargetConfig(endpoint, region, newCredentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options);
+                processors, consistency, appInstanceArn, source, options, warnings);
     }
 
     public String regionOr(String fallback) {
@@ -88,15 +103,34 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
 
     public TargetConfig withEndpoint(URI newEndpoint) {
         return new TargetConfig(newEndpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options);
+                processors, consistency, appInstanceArn, source, options, warnings);
     }
 
     public TargetConfig withRegion(String newRegion) {
         return new TargetConfig(endpoint, newRegion, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options);
+                processors, consistency, appInstanceArn, source, options, warnings);
     }
 
-    /** Reads a YAML target config; every error names the file and the field. */
+    /** The fields a target config may have. */
+    public static final List<String> FIELDS = List.of("endpoint", "region", "credentials", "accessKeyId",
+            "secretAccessKey", "capabilities", "processors", "consistency", "appInstanceArn", "options");
+
+    /**
+     * A Lambda function ARN, as a channel-flow processor needs one: partition, region, a 12-digit account, the
+     * function name and an optional version or alias.
+     */
+    public static final Pattern LAMBDA_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:lambda:[a-z]{2}(-[a-z]+)+-\\d{1,2}:\\d{12}:function:[A-Za-z0-9_-]{1,64}"
+                    + "(:(\\$LATEST|[A-Za-z0-9_-]{1,128}))?");
+
+    private static final Pattern APP_INSTANCE_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:chime:[a-z0-9-]+:\\d{12}:app-instance/[^/\\s]+");
+
+    /**
+     * Reads a YAML target config and validates every field, so that a mistake stops the run before it starts
+     * rather than turning scenarios into errors. Each problem is named with the file, the key and what is
+     * expected; all of them are reported at once.
+     */
     public static TargetConfig load(Path file) {
         JsonNode root;
         try {
@@ -105,53 +139,233 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
             throw new IllegalArgumentException("cannot read target config " + file + ": " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("target config " + file + " must be a YAML mapping");
+            throw new IllegalArgumentException("target config " + file + " must be a YAML mapping of "
+                    + String.join(", ", FIELDS));
         }
-        Set<String> known = Set.of("endpoint", "region", "credentials", "accessKeyId", "secretAccessKey",
-                "capabilities", "processors", "consistency", "appInstanceArn", "options");
+        Problems problems = new Problems(file);
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (!known.contains(field)) {
-                throw new IllegalArgumentException("target config " + file + ": unknown field '" + field
-                        + "'; known fields: " + known);
+            if (!FIELDS.contains(field)) {
+                problems.add(field, "unknown key; expected one of " + String.join(", ", FIELDS));
             }
         }
-        try {
-            URI endpoint = text(root, "endpoint") == null ? null : URI.create(text(root, "endpoint"));
-            Set<Capability> caps = EnumSet.noneOf(Capability.class);
-            if (root.has("capabilities")) {
-                root.get("capabilities").forEach(n -> caps.add(Capability.fromTag(n.asText())));
+        URI endpoint = endpoint(root, problems);
+        String region = scalar(root, "region", problems, "a region name, e.g. us-east-1");
+        String credentials = credentials(root, problems);
+        String accessKeyId = scalar(root, "accessKeyId", problems, "an access key ID");
+        String secretAccessKey = scalar(root, "secretAccessKey", problems, "a secret access key");
+        Map<ProcessorBehaviour, String> processors = processors(root, problems);
+        List<String> warnings = new ArrayList<>();
+        Set<Capability> capabilities = capabilities(root, processors, problems, warnings);
+        Duration consistency = consistency(root, problems);
+        String appInstanceArn = scalar(root, "appInstanceArn", problems,
+                "an AppInstance ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID)");
+        if (appInstanceArn != null && !APP_INSTANCE_ARN.matcher(appInstanceArn).matches()) {
+            problems.add("appInstanceArn", "expected an AppInstance ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID),"
+                    + " got '" + appInstanceArn + "'");
+        }
+        Map<String, String> options = options(root, problems);
+        problems.throwIfAny();
+        return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors,
+                consistency, appInstanceArn, file, options, warnings);
+    }
+
+    /** The problems found in one file, each with its key. */
+    private static final class Problems {
+        private final Path file;
+        private final List<String> found = new ArrayList<>();
+
+        Problems(Path file) {
+            this.file = file;
+        }
+
+        void add(String key, String problem) {
+            found.add(key + ": " + problem);
+        }
+
+        void throwIfAny() {
+            if (found.size() == 1) {
+                throw new IllegalArgumentException("target config " + file + ": " + found.get(0));
             }
-            Map<ProcessorBehaviour, String> procs = new EnumMap<>(ProcessorBehaviour.class);
-            if (root.has("processors")) {
-                root.get("processors").fields().forEachRemaining(e ->
-                        procs.put(ProcessorBehaviour.fromKey(e.getKey()), e.getValue().asText()));
+            if (!found.isEmpty()) {
+                throw new IllegalArgumentException("target config " + file + " has " + found.size() + " problems:\n  "
+                        + String.join("\n  ", found));
             }
-            Duration consistency = text(root, "consistency") == null ? null : Duration.parse(text(root, "consistency"));
-            Map<String, String> options = new java.util.LinkedHashMap<>();
-            if (root.has("options")) {
-                if (!root.get("options").isObject()) {
-                    throw new IllegalArgumentException("options must be a mapping of names to values");
-                }
-                root.get("options").fields().forEachRemaining(e -> {
-                    if (e.getKey().startsWith("yes-")) {
-                        // A confirmation is a decision made for one run, not a setting kept in a file.
-                        throw new IllegalArgumentException("option '" + e.getKey()
-                                + "' is a confirmation: give it on the command line (--" + e.getKey() + ")");
-                    }
-                    options.put(e.getKey(), e.getValue().asText());
-                });
-            }
-            return new TargetConfig(endpoint, text(root, "region"), text(root, "credentials"),
-                    text(root, "accessKeyId"), text(root, "secretAccessKey"), caps, procs, consistency,
-                    text(root, "appInstanceArn"), file, options);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new IllegalArgumentException("target config " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static String text(JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        return n == null || n.isNull() ? null : n.asText();
+    private static URI endpoint(JsonNode root, Problems problems) {
+        String text = scalar(root, "endpoint", problems, "an http or https URL, e.g. http://127.0.0.1:8080");
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        problems.add("endpoint", "expected an http or https URL with a host, e.g. http://127.0.0.1:8080, got '"
+                + text + "'");
+        return null;
     }
+
+    private static String credentials(JsonNode root, Problems problems) {
+        String text = scalar(root, "credentials", problems, "static, default or profile:NAME");
+        if (text == null) {
+            return null;
+        }
+        String how = text.trim().toLowerCase(Locale.ROOT);
+        if (how.equals("static") || how.equals("default")
+                || how.startsWith("profile:") && how.length() > "profile:".length()) {
+            return text.trim();
+        }
+        problems.add("credentials", "expected static, default or profile:NAME, got '" + text + "'");
+        return null;
+    }
+
+    private static Map<ProcessorBehaviour, String> processors(JsonNode root, Problems problems) {
+        Map<ProcessorBehaviour, String> processors = new EnumMap<>(ProcessorBehaviour.class);
+        JsonNode node = root.get("processors");
+        if (node == null || node.isNull()) {
+            return processors;
+        }
+        if (!node.isObject()) {
+            problems.add("processors", "expected a mapping of processor behaviours (" + behaviourKeys()
+                    + ") to Lambda function ARNs");
+            return processors;
+        }
+        node.fields().forEachRemaining(entry -> {
+            String key = "processors." + entry.getKey();
+            ProcessorBehaviour behaviour;
+            try {
+                behaviour = ProcessorBehaviour.fromKey(entry.getKey());
+            } catch (IllegalArgumentException e) {
+                problems.add(key, "unknown processor behaviour; expected one of " + behaviourKeys());
+                return;
+            }
+            JsonNode value = entry.getValue();
+            String arn = value == null || !value.isValueNode() || value.isNull() ? null : value.asText().trim();
+            if (arn == null || !LAMBDA_ARN.matcher(arn).matches()) {
+                problems.add(key, "expected a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME), got "
+                        + (arn == null ? "no text" : "'" + arn + "'"));
+                return;
+            }
+            processors.put(behaviour, arn);
+        });
+        return processors;
+    }
+
+    /**
+     * The declared capabilities. {@code processor:X} is what the ARN under {@code processors:} gives, so
+     * declaring it without that ARN is a mistake; {@code flow-processors}, the single capability of earlier
+     * versions, is still accepted and means the behaviours whose ARNs are given.
+     */
+    private static Set<Capability> capabilities(JsonNode root, Map<ProcessorBehaviour, String> processors,
+                                                Problems problems, List<String> warnings) {
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        JsonNode node = root.get("capabilities");
+        if (node == null || node.isNull()) {
+            return capabilities;
+        }
+        if (!node.isArray()) {
+            problems.add("capabilities", "expected a list of capability names, e.g. [wire]; known: "
+                    + Capability.knownTags());
+            return capabilities;
+        }
+        for (JsonNode item : node) {
+            String name = item.isValueNode() ? item.asText().trim() : String.valueOf(item);
+            if (name.equalsIgnoreCase(Capability.DEPRECATED_FLOW_PROCESSORS)) {
+                if (processors.isEmpty()) {
+                    problems.add("capabilities", "flow-processors needs the processor ARNs under 'processors:' ("
+                            + behaviourKeys() + ")");
+                } else {
+                    warnings.add("capabilities: flow-processors is deprecated: the processors listed under"
+                            + " 'processors:' are the capabilities (" + processors.keySet().stream()
+                            .map(b -> Capability.of(b).tag()).collect(java.util.stream.Collectors.joining(", "))
+                            + "); remove it");
+                }
+                continue;
+            }
+            Capability capability;
+            try {
+                capability = Capability.fromTag(name);
+            } catch (IllegalArgumentException e) {
+                problems.add("capabilities", "unknown capability '" + name + "'; expected one of "
+                        + Capability.knownTags());
+                continue;
+            }
+            if (capability.behaviour().isPresent() && !processors.containsKey(capability.behaviour().get())) {
+                problems.add("capabilities", capability.tag() + " needs the ARN of the processor under 'processors: "
+                        + capability.behaviour().get().key() + ":'");
+                continue;
+            }
+            capabilities.add(capability);
+        }
+        return capabilities;
+    }
+
+    private static Duration consistency(JsonNode root, Problems problems) {
+        String text = scalar(root, "consistency", problems, "an ISO-8601 duration, e.g. PT5S");
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration duration = Duration.parse(text.trim());
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        problems.add("consistency", "expected an ISO-8601 duration of zero or more, e.g. PT5S or PT0.5S, got '"
+                + text + "'");
+        return null;
+    }
+
+    private static Map<String, String> options(JsonNode root, Problems problems) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        JsonNode node = root.get("options");
+        if (node == null || node.isNull()) {
+            return options;
+        }
+        if (!node.isObject()) {
+            problems.add("options", "expected a mapping of option names to values");
+            return options;
+        }
+        node.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("yes-")) {
+                // A confirmation is a decision made for one run, not a setting kept in a file.
+                problems.add("options." + e.getKey(), "a confirmation: give it on the command line (--"
+                        + e.getKey() + "), not in a file");
+            } else if (e.getValue() == null || !e.getValue().isValueNode()) {
+                problems.add("options." + e.getKey(), "expected a single value");
+            } else {
+                options.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        return options;
+    }
+
+    /** A field that must be a single value; null when absent. */
+    private static String scalar(JsonNode root, String field, Problems problems, String expected) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isValueNode()) {
+            problems.add(field, "expected " + expected);
+            return null;
+        }
+        return n.asText();
+    }
+
+    private static String behaviourKeys() {
+        return java.util.Arrays.stream(ProcessorBehaviour.values()).map(ProcessorBehaviour::key)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
 }

@@ -1,6 +1,7 @@
 package chime.conformance.runner.world;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
 import java.util.ArrayList;
@@ -25,19 +26,85 @@ public class ChannelFlowFixtures {
     /** Unless a step says otherwise, a processor falls back to ABORT, so that a failure cannot pass unseen. */
     public static final FallbackAction DEFAULT_FALLBACK = FallbackAction.ABORT;
 
+    /** How the never-run stand-in functions are named: followed by the behaviour's key. */
+    public static final String UNUSED_FUNCTION_PREFIX = "chime-conformance-not-run-";
+
     private final World world;
     /** The ARNs of the channels this scenario associated with a flow: where invocations are looked for. */
     private final Set<String> flowChannels = new LinkedHashSet<>();
+    /** The behaviours the scenario named for a processor, required or not. */
+    private final Set<ProcessorBehaviour> named = java.util.EnumSet.noneOf(ProcessorBehaviour.class);
+    /** The never-run ARNs handed out, with the behaviour each stands for. */
+    private final java.util.Map<String, ProcessorBehaviour> unused = new java.util.LinkedHashMap<>();
 
     public ChannelFlowFixtures(World world) {
         this.world = world;
     }
 
-    /** The Lambda ARN of the target's processor with that behaviour. */
+    /**
+     * The Lambda ARN for a processor with that behaviour: the target's when the scenario requires the
+     * behaviour, else a well-formed ARN of a function that does not run ({@link #unusedArn}).
+     */
     public String processorArn(ProcessorBehaviour behaviour) {
+        named.add(behaviour);
+        Capability needed = Capability.of(behaviour);
+        if (!world.declares(needed)) {
+            return unusedArn(behaviour);
+        }
         return world.target().processorArn(behaviour).orElseThrow(() -> new HarnessException("target "
-                + world.target().name() + " has no " + behaviour.key() + " processor; the scenario should"
-                + " require the capability flow-processors"));
+                + world.target().name() + " declares " + needed.tag() + " but gives no ARN for it"));
+    }
+
+    /**
+     * A Lambda ARN in the partition, region and account of the scenario's AppInstance, named after the
+     * behaviour, of a function the kit never deploys: for flows that are only managed, never run.
+     */
+    public String unusedArn(ProcessorBehaviour behaviour) {
+        String[] parts = world.appInstanceArn().split(":", 6);
+        if (parts.length < 6 || !parts[0].equals("arn")) {
+            throw new HarnessException("cannot tell the region and account of the AppInstance "
+                    + world.appInstanceArn());
+        }
+        String arn = "arn:" + parts[1] + ":lambda:" + parts[3] + ":" + parts[4] + ":function:"
+                + UNUSED_FUNCTION_PREFIX + behaviour.key();
+        unused.put(arn, behaviour);
+        return arn;
+    }
+
+    /**
+     * The behaviours the scenario declares ({@code @requires:processor:X}) but never named in a flow: a tag
+     * that makes the scenario NOT_APPLICABLE on targets without the behaviour for nothing.
+     */
+    public Set<ProcessorBehaviour> declaredButUnused() {
+        Set<ProcessorBehaviour> unusedDeclared = new LinkedHashSet<>();
+        for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
+            if (world.declares(Capability.of(b)) && !named.contains(b)) {
+                unusedDeclared.add(b);
+            }
+        }
+        return unusedDeclared;
+    }
+
+    /**
+     * The behaviours whose never-run stand-in the service invoked in this scenario: the scenario runs them
+     * without requiring them, so a target lacking them would fail it rather than find it not applicable.
+     * Empty on targets that cannot show invocations.
+     */
+    public Set<ProcessorBehaviour> undeclaredUses() {
+        Set<ProcessorBehaviour> used = new LinkedHashSet<>();
+        if (unused.isEmpty() || world.target().processorProbe().isEmpty()) {
+            return used;
+        }
+        ProcessorProbe probe = world.target().processorProbe().get();
+        for (String channelArn : world.channelArns()) {
+            for (ProcessorProbe.Invocation invocation : probe.invocationsFor(channelArn)) {
+                ProcessorBehaviour behaviour = unused.get(invocation.processorArn());
+                if (behaviour != null) {
+                    used.add(behaviour);
+                }
+            }
+        }
+        return used;
     }
 
     /** A processor as the kit sends it: named after its behaviour, invoked ASYNC. */

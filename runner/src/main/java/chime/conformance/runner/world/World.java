@@ -2,6 +2,7 @@ package chime.conformance.runner.world;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.AppInstanceScope;
+import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetSession;
@@ -81,6 +82,14 @@ public class World {
         this.tags = java.util.Set.copyOf(scenarioTags);
     }
 
+    /**
+     * Whether the scenario declares that it needs this capability ({@code @requires:<tag>}, its own or
+     * inherited). The hooks have checked that the target has every capability declared.
+     */
+    public boolean declares(Capability capability) {
+        return tags.contains("@requires:" + capability.tag());
+    }
+
     public synchronized AppInstanceScope scope() {
         if (scope == null) {
             scope = newScope("scenario");
@@ -157,6 +166,11 @@ public class World {
 
     public boolean hasChannel(String name) {
         return channels.containsKey(name);
+    }
+
+    /** The ARNs of every channel the scenario created, in order. */
+    public java.util.List<String> channelArns() {
+        return java.util.List.copyOf(channels.values());
     }
 
     public void rememberFlow(String name, String arn) {

@@ -43,9 +43,9 @@ public final class ExampleThirdPartyTargetProvider implements TargetProvider {
         //    --target-config (dummy static keys when it names none).
         SdkClients clients = SdkClients.open(server.uri(), config, SdkClients.Retries.NONE);
 
-        // 3. Say what it can do. WIRE comes with HTTP; declare FLOW_PROCESSORS only with the Lambda ARNs of
-        //    processors whose behaviour is known (config.processors()). Scenarios needing a capability the
-        //    target lacks are NOT_APPLICABLE, never failed.
+        // 3. Say what it can do. WIRE comes with HTTP; each processor whose Lambda ARN is given (here none; a
+        //    real emulator passes config.processors()) is the capability processor:<behaviour>. Scenarios
+        //    needing a capability the target lacks are NOT_APPLICABLE, never failed.
         return new SdkTarget(name(), description(), server.uri(), clients,
                 EnumSet.noneOf(Capability.class), Map.of(), null, Duration.ofSeconds(1), config.appInstanceArn())
                 .alsoClosing(server)

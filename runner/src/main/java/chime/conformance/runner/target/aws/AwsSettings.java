@@ -39,7 +39,7 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
     static final Set<String> KNOWN = Set.of(CONFIRM, MAX_CALLS, MASK_ACCOUNT, DEPLOY_PROCESSORS, STS_ENDPOINT,
             LAMBDA_ENDPOINT, IAM_ENDPOINT);
 
-    /** The processors a flow scenario may name; HOLD needs a probe into the service, which AWS gives none. */
+    /** The processors the aws target can run: HOLD needs a probe into the service, which AWS gives none. */
     static final Set<ProcessorBehaviour> NEEDED = EnumSet.of(ProcessorBehaviour.PASS_THROUGH,
             ProcessorBehaviour.DENY, ProcessorBehaviour.REWRITE, ProcessorBehaviour.UNREACHABLE);
 
@@ -71,19 +71,11 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
             }
         }
         Map<ProcessorBehaviour, String> processors = config.processors();
-        if (!processors.isEmpty()) {
-            Set<ProcessorBehaviour> missing = EnumSet.copyOf(NEEDED);
-            missing.removeAll(processors.keySet());
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("processors in " + config.source() + " lack "
-                        + missing.stream().map(ProcessorBehaviour::key).collect(Collectors.joining(", "))
-                        + ": give the ARNs of all of pass-through, deny, rewrite and unreachable (an ARN of a"
-                        + " function that does not exist serves as unreachable), or none to have the kit deploy them");
-            }
-            if (processors.containsKey(ProcessorBehaviour.HOLD)) {
-                throw new IllegalArgumentException("processors in " + config.source() + ": the hold processor needs"
-                        + " to see inside the service (processor-inspection), which AWS does not offer; remove it");
-            }
+        // Each behaviour is a capability of its own: a config may name some of them, and scenarios that run
+        // another are NOT_APPLICABLE.
+        if (processors.containsKey(ProcessorBehaviour.HOLD)) {
+            throw new IllegalArgumentException("processors in " + config.source() + ": the hold processor needs"
+                    + " to see inside the service (processor-inspection), which AWS does not offer; remove it");
         }
         URI endpoint = config.endpoint();
         return new AwsSettings(config.regionOr(DEFAULT_REGION), endpoint, flag(config, CONFIRM, false), maxCalls,
@@ -118,9 +110,12 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
         if (deploysProcessors()) {
             lines.addAll(ProcessorDeployer.plan(run));
         } else if (!processors.isEmpty()) {
-            lines.add("no processor functions: the flow scenarios use the processor ARNs of the target config");
+            lines.add("no processor functions: the flow scenarios use the processor ARNs of the target config ("
+                    + processors.keySet().stream().map(b -> "processor:" + b.key()).collect(Collectors.joining(", "))
+                    + ")");
         } else {
-            lines.add("no processor functions: flow scenarios will be NOT_APPLICABLE (capability flow-processors absent)");
+            lines.add("no processor functions: scenarios that run a processor will be NOT_APPLICABLE (no"
+                    + " processor:... capability); those that only manage channel flows still run");
         }
         return lines;
     }

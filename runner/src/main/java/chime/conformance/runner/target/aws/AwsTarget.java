@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,7 +171,8 @@ public final class AwsTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
-        return processors.isEmpty() ? Set.of() : EnumSet.of(Capability.FLOW_PROCESSORS);
+        // processor:X for each behaviour whose function the run deployed or the config named.
+        return Capability.processors(processors.keySet());
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class ReferenceHttpTargetProvider implements TargetProvider {
         SdkClients clients = SdkClients.open(server.uri(), TargetConfig.empty(), SdkClients.Retries.NONE);
         return new SdkTarget("reference-http", "reference implementation served at " + server.uri()
                 + ", through the AWS SDK for Java", server.uri(), clients,
-                EnumSet.of(Capability.FLOW_PROCESSORS, Capability.PROCESSOR_INSPECTION), processors,
+                EnumSet.of(Capability.PROCESSOR_INSPECTION), processors,
                 ReferenceProcessors.probe(service), Duration.ofSeconds(2), null)
                 .withClockControl(service::advanceClock)
                 .alsoClosing(server)

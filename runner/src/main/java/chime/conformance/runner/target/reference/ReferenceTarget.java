@@ -45,12 +45,17 @@ public final class ReferenceTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
+<<<<<<< HEAD
         return EnumSet.of(Capability.FLOW_PROCESSORS, Capability.PROCESSOR_INSPECTION, Capability.CLOCK_CONTROL);
     }
 
     @Override
     public void advanceClock(Duration by) {
         service.advanceClock(by);
+=======
+        // Every processor behaviour and the probe; no wire, since nothing travels over HTTP.
+        return EnumSet.complementOf(EnumSet.of(Capability.WIRE));
+>>>>>>> levels
     }
 
     @Override

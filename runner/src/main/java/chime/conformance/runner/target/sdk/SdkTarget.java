@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient
 /**
  * A target reached over HTTP through the AWS SDK for Java: an emulator, the reference served over HTTP, or
  * any endpoint that speaks the API. It has the WIRE capability (it is HTTP: raw requests can be sent to
- * it, and every exchange is recorded as evidence) and whatever else its configuration declares.
+ * it, and every exchange is recorded as evidence), {@code processor:X} for each behaviour X whose Lambda ARN
+ * it was given, and whatever else its configuration declares.
  */
 public final class SdkTarget implements Target {
 
@@ -40,8 +41,8 @@ public final class SdkTarget implements Target {
     private final List<AutoCloseable> alsoClose = new ArrayList<>();
 
     /**
-     * @param capabilities   declared capabilities; WIRE is added
-     * @param processors     Lambda ARNs of processors of known behaviour (FLOW_PROCESSORS needs them)
+     * @param capabilities   declared capabilities; WIRE and the capabilities of the processors are added
+     * @param processors     Lambda ARNs of processors of known behaviour: each is the capability processor:X
      * @param probe          sees processor invocations (PROCESSOR_INSPECTION), or null
      * @param appInstanceArn an AppInstance all scenarios share, or null for one per scenario
      */
@@ -53,7 +54,14 @@ public final class SdkTarget implements Target {
         this.endpoint = endpoint;
         this.clients = clients;
         EnumSet<Capability> caps = EnumSet.of(Capability.WIRE);
-        caps.addAll(capabilities);
+        for (Capability declared : capabilities) {
+            if (declared.behaviour().isPresent() && !processors.containsKey(declared.behaviour().get())) {
+                throw new IllegalArgumentException("capability " + declared.tag() + " of " + name
+                        + " needs the Lambda ARN of a " + declared.behaviour().get().key() + " processor");
+            }
+            caps.add(declared);
+        }
+        caps.addAll(Capability.processors(processors.keySet()));
         this.capabilities = Set.copyOf(caps);
         this.processors = Map.copyOf(processors);
         this.probe = probe;

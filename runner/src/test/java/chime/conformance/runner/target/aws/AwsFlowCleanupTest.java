@@ -61,7 +61,8 @@ class AwsFlowCleanupTest {
 
     @Test
     void aFlowRunsTheConfiguredProcessorAndGoesWithItsScenario() {
-        assertThat(target.capabilities(), contains(Capability.FLOW_PROCESSORS));
+        assertThat(target.capabilities(), contains(Capability.PROCESSOR_PASS_THROUGH, Capability.PROCESSOR_DENY,
+                Capability.PROCESSOR_REWRITE, Capability.PROCESSOR_UNREACHABLE));
         assertThat(target.processorArn(ProcessorBehaviour.HOLD).isPresent(), is(false));
         ChimeSdkMessagingClient messaging = target.messaging();
         AppInstanceScope scope = target.fixtures().newScope("scenario");

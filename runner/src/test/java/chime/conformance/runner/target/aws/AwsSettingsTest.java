@@ -58,10 +58,19 @@ class AwsSettingsTest {
         assertThat(refusal(config(null, null, Map.of(AwsSettings.MAX_CALLS, "many"))), containsString("--max-calls must be a whole number"));
         assertThat(refusal(config(null, null, Map.of(AwsSettings.DEPLOY_PROCESSORS, "perhaps"))), containsString("must be true or false"));
         assertThat(refusal(config(null, null, Map.of(AwsSettings.STS_ENDPOINT, "nowhere"))), containsString("must be a URL with a host"));
-        assertThat(refusal(config(null, Map.of(ProcessorBehaviour.DENY, "arn:aws:lambda:us-east-1:1:function:d"), null)),
-                containsString("lack pass-through, rewrite, unreachable"));
+        assertThat(refusal(config(null, Map.of(ProcessorBehaviour.HOLD, "arn:aws:lambda:us-east-1:1:function:h"), null)),
+                containsString("the hold processor needs"));
         assertThat(refusal(new TargetConfig(null, null, null, null, null, null, null, null,
                 "arn:aws:chime:us-east-1:1:app-instance/x", Path.of("aws.yaml"))), containsString("appInstanceArn"));
+    }
+
+    /** Each processor behaviour is a capability of its own: a config may give some of them. */
+    @Test
+    void aConfigMayGiveSomeProcessorsOnly() {
+        AwsSettings some = AwsSettings.from(config(null, Map.of(ProcessorBehaviour.DENY,
+                "arn:aws:lambda:us-east-1:111122223333:function:d"), null));
+        assertThat(some.processors().keySet(), equalTo(java.util.Set.of(ProcessorBehaviour.DENY)));
+        assertThat(some.deploysProcessors(), is(false));
     }
 
     @Test

@@ -122,7 +122,11 @@ class AwsTargetPathTest {
         RunResults results = ResultsFile.read(report);
         assertThat(results.target().name(), equalTo("aws"));
         assertThat(results.target().description(), containsString("calls by scenarios"));
-        assertThat(results.target().capabilities().get("flow-processors"), is(true));
+        for (ProcessorBehaviour b : List.of(ProcessorBehaviour.PASS_THROUGH, ProcessorBehaviour.DENY,
+                ProcessorBehaviour.REWRITE, ProcessorBehaviour.UNREACHABLE)) {
+            assertThat(results.target().capabilities().get("processor:" + b.key()), is(true));
+        }
+        assertThat(results.target().capabilities().get("processor:hold"), is(false));
         List<Status> statuses = results.scenarios().stream().map(ScenarioResult::status).toList();
         assertThat(run.describe(), statuses, hasItem(Status.PASS));
         assertThat(run.describe(), statuses, not(hasItem(Status.ERROR)));

@@ -58,7 +58,8 @@ class SdkTargetProviderTest {
                 consistency: PT7S
                 """);
         try (Target target = provider.open("http://127.0.0.1:9", TargetConfig.load(file))) {
-            assertThat(target.capabilities(), equalTo(Set.of(Capability.WIRE, Capability.FLOW_PROCESSORS)));
+            assertThat(target.capabilities(), equalTo(Set.of(Capability.WIRE, Capability.PROCESSOR_PASS_THROUGH,
+                    Capability.PROCESSOR_DENY)));
             assertThat(target.processorArn(ProcessorBehaviour.DENY),
                     equalTo(Optional.of("arn:aws:lambda:eu-central-1:111122223333:function:deny")));
             assertThat(target.consistencyBound(), equalTo(Duration.ofSeconds(7)));
