@@ -1,4 +1,4 @@
-@area:FLOW @requires:processor-inspection @requires:processor:hold @requires:processor:hold
+@area:FLOW @requires:processor-inspection @requires:processor:hold
 Feature: Calling back from a processor
   A processor answers the service with ChannelFlowCallback, quoting the callback ID the service invoked
   it with. It can leave the message unchanged, update its content or metadata, or deny it. Here the

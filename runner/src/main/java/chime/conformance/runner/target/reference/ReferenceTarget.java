@@ -45,17 +45,13 @@ public final class ReferenceTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
-<<<<<<< HEAD
-        return EnumSet.of(Capability.FLOW_PROCESSORS, Capability.PROCESSOR_INSPECTION, Capability.CLOCK_CONTROL);
+        // Every processor behaviour, the probe and the clock; no wire, since nothing travels over HTTP.
+        return EnumSet.complementOf(EnumSet.of(Capability.WIRE));
     }
 
     @Override
     public void advanceClock(Duration by) {
         service.advanceClock(by);
-=======
-        // Every processor behaviour and the probe; no wire, since nothing travels over HTTP.
-        return EnumSet.complementOf(EnumSet.of(Capability.WIRE));
->>>>>>> levels
     }
 
     @Override

@@ -56,21 +56,15 @@ public final class SdkTargetProvider implements TargetProvider {
             throw new IllegalArgumentException("capability processor-inspection in " + config.source()
                     + " cannot be provided by an HTTP endpoint; only the reference targets have it");
         }
-<<<<<<< HEAD
         if (declared.contains(Capability.CLOCK_CONTROL)) {
             // Moving a service's clock needs a hook into it; an endpoint gives none.
             throw new IllegalArgumentException("capability clock-control in " + config.source()
                     + " cannot be provided by an HTTP endpoint; only the reference targets have it");
         }
-        if (declared.contains(Capability.FLOW_PROCESSORS) && config.processors().isEmpty()) {
-            throw new IllegalArgumentException("capability flow-processors in " + config.source()
-                    + " needs the processor ARNs under 'processors:' (pass-through, deny, rewrite, unreachable)");
-=======
         if (config.processors().containsKey(chime.conformance.runner.target.ProcessorBehaviour.HOLD)) {
             // A hold processor is there for the scenario to play, which needs to see its invocations.
             throw new IllegalArgumentException("processors.hold in " + config.source() + ": a hold processor needs"
                     + " processor-inspection, which an HTTP endpoint cannot give; remove it");
->>>>>>> levels
         }
         SdkClients clients = SdkClients.open(endpoint, config, SdkClients.Retries.SDK_DEFAULT);
         return new SdkTarget(endpoint.toString(), "endpoint " + endpoint + " through the AWS SDK for Java ("
