@@ -61,8 +61,9 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMess
  *   <li>metadata never sent (whether it reads back absent or empty is MSG-008's own question);</li>
  *   <li>a member an edit leaves out (MSG-011 is a kit decision), and metadata after a redaction (the
  *       sources disagree on whether a redaction clears it: MSG-018);</li>
- *   <li>the content of a message that went to a channel flow, until a read shows it SENT, and for good when
- *       the processor's behaviour is not known (deny, unreachable with ABORT, several unknown processors);</li>
+ *   <li>what a channel flow delivers when its processors' behaviour is not known (the scenario's own
+ *       processor before it calls back, a Lambda function the target did not describe); until a read shows a
+ *       message SENT, it reads as its sender submitted it, and an edit may show the version before it;</li>
  *   <li>messages the scenario did not send through this client (a raw HTTP request).</li>
  * </ul>
  * Members a read leaves out are not checked here either: each has a rule of its own (MSG-006, MSG-007,
@@ -109,22 +110,33 @@ public final class MessageExpectations {
     }
 
     /**
-     * One message as the scenario expects to read it. {@code processed}: the message went to a channel flow,
-     * so its content and metadata are what they say only once a read shows it SENT. {@code submitted}: what
-     * the last send or edit carried, which a processor that calls back without content or metadata leaves.
+     * One message as the scenario expects to read it. {@code content} and {@code metadata}: what it reads
+     * like once delivered (SENT). {@code processed}: the message went to a channel flow, so that until it is
+     * delivered it reads like {@code pendingContent} and {@code pendingMetadata}, what the sender submitted
+     * (no processor has answered: nothing else can have changed it). {@code submittedContent} and
+     * {@code submittedMetadata}: what the last send or edit carried, which a processor that calls back
+     * without content or metadata leaves as it is (FLOW-022).
      */
     record Expected(String channelArn, String messageId, String senderArn, String type, String persistence,
-                    Field content, Field metadata, boolean processed, String submittedContent,
-                    String submittedMetadata, Expected previous, long since) {
+                    Field content, Field metadata, boolean processed, Field pendingContent, Field pendingMetadata,
+                    String submittedContent, String submittedMetadata, Expected previous, long since) {
 
-        Expected now(Field newContent, Field newMetadata, boolean nowProcessed, String content, String metadata) {
+        /** Delivered at once, with no channel flow. */
+        Expected now(Field newContent, Field newMetadata, String content, String metadata) {
             return new Expected(channelArn, messageId, senderArn, type, persistence, newContent, newMetadata,
-                    nowProcessed, content, metadata, withoutHistory(), System.nanoTime());
+                    false, newContent, newMetadata, content, metadata, withoutHistory(), System.nanoTime());
+        }
+
+        /** Through a channel flow: one thing while processing goes on, another once delivered. */
+        Expected processing(Field delivered, Field deliveredMetadata, Field pending, Field pendingMeta,
+                            String content, String metadata) {
+            return new Expected(channelArn, messageId, senderArn, type, persistence, delivered, deliveredMetadata,
+                    true, pending, pendingMeta, content, metadata, withoutHistory(), System.nanoTime());
         }
 
         private Expected withoutHistory() {
             return new Expected(channelArn, messageId, senderArn, type, persistence, content, metadata, processed,
-                    submittedContent, submittedMetadata, null, since);
+                    pendingContent, pendingMetadata, submittedContent, submittedMetadata, null, since);
         }
     }
 
@@ -206,7 +218,7 @@ public final class MessageExpectations {
         } else if (request instanceof UpdateChannelMessageRequest q) {
             edited(q);
         } else if (request instanceof RedactChannelMessageRequest q) {
-            change(q.channelArn(), q.messageId(), e -> e.now(Field.cleared("cleared by the redaction"), null, false,
+            change(q.channelArn(), q.messageId(), e -> e.now(Field.cleared("cleared by the redaction"), null,
                     e.submittedContent(), e.submittedMetadata()));
         } else if (request instanceof DeleteChannelMessageRequest q) {
             messages.remove(key(q.channelArn(), q.messageId()));
@@ -243,34 +255,33 @@ public final class MessageExpectations {
         if (r.messageId() == null || messages.containsKey(key(q.channelArn(), r.messageId()))) {
             return; // a retry with the same ClientRequestToken names the message first sent
         }
-        boolean control = q.type() == ChannelMessageType.CONTROL;
-        String flow = control ? null : channelFlows.get(q.channelArn());
-        Field content;
-        Field metadata;
-        if (flow == null) {
-            content = Field.of(q.content(), "as sent");
-            metadata = Field.of(q.metadata(), "as sent");
-        } else {
+        Field content = Field.of(q.content(), "as sent");
+        Field metadata = Field.of(q.metadata(), "as sent");
+        Expected sent = new Expected(q.channelArn(), r.messageId(), q.chimeBearer(), q.typeAsString(),
+                q.persistenceAsString(), content, metadata, false, content, metadata, q.content(), q.metadata(), null,
+                System.nanoTime());
+        String flow = q.type() == ChannelMessageType.CONTROL ? null : channelFlows.get(q.channelArn());
+        if (flow != null) {
             Rewrite rewrite = rewrite(flow);
-            content = processed(rewrite, q.content(), true);
-            metadata = processed(rewrite, q.metadata(), false);
+            sent = sent.processing(processed(rewrite, q.content(), true), processed(rewrite, q.metadata(), false),
+                    content, metadata, q.content(), q.metadata());
         }
-        messages.put(key(q.channelArn(), r.messageId()), new Expected(q.channelArn(), r.messageId(), q.chimeBearer(),
-                q.typeAsString(), q.persistenceAsString(), content, metadata, flow != null, q.content(), q.metadata(),
-                null, System.nanoTime()));
+        messages.put(key(q.channelArn(), r.messageId()), sent);
     }
 
     private void edited(UpdateChannelMessageRequest q) {
         change(q.channelArn(), q.messageId(), e -> {
+            Field content = Field.of(q.content(), "as edited");
+            Field metadata = Field.of(q.metadata(), "as edited");
             String flow = ChannelMessageType.CONTROL.toString().equals(e.type()) ? null : channelFlows.get(q.channelArn());
             if (flow == null) {
-                return e.now(Field.of(q.content(), "as edited"), Field.of(q.metadata(), "as edited"), false,
-                        q.content(), q.metadata());
+                return e.now(content, metadata, q.content(), q.metadata());
             }
             // The edit goes to the processor; until it is delivered, readers may still see the version before it.
             Rewrite rewrite = rewrite(flow);
-            return e.now(Field.either(e.content(), processed(rewrite, q.content(), true)),
-                    Field.either(e.metadata(), processed(rewrite, q.metadata(), false)), true, q.content(), q.metadata());
+            return e.processing(Field.either(e.content(), processed(rewrite, q.content(), true)),
+                    Field.either(e.metadata(), processed(rewrite, q.metadata(), false)),
+                    Field.either(e.content(), content), Field.either(e.metadata(), metadata), q.content(), q.metadata());
         });
     }
 
@@ -285,11 +296,12 @@ public final class MessageExpectations {
             return;
         }
         change(q.channelArn(), id, e -> {
-            String content = q.channelMessage().content() != null ? q.channelMessage().content() : e.submittedContent();
-            String metadata = q.channelMessage().metadata() != null ? q.channelMessage().metadata() : e.submittedMetadata();
-            return e.now(Field.of(content, q.channelMessage().content() != null ? "as the processor's callback set it" : "as sent"),
-                    Field.of(metadata, q.channelMessage().metadata() != null ? "as the processor's callback set it" : "as sent"),
-                    true, e.submittedContent(), e.submittedMetadata());
+            String content = q.channelMessage().content();
+            String metadata = q.channelMessage().metadata();
+            return e.processing(
+                    content != null ? Field.of(content, "as the processor's callback set it") : Field.of(e.submittedContent(), "as sent"),
+                    metadata != null ? Field.of(metadata, "as the processor's callback set it") : Field.of(e.submittedMetadata(), "as sent"),
+                    e.pendingContent(), e.pendingMetadata(), e.submittedContent(), e.submittedMetadata());
         });
     }
 
@@ -383,15 +395,23 @@ public final class MessageExpectations {
             wrong.add("Sender.Arn " + show(read.sender().arn()) + " (" + actorName.apply(read.sender().arn())
                     + ") where " + actorName.apply(e.senderArn()) + " sent it");
         }
-        boolean delivered = !e.processed() || (read.status() != null && read.status().value() == ChannelMessageStatus.SENT);
-        if (delivered) {
-            compare("Content", read.content(), e, Expected::content, wrong);
-            compare("Metadata", read.metadata(), e, Expected::metadata, wrong);
+        ChannelMessageStatus status = read.status() == null ? null : read.status().value();
+        Function<Expected, Field> content = Expected::content;
+        Function<Expected, Field> metadata = Expected::metadata;
+        if (e.processed() && status == null) {
+            content = x -> Field.either(x.content(), x.pendingContent());
+            metadata = x -> Field.either(x.metadata(), x.pendingMetadata());
+        } else if (e.processed() && status != ChannelMessageStatus.SENT) {
+            content = Expected::pendingContent;
+            metadata = Expected::pendingMetadata;
         }
+        compare("Content", read.content(), e, content, wrong);
+        compare("Metadata", read.metadata(), e, metadata, wrong);
         if (!wrong.isEmpty()) {
             String label = messageLabel.apply(messageId);
             throw new AssertionError(operation + " by " + actorName.apply(reader) + ": the message "
-                    + (label != null ? "\"" + label + "\"" : messageId) + " reads with " + String.join("; ", wrong));
+                    + (label != null ? "\"" + label + "\"" : messageId + " (sent as " + show(e.submittedContent()) + ")")
+                    + " reads with " + String.join("; ", wrong));
         }
     }
 
