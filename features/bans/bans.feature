@@ -181,9 +181,11 @@ Feature: Channel bans
       Given Alice has created the public restricted channel "club"
       And Max is a moderator of "club"
 
+    @op:ListChannelBans
     Example: Banning a user who is not a member
       When Max bans Carol from "club"
       Then the request succeeds
+      And the bans of "club" include Carol
 
     @op:CreateChannelMembership
     Example: A user banned in advance cannot be added later
@@ -220,10 +222,11 @@ Feature: Channel bans
       And Bob is a member of "club"
       And Max is a moderator of "club"
 
-    @op:CreateChannelBan
+    @op:CreateChannelBan @op:ListChannelBans
     Scenario Outline: <who> bans a user
       When <actor> bans Carol from "club"
       Then the request succeeds
+      And the bans of "club" include Carol
 
       Examples: a moderator
         | who         | actor |
@@ -234,11 +237,12 @@ Feature: Channel bans
         | who                 | actor |
         | An AppInstanceAdmin | Ada   |
 
-    @op:DeleteChannelBan
+    @op:DeleteChannelBan @op:ListChannelBans
     Scenario Outline: <who> lifts a ban
       Given Mallory is banned from "club"
       When <actor> lifts the ban on Mallory in "club"
       Then the request succeeds
+      And the bans of "club" do not include Mallory
 
       Examples: a moderator
         | who         | actor |

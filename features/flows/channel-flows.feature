@@ -115,18 +115,21 @@ Feature: Channel flows
       When the developer deletes the channel flow "profanity-filter"
       Then the request fails with ConflictException
 
+    @op:ListChannelFlows
     Example: A flow is deleted once no channel uses it
       Given "support" and "sales" have been disassociated from the channel flow "profanity-filter"
       When the developer deletes the channel flow "profanity-filter"
       Then the request succeeds
+      And the channel flow "profanity-filter" is no longer listed
 
     # A deleted channel is "inaccessible immediately" (CHAN-019): it no longer holds on to its flow.
-    @rule:CHAN-019
+    @rule:CHAN-019 @op:ListChannelFlows
     Example: A flow whose other channels were deleted is deleted
       Given "support" has been disassociated from the channel flow "profanity-filter"
       And "sales" has been deleted
       When the developer deletes the channel flow "profanity-filter"
       Then the request succeeds
+      And the channel flow "profanity-filter" is no longer listed
 
   @rule:FLOW-011 @op:DeleteChannelFlow
   Rule: Deleting a flow is irreversible

@@ -11,10 +11,11 @@ Feature: Deleting messages
   @rule:MSG-015
   Rule: Deletion makes a message inaccessible immediately
 
-    @op:DeleteChannelMessage
+    @op:DeleteChannelMessage @op:GetChannelMessage
     Example: An AppInstanceAdmin deletes a message
       When Ada deletes the message "Cheap watches here" from "lobby"
       Then the request succeeds
+      And Bob can no longer get the message "Cheap watches here" from "lobby"
 
     @op:GetChannelMessage
     Example: A deleted message cannot be read

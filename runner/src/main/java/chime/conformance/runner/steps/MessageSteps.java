@@ -423,6 +423,14 @@ public class MessageSteps {
         assertThat("the content of \"" + message + "\"", read.content(), equalTo(message));
     }
 
+    /** Read by the sender: the redaction took effect (MSG-019, MSG-018 for the content). */
+    @Then("{actor}'s message {string} in {channel} is redacted")
+    public void theMessageIsRedacted(String sender, String message, String channel) {
+        ChannelMessage read = readAsSender(sender, message, channel);
+        assertThat("\"" + message + "\" redacted", read.redacted(), is(true));
+        assertThat("the content of \"" + message + "\"", read.content(), emptyOrNullString());
+    }
+
     // ---------------------------------------------------------------- Then: edits and redactions
 
     @Then("the edit of {string} is accepted with a status")

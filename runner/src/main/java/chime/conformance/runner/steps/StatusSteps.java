@@ -164,6 +164,13 @@ public class StatusSteps {
         }
     }
 
+    /** MSG-015: "Deletion makes messages inaccessible immediately": read once, at once. */
+    @Then("{actor} can no longer get the message {string} from {channel}")
+    public void canNoLongerRetrieve(String actor, String label, String channel) {
+        Outcome read = retrieve(actor, world.message(label), channel);
+        assertThat(read.toString(), read.error(), instanceOf(NotFoundException.class));
+    }
+
     @Then("{actor} eventually can no longer get the message {string} from {channel}")
     public void eventuallyCanNoLongerRetrieve(String actor, String label, String channel) {
         String id = world.message(label);
