@@ -9,6 +9,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -87,7 +88,7 @@ public final class MessageExpectations {
             Set<String> none = new LinkedHashSet<>();
             none.add(null);
             none.add("");
-            return new Field(java.util.Collections.unmodifiableSet(none), why);
+            return new Field(Collections.unmodifiableSet(none), why);
         }
 
         /** Either value: both must be known. */
@@ -97,7 +98,7 @@ public final class MessageExpectations {
             }
             Set<String> both = new LinkedHashSet<>(a.values);
             both.addAll(b.values);
-            return new Field(java.util.Collections.unmodifiableSet(both), a.why + " or " + b.why);
+            return new Field(Collections.unmodifiableSet(both), a.why + " or " + b.why);
         }
 
         boolean accepts(String value) {
@@ -420,10 +421,12 @@ public final class MessageExpectations {
         if (now == null || now.accepts(value)) {
             return;
         }
-        Field before = e.previous() == null ? null : field.apply(e.previous());
         Duration bound = target.consistencyBound();
-        if (before != null && before.accepts(value) && System.nanoTime() - e.since() <= bound.toNanos()) {
-            return; // the write that replaced it may not show yet
+        if (e.previous() != null && System.nanoTime() - e.since() <= bound.toNanos()) {
+            Field before = field.apply(e.previous());
+            if (before == null || before.accepts(value)) {
+                return; // the write that replaced it may not show yet
+            }
         }
         wrong.add(member + " " + show(value) + " where the scenario expects " + now.expected() + " (" + now.why() + ")");
     }

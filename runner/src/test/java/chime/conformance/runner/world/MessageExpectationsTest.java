@@ -46,6 +46,8 @@ class MessageExpectationsTest {
     private final ReferenceTarget reference = new ReferenceTarget();
     /** What the service underneath does to a message it returns. */
     private volatile UnaryOperator<ChannelMessage> tamper = m -> m;
+    /** How long the target says its reads may lag behind its writes. */
+    private volatile Duration bound = Duration.ZERO;
     private World world;
     private String alice;
     private String channel;
@@ -102,7 +104,7 @@ class MessageExpectationsTest {
 
         @Override
         public Duration consistencyBound() {
-            return Duration.ZERO;
+            return bound;
         }
     }
 
@@ -189,6 +191,17 @@ class MessageExpectationsTest {
         assertThat(get(id).content(), equalTo("Hello"));
         tamper = m -> m.toBuilder().content("Helo").build();
         assertThat(assertThrows(AssertionError.class, () -> get(id)).getMessage(), containsString("as edited"));
+    }
+
+    @Test
+    void onATargetWhoseReadsMayLagTheValueAnEditReplacedIsAcceptedWithinTheBound() {
+        bound = Duration.ofMinutes(1);
+        String id = post("Helo", null);
+        world.messaging().updateChannelMessage(r -> r.channelArn(channel).messageId(id).content("Hello").chimeBearer(alice));
+        tamper = m -> m.toBuilder().content("Helo").build();
+        assertThat(get(id).content(), equalTo("Helo"));
+        tamper = m -> m.toBuilder().content("Hullo").build();
+        assertThat(assertThrows(AssertionError.class, () -> get(id)).getMessage(), containsString("Content \"Hullo\""));
     }
 
     @Test
