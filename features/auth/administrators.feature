@@ -15,47 +15,49 @@ Feature: AppInstanceAdmins may do what moderators do
       And Mallory is banned from "club"
       And Alice has posted "Spoiler: the butler did it" in "club"
 
+    # Each action is checked by its effect, not by its answer alone.
     Scenario Outline: An AppInstanceAdmin <action>
       When Ada <does it>
       Then the request succeeds
+      And <it shows>
 
-      @op:CreateChannelMembership
+      @op:CreateChannelMembership @op:DescribeChannelMembership
       Examples: CreateChannelMembership
-        | action                                | does it                                 |
-        | adds a member to a restricted channel | adds Carol to "club"                    |
-        | adds a hidden member                  | adds Carol to "club" as a hidden member |
+        | action                                | does it                                 | it shows                                    |
+        | adds a member to a restricted channel | adds Carol to "club"                    | Carol belongs to "club" as a DEFAULT member |
+        | adds a hidden member                  | adds Carol to "club" as a hidden member | Carol belongs to "club" as a HIDDEN member  |
 
-      @op:DeleteChannelMembership
+      @op:DeleteChannelMembership @op:DescribeChannelMembership
       Examples: DeleteChannelMembership
-        | action           | does it                 |
-        | removes a member | removes Bob from "club" |
+        | action           | does it                 | it shows                      |
+        | removes a member | removes Bob from "club" | Bob does not belong to "club" |
 
-      @op:CreateChannelModerator
+      @op:CreateChannelModerator @op:ListChannelModerators
       Examples: CreateChannelModerator
-        | action                   | does it                           |
-        | makes a user a moderator | makes Carol a moderator of "club" |
+        | action                   | does it                           | it shows                               |
+        | makes a user a moderator | makes Carol a moderator of "club" | the moderators of "club" include Carol |
 
-      @op:DeleteChannelModerator
+      @op:DeleteChannelModerator @op:ListChannelModerators
       Examples: DeleteChannelModerator
-        | action              | does it                                |
-        | removes a moderator | removes Alice as a moderator of "club" |
+        | action              | does it                                | it shows                                      |
+        | removes a moderator | removes Alice as a moderator of "club" | the moderators of "club" do not include Alice |
 
-      @op:CreateChannelBan
+      @op:CreateChannelBan @op:ListChannelBans
       Examples: CreateChannelBan
-        | action      | does it              |
-        | bans a user | bans Bob from "club" |
+        | action      | does it              | it shows                       |
+        | bans a user | bans Bob from "club" | the bans of "club" include Bob |
 
-      @op:DeleteChannelBan
+      @op:DeleteChannelBan @op:ListChannelBans
       Examples: DeleteChannelBan
-        | action      | does it                            |
-        | lifts a ban | lifts the ban on Mallory in "club" |
+        | action      | does it                            | it shows                                  |
+        | lifts a ban | lifts the ban on Mallory in "club" | the bans of "club" do not include Mallory |
 
-      @op:RedactChannelMessage
+      @op:RedactChannelMessage @op:GetChannelMessage
       Examples: RedactChannelMessage
-        | action            | does it                                                    |
-        | redacts a message | redacts the message "Spoiler: the butler did it" in "club" |
+        | action            | does it                                                    | it shows                                                           |
+        | redacts a message | redacts the message "Spoiler: the butler did it" in "club" | Alice's message "Spoiler: the butler did it" in "club" is redacted |
 
       @op:ListChannelMessages
       Examples: ListChannelMessages
-        | action                  | does it                      |
-        | reads a private channel | lists the messages in "club" |
+        | action                  | does it                      | it shows                                         |
+        | reads a private channel | lists the messages in "club" | she sees "Spoiler: the butler did it" from Alice |

@@ -25,9 +25,11 @@ Feature: Who may do what with messages
       Then the request fails with ForbiddenException
       And Bob's message "Buy cheap watches" is still in "club"
 
+    @op:GetChannelMessage
     Example: An AppInstanceAdmin deletes a message
       When Ada deletes the message "Buy cheap watches" from "club"
       Then the request succeeds
+      And Bob can no longer get the message "Buy cheap watches" from "club"
 
   @rule:AUTH-008 @op:GetChannelMessageStatus
   Rule: Only the sender may ask for the status of a message
@@ -62,9 +64,11 @@ Feature: Who may do what with messages
       And Max is a moderator of "club"
       And Bob has posted "Hello" in "club"
 
+    @op:GetChannelMessage
     Example: The sender edits their message
       When Bob edits "Hello" to read "Hello, everyone"
       Then the request succeeds
+      And Bob gets the message "Hello" from "club" with the content "Hello, everyone"
 
     @op:GetChannelMessage
     Scenario Outline: <who> may not edit someone else's message

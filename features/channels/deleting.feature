@@ -10,10 +10,12 @@ Feature: Deleting a channel
   @rule:CHAN-019 @op:DeleteChannel
   Rule: A deleted channel is inaccessible immediately
 
+    @op:DescribeChannel
     Example: Deleting a channel succeeds
       Given Alice has created the public channel "club"
       When Ada deletes "club"
       Then the request succeeds
+      And Ada can no longer describe "club"
 
     # The model lists no NotFoundException for these operations, so either error conforms (ERR-004).
     Scenario Outline: A member can no longer <use> the deleted channel

@@ -142,8 +142,10 @@ Feature: Listing the channels of an AppInstance
       When Carol describes "book-club"
       Then the description's last message time is when "typing" was created
 
-    # The service model describes the summary's time as that of the «last persistent message»; the
-    # documentation just says "last message".
+    # The API reference the kit started from says "last message". The service model, and the current AWS
+    # API Reference page of ChannelSummary, say «the last persistent message visible to the caller»
+    # (https://docs.aws.amazon.com/chime-sdk/latest/APIReference/API_messaging-chime_ChannelSummary.html):
+    # the newer source settles it.
     @model @op:ListChannels @op:ListChannelMessages
     Example: A message that is not persisted does not move the summary's last message time
       Given Alice has posted "Chapter 3 tonight?" in "book-club"

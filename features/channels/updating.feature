@@ -105,8 +105,10 @@ Feature: Updating a channel
       When Bob adds Carol to "club"
       Then the request fails with ForbiddenException
 
+    @op:DescribeChannelMembership
     Example: A channel made unrestricted again lets members add members
       Given "club" has been switched to restricted mode
       And "club" has been switched to unrestricted mode
       When Bob adds Carol to "club"
       Then the request succeeds
+      And Carol belongs to "club"

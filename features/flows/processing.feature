@@ -56,13 +56,21 @@ Feature: Message processing by channel flows
 
   @rule:FLOW-019 @op:SendChannelMessage @requires:processor:pass-through
   Rule: Control messages bypass the flow
+    # The flow runs the rewrite processor, whose work shows: a CONTROL message it had been handed would
+    # be held PENDING, then read upper-cased with the metadata "rewritten-by-processor".
 
     Background:
-      Given "support" goes through the pass-through processor
+      Given "support" goes through the rewrite processor
 
     Example: A control message is sent at once
       When Alice posts the CONTROL message "typing" in "support"
       Then the message status is SENT
+
+    @op:GetChannelMessage
+    Example: Members read a control message as it was sent
+      Given Alice has posted the CONTROL message "typing" in "support"
+      When Bob gets the message "typing" from "support"
+      Then he reads "typing"
 
     @requires:processor-inspection
     Example: A control message is never handed to the processor

@@ -123,15 +123,18 @@ Feature: Adding a member to a channel
       Then the request fails with ForbiddenException
       And Carol does not belong to "club"
 
+    @op:DescribeChannelMembership
     Example: A moderator adds a user
       Given Max is a moderator of "club"
       When Max adds Carol to "club"
       Then the request succeeds
+      And Carol belongs to "club"
 
-    @rule:AUTH-024
+    @rule:AUTH-024 @op:DescribeChannelMembership
     Example: An AppInstanceAdmin, who is neither a moderator nor a member, adds a user
       When Ada adds Carol to "club"
       Then the request succeeds
+      And Carol belongs to "club"
 
   @rule:AUTH-012 @op:CreateChannelMembership
   Rule: In an unrestricted channel members may add other users

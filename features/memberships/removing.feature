@@ -56,12 +56,14 @@ Feature: Removing a member and leaving a channel
   @rule:AUTH-014 @op:DeleteChannelMembership
   Rule: A moderator may remove other members; a member may not
 
+    @op:DescribeChannelMembership
     Scenario Outline: A moderator removes a member of a <kind> channel
       Given Alice has created the <kind> channel "club"
       And Bob is a member of "club"
       And Max is a moderator of "club"
       When Max removes Bob from "club"
       Then the request succeeds
+      And Bob does not belong to "club"
 
       Examples:
         | kind                 |

@@ -146,11 +146,12 @@ Feature: Channel moderators
       Given Alice has created the public channel "club"
       And Bob is a member of "club"
 
-    @op:CreateChannelModerator
+    @op:CreateChannelModerator @op:ListChannelModerators
     Scenario Outline: <who> makes a user a moderator
       Given Max is a moderator of "club"
       When <actor> makes Carol a moderator of "club"
       Then the request succeeds
+      And the moderators of "club" include Carol
 
       Examples: a moderator
         | who         | actor |
@@ -161,11 +162,12 @@ Feature: Channel moderators
         | who                 | actor |
         | An AppInstanceAdmin | Ada   |
 
-    @op:DeleteChannelModerator
+    @op:DeleteChannelModerator @op:ListChannelModerators
     Scenario Outline: <who> removes a moderator
       Given Max is a moderator of "club"
       When <actor> removes Max as a moderator of "club"
       Then the request succeeds
+      And the moderators of "club" do not include Max
 
       Examples: a moderator
         | who               | actor |

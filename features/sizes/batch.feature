@@ -20,10 +20,12 @@ Feature: Size of a batch of new members
         | 100   | is accepted | succeeds                       |
         | 101   | is rejected | fails with BadRequestException |
 
+    @op:ListChannelMemberships
     Example: All 100 users of a full batch become members
       Given 100 more users have joined the AppInstance
       When Ada adds those 100 users to "lobby" in one batch
       Then the batch added all 100 of them
+      And all 100 of them belong to "lobby"
 
     Example: An empty batch is rejected
       When Ada adds no users to "lobby" in one batch

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /** Faults in who may do what, channels, memberships, moderators and bans (AUTH, CHAN, MEMB, MOD, BAN). */
@@ -123,6 +124,10 @@ final class AccessFaults {
                                 allowWhenForbidden(CreateChannelBanRequest.class, (q, c) -> true).apply(ctx),
                                 allowWhenForbidden(DeleteChannelBanRequest.class, (q, c) -> true).apply(ctx))),
 
+                fault("moderator-action-noop", "AUTH-011, AUTH-014, AUTH-015, AUTH-016, AUTH-017",
+                        "a channel moderator's bans, lifted bans, new and removed members and moderators, and redactions"
+                                + " answer success but change nothing; an AppInstanceAdmin's still take effect",
+                        AccessFaults::moderatorActionsUndone),
                 // ---- CHAN ------------------------------------------------------------------------------
                 fault("private-channels-listed-to-all", "CHAN-005, CHAN-010",
                         "ListChannels without a privacy filter, or with PUBLIC, also lists the private channels",
@@ -471,5 +476,62 @@ final class AccessFaults {
         } catch (ChimeSdkMessagingException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * moderator-action-noop: the action is carried out and then undone, through the faulty service's own
+     * administrator, so that the caller gets the answer the correct service gives; a redaction, which
+     * cannot be undone, is answered without being carried out.
+     */
+    private static Interceptor moderatorActionsUndone(FaultContext ctx) {
+        return (q, chain) -> {
+            String bearer = Faults.bearer(q);
+            String channel = Members.text(q, "ChannelArn");
+            boolean moderatorAction = q instanceof CreateChannelBanRequest || q instanceof DeleteChannelBanRequest
+                    || q instanceof CreateChannelModeratorRequest || q instanceof DeleteChannelModeratorRequest
+                    || q instanceof RedactChannelMessageRequest
+                    || (q instanceof CreateChannelMembershipRequest c && !java.util.Objects.equals(c.memberArn(), bearer))
+                    || (q instanceof DeleteChannelMembershipRequest d && !java.util.Objects.equals(d.memberArn(), bearer));
+            if (!moderatorAction || bearer == null || channel == null || !ctx.isModerator(channel, bearer) || ctx.isAdmin(bearer)) {
+                return chain.proceed(q);
+            }
+            var service = ctx.service();
+            String operator = ctx.operator(channel);
+            if (q instanceof RedactChannelMessageRequest r) {
+                if (ctx.message(channel, r.messageId()).isEmpty()) {
+                    return chain.proceed(q);
+                }
+                return RedactChannelMessageResponse.builder().channelArn(channel).messageId(r.messageId())
+                        .sdkHttpResponse(FaultContext.http(200)).build();
+            }
+            if (q instanceof CreateChannelBanRequest b) {
+                var before = ctx.membership(channel, b.memberArn());
+                SdkResponse answer = chain.proceed(q);
+                service.deleteChannelBan(x -> x.channelArn(channel).memberArn(b.memberArn()).chimeBearer(operator));
+                before.ifPresent(m -> service.createChannelMembership(x -> x.channelArn(channel).memberArn(b.memberArn())
+                        .type(m.type()).chimeBearer(operator)));
+                return answer;
+            }
+            if (q instanceof DeleteChannelMembershipRequest d) {
+                var before = ctx.membership(channel, d.memberArn());
+                SdkResponse answer = chain.proceed(q);
+                before.ifPresent(m -> service.createChannelMembership(x -> x.channelArn(channel).memberArn(d.memberArn())
+                        .type(m.type()).chimeBearer(operator)));
+                return answer;
+            }
+            SdkResponse answer = chain.proceed(q);
+            if (q instanceof DeleteChannelBanRequest b) {
+                service.createChannelBan(x -> x.channelArn(channel).memberArn(b.memberArn()).chimeBearer(operator));
+            } else if (q instanceof CreateChannelModeratorRequest m) {
+                service.deleteChannelModerator(x -> x.channelArn(channel).channelModeratorArn(m.channelModeratorArn())
+                        .chimeBearer(operator));
+            } else if (q instanceof DeleteChannelModeratorRequest m) {
+                service.createChannelModerator(x -> x.channelArn(channel).channelModeratorArn(m.channelModeratorArn())
+                        .chimeBearer(operator));
+            } else if (q instanceof CreateChannelMembershipRequest c) {
+                service.deleteChannelMembership(x -> x.channelArn(channel).memberArn(c.memberArn()).chimeBearer(operator));
+            }
+            return answer;
+        };
     }
 }

@@ -127,6 +127,17 @@ public final class FaultContext {
         }
     }
 
+    /** The user's membership of the channel as the correct service holds it, or empty. */
+    public Optional<software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership> membership(
+            String channelArn, String userArn) {
+        try {
+            return Optional.ofNullable(service.describeChannelMembership(r -> r.channelArn(channelArn).memberArn(userArn)
+                    .chimeBearer(operator(channelArn))).channelMembership());
+        } catch (ChimeSdkMessagingException e) {
+            return Optional.empty();
+        }
+    }
+
     public boolean isBanned(String channelArn, String userArn) {
         try {
             service.describeChannelBan(r -> r.channelArn(channelArn).memberArn(userArn).chimeBearer(operator(channelArn)));

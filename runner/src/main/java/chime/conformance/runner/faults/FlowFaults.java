@@ -67,13 +67,23 @@ final class FlowFaults {
                 // ---- FLOW ------------------------------------------------------------------------------
                 fault("control-messages-through-flow", "FLOW-019",
                         "CONTROL messages in a channel with a flow are handed to the processor like STANDARD ones",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            if (q.type() == ChannelMessageType.CONTROL
-                                    && ctx.channel(q.channelArn()).map(c -> c.channelFlowArn() != null).orElse(false)) {
-                                return chain.proceed(q.toBuilder().type(ChannelMessageType.STANDARD).build());
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> {
+                            // Handed to the flow as a STANDARD message is, but still a CONTROL message when read.
+                            Set<String> control = ConcurrentHashMap.newKeySet();
+                            return Interceptor.all(
+                                    Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
+                                        if (q.type() == ChannelMessageType.CONTROL
+                                                && ctx.channel(q.channelArn()).map(c -> c.channelFlowArn() != null).orElse(false)) {
+                                            SendChannelMessageResponse r = chain.call(q.toBuilder().type(ChannelMessageType.STANDARD).build());
+                                            control.add(r.messageId());
+                                            return r;
+                                        }
+                                        return chain.proceed(q);
+                                    }),
+                                    MessageFaults.messageView(
+                                            m -> control.contains(m.messageId()) ? m.toBuilder().type(ChannelMessageType.CONTROL).build() : m,
+                                            s -> control.contains(s.messageId()) ? s.toBuilder().type(ChannelMessageType.CONTROL).build() : s));
+                        }),
                 fault("abort-treated-as-continue", "FLOW-026, STAT-006",
                         "a processor's FallbackAction ABORT behaves like CONTINUE: an unreachable processor lets the message through",
                         ctx -> {

@@ -96,6 +96,14 @@ final class MessageFaults {
                         ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> chain.proceed(
                                 q.persistenceAsString() != null && q.persistence() == ChannelMessagePersistenceType.UNKNOWN_TO_SDK_VERSION
                                         ? q.toBuilder().persistence(ChannelMessagePersistenceType.PERSISTENT).build() : q))),
+                fault("content-altered-on-read", "MSG-006, MSG-025",
+                        "GetChannelMessage and ListChannelMessages return the content with a line terminator added, as a store that keeps text by lines would",
+                        ctx -> messageView(m -> empty(m.content()) ? m : m.toBuilder().content(m.content() + "\n").build(),
+                                s -> empty(s.content()) ? s : s.toBuilder().content(s.content() + "\n").build())),
+                fault("metadata-altered-on-read", "MSG-008, MSG-006, MSG-025",
+                        "GetChannelMessage and ListChannelMessages return the metadata with a line terminator added, as a store that keeps text by lines would",
+                        ctx -> messageView(m -> empty(m.metadata()) ? m : m.toBuilder().metadata(m.metadata() + "\n").build(),
+                                s -> empty(s.metadata()) ? s : s.toBuilder().metadata(s.metadata() + "\n").build())),
                 fault("edits-listed-as-revisions", "MSG-014",
                         "ListChannelMessages lists every revision of an edited message, not only the latest",
                         ctx -> {
@@ -184,6 +192,10 @@ final class MessageFaults {
                                     }),
                                     contentOverrides(full));
                         }),
+                fault("boundary-content-truncated-on-read", "SIZE-001, SIZE-003, SIZE-007",
+                        "content of exactly the limit (4096 bytes for STANDARD, 30 for CONTROL) is accepted, but reads lose its last character, as a buffer one byte short would",
+                        ctx -> messageView(m -> m.toBuilder().content(shortOfTheLimit(m.content(), m.type())).build(),
+                                s -> s.toBuilder().content(shortOfTheLimit(s.content(), s.type())).build())),
                 fault("batch-limit-off-by-one", "SIZE-009",
                         "BatchCreateChannelMembership rejects a batch of exactly 100 users",
                         ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {
@@ -270,6 +282,19 @@ final class MessageFaults {
                             }
                             return Faults.onError(ErrorType.BAD_REQUEST, chain, q, () -> chain.proceed(Members.with(q, "NextToken", null)));
                         }));
+    }
+
+    private static boolean empty(String text) {
+        return text == null || text.isEmpty();
+    }
+
+    /** Content of exactly its type's limit in bytes, without its last character; any other content as it is. */
+    static String shortOfTheLimit(String content, ChannelMessageType type) {
+        int limit = type == ChannelMessageType.CONTROL ? 30 : 4096;
+        if (content == null || Texts.bytes(content) != limit) {
+            return content;
+        }
+        return content.substring(0, content.offsetByCodePoints(content.length(), -1));
     }
 
     /** The list member of a list operation's response (the one list that is not a list of strings). */

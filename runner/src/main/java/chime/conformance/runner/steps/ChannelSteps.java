@@ -27,6 +27,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
@@ -179,6 +181,22 @@ public class ChannelSteps {
         String arn = world.channel(channel);
         world.attemptAs("DescribeChannel", actor, reader -> world.messaging().describeChannel(r -> r
                 .channelArn(arn).chimeBearer(reader)));
+    }
+
+    /**
+     * CHAN-019: a deleted channel is inaccessible at once. DescribeChannel models no NotFoundException, so
+     * either error conforms (ERR-004).
+     */
+    @Then("{actor} can no longer describe {channel}")
+    public void canNoLongerDescribe(String actor, String channel) {
+        String arn = deletedChannel(channel);
+        String reader = world.actor(actor);
+        try {
+            Channel still = world.messaging().describeChannel(r -> r.channelArn(arn).chimeBearer(reader)).channel();
+            throw new AssertionError("\"" + channel + "\" can still be described: " + still);
+        } catch (NotFoundException | ForbiddenException gone) {
+            // as documented
+        }
     }
 
     @When("{actor} describes the deleted {channel}")

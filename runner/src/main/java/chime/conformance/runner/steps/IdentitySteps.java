@@ -10,6 +10,7 @@ import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +50,12 @@ public class IdentitySteps {
         String arn = world.actor(actor);
         world.scope().deleteUser(arn);
         world.actor(actor);
+    }
+
+    /** As a When: the deletion is an identity call; what it cleans up is read by the Then steps. */
+    @When("{actor}'s AppInstanceUser is deleted")
+    public void appInstanceUserIsDeleted(String actor) {
+        appInstanceUserHasBeenDeleted(actor);
     }
 
     /** MEMB-001, MOD-001, BAN-001 and MEMB-017: the identity in a create response, and the channel. */

@@ -229,6 +229,18 @@ public class ModerationSteps {
         IdentitySteps.assertExcludes(world, "the bans of \"" + channel + "\"", bannedIn(channel), actor);
     }
 
+    /**
+     * Read by Ada, every page, polled up to the target's consistency bound: for a clean-up whose timing is
+     * not documented (BAN-007).
+     */
+    @Then("eventually the bans of {channel} are exactly {actorList}")
+    public void eventuallyTheBansOfAreExactly(String channel, List<String> actors) {
+        java.util.Set<String> wanted = actors.stream().map(world::actor).collect(java.util.stream.Collectors.toSet());
+        List<Identity> listed = world.eventually(() -> bannedIn(channel), bans -> bans.stream()
+                .map(Identity::arn).collect(java.util.stream.Collectors.toSet()).equals(wanted));
+        IdentitySteps.assertExactlyTheseUsers(world, "the bans of \"" + channel + "\"", listed, actors, false);
+    }
+
     @Then("the users listed as banned are exactly {actorList}")
     public void theUsersListedAsBannedAreExactly(List<String> actors) {
         IdentitySteps.assertExactlyTheseUsers(world, "the users listed as banned", listedBans(), actors, false);

@@ -13,6 +13,7 @@ import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.steps.MessageSteps.MessageKind;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
@@ -24,8 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlow;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
@@ -43,15 +50,18 @@ public class SizeSteps {
 
     /** An ARN of the right form, to be padded to a length; only its length is wrong once padded past 1600. */
     private static final String ARN_PREFIX = "arn:aws:chime:us-east-1:111122223333:app-instance/";
+    private static final String READ_BACK = "sizes.readBack";
 
     private final World world;
     private final MessageLedger ledger;
     private final ChannelFlowFixtures flows;
+    private final Listings lists;
 
-    public SizeSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
+    public SizeSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows, Listings lists) {
         this.world = world;
         this.ledger = ledger;
         this.flows = flows;
+        this.lists = lists;
     }
 
     // ---------------------------------------------------------------- glossary
@@ -108,6 +118,7 @@ public class SizeSteps {
         world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
                 .channelArn(arn).content(content.text()).type(kind.type()).persistence(kind.persistence())
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
+        readBack("content", content.text(), () -> sentMessage(actor, arn).content());
     }
 
     @When("{actor} posts {string} in {channel} with metadata of {bytes}")
@@ -117,16 +128,19 @@ public class SizeSteps {
                 .channelArn(arn).content(content).metadata(metadata.text())
                 .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
                 .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
+        readBack("metadata", metadata.text(), () -> sentMessage(actor, arn).metadata());
     }
 
     @When("{actor} edits {string} to content of {bytes}")
     public void editsToContentOf(String actor, String label, Repeated content) {
         edit(actor, label, content.text(), null);
+        readBack("content", content.text(), () -> postedMessage(actor, label).content());
     }
 
     @When("{actor} edits the metadata of {string} to {bytes}")
     public void editsTheMetadataTo(String actor, String label, Repeated metadata) {
         edit(actor, label, null, metadata.text());
+        readBack("metadata", metadata.text(), () -> postedMessage(actor, label).metadata());
     }
 
     private void edit(String actor, String label, String content, String metadata) {
@@ -142,6 +156,7 @@ public class SizeSteps {
     @When("{actor} creates a channel with metadata of {bytes}")
     public void createsAChannelWithMetadataOf(String actor, Repeated metadata) {
         createChannel(actor, "sized", metadata.text());
+        readBack("metadata", metadata.text(), () -> createdChannel(actor).metadata());
     }
 
     @When("{actor} creates the public channel {channel} with the metadata:")
@@ -155,16 +170,19 @@ public class SizeSteps {
     @When("{actor} creates a channel with a name of {chars}")
     public void createsAChannelWithANameOf(String actor, Repeated name) {
         createChannel(actor, name.text(), null);
+        readBack("name", name.text(), () -> createdChannel(actor).name());
     }
 
     @When("{actor} updates {channel} with metadata of {bytes}")
     public void updatesWithMetadataOf(String actor, String channel, Repeated metadata) {
         updateChannel(actor, channel, null, metadata.text());
+        readBack("metadata", metadata.text(), () -> describe(actor, world.channel(channel)).metadata());
     }
 
     @When("{actor} renames {channel} to a name of {chars}")
     public void renamesToANameOf(String actor, String channel, Repeated name) {
         updateChannel(actor, channel, name.text(), null);
+        readBack("name", name.text(), () -> describe(actor, world.channel(channel)).name());
     }
 
     @Then("describing the new channel shows exactly the metadata:")
@@ -202,6 +220,7 @@ public class SizeSteps {
     public void aChannelFlowIsCreatedWithANameOf(Repeated name) {
         world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(
                 flows.request(name.text(), flows.passThrough(), UUID.randomUUID().toString())));
+        readBack("name", name.text(), () -> describeFlow(createdFlow()).name());
     }
 
     @When("a channel flow is created whose processor has a name of {chars}")
@@ -209,6 +228,10 @@ public class SizeSteps {
         world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(
                 flows.request("sized", List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH).toBuilder()
                         .name(name.text()).build()), UUID.randomUUID().toString())));
+        readBack("name", name.text(), () -> {
+            ChannelFlow described = describeFlow(createdFlow());
+            return described.hasProcessors() && described.processors().size() == 1 ? described.processors().get(0).name() : null;
+        });
     }
 
     @When("the channel flow {flow} is renamed to a name of {chars}")
@@ -216,6 +239,100 @@ public class SizeSteps {
         String arn = world.flow(flow);
         world.attempt("UpdateChannelFlow", DEVELOPER, () -> world.messaging().updateChannelFlow(r -> r
                 .channelFlowArn(arn).name(name.text()).processors(flows.passThrough())));
+        readBack("name", name.text(), () -> describeFlow(arn).name());
+    }
+
+    // ---------------------------------------------------------------- reading accepted values back
+
+    /** A value a When step sent, and how to read it back from the service (null: not there to read). */
+    private record ReadBack(String member, String sent, Supplier<String> read) {
+    }
+
+    /** The member a step says reads back: the one the When step sent. */
+    @ParameterType("content|metadata|name")
+    public String sizedMember(String member) {
+        return member;
+    }
+
+    /**
+     * An accepted value at a limit is kept whole: read back by the caller of the When step (DescribeChannel,
+     * DescribeChannelFlow, GetChannelMessage), polled up to the target's consistency bound, it is the very
+     * bytes sent.
+     */
+    @Then("the {sizedMember} reads back byte for byte")
+    public void readsBackByteForByte(String member) {
+        if (world.outcome().failed()) {
+            throw new AssertionError(world.outcome() + ": nothing was accepted to read back");
+        }
+        ReadBack back = world.note(READ_BACK);
+        if (back == null || !back.member().equals(member)) {
+            throw new HarnessException("the When step sent no " + member + " to read back"
+                    + (back == null ? "" : " (it sent a " + back.member() + ")"));
+        }
+        Object[] last = new Object[1];
+        String read = world.eventually(() -> {
+            try {
+                return back.read().get();
+            } catch (AwsServiceException notThereYet) {
+                last[0] = notThereYet;
+                return null;
+            }
+        }, back.sent()::equals);
+        if (read == null && last[0] != null) {
+            throw new AssertionError("the " + member + " sent could not be read back: " + last[0]);
+        }
+        assertSameBytes(member, back.sent(), read);
+    }
+
+    /** Compares byte for byte, saying where two texts part. */
+    static void assertSameBytes(String member, String sent, String read) {
+        if (sent.equals(read)) {
+            return;
+        }
+        byte[] a = sent.getBytes(StandardCharsets.UTF_8);
+        byte[] b = read == null ? new byte[0] : read.getBytes(StandardCharsets.UTF_8);
+        int at = 0;
+        while (at < a.length && at < b.length && a[at] == b[at]) {
+            at++;
+        }
+        throw new AssertionError("the " + member + " reads back as " + (read == null ? "nothing" : b.length + " bytes")
+                + " where " + a.length + " bytes were sent; they part at byte " + (at + 1));
+    }
+
+    private void readBack(String member, String sent, Supplier<String> read) {
+        world.note(READ_BACK, world.outcome().failed() ? null : new ReadBack(member, sent, read));
+    }
+
+    /** The message the When step sent, read by its sender. */
+    private ChannelMessage sentMessage(String actor, String channelArn) {
+        String id = world.outcome().response(SendChannelMessageResponse.class).messageId();
+        String reader = world.actor(actor);
+        return world.messaging().getChannelMessage(r -> r.channelArn(channelArn).messageId(id).chimeBearer(reader))
+                .channelMessage();
+    }
+
+    private ChannelMessage postedMessage(String actor, String label) {
+        Posted posted = ledger.posted(label);
+        String reader = world.actor(actor);
+        return world.messaging().getChannelMessage(r -> r.channelArn(world.channel(posted.channel()))
+                .messageId(posted.messageId()).chimeBearer(reader)).channelMessage();
+    }
+
+    private Channel createdChannel(String actor) {
+        return describe(actor, world.outcome().response(CreateChannelResponse.class).channelArn());
+    }
+
+    private Channel describe(String actor, String channelArn) {
+        String reader = world.actor(actor);
+        return world.messaging().describeChannel(r -> r.channelArn(channelArn).chimeBearer(reader)).channel();
+    }
+
+    private String createdFlow() {
+        return world.outcome().response(CreateChannelFlowResponse.class).channelFlowArn();
+    }
+
+    private ChannelFlow describeFlow(String flowArn) {
+        return world.messaging().describeChannelFlow(r -> r.channelFlowArn(flowArn)).channelFlow();
     }
 
     // ---------------------------------------------------------------- batches (SIZE-009)
@@ -254,6 +371,22 @@ public class SizeSteps {
         List<String> added = batch.batchChannelMemberships().members().stream().map(Identity::arn).toList();
         assertThat("members added", added, containsInAnyOrder(users.toArray(String[]::new)));
         assertThat("the number of members added", added.size(), equalTo(count));
+    }
+
+    /** Read by Ada, every page of ListChannelMemberships, up to the target's consistency bound. */
+    @Then("all {int} of them belong to {channel}")
+    public void allOfThemBelongTo(int count, String channel) {
+        List<String> users = world.note("sizes.batch");
+        if (users == null || users.size() != count) {
+            throw new HarnessException("the scenario made " + (users == null ? 0 : users.size())
+                    + " users for the batch, not " + count);
+        }
+        String admin = world.actor(World.ADMIN);
+        String arn = world.channel(channel);
+        List<String> members = world.eventually(() -> lists.members(admin, arn, null).channelMemberships().stream()
+                .map(m -> m.member() == null ? null : m.member().arn()).toList(), listed -> listed.containsAll(users));
+        List<String> missing = users.stream().filter(u -> !members.contains(u)).map(world::actorNameOf).toList();
+        assertThat("users of the batch who are not members of \"" + channel + "\"", missing, emptyIterable());
     }
 
     private void batch(String actor, String channel, List<String> users) {

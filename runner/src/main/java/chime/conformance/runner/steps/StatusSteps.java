@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
@@ -39,10 +40,12 @@ public class StatusSteps {
 
     private final World world;
     private final MessageLedger ledger;
+    private final Listings lists;
 
-    public StatusSteps(World world, MessageLedger ledger) {
+    public StatusSteps(World world, MessageLedger ledger, Listings lists) {
         this.world = world;
         this.ledger = ledger;
+        this.lists = lists;
     }
 
     @ParameterType("SENT|PENDING|FAILED|DENIED")
@@ -164,11 +167,28 @@ public class StatusSteps {
         }
     }
 
+    /** MSG-015: "Deletion makes messages inaccessible immediately": read once, at once. */
+    @Then("{actor} can no longer get the message {string} from {channel}")
+    public void canNoLongerRetrieve(String actor, String label, String channel) {
+        Outcome read = retrieve(actor, world.message(label), channel);
+        assertThat(read.toString(), read.error(), instanceOf(NotFoundException.class));
+    }
+
     @Then("{actor} eventually can no longer get the message {string} from {channel}")
     public void eventuallyCanNoLongerRetrieve(String actor, String label, String channel) {
         String id = world.message(label);
         Outcome read = world.eventually(() -> retrieve(actor, id, channel), Outcome::failed);
         assertThat(read.toString(), read.error(), instanceOf(NotFoundException.class));
+    }
+
+    /** Polled up to the target's consistency bound: for a clean-up whose timing is not documented (MSG-017). */
+    @Then("{actor} eventually finds no message in {channel}")
+    public void eventuallyFindsNoMessage(String actor, String channel) {
+        String reader = world.actor(actor);
+        String arn = world.channel(channel);
+        List<String> contents = world.eventually(() -> lists.messages(reader, arn).stream()
+                .map(m -> m.content() == null ? "" : m.content()).toList(), List::isEmpty);
+        assertThat(contents, is(empty()));
     }
 
     @Then("{actor} finds no message in {channel}")

@@ -235,9 +235,10 @@ public class WireSteps {
                 message != null && message.isTextual(), is(true));
     }
 
-    @Then("the raw response body is empty")
-    public void theRawResponseBodyIsEmpty() {
-        assertThat(raw() + ": body", raw().responseBody(), equalTo(""));
+    /** An operation with no output may answer with an empty body or an empty JSON object: both say nothing. */
+    @Then("the raw response body carries no output")
+    public void theRawResponseBodyCarriesNoOutput() {
+        assertNoOutput(raw());
     }
 
     @Then("the raw response body has the member {string}")
@@ -282,10 +283,28 @@ public class WireSteps {
         assertThat(last + ": " + last.responseBody(), last.status(), is(status));
     }
 
-    @Then("the service answered with an empty body")
-    public void theServiceAnsweredWithAnEmptyBody() {
-        WireExchange last = lastExchange();
-        assertThat(last + ": body", last.responseBody(), equalTo(""));
+    @Then("the service answered with no output")
+    public void theServiceAnsweredWithNoOutput() {
+        assertNoOutput(lastExchange());
+    }
+
+    /**
+     * HTTP-002, HTTP-003: the body of an answer without output members is empty, or a JSON object with no
+     * members ({@code {}}); restJson1 services send either, and neither carries anything.
+     */
+    static void assertNoOutput(WireExchange exchange) {
+        String body = exchange.responseBody() == null ? "" : exchange.responseBody().strip();
+        if (body.isEmpty()) {
+            return;
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError(exchange + ": the body is neither empty nor JSON: " + body);
+        }
+        assertThat(exchange + ": the body is empty or {}, not " + body, json != null && json.isObject() && json.isEmpty(),
+                is(true));
     }
 
     private WireExchange lastExchange() {

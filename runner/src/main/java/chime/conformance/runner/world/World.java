@@ -44,6 +44,7 @@ public class World {
     private final Map<String, String> flows = new LinkedHashMap<>();
     private final Map<String, String> messages = new LinkedHashMap<>();
     private final Map<String, Object> notes = new LinkedHashMap<>();
+    private final MessageExpectations expectations;
     private final WireLog wire = new WireLog();
     private java.util.Set<String> tags = java.util.Set.of();
     private AppInstanceScope scope;
@@ -53,7 +54,8 @@ public class World {
 
     public World() {
         this.target = TargetSession.current();
-        this.messaging = TargetCallTimer.timed(target.messaging(), ChimeSdkMessagingClient.class);
+        this.expectations = new MessageExpectations(target, this::actorNameOf, this::messageLabel);
+        this.messaging = expectations.watch(TargetCallTimer.timed(target.messaging(), ChimeSdkMessagingClient.class));
         this.identity = TargetCallTimer.timed(target.identity(), ChimeSdkIdentityClient.class);
     }
 
@@ -69,8 +71,17 @@ public class World {
         return wire;
     }
 
+    /**
+     * The target's messaging client, as every step and fixture uses it: each message it reads is checked
+     * against what the scenario knows of it ({@link MessageExpectations}).
+     */
     public ChimeSdkMessagingClient messaging() {
         return messaging;
+    }
+
+    /** What the scenario knows its messages must read like. */
+    public MessageExpectations expectations() {
+        return expectations;
     }
 
     public ChimeSdkIdentityClient identity() {
@@ -184,6 +195,12 @@ public class World {
     /** Remembers a message under a label (usually its content as the feature quotes it). */
     public void rememberMessage(String label, String messageId) {
         messages.put(label, messageId);
+    }
+
+    /** The label under which a message was remembered, or null. */
+    public String messageLabel(String messageId) {
+        return messages.entrySet().stream().filter(e -> e.getValue().equals(messageId)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
     }
 
     public String message(String label) {

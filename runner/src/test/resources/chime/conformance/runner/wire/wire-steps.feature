@@ -39,8 +39,8 @@ Feature: The kit's wire steps, against the reference served over HTTP
   Scenario: An empty answer
     When Ada sends the raw request "DELETE /channels/{{channel:support}}"
     Then the raw response status is 204
-    And the raw response body is empty
-    And the service answered with an empty body
+    And the raw response body carries no output
+    And the service answered with no output
 
   Scenario: An SDK call is on the wire too
     When Carol posts "Hello?" in "support"

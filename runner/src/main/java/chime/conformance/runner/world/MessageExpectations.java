@@ -1,0 +1,449 @@
+package chime.conformance.runner.world;
+
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.Target;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+import software.amazon.awssdk.services.chimesdkmessaging.model.AssociateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatusStructure;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DisassociateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
+import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageRequest;
+
+/**
+ * What a scenario knows each of its messages must read like, and the check of every message it reads
+ * against that knowledge: one mechanism for every scenario, whoever reads (a When step, a Then step, a
+ * fixture, a listing of every page).
+ *
+ * <p>It watches the scenario's messaging client ({@link #watch}): every successful write teaches it what a
+ * message now holds (SendChannelMessage: what was sent; UpdateChannelMessage: the new content and metadata;
+ * RedactChannelMessage: no content; a processor's ChannelFlowCallback: what the processor gave back; in a
+ * channel whose flow runs a processor of known behaviour, what that processor makes of the message), and
+ * every GetChannelMessage and ListChannelMessages response is checked against it: content, metadata,
+ * type, persistence, sender and channel. A difference fails the step that read, naming the message and
+ * the member. Where the scenario cannot know a value, it is not checked:
+ * <ul>
+ *   <li>metadata never sent (whether it reads back absent or empty is MSG-008's own question);</li>
+ *   <li>a member an edit leaves out (MSG-011 is a kit decision), and metadata after a redaction (the
+ *       sources disagree on whether a redaction clears it: MSG-018);</li>
+ *   <li>what a channel flow delivers when its processors' behaviour is not known (the scenario's own
+ *       processor before it calls back, a Lambda function the target did not describe); until a read shows a
+ *       message SENT, it reads as its sender submitted it, and an edit may show the version before it;</li>
+ *   <li>messages the scenario did not send through this client (a raw HTTP request).</li>
+ * </ul>
+ * Members a read leaves out are not checked here either: each has a rule of its own (MSG-006, MSG-007,
+ * MSG-025). On a target whose reads may lag behind its writes, a value a write replaced is still accepted
+ * until the target's consistency bound has passed since the write.
+ */
+public final class MessageExpectations {
+
+    /** What the rewrite processor sets as the metadata (features/README.md). */
+    public static final String REWRITTEN_METADATA = "rewritten-by-processor";
+
+    /** The values a member of a message may read as; an unknown member is null, not a Field. */
+    record Field(Set<String> values, String why) {
+
+        static Field of(String value, String why) {
+            return value == null ? null : new Field(Set.of(value), why);
+        }
+
+        /** No value at all: the member is absent, null or empty. */
+        static Field cleared(String why) {
+            Set<String> none = new LinkedHashSet<>();
+            none.add(null);
+            none.add("");
+            return new Field(Collections.unmodifiableSet(none), why);
+        }
+
+        /** Either value: both must be known. */
+        static Field either(Field a, Field b) {
+            if (a == null || b == null) {
+                return null;
+            }
+            Set<String> both = new LinkedHashSet<>(a.values);
+            both.addAll(b.values);
+            return new Field(Collections.unmodifiableSet(both), a.why + " or " + b.why);
+        }
+
+        boolean accepts(String value) {
+            return values.contains(value) || (value == null && values.contains("")) || ("".equals(value) && values.contains(null));
+        }
+
+        String expected() {
+            return values.stream().map(MessageExpectations::show).reduce((x, y) -> x + " or " + y).orElse("nothing");
+        }
+    }
+
+    /**
+     * One message as the scenario expects to read it. {@code content} and {@code metadata}: what it reads
+     * like once delivered (SENT). {@code processed}: the message went to a channel flow, so that until it is
+     * delivered it reads like {@code pendingContent} and {@code pendingMetadata}, what the sender submitted
+     * (no processor has answered: nothing else can have changed it). {@code submittedContent} and
+     * {@code submittedMetadata}: what the last send or edit carried, which a processor that calls back
+     * without content or metadata leaves as it is (FLOW-022).
+     */
+    record Expected(String channelArn, String messageId, String senderArn, String type, String persistence,
+                    Field content, Field metadata, boolean processed, Field pendingContent, Field pendingMetadata,
+                    String submittedContent, String submittedMetadata, Expected previous, long since) {
+
+        /** Delivered at once, with no channel flow. */
+        Expected now(Field newContent, Field newMetadata, String content, String metadata) {
+            return new Expected(channelArn, messageId, senderArn, type, persistence, newContent, newMetadata,
+                    false, newContent, newMetadata, content, metadata, withoutHistory(), System.nanoTime());
+        }
+
+        /** Through a channel flow: one thing while processing goes on, another once delivered. */
+        Expected processing(Field delivered, Field deliveredMetadata, Field pending, Field pendingMeta,
+                            String content, String metadata) {
+            return new Expected(channelArn, messageId, senderArn, type, persistence, delivered, deliveredMetadata,
+                    true, pending, pendingMeta, content, metadata, withoutHistory(), System.nanoTime());
+        }
+
+        private Expected withoutHistory() {
+            return new Expected(channelArn, messageId, senderArn, type, persistence, content, metadata, processed,
+                    pendingContent, pendingMetadata, submittedContent, submittedMetadata, null, since);
+        }
+    }
+
+    /** What a channel flow's processors make of a message's content and metadata; null when unknown. */
+    private record Rewrite(UnaryOperator<String> content, UnaryOperator<String> metadata, String why) {
+
+        static final Rewrite NONE = new Rewrite(c -> c, m -> m, "");
+
+        Rewrite then(Rewrite next) {
+            return new Rewrite(c -> next.content.apply(content.apply(c)), m -> next.metadata.apply(metadata.apply(m)),
+                    (why + " " + next.why).strip());
+        }
+    }
+
+    private final Target target;
+    private final Function<String, String> actorName;
+    private final Function<String, String> messageLabel;
+    private final Map<String, List<Processor>> flows = new HashMap<>();
+    private final Map<String, String> channelFlows = new HashMap<>();
+    private final Map<String, Expected> messages = new HashMap<>();
+    private Map<String, ProcessorBehaviour> behaviours;
+    private int checked;
+
+    /**
+     * @param actorName the name of the actor whose ARN is given (or the ARN itself)
+     * @param messageLabel the label a feature gives the message with that ID, or null
+     */
+    public MessageExpectations(Target target, Function<String, String> actorName, Function<String, String> messageLabel) {
+        this.target = target;
+        this.actorName = actorName;
+        this.messageLabel = messageLabel;
+    }
+
+    /** {@code client}, with every call seen: writes teach, reads are checked. */
+    public ChimeSdkMessagingClient watch(ChimeSdkMessagingClient client) {
+        InvocationHandler handler = (proxy, method, args) -> invoke(client, proxy, method, args);
+        return (ChimeSdkMessagingClient) Proxy.newProxyInstance(ChimeSdkMessagingClient.class.getClassLoader(),
+                new Class<?>[] {ChimeSdkMessagingClient.class}, handler);
+    }
+
+    /** How many messages read so far were compared with what the scenario knows of them. */
+    public synchronized int checked() {
+        return checked;
+    }
+
+    private Object invoke(ChimeSdkMessagingClient client, Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> "checked " + client;
+            };
+        }
+        if (args != null && args.length == 1 && args[0] instanceof SdkRequest request
+                && SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+            Object response = call(client, method, args);
+            seen(request, (SdkResponse) response);
+            return response;
+        }
+        if (method.isDefault() && args != null && args.length > 0) {
+            // A convenience overload (a request builder consumer) ends in the request overload, seen above.
+            return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        return call(client, method, args);
+    }
+
+    private static Object call(Object client, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(client, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A call that succeeded: a write teaches, a read is checked. */
+    synchronized void seen(SdkRequest request, SdkResponse response) {
+        if (request instanceof SendChannelMessageRequest q && response instanceof SendChannelMessageResponse r) {
+            sent(q, r);
+        } else if (request instanceof UpdateChannelMessageRequest q) {
+            edited(q);
+        } else if (request instanceof RedactChannelMessageRequest q) {
+            change(q.channelArn(), q.messageId(), e -> e.now(Field.cleared("cleared by the redaction"), null,
+                    e.submittedContent(), e.submittedMetadata()));
+        } else if (request instanceof DeleteChannelMessageRequest q) {
+            messages.remove(key(q.channelArn(), q.messageId()));
+        } else if (request instanceof ChannelFlowCallbackRequest q) {
+            calledBack(q);
+        } else if (request instanceof CreateChannelFlowRequest q && response instanceof CreateChannelFlowResponse r) {
+            flows.put(r.channelFlowArn(), q.hasProcessors() ? List.copyOf(q.processors()) : List.of());
+        } else if (request instanceof UpdateChannelFlowRequest q) {
+            flows.put(q.channelFlowArn(), q.hasProcessors() ? List.copyOf(q.processors()) : List.of());
+        } else if (request instanceof AssociateChannelFlowRequest q) {
+            channelFlows.put(q.channelArn(), q.channelFlowArn());
+        } else if (request instanceof DisassociateChannelFlowRequest q) {
+            channelFlows.remove(q.channelArn());
+        } else if (request instanceof GetChannelMessageRequest q && response instanceof GetChannelMessageResponse r) {
+            ChannelMessage m = r.channelMessage();
+            if (m != null) {
+                check("GetChannelMessage", q.chimeBearer(), q.channelArn(), m.messageId() == null ? q.messageId() : m.messageId(),
+                        new Read(m.channelArn(), m.content(), m.metadata(), m.typeAsString(), m.persistenceAsString(),
+                                m.sender(), m.status()));
+            }
+        } else if (request instanceof ListChannelMessagesRequest q && response instanceof ListChannelMessagesResponse r) {
+            if (r.hasChannelMessages()) {
+                for (ChannelMessageSummary s : r.channelMessages()) {
+                    check("ListChannelMessages", q.chimeBearer(), q.channelArn(), s.messageId(),
+                            new Read(null, s.content(), s.metadata(), s.typeAsString(), null, s.sender(), s.status()));
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- writes
+
+    private void sent(SendChannelMessageRequest q, SendChannelMessageResponse r) {
+        if (r.messageId() == null || messages.containsKey(key(q.channelArn(), r.messageId()))) {
+            return; // a retry with the same ClientRequestToken names the message first sent
+        }
+        Field content = Field.of(q.content(), "as sent");
+        Field metadata = Field.of(q.metadata(), "as sent");
+        Expected sent = new Expected(q.channelArn(), r.messageId(), q.chimeBearer(), q.typeAsString(),
+                q.persistenceAsString(), content, metadata, false, content, metadata, q.content(), q.metadata(), null,
+                System.nanoTime());
+        String flow = q.type() == ChannelMessageType.CONTROL ? null : channelFlows.get(q.channelArn());
+        if (flow != null) {
+            Rewrite rewrite = rewrite(flow);
+            sent = sent.processing(processed(rewrite, q.content(), true), processed(rewrite, q.metadata(), false),
+                    content, metadata, q.content(), q.metadata());
+        }
+        messages.put(key(q.channelArn(), r.messageId()), sent);
+    }
+
+    private void edited(UpdateChannelMessageRequest q) {
+        change(q.channelArn(), q.messageId(), e -> {
+            Field content = Field.of(q.content(), "as edited");
+            Field metadata = Field.of(q.metadata(), "as edited");
+            String flow = ChannelMessageType.CONTROL.toString().equals(e.type()) ? null : channelFlows.get(q.channelArn());
+            if (flow == null) {
+                return e.now(content, metadata, q.content(), q.metadata());
+            }
+            // The edit goes to the processor; until it is delivered, readers may still see the version before it.
+            Rewrite rewrite = rewrite(flow);
+            return e.processing(Field.either(e.content(), processed(rewrite, q.content(), true)),
+                    Field.either(e.metadata(), processed(rewrite, q.metadata(), false)),
+                    Field.either(e.content(), content), Field.either(e.metadata(), metadata), q.content(), q.metadata());
+        });
+    }
+
+    /** FLOW-020, FLOW-022: the processor's content and metadata, or the submitted ones where it gives none. */
+    private void calledBack(ChannelFlowCallbackRequest q) {
+        if (q.channelMessage() == null) {
+            return;
+        }
+        String id = q.channelMessage().messageId();
+        if (Boolean.TRUE.equals(q.deleteResource())) {
+            messages.remove(key(q.channelArn(), id));
+            return;
+        }
+        change(q.channelArn(), id, e -> {
+            String content = q.channelMessage().content();
+            String metadata = q.channelMessage().metadata();
+            return e.processing(
+                    content != null ? Field.of(content, "as the processor's callback set it") : Field.of(e.submittedContent(), "as sent"),
+                    metadata != null ? Field.of(metadata, "as the processor's callback set it") : Field.of(e.submittedMetadata(), "as sent"),
+                    e.pendingContent(), e.pendingMetadata(), e.submittedContent(), e.submittedMetadata());
+        });
+    }
+
+    private void change(String channelArn, String messageId, UnaryOperator<Expected> how) {
+        Expected known = messages.get(key(channelArn, messageId));
+        if (known != null) {
+            messages.put(key(channelArn, messageId), how.apply(known));
+        }
+    }
+
+    private static Field processed(Rewrite rewrite, String value, boolean content) {
+        if (rewrite == null || value == null && content) {
+            return null;
+        }
+        String result = content ? rewrite.content().apply(value) : rewrite.metadata().apply(value);
+        return Field.of(result, rewrite.why().isEmpty() ? "as sent" : rewrite.why());
+    }
+
+    /**
+     * What the flow's processors, in execution order, make of a message, when every one of them has a known
+     * behaviour that delivers it: the pass-through processor changes nothing, the rewrite processor
+     * upper-cases the content and sets the metadata (features/README.md), an unreachable processor that
+     * falls back to CONTINUE passes the message on (FLOW-025, FLOW-027). Anything else: unknown.
+     */
+    private Rewrite rewrite(String flowArn) {
+        List<Processor> processors = flows.get(flowArn);
+        if (processors == null || processors.isEmpty()) {
+            return null;
+        }
+        Rewrite result = Rewrite.NONE;
+        List<Processor> ordered = new ArrayList<>(processors);
+        ordered.sort(Comparator.comparing(p -> p.executionOrder() == null ? Integer.MAX_VALUE : p.executionOrder()));
+        for (Processor p : ordered) {
+            String arn = p.configuration() == null || p.configuration().lambda() == null ? null
+                    : p.configuration().lambda().resourceArn();
+            ProcessorBehaviour behaviour = arn == null ? null : behaviours().get(arn);
+            if (behaviour == null) {
+                return null;
+            }
+            switch (behaviour) {
+                case PASS_THROUGH -> { }
+                case REWRITE -> result = result.then(new Rewrite(c -> c == null ? null : c.toUpperCase(Locale.ROOT),
+                        m -> REWRITTEN_METADATA, "as the rewrite processor leaves it"));
+                case UNREACHABLE -> {
+                    if (p.fallbackAction() != FallbackAction.CONTINUE) {
+                        return null;
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return result;
+    }
+
+    private Map<String, ProcessorBehaviour> behaviours() {
+        if (behaviours == null) {
+            behaviours = new HashMap<>();
+            for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
+                target.processorArn(b).ifPresent(arn -> behaviours.putIfAbsent(arn, b));
+            }
+        }
+        return behaviours;
+    }
+
+    // ---------------------------------------------------------------------------------------- reads
+
+    /** The members of a message as a read showed them (those a summary lacks are null). */
+    private record Read(String channelArn, String content, String metadata, String type, String persistence,
+                        Identity sender, ChannelMessageStatusStructure status) {
+    }
+
+    private void check(String operation, String reader, String channelArn, String messageId, Read read) {
+        Expected e = messages.get(key(channelArn, messageId));
+        if (e == null) {
+            return;
+        }
+        checked++;
+        List<String> wrong = new ArrayList<>();
+        if (read.channelArn() != null && !read.channelArn().equals(e.channelArn())) {
+            wrong.add("ChannelArn " + show(read.channelArn()) + " where the message was sent to " + show(e.channelArn()));
+        }
+        if (read.type() != null && e.type() != null && !read.type().equals(e.type())) {
+            wrong.add("Type " + read.type() + " where it was sent as " + e.type());
+        }
+        if (read.persistence() != null && e.persistence() != null && !read.persistence().equals(e.persistence())) {
+            wrong.add("Persistence " + read.persistence() + " where it was sent as " + e.persistence());
+        }
+        if (read.sender() != null && read.sender().arn() != null && !read.sender().arn().equals(e.senderArn())) {
+            wrong.add("Sender.Arn " + show(read.sender().arn()) + " (" + actorName.apply(read.sender().arn())
+                    + ") where " + actorName.apply(e.senderArn()) + " sent it");
+        }
+        ChannelMessageStatus status = read.status() == null ? null : read.status().value();
+        Function<Expected, Field> content = Expected::content;
+        Function<Expected, Field> metadata = Expected::metadata;
+        if (e.processed() && status == null) {
+            content = x -> Field.either(x.content(), x.pendingContent());
+            metadata = x -> Field.either(x.metadata(), x.pendingMetadata());
+        } else if (e.processed() && status != ChannelMessageStatus.SENT) {
+            content = Expected::pendingContent;
+            metadata = Expected::pendingMetadata;
+        }
+        compare("Content", read.content(), e, content, wrong);
+        compare("Metadata", read.metadata(), e, metadata, wrong);
+        if (!wrong.isEmpty()) {
+            String label = messageLabel.apply(messageId);
+            throw new AssertionError(operation + " by " + actorName.apply(reader) + ": the message "
+                    + (label != null ? "\"" + label + "\"" : messageId + " (sent as " + show(e.submittedContent()) + ")")
+                    + " reads with " + String.join("; ", wrong));
+        }
+    }
+
+    private void compare(String member, String value, Expected e, Function<Expected, Field> field, List<String> wrong) {
+        Field now = field.apply(e);
+        if (now == null || now.accepts(value)) {
+            return;
+        }
+        Duration bound = target.consistencyBound();
+        if (e.previous() != null && System.nanoTime() - e.since() <= bound.toNanos()) {
+            Field before = field.apply(e.previous());
+            if (before == null || before.accepts(value)) {
+                return; // the write that replaced it may not show yet
+            }
+        }
+        wrong.add(member + " " + show(value) + " where the scenario expects " + now.expected() + " (" + now.why() + ")");
+    }
+
+    private static String key(String channelArn, String messageId) {
+        return channelArn + " " + messageId;
+    }
+
+    /** A value as a failure shows it: quoted, and cut short with its size in bytes when long. */
+    static String show(String value) {
+        if (value == null) {
+            return "none";
+        }
+        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (value.length() <= 60) {
+            return "\"" + value + "\"" + (bytes > 20 ? " (" + bytes + " bytes)" : "");
+        }
+        return "\"" + value.substring(0, 24) + "..." + value.substring(value.length() - 24) + "\" (" + bytes + " bytes)";
+    }
+}
