@@ -54,7 +54,7 @@ Feature: Message processing by channel flows
       When Alice posts the NON_PERSISTENT message "Alice is typing a long answer" in "support"
       Then the processor is invoked for "Alice is typing a long answer"
 
-  @rule:FLOW-019 @op:SendChannelMessage @requires:processor:pass-through
+  @rule:FLOW-019 @op:SendChannelMessage @requires:processor:rewrite
   Rule: Control messages bypass the flow
     # The flow runs the rewrite processor, whose work shows: a CONTROL message it had been handed would
     # be held PENDING, then read upper-cased with the metadata "rewritten-by-processor".
