@@ -91,9 +91,11 @@ Feature: Who may do what with messages
       And Max is a moderator of "club"
       And Alice has posted "Spoiler: the butler did it" in "club"
 
+    @op:GetChannelMessage
     Example: A moderator redacts another user's message
       When Max redacts the message "Spoiler: the butler did it" in "club"
       Then the request succeeds
+      And Alice's message "Spoiler: the butler did it" in "club" is redacted
 
     @op:GetChannelMessage
     Example: A member may not redact someone else's message

@@ -103,10 +103,11 @@ Feature: Channel moderators
       And Max is a moderator of "club"
       And Bob has posted "Buy cheap watches" in "club"
 
-    @op:RedactChannelMessage
+    @op:RedactChannelMessage @op:GetChannelMessage
     Example: A moderator redacts a message
       When Max redacts the message "Buy cheap watches" in "club"
       Then the request succeeds
+      And Bob's message "Buy cheap watches" in "club" is redacted
 
     @op:DeleteChannelMessage @op:GetChannelMessage
     Example: A moderator may not delete a message

@@ -53,15 +53,14 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMess
  *
  * <p>It watches the scenario's messaging client ({@link #watch}): every successful write teaches it what a
  * message now holds (SendChannelMessage: what was sent; UpdateChannelMessage: the new content and metadata;
- * RedactChannelMessage: no content; a processor's ChannelFlowCallback: what the processor gave back; in a
+ * RedactChannelMessage: no content and no metadata (MSG-018, the current API Reference); a processor's ChannelFlowCallback: what the processor gave back; in a
  * channel whose flow runs a processor of known behaviour, what that processor makes of the message), and
  * every GetChannelMessage and ListChannelMessages response is checked against it: content, metadata,
  * type, persistence, sender and channel. A difference fails the step that read, naming the message and
  * the member. Where the scenario cannot know a value, it is not checked:
  * <ul>
  *   <li>metadata never sent (whether it reads back absent or empty is MSG-008's own question);</li>
- *   <li>a member an edit leaves out (MSG-011 is a kit decision), and metadata after a redaction (the
- *       sources disagree on whether a redaction clears it: MSG-018);</li>
+ *   <li>a member an edit leaves out (MSG-011 is a kit decision);</li>
  *   <li>what a channel flow delivers when its processors' behaviour is not known (the scenario's own
  *       processor before it calls back, a Lambda function the target did not describe); until a read shows a
  *       message SENT, it reads as its sender submitted it, and an edit may show the version before it;</li>
@@ -219,7 +218,7 @@ public final class MessageExpectations {
         } else if (request instanceof UpdateChannelMessageRequest q) {
             edited(q);
         } else if (request instanceof RedactChannelMessageRequest q) {
-            change(q.channelArn(), q.messageId(), e -> e.now(Field.cleared("cleared by the redaction"), null,
+            change(q.channelArn(), q.messageId(), e -> e.now(Field.cleared("cleared by the redaction"), Field.cleared("cleared by the redaction"),
                     e.submittedContent(), e.submittedMetadata()));
         } else if (request instanceof DeleteChannelMessageRequest q) {
             messages.remove(key(q.channelArn(), q.messageId()));
