@@ -10,6 +10,10 @@ import chime.conformance.runner.faults.FaultCatalogue;
 import chime.conformance.runner.faults.FaultyTarget;
 import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
+import chime.conformance.reports.plugin.ErrorStreak;
+import chime.conformance.runner.target.Capability;
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.Reachability;
 import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetConfig;
@@ -22,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +78,12 @@ public final class RunCommand implements Callable<Integer> {
             + " methods to the quick compiler (C1): a run of seconds needs a quarter to a third less CPU.")
     boolean fullJit;
 
+    @Option(names = "--stop-after-errors", defaultValue = "" + ErrorStreak.DEFAULT_LIMIT, paramLabel = "N",
+            description = "Stop the run when N scenarios in a row end in ERROR (the target is down, or the kit is"
+                    + " broken): the rest end at once as ERROR, not run, and the run exits 2. 0: never stop."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int stopAfterErrors;
+
     @Option(names = "--mask-account",
             description = "Mask AWS account IDs in the report, results and wire evidence (e.g. to publish a report).")
     boolean maskAccount;
@@ -97,6 +108,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
+        }
+        if (stopAfterErrors < 0) {
+            throw new IllegalArgumentException("--stop-after-errors must be 0 (never stop) or more, not "
+                    + stopAfterErrors);
         }
         if (tags != null && !tags.isBlank()) {
             try {
@@ -128,9 +143,25 @@ public final class RunCommand implements Callable<Integer> {
         Files.createDirectories(report);
         System.setProperty(RunOutputs.REPORT_DIR_PROPERTY, report.toString());
         List<Fault> injected = FaultCatalogue.named(faults);
+        int errorLimit = ErrorStreak.limit();
         try (Target opened = injected.isEmpty() ? Targets.open(target, config)
                 : new FaultyTarget(Targets.open(target, config), injected)) {
+            TargetConfig.Timeouts timeouts = config.timeouts();
+            Optional<String> unreachable = opened.endpoint().flatMap(endpoint -> Reachability.problem(endpoint,
+                    timeouts.connectOr(TargetConfig.DEFAULT_CONNECT), timeouts.callOr(TargetConfig.DEFAULT_CALL)));
+            if (unreachable.isPresent()) {
+                System.err.println("error: " + unreachable.get());
+                return 2;
+            }
+            if (targetConfig == null && opened.endpoint().isPresent()
+                    && Capability.processors(java.util.EnumSet.allOf(ProcessorBehaviour.class)).stream()
+                            .noneMatch(opened::has)) {
+                System.err.println("warning: no --target-config: " + opened.name() + " declares no channel-flow"
+                        + " processor, so the scenarios that run one are NOT_APPLICABLE. List the Lambda ARNs of the"
+                        + " processors your emulator runs under 'processors:' in a target config (README, Targets).");
+            }
             TargetSession.install(opened);
+            ErrorStreak.limit(stopAfterErrors);
             RunContext.Builder context = RunContexts.forTarget(opened)
                     .expectationsFile(expectations)
                     .strict(strict)
@@ -163,8 +194,13 @@ public final class RunCommand implements Callable<Integer> {
                 System.out.println(timingSummary(results, TargetCallTimer.totals()));
             }
             System.out.println("Report: " + report.resolve("index.html").toAbsolutePath());
+            if (ErrorStreak.stopReason() != null) {
+                System.err.println("error: incomplete run: " + ErrorStreak.stopReason());
+                return 2;
+            }
             return results.verdict() == Verdict.PASSED ? 0 : 1;
         } finally {
+            ErrorStreak.limit(errorLimit);
             RunContext.clear();
             // The target is closed now; a later run in this JVM must not be handed it.
             TargetSession.install(null);

@@ -2,6 +2,7 @@ package chime.conformance.runner.report;
 
 import chime.conformance.reports.RunContext;
 import chime.conformance.reports.plugin.ConformancePlugin;
+import chime.conformance.reports.plugin.ErrorStreak;
 import chime.conformance.reports.plugin.ProgressPrinter;
 import io.cucumber.core.plugin.MessageFormatter;
 import io.cucumber.messages.types.Envelope;
@@ -35,6 +36,7 @@ public final class RunOutputs implements ConcurrentEventListener {
         try {
             Files.createDirectories(dir);
             outputs.add(new ProgressPrinter());
+            outputs.add(new ErrorStreak());
             outputs.add(new ConformancePlugin(dir.toString()));
             outputs.add(new MessageFormatter(open(dir.resolve("cucumber-messages.ndjson"))));
         } catch (IOException e) {
