@@ -5,6 +5,7 @@ import chime.conformance.reports.model.ResultsFile;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.Verdict;
 import chime.conformance.reports.plugin.ProgressPrinter;
+import chime.conformance.reports.render.ConsoleRecap;
 import chime.conformance.runner.faults.Fault;
 import chime.conformance.runner.faults.FaultCatalogue;
 import chime.conformance.runner.faults.FaultyTarget;
@@ -181,6 +182,11 @@ public final class RunCommand implements Callable<Integer> {
             }
             // The report has the final word: expectations on whole rules and reruns settle statuses only
             // once every scenario has finished, after the progress lines were printed.
+            String recap = ConsoleRecap.of(results, report);
+            if (!recap.isEmpty()) {
+                System.out.println();
+                System.out.println(recap);
+            }
             System.out.println("Verdict: " + results.verdict() + (strict ? " (strict)" : "") + "  "
                     + ProgressPrinter.statusLine(results.counts().scenarios()));
             System.out.println(ProgressPrinter.levelLines(results.counts().levels(), strict));

@@ -132,6 +132,8 @@ class UnreachableEndpointTest {
                     "--report", report.toString());
         }
         assertThat(run.describe(), run.exit(), is(1));
+        assertThat("an endpoint without a target config runs no processor, and the run says so", run.err(),
+                allOf(containsString("warning: no --target-config"), containsString("NOT_APPLICABLE")));
         RunResults results = ResultsFile.read(report);
         assertThat(results.scenarios().size(), is(3));
         for (ScenarioResult s : results.scenarios()) {
