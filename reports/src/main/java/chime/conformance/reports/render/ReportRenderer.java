@@ -132,6 +132,7 @@ public final class ReportRenderer {
             ruleCounts.add(StatusCount.of(status, run.counts().rules(status)).linkedTo("rules.html#rules-" + status.cssClass()));
         }
         model.put("failures", failureRows());
+        model.put("rulesByArea", rulesByArea());
         model.put("requiredFailures", run.failures().stream().filter(f -> f.level() == Level.REQUIRED).count());
         model.put("scenariosPage", SCENARIOS_PAGE);
         model.put("ruleCounts", ruleCounts);
@@ -162,6 +163,29 @@ public final class ReportRenderer {
         model.put("warnings", run.warnings());
         model.put("kinds", List.of(Kind.values()));
         return model;
+    }
+
+    /** Rules by area and status, as stacked bars; each bar links to its area on the rules page. */
+    private Charts.BarChart rulesByArea() {
+        Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
+        Map<String, String> hrefs = new LinkedHashMap<>();
+        List<String> areas = new ArrayList<>(registry.areas());
+        run.rules().stream().map(RuleResult::area).filter(a -> a != null && !areas.contains(a)).distinct()
+                .forEach(areas::add);
+        for (String area : areas) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            run.rules().stream().filter(r -> area.equals(r.area()))
+                    .forEach(r -> counts.merge(r.status().name(), 1, Integer::sum));
+            if (!counts.isEmpty()) {
+                rows.put(area, counts);
+                hrefs.put(area, "rules.html#area-" + area);
+            }
+        }
+        List<Charts.Category> categories = new ArrayList<>();
+        for (RuleStatus status : RuleStatus.values()) {
+            categories.add(new Charts.Category(status.name(), status.label(), status.cssClass()));
+        }
+        return Charts.bars("rules-by-area", "Rules by area and status", rows, hrefs, categories, "rule");
     }
 
     private static int severityRank(String css) {
@@ -509,6 +533,7 @@ public final class ReportRenderer {
                     scenarioCounts(scenarios).stream().filter(c -> c.count() > 0).toList()));
         }
         model.put("operations", rows);
+        model.put("heatMap", operationsByStatus());
         List<RuleRow> crossCutting = new ArrayList<>();
         for (Rule rule : registry.rules()) {
             if (rule.operations().isEmpty()) {
@@ -519,6 +544,26 @@ public final class ReportRenderer {
         }
         model.put("crossCutting", crossCutting);
         return model;
+    }
+
+    /** The 43 operations against the statuses of the scenarios that call them, as a heat map. */
+    private Charts.HeatMap operationsByStatus() {
+        Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
+        Map<String, String> hrefs = new LinkedHashMap<>();
+        for (String operation : Operations.ALL) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            run.scenarios().stream().filter(s -> s.operations().contains(operation))
+                    .forEach(s -> counts.merge(s.status().name(), 1, Integer::sum));
+            rows.put(operation, counts);
+            hrefs.put(operation, "#" + operationAnchor(operation));
+        }
+        List<Charts.Category> categories = new ArrayList<>();
+        for (Status status : List.of(Status.PASS, Status.FAIL, Status.ERROR, Status.XFAIL, Status.XPASS, Status.FLAKY,
+                Status.NOT_APPLICABLE)) {
+            categories.add(new Charts.Category(status.name(), status.label(), status.cssClass()));
+        }
+        return Charts.heat("operations-by-status", "Operations by the status of the scenarios that call them", rows,
+                hrefs, categories, "scenario");
     }
 
     // ---------------------------------------------------------------- feature pages

@@ -54,8 +54,17 @@ public final class Views {
         }
     }
 
-    /** Groups under one heading, itself a place a count's link may lead to. */
-    public record GroupSection(String anchor, String title, int count, List<Group> groups) {
+    /**
+     * Groups under one heading, itself a place a count's link may lead to.
+     *
+     * @param mixed whether its scenarios have different statuses (each is then shown with its own)
+     */
+    public record GroupSection(String anchor, String title, int count, List<Group> groups, boolean mixed) {
+
+        public GroupSection(String anchor, String title, int count, List<Group> groups) {
+            this(anchor, title, count, groups, groups.stream().flatMap(g -> g.scenarios().stream())
+                    .map(ScenarioLink::status).distinct().count() > 1);
+        }
     }
 
     /**

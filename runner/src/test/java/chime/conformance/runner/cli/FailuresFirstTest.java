@@ -157,6 +157,74 @@ class FailuresFirstTest {
         assertThat(rows.get(0).select("a.badge").attr("href"), not(""));
     }
 
+    /**
+     * The pictures are inline SVG drawn by the templates, with no script: rules by area as stacked bars on the
+     * overview, each segment as long as its count on one scale; operations by status as a heat map on the
+     * operations page, each cell holding the number of scenarios it stands for.
+     */
+    @Test
+    void rulesByAreaAreStackedBarsOfTheRulesStatuses() {
+        Element chart = index.selectFirst("figure#rules-by-area > svg");
+        assertThat(chart, notNullValue());
+        assertThat(index.select("script"), org.hamcrest.Matchers.empty());
+        assertThat(chart.selectFirst("title").text(), is("Rules by area and status"));
+        List<Element> bars = chart.select("g.bar");
+        Map<String, Long> rulesByArea = new HashMap<>();
+        results.rules().forEach(r -> rulesByArea.merge(r.area(), 1L, Long::sum));
+        assertThat(bars.size(), is(rulesByArea.size()));
+        double unit = -1;
+        for (Element bar : bars) {
+            String area = bar.attr("data-label");
+            int total = 0;
+            for (Element segment : bar.select("rect.seg")) {
+                int count = Integer.parseInt(segment.attr("data-count"));
+                String status = segment.attr("data-status");
+                assertThat(area + " " + status, count, is((int) results.rules().stream()
+                        .filter(r -> area.equals(r.area()) && r.status().name().equals(status)).count()));
+                double perRule = Double.parseDouble(segment.attr("width")) / count;
+                if (unit < 0) {
+                    unit = perRule;
+                }
+                assertThat("one scale for every segment", Math.abs(perRule - unit) < 0.05, is(true));
+                assertThat(segment.selectFirst("title").text(), containsString(area + ": " + count + " rule"));
+                total += count;
+            }
+            assertThat(area, total, is(rulesByArea.get(area).intValue()));
+            assertThat(bar.attr("data-total"), is(Integer.toString(total)));
+            assertLinkResolves(bar.selectFirst("a").attr("href"));
+        }
+        Element ban = chart.selectFirst("g.bar[data-label=BAN]");
+        assertThat("the faulty run's failures show", ban.select("rect.seg.fail").isEmpty(), is(false));
+        assertThat(chart.select("g.legend-item").isEmpty(), is(false));
+    }
+
+    @Test
+    void operationsByStatusAreAHeatMapOfTheScenarios() {
+        Document operations = page("operations.html");
+        assertThat(operations.select("script"), org.hamcrest.Matchers.empty());
+        Element map = operations.selectFirst("figure#operations-by-status > svg");
+        assertThat(map, notNullValue());
+        List<Element> rows = map.select("g.heat-row");
+        assertThat(rows.size(), is(43));
+        List<String> columns = map.select("text.col").stream().map(Element::ownText).toList();
+        assertThat(columns, equalTo(List.of("PASS", "FAIL", "ERROR", "XFAIL", "XPASS", "FLAKY", "NOT_APPLICABLE")));
+        for (Element row : rows) {
+            String operation = row.attr("data-label");
+            List<Element> cells = row.select("rect.cell");
+            assertThat(cells.size(), is(columns.size()));
+            for (int i = 0; i < cells.size(); i++) {
+                String status = columns.get(i);
+                int expected = (int) results.scenarios().stream().filter(s -> s.operations().contains(operation)
+                        && s.status().name().equals(status)).count();
+                assertThat(operation + " " + status, Integer.parseInt(cells.get(i).attr("data-count")), is(expected));
+                assertThat(cells.get(i).hasClass("empty"), is(expected == 0));
+            }
+            assertLinkResolves("operations.html" + row.selectFirst("a").attr("href"));
+        }
+        Element bans = map.selectFirst("g.heat-row[data-label=CreateChannelBan]");
+        assertThat(Integer.parseInt(bans.select("rect.cell").get(1).attr("data-count")), greaterThan(0));
+    }
+
     /** Follows a link of the overview to its element: the page exists and has the anchor. */
     static Element assertLinkResolves(String href) {
         int hash = href.indexOf('#');
