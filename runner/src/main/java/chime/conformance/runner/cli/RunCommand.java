@@ -1,6 +1,10 @@
 package chime.conformance.runner.cli;
 
 import chime.conformance.reports.RunContext;
+import chime.conformance.reports.expectations.Expectation;
+import chime.conformance.reports.expectations.Expectations;
+import chime.conformance.reports.expectations.ExpectationsFile;
+import chime.conformance.reports.model.RuleRegistry;
 import chime.conformance.reports.model.ResultsFile;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.Verdict;
@@ -22,6 +26,7 @@ import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.target.Targets;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +76,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "the kit's check of itself: the run should fail. List them with the 'faults' command.")
     List<String> faults = new ArrayList<>();
 
+    @Option(names = "--ndjson", description = "Also write Cucumber's message stream (cucumber-messages.ndjson, about"
+            + " 10 MB for the whole suite) for Cucumber tooling. Off by default.")
+    boolean ndjson;
+
     @Option(names = "--timing", description = "Measure the time scenarios spend in calls to the target and print,"
             + " after the summary, scenarios per second and the harness's own time per scenario.")
     boolean timing;
@@ -114,16 +123,29 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--stop-after-errors must be 0 (never stop) or more, not "
                     + stopAfterErrors);
         }
+        FeatureCatalogue catalogue = null;
         if (tags != null && !tags.isBlank()) {
             try {
                 TagExpressionParser.parse(tags);
             } catch (TagExpressionException e) {
-                throw new IllegalArgumentException("--tags is not a tag expression: " + e.getMessage(), e);
+                throw new IllegalArgumentException("--tags is not a tag expression: " + e.getMessage()
+                        + ". Tags are joined with and, or, not and parentheses, e.g. '@rule:BAN-002 or @area:TAG'", e);
             }
+            catalogue = FeatureCatalogue.load();
+            List<String> problems = catalogue.tagProblems(tags);
+            if (catalogue.matching(tags) == 0) {
+                throw new IllegalArgumentException("no scenario matches --tags '" + tags + "'"
+                        + (problems.isEmpty() ? "" : ": " + String.join("; ", problems))
+                        + ". Scenarios are tagged @rule:ID, @op:Operation, @area:AREA, @requires:capability and"
+                        + " @assumption (features/README.md)");
+            }
+            problems.forEach(p -> System.err.println("warning: --tags: " + p));
         }
-        if (expectations != null && !Files.isReadable(expectations)) {
-            throw new IllegalArgumentException("--expectations: cannot read " + expectations);
+        Expectations expected = null;
+        if (expectations != null) {
+            expected = readExpectations(expectations, catalogue);
         }
+        ReportDirectory.prepare(report, "--report");
         if (!fullJit) {
             QuickCompilation.apply();
         }
@@ -141,8 +163,9 @@ public final class RunCommand implements Callable<Integer> {
         if (maskAccount) {
             config = config.withOption("mask-account", "true");
         }
-        Files.createDirectories(report);
         System.setProperty(RunOutputs.REPORT_DIR_PROPERTY, report.toString());
+        String ndjsonBefore = System.getProperty(RunOutputs.NDJSON_PROPERTY);
+        System.setProperty(RunOutputs.NDJSON_PROPERTY, Boolean.toString(ndjson));
         List<Fault> injected = FaultCatalogue.named(faults);
         int errorLimit = ErrorStreak.limit();
         try (Target opened = injected.isEmpty() ? Targets.open(target, config)
@@ -160,6 +183,12 @@ public final class RunCommand implements Callable<Integer> {
                 System.err.println("warning: no --target-config: " + opened.name() + " declares no channel-flow"
                         + " processor, so the scenarios that run one are NOT_APPLICABLE. List the Lambda ARNs of the"
                         + " processors your emulator runs under 'processors:' in a target config (README, Targets).");
+            }
+            if (expected != null && !expected.target().equals(opened.name())) {
+                System.err.println("warning: the expectation file " + expectations + " is for target '"
+                        + expected.target() + "', and this run's target is '" + opened.name() + "': its entries"
+                        + " apply all the same. If the file is meant for this target, set 'target: " + opened.name()
+                        + "' in it");
             }
             TargetSession.install(opened);
             ErrorStreak.limit(stopAfterErrors);
@@ -207,10 +236,53 @@ public final class RunCommand implements Callable<Integer> {
             return results.verdict() == Verdict.PASSED ? 0 : 1;
         } finally {
             ErrorStreak.limit(errorLimit);
+            if (ndjsonBefore == null) {
+                System.clearProperty(RunOutputs.NDJSON_PROPERTY);
+            } else {
+                System.setProperty(RunOutputs.NDJSON_PROPERTY, ndjsonBefore);
+            }
             RunContext.clear();
             // The target is closed now; a later run in this JVM must not be handed it.
             TargetSession.install(null);
         }
+    }
+
+    /**
+     * Reads the expectation file before the run, so that a mistake in it shows now: a rule or scenario it
+     * names that the kit does not have is a warning, with the closest known one.
+     */
+    private static Expectations readExpectations(Path file, FeatureCatalogue known) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("--expectations " + file + " does not exist: give a YAML file of"
+                    + " expected failures (README, Expected failures), or write one from a run with"
+                    + " 'expectations --from REPORT_DIR --out FILE'");
+        }
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--expectations: cannot read " + file + (Files.isDirectory(file)
+                    ? ": it is a directory; give the YAML file" : ": permission denied"));
+        }
+        Expectations read;
+        try {
+            read = ExpectationsFile.read(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--expectations " + file + ": " + e.getMessage(), e);
+        }
+        RuleRegistry registry = RuleRegistry.load();
+        FeatureCatalogue catalogue = known != null ? known : FeatureCatalogue.load();
+        for (Expectation entry : read.entries()) {
+            if (entry.rule() != null && !registry.contains(entry.rule())) {
+                System.err.println("warning: the expectation file " + file + " names rule " + entry.rule()
+                        + ", which the registry does not have" + FeatureCatalogue.closest(entry.rule(),
+                        registry.rules().stream().map(chime.conformance.reports.model.Rule::id).toList())
+                        .map(s -> "; did you mean " + s + "?").orElse(""));
+            }
+            if (entry.scenario() != null && !catalogue.hasScenario(entry.scenario())) {
+                System.err.println("warning: the expectation file " + file + " names scenario " + entry.scenario()
+                        + ", which the kit does not have" + FeatureCatalogue.closest(entry.scenario(),
+                        catalogue.scenarioIds()).map(s -> "; did you mean " + s + "?").orElse(""));
+            }
+        }
+        return read;
     }
 
     /**

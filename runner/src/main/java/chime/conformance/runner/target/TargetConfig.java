@@ -169,8 +169,30 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
      */
     public static TargetConfig load(Path file) {
         JsonNode root;
+        String text;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("target config " + file + " does not exist: --target-config takes a"
+                    + " YAML file of the target's settings (README, Targets)", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot read target config " + file + ": permission denied", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException("cannot read target config " + file + ": it is not UTF-8 text;"
+                    + " give the YAML file", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read target config " + file + ": " + (Files.isDirectory(file)
+                    ? "it is a directory; give the YAML file" : e.getClass().getSimpleName() + " " + e.getMessage()), e);
+        }
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip().lines().findFirst()
+                    .orElse("");
+            throw new IllegalArgumentException("target config " + file + " is not valid YAML"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + problem, e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read target config " + file + ": " + e.getMessage(), e);
         }
