@@ -126,6 +126,19 @@ public record RunResults(String schema, KitInfo kit, TargetInfo target, Instant 
                 && (s.status() == Status.FAIL || s.status() == Status.XFAIL)).toList();
     }
 
+    /**
+     * The scenarios that failed or errored: the required ones first, then the tentative ones; within a level
+     * FAIL before ERROR, then by feature and line.
+     */
+    @JsonIgnore
+    public List<ScenarioResult> failures() {
+        return scenarios.stream().filter(s -> s.status() == Status.FAIL || s.status() == Status.ERROR)
+                .sorted(java.util.Comparator.comparing(ScenarioResult::level)
+                        .thenComparing(s -> s.status() == Status.FAIL ? 0 : 1)
+                        .thenComparing(ScenarioResult::feature).thenComparingInt(ScenarioResult::line))
+                .toList();
+    }
+
     @JsonIgnore
     public Optional<ScenarioResult> scenario(String id) {
         return scenarios.stream().filter(s -> s.id().equals(id)).findFirst();

@@ -72,6 +72,20 @@ public record ScenarioResult(String id, String name, String feature, String uri,
         return level.failsRun(status, strict);
     }
 
+    /**
+     * Why it did not pass, in one line of at most {@code max} characters: the first line of the error message,
+     * else the error type, else the reason; null when there is none.
+     */
+    public String oneLineReason(int max) {
+        String text = errorMessage != null && !errorMessage.isBlank() ? errorMessage
+                : errorType != null ? errorType : reason;
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String first = text.strip().lines().findFirst().orElse("").strip();
+        return first.length() > max ? first.substring(0, Math.max(0, max - 3)) + "..." : first;
+    }
+
     public boolean hasTag(String tag) {
         return tags.contains(tag);
     }

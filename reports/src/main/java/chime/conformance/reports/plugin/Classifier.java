@@ -1,6 +1,7 @@
 package chime.conformance.reports.plugin;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.reports.RunStoppedException;
 import chime.conformance.reports.model.Redaction;
 import chime.conformance.reports.model.Status;
 import chime.conformance.reports.model.StepResult;
@@ -25,6 +26,9 @@ import java.util.Locale;
  *       message as the reason (the missing capability);</li>
  *   <li>any other skip, undefined, pending or ambiguous steps, a {@link HarnessException} anywhere in
  *       the cause chain, or a failure inside a hook: ERROR, because the kit, not the target, broke;</li>
+ *   <li>a transport failure anywhere in the cause chain (connection refused or reset, no answer in time,
+ *       unknown host, TLS trouble): ERROR, because the target could not be judged, not that it answered
+ *       wrongly;</li>
  *   <li>any other failure: FAIL.</li>
  * </ul>
  */
@@ -84,6 +88,16 @@ public final class Classifier {
                 boolean harness = error != null && causedByHarness(error);
                 String errorType = error == null ? "Failure" : error.getClass().getName();
                 String message = error == null ? "The scenario failed without an exception" : message(error);
+                RunStoppedException stopped = error == null ? null : cause(error, RunStoppedException.class);
+                if (stopped != null) {
+                    return new Outcome(Status.ERROR, RunStoppedException.class.getName(),
+                            redaction.text(stopped.getMessage()), null, stepResults);
+                }
+                Throwable transport = error == null ? null : transportFailure(error);
+                if (transport != null && !harness) {
+                    return new Outcome(Status.ERROR, errorType, redaction.text(TRANSPORT_PREFIX + describeTransport(transport)
+                            + "\n" + message), null, stepResults);
+                }
                 if (harness || inHook) {
                     String where = inHook ? "In " + hookKeyword((HookTestStep) decisive.step()) + " hook "
                             + decisive.step().getCodeLocation() + ": " : "";
@@ -168,6 +182,48 @@ public final class Classifier {
             }
         }
         return false;
+    }
+
+    /** How the message of an ERROR for a transport failure starts. */
+    public static final String TRANSPORT_PREFIX = "The target could not be reached, so nothing was judged: ";
+
+    private static final java.util.Set<String> SDK_TIMEOUTS = java.util.Set.of(
+            "software.amazon.awssdk.core.exception.ApiCallTimeoutException",
+            "software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException");
+
+    /**
+     * The first transport failure in the cause chain: the connection was refused, reset or timed out, the host
+     * is unknown, TLS failed, or the SDK's call timeout struck. A malformed answer is not one: it is the
+     * target's, and a FAIL.
+     */
+    static Throwable transportFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.UnknownHostException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof javax.net.ssl.SSLException || SDK_TIMEOUTS.contains(t.getClass().getName())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String describeTransport(Throwable t) {
+        String what = t instanceof java.net.ConnectException ? "connection refused"
+                : t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                        || SDK_TIMEOUTS.contains(t.getClass().getName()) ? "no answer in time"
+                : t instanceof java.net.UnknownHostException ? "unknown host"
+                : t instanceof javax.net.ssl.SSLException ? "TLS failed"
+                : "the connection failed";
+        return what + " (" + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")";
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static boolean causedByHarness(Throwable error) {

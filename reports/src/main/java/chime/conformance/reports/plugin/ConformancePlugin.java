@@ -113,6 +113,9 @@ public final class ConformancePlugin implements ConcurrentEventListener {
     private void writeReport(RunContext context, Instant end, Path directory) throws IOException {
         List<String> warnings = new ArrayList<>();
         Redaction redaction = Redaction.of(context.maskAccount());
+        if (ErrorStreak.stopReason() != null) {
+            warnings.add("Incomplete: " + ErrorStreak.stopReason() + "; the scenarios after it were not run");
+        }
 
         RuleRegistry registry;
         try {

@@ -19,7 +19,10 @@ import chime.conformance.reports.model.WireExchange;
 import chime.conformance.reports.render.Views.AreaView;
 import chime.conformance.reports.render.Views.Capability;
 import chime.conformance.reports.render.Views.FeatureRow;
+import chime.conformance.reports.render.Views.FailureRow;
 import chime.conformance.reports.render.Views.FeatureView;
+import chime.conformance.reports.render.Views.Group;
+import chime.conformance.reports.render.Views.GroupSection;
 import chime.conformance.reports.render.Views.LevelRow;
 import chime.conformance.reports.render.Views.TentativeFailure;
 import chime.conformance.reports.render.Views.OperationLink;
@@ -59,6 +62,12 @@ public final class ReportRenderer {
     private static final List<Status> SEVERITY = List.of(Status.FAIL, Status.ERROR, Status.XPASS, Status.FLAKY,
             Status.XFAIL, Status.PASS, Status.NOT_APPLICABLE);
 
+    /** The page that lists the scenarios every count of the overview counts. */
+    public static final String SCENARIOS_PAGE = "scenarios.html";
+
+    /** The pages the renderer writes besides the feature pages (under {@code features/}). */
+    public static final List<String> PAGES = List.of("index.html", "rules.html", "operations.html", SCENARIOS_PAGE);
+
     private final RunResults run;
     private final RuleRegistry registry;
     private final Map<String, FeatureDocument> documents;
@@ -89,6 +98,7 @@ public final class ReportRenderer {
         write("index.vm", overviewModel(), directory, "index.html", written);
         write("rules.vm", rulesModel(), directory, "rules.html", written);
         write("operations.vm", operationsModel(), directory, "operations.html", written);
+        write("scenarios.vm", scenariosModel(), directory, SCENARIOS_PAGE, written);
         for (FeatureInfo feature : run.features()) {
             write("feature.vm", featureModel(feature), directory, feature.page(), written);
         }
@@ -115,11 +125,16 @@ public final class ReportRenderer {
 
     Map<String, Object> overviewModel() {
         Map<String, Object> model = common("Conformance of " + run.target().name(), "");
-        model.put("scenarioCounts", scenarioCounts(run.scenarios()));
+        model.put("scenarioCounts", scenarioCounts(run.scenarios()).stream()
+                .map(c -> c.linkedTo(SCENARIOS_PAGE + "#status-" + c.cssClass())).toList());
         List<StatusCount> ruleCounts = new ArrayList<>();
         for (RuleStatus status : RuleStatus.values()) {
-            ruleCounts.add(StatusCount.of(status, run.counts().rules(status)));
+            ruleCounts.add(StatusCount.of(status, run.counts().rules(status)).linkedTo("rules.html#rules-" + status.cssClass()));
         }
+        model.put("failures", failureRows());
+        model.put("rulesByArea", rulesByArea());
+        model.put("requiredFailures", run.failures().stream().filter(f -> f.level() == Level.REQUIRED).count());
+        model.put("scenariosPage", SCENARIOS_PAGE);
         model.put("ruleCounts", ruleCounts);
         model.put("totalScenarios", run.scenarios().size());
         model.put("totalRules", run.rules().size());
@@ -135,15 +150,87 @@ public final class ReportRenderer {
         for (FeatureInfo feature : run.features()) {
             List<ScenarioResult> scenarios = run.scenarios().stream().filter(s -> s.feature().equals(feature.path())).toList();
             List<StatusCount> counts = scenarioCounts(scenarios).stream().filter(c -> c.count() > 0).toList();
+            List<StatusCount> linked = counts.stream().map(c -> c.linkedTo(feature.page())).toList();
             String worst = SEVERITY.stream().filter(s -> scenarios.stream().anyMatch(r -> r.status() == s))
                     .findFirst().map(Status::cssClass).orElse("none");
-            features.add(new FeatureRow(feature.path(), feature.name(), feature.page(), scenarios.size(), counts, worst));
+            features.add(new FeatureRow(feature.path(), feature.name(), feature.page(), scenarios.size(), linked, worst));
         }
+        // Failing features first, the worst first; then by path.
+        features.sort(java.util.Comparator.comparingInt((FeatureRow f) -> severityRank(f.worstCss()))
+                .thenComparing(FeatureRow::path));
         model.put("features", features);
         model.put("expectations", run.expectations());
         model.put("warnings", run.warnings());
         model.put("kinds", List.of(Kind.values()));
         return model;
+    }
+
+    /** Rules by area and status, as stacked bars; each bar links to its area on the rules page. */
+    private Charts.BarChart rulesByArea() {
+        Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
+        Map<String, String> hrefs = new LinkedHashMap<>();
+        List<String> areas = new ArrayList<>(registry.areas());
+        run.rules().stream().map(RuleResult::area).filter(a -> a != null && !areas.contains(a)).distinct()
+                .forEach(areas::add);
+        for (String area : areas) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            run.rules().stream().filter(r -> area.equals(r.area()))
+                    .forEach(r -> counts.merge(r.status().name(), 1, Integer::sum));
+            if (!counts.isEmpty()) {
+                rows.put(area, counts);
+                hrefs.put(area, "rules.html#area-" + area);
+            }
+        }
+        List<Charts.Category> categories = new ArrayList<>();
+        for (RuleStatus status : RuleStatus.values()) {
+            categories.add(new Charts.Category(status.name(), status.label(), status.cssClass()));
+        }
+        return Charts.bars("rules-by-area", "Rules by area and status", rows, hrefs, categories, "rule");
+    }
+
+    private static int severityRank(String css) {
+        for (int i = 0; i < SEVERITY.size(); i++) {
+            if (SEVERITY.get(i).cssClass().equals(css)) {
+                return i;
+            }
+        }
+        return SEVERITY.size();
+    }
+
+    /** Every scenario that failed or errored, required first (see {@link RunResults#failures()}). */
+    private List<FailureRow> failureRows() {
+        List<FailureRow> rows = new ArrayList<>();
+        for (ScenarioResult scenario : run.failures()) {
+            rows.add(new FailureRow(scenario, scenarioHref(scenario.id(), ""), ruleLinks(scenario.rules(), ""),
+                    scenario.oneLineReason(300)));
+        }
+        return rows;
+    }
+
+    static String basisId(Basis basis) {
+        return basis.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** How the overview's basis tables count a scenario: passing, failing, expected, not-applicable. */
+    static String scenarioCategory(Status status) {
+        return switch (status) {
+            case PASS, XPASS -> "passing";
+            case FAIL, ERROR, FLAKY -> "failing";
+            case XFAIL -> "expected";
+            case NOT_APPLICABLE -> "not-applicable";
+        };
+    }
+
+    /** How the overview's basis tables count a rule. */
+    static String ruleCategory(RuleStatus status) {
+        return switch (status) {
+            case PASS, XPASS -> "passing";
+            case FAIL, ERROR, FLAKY -> "failing";
+            case XFAIL -> "expected";
+            case NOT_APPLICABLE -> "not-applicable";
+            case NOT_COVERED -> "not-covered";
+            case UNTESTABLE -> "untestable";
+        };
     }
 
     /** Required and tentative scenarios, by status (design section 11). */
@@ -198,7 +285,7 @@ public final class ReportRenderer {
             int notCovered = count(rules, RuleStatus.NOT_COVERED);
             int untestable = count(rules, RuleStatus.UNTESTABLE);
             int applicable = rules.size() - notApplicable - untestable;
-            rows.add(new RuleBasisRow(basis.ruleTitle(), rules.size(), passing, failing, expected, notApplicable,
+            rows.add(new RuleBasisRow(basisId(basis), basis.ruleTitle(), rules.size(), passing, failing, expected, notApplicable,
                     notCovered, untestable, applicable, share(passing, applicable)));
         }
         return rows;
@@ -221,7 +308,7 @@ public final class ReportRenderer {
                     || s.status() == Status.FLAKY).count();
             int expected = (int) scenarios.stream().filter(s -> s.status() == Status.XFAIL).count();
             int notApplicable = (int) scenarios.stream().filter(s -> s.status() == Status.NOT_APPLICABLE).count();
-            rows.add(new ScenarioBasisRow(basis.scenarioTitle(), scenarios.size(), passing, failing, expected, notApplicable,
+            rows.add(new ScenarioBasisRow(basisId(basis), basis.scenarioTitle(), scenarios.size(), passing, failing, expected, notApplicable,
                     share(passing, scenarios.size() - notApplicable)));
         });
         return rows;
@@ -286,7 +373,105 @@ public final class ReportRenderer {
         }
         model.put("areas", areas);
         model.put("tentativeRules", tentativeRules());
+        model.put("ruleSections", ruleSections());
         return model;
+    }
+
+    /** The rules every rule count of the overview counts: by status, and by basis and how they fared. */
+    private List<GroupSection> ruleSections() {
+        List<Group> byStatus = new ArrayList<>();
+        for (RuleStatus status : RuleStatus.values()) {
+            List<RuleResult> rules = run.rules().stream().filter(r -> r.status() == status).toList();
+            if (!rules.isEmpty()) {
+                byStatus.add(new Group("rules-" + status.cssClass(), status.name() + " \u00b7 " + status.label() + ": "
+                        + rules.size(), List.of(), ruleLinks(rules.stream().map(RuleResult::id).toList(), "")));
+            }
+        }
+        List<GroupSection> sections = new ArrayList<>();
+        sections.add(new GroupSection("rules-by-status", "Rules by status", run.rules().size(), byStatus));
+        for (Basis basis : Basis.values()) {
+            List<RuleResult> rules = run.rules().stream().filter(r -> r.kind() != null && r.kind().basis() == basis).toList();
+            Map<String, List<String>> byCategory = new LinkedHashMap<>();
+            for (String category : List.of("passing", "failing", "expected", "not-applicable", "not-covered", "untestable")) {
+                byCategory.put(category, new ArrayList<>());
+            }
+            rules.forEach(r -> byCategory.get(ruleCategory(r.status())).add(r.id()));
+            List<Group> groups = new ArrayList<>();
+            byCategory.forEach((category, ids) -> {
+                if (!ids.isEmpty()) {
+                    groups.add(new Group("basis-" + basisId(basis) + "-" + category, categoryTitle(category) + ": "
+                            + ids.size(), List.of(), ruleLinks(ids, "")));
+                }
+            });
+            sections.add(new GroupSection("basis-" + basisId(basis), basis.ruleTitle(), rules.size(), groups));
+        }
+        return sections;
+    }
+
+    private static String categoryTitle(String category) {
+        return switch (category) {
+            case "passing" -> "Passing (PASS, XPASS)";
+            case "failing" -> "Failing (FAIL, ERROR, FLAKY)";
+            case "expected" -> "Expected failures (XFAIL)";
+            case "not-applicable" -> "Not applicable";
+            case "not-covered" -> "Not covered";
+            case "untestable" -> "Untestable";
+            default -> category;
+        };
+    }
+
+    // ---------------------------------------------------------------- scenarios
+
+    /**
+     * The scenarios every scenario count of the overview counts: by status (and level), by level, and by
+     * basis and how they fared, each list where the count's link leads.
+     */
+    Map<String, Object> scenariosModel() {
+        Map<String, Object> model = common("Scenarios on " + run.target().name(), "");
+        List<GroupSection> sections = new ArrayList<>();
+        for (Status status : Status.values()) {
+            List<ScenarioResult> scenarios = run.scenarios().stream().filter(s -> s.status() == status).toList();
+            if (scenarios.isEmpty()) {
+                continue;
+            }
+            List<Group> groups = new ArrayList<>();
+            for (Level level : Level.values()) {
+                List<String> ids = scenarios.stream().filter(s -> s.level() == level).map(ScenarioResult::id).toList();
+                if (!ids.isEmpty()) {
+                    groups.add(new Group("status-" + status.cssClass() + "-" + level.cssClass(),
+                            capitalized(level.label()) + ": " + ids.size(), scenarioLinks(ids, ""), List.of()));
+                }
+            }
+            sections.add(new GroupSection("status-" + status.cssClass(), status.name() + " \u00b7 " + status.label(),
+                    scenarios.size(), groups));
+        }
+        for (Level level : Level.values()) {
+            List<String> ids = run.scenarios().stream().filter(s -> s.level() == level).map(ScenarioResult::id).toList();
+            sections.add(new GroupSection("level-" + level.cssClass(), capitalized(level.label()) + " scenarios",
+                    ids.size(), ids.isEmpty() ? List.of() : List.of(new Group(null, null, scenarioLinks(ids, ""), List.of()))));
+        }
+        for (Basis basis : Basis.values()) {
+            List<ScenarioResult> scenarios = run.scenarios().stream().filter(s -> basisOf(s) == basis).toList();
+            Map<String, List<String>> byCategory = new LinkedHashMap<>();
+            for (String category : List.of("passing", "failing", "expected", "not-applicable")) {
+                byCategory.put(category, new ArrayList<>());
+            }
+            scenarios.forEach(s -> byCategory.get(scenarioCategory(s.status())).add(s.id()));
+            List<Group> groups = new ArrayList<>();
+            byCategory.forEach((category, ids) -> {
+                if (!ids.isEmpty()) {
+                    groups.add(new Group("basis-" + basisId(basis) + "-" + category, categoryTitle(category) + ": "
+                            + ids.size(), scenarioLinks(ids, ""), List.of()));
+                }
+            });
+            sections.add(new GroupSection("basis-" + basisId(basis), basis.scenarioTitle(), scenarios.size(), groups));
+        }
+        model.put("sections", sections);
+        return model;
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** The IDs of the rules whose every scenario in this run is tentative (or, with none, that are kit decisions). */
@@ -307,7 +492,8 @@ public final class ReportRenderer {
         for (String id : ids) {
             ScenarioResult scenario = scenariosById.get(id);
             if (scenario != null) {
-                links.add(new ScenarioLink(id, scenario.name(), scenarioHref(id, root), scenario.status()));
+                links.add(new ScenarioLink(id, scenario.name(), scenarioHref(id, root), scenario.status(),
+                        scenario.feature(), scenario.line()));
             }
         }
         return links;
@@ -347,6 +533,7 @@ public final class ReportRenderer {
                     scenarioCounts(scenarios).stream().filter(c -> c.count() > 0).toList()));
         }
         model.put("operations", rows);
+        model.put("heatMap", operationsByStatus());
         List<RuleRow> crossCutting = new ArrayList<>();
         for (Rule rule : registry.rules()) {
             if (rule.operations().isEmpty()) {
@@ -357,6 +544,26 @@ public final class ReportRenderer {
         }
         model.put("crossCutting", crossCutting);
         return model;
+    }
+
+    /** The 43 operations against the statuses of the scenarios that call them, as a heat map. */
+    private Charts.HeatMap operationsByStatus() {
+        Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
+        Map<String, String> hrefs = new LinkedHashMap<>();
+        for (String operation : Operations.ALL) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            run.scenarios().stream().filter(s -> s.operations().contains(operation))
+                    .forEach(s -> counts.merge(s.status().name(), 1, Integer::sum));
+            rows.put(operation, counts);
+            hrefs.put(operation, "#" + operationAnchor(operation));
+        }
+        List<Charts.Category> categories = new ArrayList<>();
+        for (Status status : List.of(Status.PASS, Status.FAIL, Status.ERROR, Status.XFAIL, Status.XPASS, Status.FLAKY,
+                Status.NOT_APPLICABLE)) {
+            categories.add(new Charts.Category(status.name(), status.label(), status.cssClass()));
+        }
+        return Charts.heat("operations-by-status", "Operations by the status of the scenarios that call them", rows,
+                hrefs, categories, "scenario");
     }
 
     // ---------------------------------------------------------------- feature pages

@@ -16,14 +16,54 @@ public final class Views {
     private Views() {
     }
 
-    /** A status and how many scenarios (or rules) have it. */
-    public record StatusCount(String name, String label, String cssClass, int count) {
+    /**
+     * A status and how many scenarios (or rules) have it.
+     *
+     * @param href where the scenarios (or rules) counted are listed, or null
+     */
+    public record StatusCount(String name, String label, String cssClass, int count, String href) {
         public static StatusCount of(Status status, int count) {
-            return new StatusCount(status.name(), status.label(), status.cssClass(), count);
+            return new StatusCount(status.name(), status.label(), status.cssClass(), count, null);
         }
 
         public static StatusCount of(RuleStatus status, int count) {
-            return new StatusCount(status.name(), status.label(), status.cssClass(), count);
+            return new StatusCount(status.name(), status.label(), status.cssClass(), count, null);
+        }
+
+        public StatusCount linkedTo(String newHref) {
+            return new StatusCount(name, label, cssClass, count, newHref);
+        }
+    }
+
+    /**
+     * A scenario that failed or errored, on the overview's list of failures.
+     *
+     * @param reason why, in one line, or null
+     */
+    public record FailureRow(ScenarioResult scenario, String href, List<RuleLink> rules, String reason) {
+    }
+
+    /**
+     * Scenarios (or rules) a count on the overview counted, listed where its link leads.
+     *
+     * @param anchor the id its link leads to
+     */
+    public record Group(String anchor, String title, List<ScenarioLink> scenarios, List<RuleLink> rules) {
+        public int size() {
+            return scenarios.size() + rules.size();
+        }
+    }
+
+    /**
+     * Groups under one heading, itself a place a count's link may lead to.
+     *
+     * @param mixed whether its scenarios have different statuses (each is then shown with its own)
+     */
+    public record GroupSection(String anchor, String title, int count, List<Group> groups, boolean mixed) {
+
+        public GroupSection(String anchor, String title, int count, List<Group> groups) {
+            this(anchor, title, count, groups, groups.stream().flatMap(g -> g.scenarios().stream())
+                    .map(ScenarioLink::status).distinct().count() > 1);
         }
     }
 
@@ -33,17 +73,21 @@ public final class Views {
      * @param applicable rules the run could judge: not NOT_APPLICABLE and not UNTESTABLE
      * @param share      passing / applicable, as a whole percentage, or "n/a"
      */
-    public record RuleBasisRow(String title, int total, int passing, int failing, int expectedFailing,
+    public record RuleBasisRow(String id, String title, int total, int passing, int failing, int expectedFailing,
                                int notApplicable, int notCovered, int untestable, int applicable, String share) {
     }
 
     /** Scenarios of one basis and how they fared. */
-    public record ScenarioBasisRow(String title, int total, int passing, int failing, int expectedFailing,
+    public record ScenarioBasisRow(String id, String title, int total, int passing, int failing, int expectedFailing,
                                    int notApplicable, String share) {
     }
 
-    /** A link to a scenario, with its status. */
-    public record ScenarioLink(String id, String name, String href, Status status) {
+    /** A link to a scenario, with its status, and where it is. */
+    public record ScenarioLink(String id, String name, String href, Status status, String feature, int line) {
+
+        public ScenarioLink(String id, String name, String href, Status status) {
+            this(id, name, href, status, null, 0);
+        }
     }
 
     /** A link to a rule, with its status. */

@@ -85,6 +85,14 @@ class ClassificationTest {
               @rule:CHAN-003
               Scenario: A pending step
                 Given the step is pending
+
+              @rule:ENDP-001
+              Scenario: The target refuses connections
+                When Carol calls a target that refuses connections
+
+              @rule:ENDP-001
+              Scenario: The target never answers
+                When Carol calls a target that never answers
             """;
 
     static RunResults results;
@@ -165,6 +173,17 @@ class ClassificationTest {
     }
 
     @Test
+    void aTransportFailureIsAnErrorNeverAFailure() {
+        ScenarioResult refused = scenario("kit/broken.feature#the-target-refuses-connections");
+        assertThat(refused.status(), is(Status.ERROR));
+        assertThat(refused.errorMessage(), startsWith(Classifier.TRANSPORT_PREFIX + "connection refused"));
+        ScenarioResult silent = scenario("kit/broken.feature#the-target-never-answers");
+        assertThat(silent.status(), is(Status.ERROR));
+        assertThat(silent.errorMessage(), startsWith(Classifier.TRANSPORT_PREFIX + "no answer in time"));
+        assertThat(results.rule("ENDP-001").orElseThrow().status(), is(RuleStatus.ERROR));
+    }
+
+    @Test
     void aPendingStepIsAnError() {
         assertThat(scenario("kit/broken.feature#a-pending-step").status(), is(Status.ERROR));
     }
@@ -190,7 +209,7 @@ class ClassificationTest {
         assertThat(results.counts().scenarios(Status.PASS), is(3));
         assertThat(results.counts().scenarios(Status.FAIL), is(2));
         assertThat(results.counts().scenarios(Status.NOT_APPLICABLE), is(1));
-        assertThat(results.counts().scenarios(Status.ERROR), is(4));
+        assertThat(results.counts().scenarios(Status.ERROR), is(6));
         assertThat(results.verdict(), is(Verdict.FAILED));
         assertThat(results.features().size(), is(2));
     }
@@ -210,8 +229,8 @@ class ClassificationTest {
 
     @Test
     void noScenarioIsMissing() {
-        assertThat(results.scenarios().size(), equalTo(10));
-        assertThat(results.scenarios().stream().map(ScenarioResult::id).distinct().count(), equalTo(10L));
+        assertThat(results.scenarios().size(), equalTo(12));
+        assertThat(results.scenarios().stream().map(ScenarioResult::id).distinct().count(), equalTo(12L));
         assertThat(results.scenarios().stream().map(ScenarioResult::status).toList(), not(hasItem(Status.XFAIL)));
     }
 }

@@ -55,6 +55,19 @@ public class DemoSteps {
         throw new HarnessException("provisioning the AppInstance failed", new java.io.IOException("connection refused"));
     }
 
+    @When("Carol calls a target that refuses connections")
+    public void targetRefuses() {
+        // As the AWS SDK throws it: a client exception whose cause is the socket's.
+        throw new IllegalStateException("Unable to execute HTTP request: Connection refused",
+                new java.net.ConnectException("Connection refused"));
+    }
+
+    @When("Carol calls a target that never answers")
+    public void targetSilent() {
+        throw new IllegalStateException("Unable to execute HTTP request: Read timed out",
+                new java.net.SocketTimeoutException("Read timed out"));
+    }
+
     @Given("the step is pending")
     public void pending() {
         throw new io.cucumber.java.PendingException("not written yet");

@@ -65,9 +65,10 @@ public final class CompareCommand implements Callable<Integer> {
         stdout.print(report.text());
         if (out != null) {
             try {
+                ReportDirectory.prepare(out, "--out");
                 report.writeTo(out);
                 stdout.println("Comparison written to " + out.resolve(ComparisonReport.HTML));
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 err.println("error: cannot write the comparison to " + out + ": " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;

@@ -43,6 +43,7 @@ public final class KillMatrixCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Fault> selected = faults.isEmpty() ? FaultCatalogue.all() : FaultCatalogue.named(faults);
+        ReportDirectory.prepare(report, "--report");
         TargetConfig config = TargetConfig.empty();
         KillMatrix matrix = new KillMatrix(() -> Targets.open(target, config), report, tags, threads, keepReports, System.out);
         KillMatrix.Matrix result = matrix.run(selected);

@@ -1,15 +1,24 @@
 package chime.conformance.runner.cli;
 
 import chime.conformance.reports.RunContext;
+import chime.conformance.reports.expectations.Expectation;
+import chime.conformance.reports.expectations.Expectations;
+import chime.conformance.reports.expectations.ExpectationsFile;
+import chime.conformance.reports.model.RuleRegistry;
 import chime.conformance.reports.model.ResultsFile;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.Verdict;
 import chime.conformance.reports.plugin.ProgressPrinter;
+import chime.conformance.reports.render.ConsoleRecap;
 import chime.conformance.runner.faults.Fault;
 import chime.conformance.runner.faults.FaultCatalogue;
 import chime.conformance.runner.faults.FaultyTarget;
 import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
+import chime.conformance.reports.plugin.ErrorStreak;
+import chime.conformance.runner.target.Capability;
+import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.Reachability;
 import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetConfig;
@@ -17,11 +26,13 @@ import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.target.Targets;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +76,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "the kit's check of itself: the run should fail. List them with the 'faults' command.")
     List<String> faults = new ArrayList<>();
 
+    @Option(names = "--ndjson", description = "Also write Cucumber's message stream (cucumber-messages.ndjson, about"
+            + " 10 MB for the whole suite) for Cucumber tooling. Off by default.")
+    boolean ndjson;
+
     @Option(names = "--timing", description = "Measure the time scenarios spend in calls to the target and print,"
             + " after the summary, scenarios per second and the harness's own time per scenario.")
     boolean timing;
@@ -72,6 +87,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--full-jit", description = "Keep the JVM's optimising compiler (C2). By default a run leaves"
             + " methods to the quick compiler (C1): a run of seconds needs a quarter to a third less CPU.")
     boolean fullJit;
+
+    @Option(names = "--stop-after-errors", defaultValue = "" + ErrorStreak.DEFAULT_LIMIT, paramLabel = "N",
+            description = "Stop the run when N scenarios in a row end in ERROR (the target is down, or the kit is"
+                    + " broken): the rest end at once as ERROR, not run, and the run exits 2. 0: never stop."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int stopAfterErrors;
 
     @Option(names = "--mask-account",
             description = "Mask AWS account IDs in the report, results and wire evidence (e.g. to publish a report).")
@@ -98,16 +119,33 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
         }
+        if (stopAfterErrors < 0) {
+            throw new IllegalArgumentException("--stop-after-errors must be 0 (never stop) or more, not "
+                    + stopAfterErrors);
+        }
+        FeatureCatalogue catalogue = null;
         if (tags != null && !tags.isBlank()) {
             try {
                 TagExpressionParser.parse(tags);
             } catch (TagExpressionException e) {
-                throw new IllegalArgumentException("--tags is not a tag expression: " + e.getMessage(), e);
+                throw new IllegalArgumentException("--tags is not a tag expression: " + e.getMessage()
+                        + ". Tags are joined with and, or, not and parentheses, e.g. '@rule:BAN-002 or @area:TAG'", e);
             }
+            catalogue = FeatureCatalogue.load();
+            List<String> problems = catalogue.tagProblems(tags);
+            if (catalogue.matching(tags) == 0) {
+                throw new IllegalArgumentException("no scenario matches --tags '" + tags + "'"
+                        + (problems.isEmpty() ? "" : ": " + String.join("; ", problems))
+                        + ". Scenarios are tagged @rule:ID, @op:Operation, @area:AREA, @requires:capability and"
+                        + " @assumption (features/README.md)");
+            }
+            problems.forEach(p -> System.err.println("warning: --tags: " + p));
         }
-        if (expectations != null && !Files.isReadable(expectations)) {
-            throw new IllegalArgumentException("--expectations: cannot read " + expectations);
+        Expectations expected = null;
+        if (expectations != null) {
+            expected = readExpectations(expectations, catalogue);
         }
+        ReportDirectory.prepare(report, "--report");
         if (!fullJit) {
             QuickCompilation.apply();
         }
@@ -125,12 +163,35 @@ public final class RunCommand implements Callable<Integer> {
         if (maskAccount) {
             config = config.withOption("mask-account", "true");
         }
-        Files.createDirectories(report);
         System.setProperty(RunOutputs.REPORT_DIR_PROPERTY, report.toString());
+        String ndjsonBefore = System.getProperty(RunOutputs.NDJSON_PROPERTY);
+        System.setProperty(RunOutputs.NDJSON_PROPERTY, Boolean.toString(ndjson));
         List<Fault> injected = FaultCatalogue.named(faults);
+        int errorLimit = ErrorStreak.limit();
         try (Target opened = injected.isEmpty() ? Targets.open(target, config)
                 : new FaultyTarget(Targets.open(target, config), injected)) {
+            TargetConfig.Timeouts timeouts = config.timeouts();
+            Optional<String> unreachable = opened.endpoint().flatMap(endpoint -> Reachability.problem(endpoint,
+                    timeouts.connectOr(TargetConfig.DEFAULT_CONNECT), timeouts.callOr(TargetConfig.DEFAULT_CALL)));
+            if (unreachable.isPresent()) {
+                System.err.println("error: " + unreachable.get());
+                return 2;
+            }
+            if (targetConfig == null && opened.endpoint().isPresent()
+                    && Capability.processors(java.util.EnumSet.allOf(ProcessorBehaviour.class)).stream()
+                            .noneMatch(opened::has)) {
+                System.err.println("warning: no --target-config: " + opened.name() + " declares no channel-flow"
+                        + " processor, so the scenarios that run one are NOT_APPLICABLE. List the Lambda ARNs of the"
+                        + " processors your emulator runs under 'processors:' in a target config (README, Targets).");
+            }
+            if (expected != null && !expected.target().equals(opened.name())) {
+                System.err.println("warning: the expectation file " + expectations + " is for target '"
+                        + expected.target() + "', and this run's target is '" + opened.name() + "': its entries"
+                        + " apply all the same. If the file is meant for this target, set 'target: " + opened.name()
+                        + "' in it");
+            }
             TargetSession.install(opened);
+            ErrorStreak.limit(stopAfterErrors);
             RunContext.Builder context = RunContexts.forTarget(opened)
                     .expectationsFile(expectations)
                     .strict(strict)
@@ -150,6 +211,11 @@ public final class RunCommand implements Callable<Integer> {
             }
             // The report has the final word: expectations on whole rules and reruns settle statuses only
             // once every scenario has finished, after the progress lines were printed.
+            String recap = ConsoleRecap.of(results, report);
+            if (!recap.isEmpty()) {
+                System.out.println();
+                System.out.println(recap);
+            }
             System.out.println("Verdict: " + results.verdict() + (strict ? " (strict)" : "") + "  "
                     + ProgressPrinter.statusLine(results.counts().scenarios()));
             System.out.println(ProgressPrinter.levelLines(results.counts().levels(), strict));
@@ -163,12 +229,60 @@ public final class RunCommand implements Callable<Integer> {
                 System.out.println(timingSummary(results, TargetCallTimer.totals()));
             }
             System.out.println("Report: " + report.resolve("index.html").toAbsolutePath());
+            if (ErrorStreak.stopReason() != null) {
+                System.err.println("error: incomplete run: " + ErrorStreak.stopReason());
+                return 2;
+            }
             return results.verdict() == Verdict.PASSED ? 0 : 1;
         } finally {
+            ErrorStreak.limit(errorLimit);
+            if (ndjsonBefore == null) {
+                System.clearProperty(RunOutputs.NDJSON_PROPERTY);
+            } else {
+                System.setProperty(RunOutputs.NDJSON_PROPERTY, ndjsonBefore);
+            }
             RunContext.clear();
             // The target is closed now; a later run in this JVM must not be handed it.
             TargetSession.install(null);
         }
+    }
+
+    /**
+     * Reads the expectation file before the run, so that a mistake in it shows now: a rule or scenario it
+     * names that the kit does not have is a warning, with the closest known one.
+     */
+    private static Expectations readExpectations(Path file, FeatureCatalogue known) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("--expectations " + file + " does not exist: give a YAML file of"
+                    + " expected failures (README, Expected failures), or write one from a run with"
+                    + " 'expectations --from REPORT_DIR --out FILE'");
+        }
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--expectations: cannot read " + file + (Files.isDirectory(file)
+                    ? ": it is a directory; give the YAML file" : ": permission denied"));
+        }
+        Expectations read;
+        try {
+            read = ExpectationsFile.read(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--expectations " + file + ": " + e.getMessage(), e);
+        }
+        RuleRegistry registry = RuleRegistry.load();
+        FeatureCatalogue catalogue = known != null ? known : FeatureCatalogue.load();
+        for (Expectation entry : read.entries()) {
+            if (entry.rule() != null && !registry.contains(entry.rule())) {
+                System.err.println("warning: the expectation file " + file + " names rule " + entry.rule()
+                        + ", which the registry does not have" + FeatureCatalogue.closest(entry.rule(),
+                        registry.rules().stream().map(chime.conformance.reports.model.Rule::id).toList())
+                        .map(s -> "; did you mean " + s + "?").orElse(""));
+            }
+            if (entry.scenario() != null && !catalogue.hasScenario(entry.scenario())) {
+                System.err.println("warning: the expectation file " + file + " names scenario " + entry.scenario()
+                        + ", which the kit does not have" + FeatureCatalogue.closest(entry.scenario(),
+                        catalogue.scenarioIds()).map(s -> "; did you mean " + s + "?").orElse(""));
+            }
+        }
+        return read;
     }
 
     /**

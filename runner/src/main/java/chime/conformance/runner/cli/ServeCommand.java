@@ -36,6 +36,22 @@ public final class ServeCommand implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    /** Starts the server, saying what to do when the address is taken. */
+    private ReferenceHttpServer start(ReferenceService service) {
+        try {
+            return ReferenceHttpServer.start(service, host, port);
+        } catch (IllegalStateException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof java.net.BindException) {
+                    throw new IllegalArgumentException("cannot serve on " + host + ":" + port + ": the address is in"
+                            + " use (another server listens there) or cannot be bound here. Stop that server, or"
+                            + " choose another --port (--port 0 picks a free one)", e);
+                }
+            }
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) {
@@ -44,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean interrupted = false;
         try (ReferenceService service = ReferenceService.create();
-             ReferenceHttpServer server = ReferenceHttpServer.start(service, host, port)) {
+             ReferenceHttpServer server = start(service)) {
             // On Ctrl+C the JVM stops once its hooks return: this one waits (briefly) for the server to close.
             Thread hook = new Thread(() -> {
                 stopped.countDown();

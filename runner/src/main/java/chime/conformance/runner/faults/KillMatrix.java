@@ -6,6 +6,7 @@ import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.ScenarioResult;
 import chime.conformance.reports.model.Status;
 import chime.conformance.reports.model.StepResult;
+import chime.conformance.reports.plugin.ErrorStreak;
 import chime.conformance.runner.cli.SuiteLauncher;
 import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
@@ -120,13 +121,17 @@ public final class KillMatrix {
         Files.createDirectories(reportDir);
         String previousDir = System.getProperty(RunOutputs.REPORT_DIR_PROPERTY);
         PrintStream out = System.out;
+        int errorLimit = ErrorStreak.limit();
         try (target) {
+            // Every scenario of every run counts in the matrix: a fault that breaks fixtures must not stop one.
+            ErrorStreak.limit(0);
             System.setProperty(RunOutputs.REPORT_DIR_PROPERTY, reportDir.toString());
             TargetSession.install(target);
             RunContext.install(RunContexts.forTarget(target).reportDir(reportDir).build());
             System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             SuiteLauncher.launch(tags, threads);
         } finally {
+            ErrorStreak.limit(errorLimit);
             System.setOut(out);
             RunContext.clear();
             TargetSession.install(null);

@@ -2,7 +2,9 @@ package chime.conformance.runner.report;
 
 import chime.conformance.reports.RunContext;
 import chime.conformance.reports.plugin.ConformancePlugin;
+import chime.conformance.reports.plugin.ErrorStreak;
 import chime.conformance.reports.plugin.ProgressPrinter;
+import chime.conformance.reports.render.ReportFiles;
 import io.cucumber.core.plugin.MessageFormatter;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -20,12 +22,15 @@ import java.util.List;
  * The one Cucumber plugin every run uses, from the command line or the Maven build alike: it writes all
  * outputs of a run into the report directory (system property {@code chime.report.dir}, default
  * {@code conformance-report}): the HTML report, results.json and JUnit XML for CI systems (all three from
- * the kit's own results, so statuses and levels agree), and Cucumber's message stream (NDJSON) for existing
- * Cucumber tooling; and it prints progress.
+ * the kit's own results, so statuses and levels agree), and, when asked ({@value #NDJSON_PROPERTY}), Cucumber's
+ * message stream (NDJSON) for existing Cucumber tooling; and it prints progress. An earlier report in the
+ * directory is removed first ({@link ReportFiles#clean}).
  */
 public final class RunOutputs implements ConcurrentEventListener {
 
     public static final String REPORT_DIR_PROPERTY = "chime.report.dir";
+    /** {@code true}: also write Cucumber's message stream (NDJSON), which is large; off by default. */
+    public static final String NDJSON_PROPERTY = "chime.report.ndjson";
 
     private final List<ConcurrentEventListener> outputs = new ArrayList<>();
     private final List<OutputStream> streams = new ArrayList<>();
@@ -34,9 +39,13 @@ public final class RunOutputs implements ConcurrentEventListener {
     public RunOutputs() {
         try {
             Files.createDirectories(dir);
+            ReportFiles.clean(dir);
             outputs.add(new ProgressPrinter());
+            outputs.add(new ErrorStreak());
             outputs.add(new ConformancePlugin(dir.toString()));
-            outputs.add(new MessageFormatter(open(dir.resolve("cucumber-messages.ndjson"))));
+            if (Boolean.getBoolean(NDJSON_PROPERTY)) {
+                outputs.add(new MessageFormatter(open(dir.resolve(ReportFiles.NDJSON))));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
         }
@@ -78,7 +87,7 @@ public final class RunOutputs implements ConcurrentEventListener {
         if (RunContext.current().maskAccount()) {
             try {
                 AccountMasking.maskText(dir.resolve("junit.xml"));
-                AccountMasking.maskMessages(dir.resolve("cucumber-messages.ndjson"));
+                AccountMasking.maskMessages(dir.resolve(ReportFiles.NDJSON));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot mask the account in " + dir + ": " + e.getMessage(), e);
             }

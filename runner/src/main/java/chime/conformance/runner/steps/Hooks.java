@@ -1,6 +1,8 @@
 package chime.conformance.runner.steps;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.reports.RunStoppedException;
+import chime.conformance.reports.plugin.ErrorStreak;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.world.ChannelFlowFixtures;
@@ -15,7 +17,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
-/** Scenario lifecycle: capability checks before, a check of the processor tags and fixture cleanup after. */
+/**
+ * Scenario lifecycle: capability checks (and whether the run was stopped) before, a check of the processor tags
+ * and fixture cleanup after.
+ */
 public class Hooks {
 
     private final World world;
@@ -51,6 +56,11 @@ public class Hooks {
         if (!missing.isEmpty()) {
             throw new TestAbortedException("NOT_APPLICABLE: target " + world.target().name() + " lacks "
                     + String.join(", ", missing));
+        }
+        String stopped = ErrorStreak.stopReason();
+        if (stopped != null) {
+            // Nothing the scenario could find would be worth the wait: say why it did not run.
+            throw new RunStoppedException("Not run: " + stopped);
         }
     }
 

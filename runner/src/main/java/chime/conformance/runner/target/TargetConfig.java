@@ -9,7 +9,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -34,6 +33,8 @@ import java.util.regex.Pattern;
  *   pass-through: arn:aws:lambda:us-east-1:111122223333:function:my-pass-through
  *   deny: arn:aws:lambda:...
  * consistency: PT5S              # bound for polling eventually-consistent reads
+ * connectTimeout: PT5S           # how long the kit waits for a connection (default 5 s)
+ * callTimeout: PT30S             # how long one call may take, the SDK's retries included (default 30 s)
  * options:                       # target-specific, e.g. for the aws target:
  *   max-calls: 5000
  * </pre>
@@ -46,13 +47,47 @@ import java.util.regex.Pattern;
 public record TargetConfig(URI endpoint, String region, String credentials, String accessKeyId,
                            String secretAccessKey, Set<Capability> capabilities,
                            Map<ProcessorBehaviour, String> processors, Duration consistency,
-                           String appInstanceArn, Path source, Map<String, String> options, List<String> warnings) {
+                           String appInstanceArn, Path source, Map<String, String> options, List<String> warnings,
+                           Timeouts timeouts) {
 
     public TargetConfig {
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
         processors = processors == null ? Map.of() : Map.copyOf(processors);
         options = options == null ? Map.of() : Map.copyOf(options);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        timeouts = timeouts == null ? Timeouts.UNSET : timeouts;
+    }
+
+    /**
+     * How long the kit waits for a target reached over the network, each null when the config does not say:
+     * the target then uses its default ({@link #DEFAULT_CONNECT}, {@link #DEFAULT_CALL}).
+     *
+     * @param connect for a connection to be accepted
+     * @param call    for one call to be answered, the SDK's retries included
+     */
+    public record Timeouts(Duration connect, Duration call) {
+        public static final Timeouts UNSET = new Timeouts(null, null);
+
+        public Duration connectOr(Duration fallback) {
+            return connect == null ? fallback : connect;
+        }
+
+        public Duration callOr(Duration fallback) {
+            return call == null ? fallback : call;
+        }
+    }
+
+    /** How long an endpoint may take to accept a connection, unless the config says otherwise. */
+    public static final Duration DEFAULT_CONNECT = Duration.ofSeconds(5);
+    /** How long an endpoint may take to answer a call, unless the config says otherwise. */
+    public static final Duration DEFAULT_CALL = Duration.ofSeconds(30);
+
+    /** Without timeouts: each target's defaults apply. */
+    public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
+                        Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
+                        String appInstanceArn, Path source, Map<String, String> options, List<String> warnings) {
+        this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
+                appInstanceArn, source, options, warnings, null);
     }
 
     /** Without warnings about the file. */
@@ -72,7 +107,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
     }
 
     public static TargetConfig empty() {
-        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A target-specific option from the command line, or null. */
@@ -88,13 +123,13 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
             changed.put(name, value);
         }
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, changed, warnings);
+                processors, consistency, appInstanceArn, source, changed, warnings, timeouts);
     }
 
     /** {@code credentials} as in the config file: static, default or profile:NAME. */
     public TargetConfig withCredentials(String newCredentials) {
         return new TargetConfig(endpoint, region, newCredentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings);
+                processors, consistency, appInstanceArn, source, options, warnings, timeouts);
     }
 
     public String regionOr(String fallback) {
@@ -103,17 +138,18 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
 
     public TargetConfig withEndpoint(URI newEndpoint) {
         return new TargetConfig(newEndpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings);
+                processors, consistency, appInstanceArn, source, options, warnings, timeouts);
     }
 
     public TargetConfig withRegion(String newRegion) {
         return new TargetConfig(endpoint, newRegion, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings);
+                processors, consistency, appInstanceArn, source, options, warnings, timeouts);
     }
 
     /** The fields a target config may have. */
     public static final List<String> FIELDS = List.of("endpoint", "region", "credentials", "accessKeyId",
-            "secretAccessKey", "capabilities", "processors", "consistency", "appInstanceArn", "options");
+            "secretAccessKey", "capabilities", "processors", "consistency", "connectTimeout", "callTimeout",
+            "appInstanceArn", "options");
 
     /**
      * A Lambda function ARN, as a channel-flow processor needs one: partition, region, a 12-digit account, the
@@ -133,8 +169,30 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
      */
     public static TargetConfig load(Path file) {
         JsonNode root;
+        String text;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            text = Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("target config " + file + " does not exist: --target-config takes a"
+                    + " YAML file of the target's settings (README, Targets)", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new IllegalArgumentException("cannot read target config " + file + ": permission denied", e);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException("cannot read target config " + file + ": it is not UTF-8 text;"
+                    + " give the YAML file", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read target config " + file + ": " + (Files.isDirectory(file)
+                    ? "it is a directory; give the YAML file" : e.getClass().getSimpleName() + " " + e.getMessage()), e);
+        }
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip().lines().findFirst()
+                    .orElse("");
+            throw new IllegalArgumentException("target config " + file + " is not valid YAML"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + problem, e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read target config " + file + ": " + e.getMessage(), e);
         }
@@ -157,7 +215,9 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         Map<ProcessorBehaviour, String> processors = processors(root, problems);
         List<String> warnings = new ArrayList<>();
         Set<Capability> capabilities = capabilities(root, processors, problems, warnings);
-        Duration consistency = consistency(root, problems);
+        Duration consistency = duration(root, "consistency", problems, false);
+        Duration connectTimeout = duration(root, "connectTimeout", problems, true);
+        Duration callTimeout = duration(root, "callTimeout", problems, true);
         String appInstanceArn = scalar(root, "appInstanceArn", problems,
                 "an AppInstance ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID)");
         if (appInstanceArn != null && !APP_INSTANCE_ARN.matcher(appInstanceArn).matches()) {
@@ -167,7 +227,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         Map<String, String> options = options(root, problems);
         problems.throwIfAny();
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors,
-                consistency, appInstanceArn, file, options, warnings);
+                consistency, appInstanceArn, file, options, warnings, new Timeouts(connectTimeout, callTimeout));
     }
 
     /** The problems found in one file, each with its key. */
@@ -308,21 +368,28 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         return capabilities;
     }
 
-    private static Duration consistency(JsonNode root, Problems problems) {
-        String text = scalar(root, "consistency", problems, "an ISO-8601 duration, e.g. PT5S");
-        if (text == null) {
+    /**
+     * A duration: ISO-8601 ({@code PT5S}) or a number with a unit ({@code 5s}); zero or more, or more than
+     * zero when {@code positive} (a timeout of zero would wait for nothing).
+     */
+    private static Duration duration(JsonNode root, String key, Problems problems, boolean positive) {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull()) {
             return null;
         }
-        try {
-            Duration duration = Duration.parse(text.trim());
-            if (!duration.isNegative()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+        String text = node.isValueNode() ? node.asText() : String.valueOf(node);
+        java.util.Optional<Duration> parsed = node.isValueNode() ? Durations.parse(text) : java.util.Optional.empty();
+        String bound = positive ? "more than zero" : "zero or more";
+        if (parsed.isPresent() && (positive ? !parsed.get().isNegative() && !parsed.get().isZero()
+                : !parsed.get().isNegative())) {
+            return parsed.get();
         }
-        problems.add("consistency", "expected an ISO-8601 duration of zero or more, e.g. PT5S or PT0.5S, got '"
-                + text + "'");
+        if (node.isNumber()) {
+            problems.add(key, "expected " + Durations.EXPECTED + " (" + bound + "); a bare number has no unit: write '"
+                    + text + "s' for seconds, got " + text);
+        } else {
+            problems.add(key, "expected " + Durations.EXPECTED + " (" + bound + "), got '" + text + "'");
+        }
         return null;
     }
 

@@ -1,5 +1,6 @@
 package chime.conformance.runner.wire;
 
+import chime.conformance.runner.target.TargetConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,14 +34,22 @@ public final class RawRequests {
     private final URI endpoint;
     private final AwsCredentialsProvider credentials;
     private final Region region;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
+    private final Duration callTimeout;
 
-    /** {@code credentials} null: requests go unsigned. */
+    /** {@code credentials} null: requests go unsigned. With the default timeouts of a target config. */
     public RawRequests(URI endpoint, AwsCredentialsProvider credentials, Region region) {
+        this(endpoint, credentials, region, TargetConfig.DEFAULT_CONNECT, TargetConfig.DEFAULT_CALL);
+    }
+
+    /** As above, waiting at most {@code connectTimeout} for a connection and {@code callTimeout} for an answer. */
+    public RawRequests(URI endpoint, AwsCredentialsProvider credentials, Region region, Duration connectTimeout,
+                       Duration callTimeout) {
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.region = region;
+        this.callTimeout = callTimeout;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
     }
 
     public URI endpoint() {
@@ -59,7 +68,7 @@ public final class RawRequests {
         if (credentials != null) {
             sent = sign(method, uri, sent, payload);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(callTimeout)
                 .method(method, payload.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(payload));
         sent.forEach((name, value) -> {

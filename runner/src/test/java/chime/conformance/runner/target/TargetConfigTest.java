@@ -77,10 +77,15 @@ class TargetConfigTest {
                         containsString("got 'my-deny-function'")));
         assertThat(refusal("processors:\n  deny: arn:aws:sns:us-east-1:111122223333:topic\n"),
                 containsString("processors.deny: expected a Lambda function ARN"));
-        assertThat(refusal("consistency: 5s\n"),
-                allOf(containsString("consistency: expected an ISO-8601 duration"), containsString("PT5S"),
-                        containsString("got '5s'")));
-        assertThat(refusal("consistency: -PT1S\n"), containsString("consistency: expected an ISO-8601 duration of zero or more"));
+        assertThat(refusal("consistency: soon\n"),
+                allOf(containsString("consistency: expected a duration: ISO-8601 such as PT5S"),
+                        containsString("or a number with a unit such as 5s"), containsString("got 'soon'")));
+        assertThat(refusal("consistency: -PT1S\n"), allOf(containsString("consistency: expected a duration"),
+                containsString("(zero or more)")));
+        assertThat(refusal("callTimeout: PT0S\n"), allOf(containsString("callTimeout: expected a duration"),
+                containsString("(more than zero)")));
+        assertThat(refusal("connectTimeout: 5\n"), allOf(containsString("connectTimeout: expected a duration"),
+                containsString("a bare number has no unit: write '5s' for seconds")));
         assertThat(refusal("endpoint: localhost:8080\n"), containsString("endpoint: expected an http or https URL"));
         assertThat(refusal("credentials: vault\n"), containsString("credentials: expected static, default or profile:NAME"));
         assertThat(refusal("capabilities: wire\n"), containsString("capabilities: expected a list of capability names"));
@@ -88,6 +93,20 @@ class TargetConfigTest {
                 containsString("capabilities: processor:rewrite needs the ARN of the processor under 'processors: rewrite:'"));
         assertThat(refusal("appInstanceArn: my-app\n"), containsString("appInstanceArn: expected an AppInstance ARN"));
         assertThat(refusal("- a\n- b\n"), containsString("must be a YAML mapping"));
+    }
+
+    @Test
+    void durationsAreIso8601OrANumberWithAUnitAndTimeoutsHaveDefaults() throws Exception {
+        TargetConfig config = TargetConfig.load(file("consistency: 5s\nconnectTimeout: 500ms\ncallTimeout: PT2M\n"));
+        assertThat(config.consistency(), equalTo(Duration.ofSeconds(5)));
+        assertThat(config.timeouts().connect(), equalTo(Duration.ofMillis(500)));
+        assertThat(config.timeouts().call(), equalTo(Duration.ofMinutes(2)));
+        assertThat(TargetConfig.load(file("callTimeout: 1.5s\n")).timeouts().call(), equalTo(Duration.ofMillis(1500)));
+        TargetConfig unset = TargetConfig.load(file("region: us-east-1\n"));
+        assertThat(unset.timeouts().connectOr(TargetConfig.DEFAULT_CONNECT), equalTo(Duration.ofSeconds(5)));
+        assertThat(unset.timeouts().callOr(TargetConfig.DEFAULT_CALL), equalTo(Duration.ofSeconds(30)));
+        assertThat("the timeouts survive the command line's additions",
+                config.withOption("max-calls", "5").withRegion("eu-west-1").timeouts(), equalTo(config.timeouts()));
     }
 
     @Test

@@ -50,27 +50,42 @@ public final class SdkClients implements AutoCloseable {
         PATIENT
     }
 
+    /** How long an attempt of the aws target's patient clients may wait for an answer, unless configured. */
+    static final Duration PATIENT_ATTEMPT = Duration.ofSeconds(60);
+
     private final SdkHttpClient http;
+    private final Duration connectTimeout;
+    private final Duration callTimeout;
     private final ChimeSdkMessagingClient messaging;
     private final ChimeSdkIdentityClient identity;
     private final Region region;
     private final AwsCredentialsProvider credentials;
 
     private SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials, Retries retries,
-                       List<ExecutionInterceptor> interceptors) {
+                       TargetConfig.Timeouts timeouts, List<ExecutionInterceptor> interceptors) {
         this.region = region;
         this.credentials = credentials;
+        this.connectTimeout = timeouts.connectOr(TargetConfig.DEFAULT_CONNECT);
+        // A patient client waits out throttling with back-off: its calls have no overall limit unless the config
+        // sets one, and then it bounds each attempt.
+        boolean patient = retries == Retries.PATIENT;
+        this.callTimeout = timeouts.callOr(patient ? PATIENT_ATTEMPT : TargetConfig.DEFAULT_CALL);
         this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
+                .connectionTimeout(connectTimeout)
+                .socketTimeout(callTimeout)
                 .build();
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
         interceptors.forEach(override::addExecutionInterceptor);
         override.addExecutionInterceptor(new WireRecordingInterceptor());
         if (retries == Retries.NONE) {
             override.retryPolicy(RetryPolicy.none());
-        } else if (retries == Retries.PATIENT) {
+        } else if (patient) {
             override.retryStrategy(patientRetries());
+        }
+        if (!patient) {
+            override.apiCallTimeout(callTimeout);
+        } else if (timeouts.call() != null) {
+            override.apiCallAttemptTimeout(callTimeout);
         }
         ClientOverrideConfiguration overrides = override.build();
         var messagingBuilder = ChimeSdkMessagingClient.builder().region(region).credentialsProvider(credentials)
@@ -94,7 +109,7 @@ public final class SdkClients implements AutoCloseable {
     public static SdkClients open(URI endpoint, TargetConfig config, Retries retries,
                                   List<ExecutionInterceptor> interceptors) {
         return new SdkClients(endpoint, Region.of(config.regionOr(DEFAULT_REGION)),
-                credentials(config, endpoint != null), retries, List.copyOf(interceptors));
+                credentials(config, endpoint != null), retries, config.timeouts(), List.copyOf(interceptors));
     }
 
     /**
@@ -144,6 +159,16 @@ public final class SdkClients implements AutoCloseable {
         }
         throw new IllegalArgumentException("credentials '" + how + "' in the target config: use static, default"
                 + " or profile:NAME");
+    }
+
+    /** How long a connection may take to be accepted. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long a call may take to be answered (retries included, except for patient clients: each attempt). */
+    public Duration callTimeout() {
+        return callTimeout;
     }
 
     public ChimeSdkMessagingClient messaging() {

@@ -67,7 +67,8 @@ public final class SdkTarget implements Target {
         this.probe = probe;
         this.consistency = consistency;
         this.fixtures = new SdkFixtures(clients.identity(), "conformance", appInstanceArn);
-        this.raw = new RawRequests(endpoint, clients.credentials(), clients.region());
+        this.raw = new RawRequests(endpoint, clients.credentials(), clients.region(), clients.connectTimeout(),
+                clients.callTimeout());
     }
 
     /**
