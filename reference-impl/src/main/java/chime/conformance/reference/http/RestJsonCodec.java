@@ -185,13 +185,17 @@ public final class RestJsonCodec {
         return fromText(field, values.get(0), where, TimestampFormatTrait.Format.RFC_822);
     }
 
-    /** A scalar member carried as text (path, query string, header). */
+    /**
+     * A scalar member carried as text (path, query string, header). Every string value the server binds, from
+     * text here or from JSON below, passes {@link WireText#requireUnicode}: a lone surrogate is refused
+     * wherever it travels.
+     */
     private static Object fromText(SdkField<?> field, String text, String where,
                                    TimestampFormatTrait.Format defaultFormat) {
         MarshallingType<?> type = field.marshallingType();
         try {
             if (type == MarshallingType.STRING) {
-                return text;
+                return WireText.requireUnicode(text, "The " + where);
             }
             if (type == MarshallingType.INTEGER) {
                 return Integer.valueOf(text.trim());
@@ -235,7 +239,7 @@ public final class RestJsonCodec {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
             require(node.isTextual(), node, where, type);
-            return node.textValue();
+            return WireText.requireUnicode(node.textValue(), "The member " + where);
         }
         if (type == MarshallingType.INTEGER) {
             require(node.isIntegralNumber() && node.canConvertToInt(), node, where, type);
@@ -318,6 +322,7 @@ public final class RestJsonCodec {
                 if (e.getValue().isNull()) {
                     throw WireError.badRequest("The member " + where + "." + e.getKey() + " is null; maps take no nulls");
                 }
+                WireText.requireUnicode(e.getKey(), "A key of the member " + where);
                 out.put(e.getKey(), fromJson(value, e.getValue(), where + "." + e.getKey()));
             }
             return out;

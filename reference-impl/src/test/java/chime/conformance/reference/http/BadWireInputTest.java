@@ -125,6 +125,23 @@ class BadWireInputTest {
                         "{\"Content\": \"hi\", \"PushNotification\": \"yes\"}", "PushNotification"),
                 json("identity: object for a string", "POST", "/app-instances",
                         "{\"Name\": \"n\", \"Tags\": [{\"Key\": \"k\", \"Value\": {}}]}", "Tags[0].Value"),
+                // Lone UTF-16 surrogates, which JSON escapes can carry and UTF-8 cannot: not Unicode text
+                json("lone high surrogate in a member", "POST", "/channels/" + CHANNEL + "/messages",
+                        "{\"Content\": \"a\\ud800b\", \"Type\": \"STANDARD\", \"Persistence\": \"PERSISTENT\","
+                                + " \"ClientRequestToken\": \"t1\"}", "Content"),
+                json("lone surrogate at the end of a member", "POST", "/channels", "{\"Name\": \"abc\\ud83d\"}",
+                        "Name"),
+                json("surrogates in the wrong order", "POST", "/channels", "{\"Name\": \"\\udc00\\ud800\"}",
+                        "Name"),
+                json("lone low surrogate in a nested member", "POST", "/channels",
+                        "{\"Name\": \"n\", \"Tags\": [{\"Key\": \"k\", \"Value\": \"\\udc00\"}]}", "Tags[0].Value"),
+                json("lone surrogate in a map key", "POST", "/channels/" + CHANNEL + "/messages",
+                        "{\"Content\": \"hi\", \"MessageAttributes\": {\"\\ud800\": {\"StringValues\": [\"x\"]}}}",
+                        "MessageAttributes"),
+                json("identity: lone surrogate in a member", "POST", "/app-instances",
+                        "{\"Name\": \"n\", \"Metadata\": \"\\udfff\", \"ClientRequestToken\": \"t\"}", "Metadata"),
+                get("UTF-8-encoded surrogate in a path label", "/channels/arn%ED%A0%80/messages", 400, BAD_REQUEST,
+                        "UTF-8"),
                 // Query string
                 get("integer parameter not a number", "/channels/" + CHANNEL + "/messages?max-results=ten", 400,
                         BAD_REQUEST, "max-results"),
