@@ -51,11 +51,17 @@ public final class MessagingCore implements AutoCloseable {
      *                          the model's 3 to exercise multi-processor rules (FLOW-003, FLOW-027)
      */
     public MessagingCore(Clock clock, IdGenerator idGenerator, String region, String accountId, int processorsPerFlow) {
+        this(clock, idGenerator, region, accountId, processorsPerFlow, IdempotencyCache.Retention.defaults());
+    }
+
+    /** @param idempotency how long, and how many, idempotency records are kept */
+    public MessagingCore(Clock clock, IdGenerator idGenerator, String region, String accountId, int processorsPerFlow,
+                         IdempotencyCache.Retention idempotency) {
         Directory directory = new Directory();
         ChannelRegistry registry = new ChannelRegistry();
         this.ctx = new CoreContext(new ServiceClock(clock), new Identifiers(idGenerator, region, accountId), directory,
-                registry, new Access(directory, registry), new Paging(new PageTokens()), new IdempotencyCache(),
-                new TagStore(), new AtomicLong());
+                registry, new Access(directory, registry), new Paging(new PageTokens()),
+                new IdempotencyCache(clock, idempotency), new TagStore(), new AtomicLong());
         FlowStore flowStore = new FlowStore();
         this.processors = new ProcessorRegistry(region, accountId);
         this.flowEngine = new FlowEngine(ctx, flowStore, processors);
@@ -117,6 +123,11 @@ public final class MessagingCore implements AutoCloseable {
      */
     public String messagingSessionEndpoint() {
         return "wss://ws-messaging.chime." + ctx.ids().region() + ".reference.invalid";
+    }
+
+    /** How many idempotency records the service keeps now (to observe that they stay bounded). */
+    public int idempotencyRecords() {
+        return ctx.idempotency().size();
     }
 
     public FaultInjector faults() {

@@ -101,6 +101,7 @@ public final class ChannelOperations {
             ctx.access().requireModeratorOrAdmin(caller, state, "delete a channel");
             ctx.channels().delete(state);
             ctx.tags().forget(channelArn);
+            ctx.idempotency().forget(state.channelArn());
             return null;
         });
     }

@@ -104,6 +104,7 @@ public final class ChannelFlowOperations {
             flows.remove(flow);
             ctx.channels().forgetFlow(channelFlowArn);
             ctx.tags().forget(channelFlowArn);
+            ctx.idempotency().forget(flow.channelFlowArn());
             return null;
         });
     }

@@ -80,6 +80,8 @@ public final class IdentityOperations {
         for (AppInstanceUser user : ctx.directory().removeAppInstance(appInstance)) {
             ctx.channels().forgetUser(user.appInstanceUserArn());
         }
+        // Every record made in the AppInstance names it in its scope; CreateAppInstance's names it as its result.
+        ctx.idempotency().forget(appInstance.appInstanceArn());
     }
 
     public Page<AppInstance> listAppInstances(Integer maxResults, String nextToken) {
@@ -131,10 +133,13 @@ public final class IdentityOperations {
      */
     public void deleteAppInstanceUser(String appInstanceUserArn) {
         Check.arn(appInstanceUserArn, "AppInstanceUserArn");
-        if (ctx.directory().removeUser(appInstanceUserArn) == null) {
+        AppInstanceUser removed = ctx.directory().removeUser(appInstanceUserArn);
+        if (removed == null) {
             throw ApiError.notFound("AppInstanceUser " + appInstanceUserArn + " does not exist");
         }
         ctx.channels().forgetUser(appInstanceUserArn);
+        // Its CreateAppInstanceUser record and the records of its own calls as a bearer.
+        ctx.idempotency().forget(removed.appInstanceUserArn());
     }
 
     public Page<AppInstanceUser> listAppInstanceUsers(String appInstanceArn, Integer maxResults, String nextToken) {

@@ -244,6 +244,7 @@ public final class MessageOperations {
             }
             requireMessage(state, messageId);
             state.removeMessage(messageId);
+            ctx.idempotency().forgetCreated(messageId);
             return null;
         });
     }
