@@ -5,6 +5,7 @@ import chime.conformance.reference.http.ReferenceHttpServer;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.reference.ReferenceProcessors;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + " no signatures: listen elsewhere only on a network you trust.")
     String host;
 
+    @Option(names = "--request-deadline", defaultValue = "10", paramLabel = "SECONDS",
+            description = "A request's line, headers and body must arrive within this many seconds of its first"
+                    + " byte; a client still sending is answered 408 or closed. Default: ${DEFAULT-VALUE}.")
+    double requestDeadlineSeconds;
+
+    @Option(names = "--connections-per-address", defaultValue = "64", paramLabel = "N",
+            description = "Open connections allowed at once from one client address (of 256 in all); more are"
+                    + " answered 429 ThrottledClientException. Default: ${DEFAULT-VALUE}.")
+    int connectionsPerAddress;
+
     @Spec
     CommandSpec spec;
 
@@ -41,10 +52,20 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535");
         }
+        if (!(requestDeadlineSeconds > 0) || requestDeadlineSeconds > 3600) {
+            throw new IllegalArgumentException("--request-deadline must be more than 0 and at most 3600 seconds");
+        }
+        if (connectionsPerAddress < 1) {
+            throw new IllegalArgumentException("--connections-per-address must be at least 1");
+        }
+        ReferenceHttpServer.Limits defaults = ReferenceHttpServer.Limits.defaults();
+        ReferenceHttpServer.Limits limits = defaults
+                .withRequestDeadline(Duration.ofMillis(Math.round(requestDeadlineSeconds * 1000)))
+                .withConnections(defaults.maxConnections(), Math.min(connectionsPerAddress, defaults.maxConnections()));
         PrintWriter out = spec.commandLine().getOut();
         boolean interrupted = false;
         try (ReferenceService service = ReferenceService.create();
-             ReferenceHttpServer server = ReferenceHttpServer.start(service, host, port)) {
+             ReferenceHttpServer server = ReferenceHttpServer.start(service, host, port, limits)) {
             // On Ctrl+C the JVM stops once its hooks return: this one waits (briefly) for the server to close.
             Thread hook = new Thread(() -> {
                 stopped.countDown();
