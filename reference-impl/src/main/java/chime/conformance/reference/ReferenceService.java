@@ -4,6 +4,7 @@ import chime.conformance.reference.core.MessagingCore;
 import chime.conformance.reference.core.flow.ChannelFlowOperations;
 import chime.conformance.reference.core.flow.ProcessorRegistry;
 import chime.conformance.reference.core.idempotency.IdempotencyCache;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.support.FaultInjector;
 import chime.conformance.reference.core.support.IdGenerator;
 import chime.conformance.reference.sdk.ReferenceIdentityClient;
@@ -43,7 +44,7 @@ public final class ReferenceService implements AutoCloseable {
 
     private ReferenceService(Builder builder) {
         this.core = new MessagingCore(builder.clock, builder.idGenerator, builder.region, builder.accountId,
-                builder.processorsPerFlow, builder.idempotencyRetention);
+                builder.processorsPerFlow, builder.idempotencyRetention, builder.quotas);
         this.messagingClient = new ReferenceMessagingClient(core, true);
         this.wireMessagingClient = new ReferenceMessagingClient(core, false);
         this.identityClient = new ReferenceIdentityClient(core, true);
@@ -124,6 +125,7 @@ public final class ReferenceService implements AutoCloseable {
         private String accountId = DEFAULT_ACCOUNT_ID;
         private int processorsPerFlow = ChannelFlowOperations.DOCUMENTED_PROCESSORS_PER_FLOW;
         private IdempotencyCache.Retention idempotencyRetention = IdempotencyCache.Retention.defaults();
+        private ServiceQuotas quotas = ServiceQuotas.aws();
 
         private Builder() {
         }
@@ -169,6 +171,15 @@ public final class ReferenceService implements AutoCloseable {
          */
         public Builder idempotencyRetention(Duration maxAge, int maxRecords) {
             this.idempotencyRetention = new IdempotencyCache.Retention(maxAge, maxRecords);
+            return this;
+        }
+
+        /**
+         * The service quotas (ResourceLimitExceededException past them): the Developer Guide's messaging
+         * quotas by default ({@link ServiceQuotas#aws()}), adjustable as on AWS.
+         */
+        public Builder quotas(ServiceQuotas quotas) {
+            this.quotas = Objects.requireNonNull(quotas, "quotas");
             return this;
         }
 

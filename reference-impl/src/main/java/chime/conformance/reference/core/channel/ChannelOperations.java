@@ -61,8 +61,8 @@ public final class ChannelOperations {
                     Channel channel = new Channel(ctx.ids().newChannelArn(appInstanceArn), appInstanceArn, name,
                             channelMode, channelPrivacy, metadata, caller.identity(), now, now, null, null,
                             ctx.nextInCreationOrder());
+                    ctx.channels().register(channel, ctx.quotas().channelsPerAppInstance());
                     ctx.tags().create(channel.channelArn(), validTags);
-                    ctx.channels().register(channel);
                     return channel.channelArn();
                 });
     }
