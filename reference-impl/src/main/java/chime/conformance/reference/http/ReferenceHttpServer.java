@@ -54,11 +54,11 @@ public final class ReferenceHttpServer implements AutoCloseable {
         }
 
         /**
-         * 1 MiB bodies, 32 KiB heads, 30 s idle, 10 s to receive a request, 256 connections of which 64 from
+         * 1 MiB bodies, 32 KiB heads, 30 s idle, 10 s to receive a request, 256 connections of which 128 from
          * one address, 32 threads.
          */
         public static Limits defaults() {
-            return new Limits(1 << 20, 32 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), 256, 64, 32);
+            return new Limits(1 << 20, 32 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), 256, 128, 32);
         }
 
         public Limits withRequestDeadline(Duration deadline) {
@@ -91,7 +91,17 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     /** As {@link #start(ReferenceService, String, int)}, with other limits. */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits);
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits,
+                MemoryBudget.unlimited());
+    }
+
+    /**
+     * As {@link #start(ReferenceService, String, int, Limits)}, refusing operations that add data while the
+     * heap in use passes {@code memory} (the server closes it when it stops).
+     */
+    public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
+                                            MemoryBudget memory) {
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory);
     }
 
     /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
@@ -102,6 +112,11 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits) {
+        return start(messaging, identity, host, port, limits, MemoryBudget.unlimited());
+    }
+
+    public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+                                            String host, int port, Limits limits, MemoryBudget memory) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
@@ -124,8 +139,14 @@ public final class ReferenceHttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
         server.setErrorHandler(new AwsErrorHandler());
-        server.setHandler(new RestJsonHandler(new RestJsonDispatcher(messaging, identity), limits.maxBodyBytes(),
-                limits.requestDeadline()));
+        server.setHandler(new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
+                limits.maxBodyBytes(), limits.requestDeadline()));
+        server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
+            @Override
+            protected void doStop() {
+                memory.close();
+            }
+        });
         // Closing means now: keep-alive connections of clients would otherwise hold a graceful stop.
         server.setStopTimeout(0);
         try {

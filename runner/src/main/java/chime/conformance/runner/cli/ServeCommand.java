@@ -1,6 +1,7 @@
 package chime.conformance.runner.cli;
 
 import chime.conformance.reference.ReferenceService;
+import chime.conformance.reference.http.MemoryBudget;
 import chime.conformance.reference.http.ReferenceHttpServer;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.reference.ReferenceProcessors;
@@ -19,7 +20,10 @@ import picocli.CommandLine.Spec;
  * Point any AWS SDK or the AWS CLI at it with an endpoint override.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the reference implementation over HTTP (AWS restJson1) until interrupted.")
+        description = {"Serve the reference implementation over HTTP (AWS restJson1) until interrupted.",
+                "Run it as: java -XX:+ExitOnOutOfMemoryError -jar chime-conformance.jar serve [options], so that a"
+                        + " JVM whose heap runs out ends instead of hanging (the memory budget keeps the data well"
+                        + " below that)."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080",
@@ -36,10 +40,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + " byte; a client still sending is answered 408 or closed. Default: ${DEFAULT-VALUE}.")
     double requestDeadlineSeconds;
 
-    @Option(names = "--connections-per-address", defaultValue = "64", paramLabel = "N",
+    @Option(names = "--connections-per-address", defaultValue = "128", paramLabel = "N",
             description = "Open connections allowed at once from one client address (of 256 in all); more are"
                     + " answered 429 ThrottledClientException. Default: ${DEFAULT-VALUE}.")
     int connectionsPerAddress;
+
+    @Option(names = "--memory-budget", defaultValue = "60%", paramLabel = "SIZE",
+            description = "How much of the heap the data may take, as a share of -Xmx (60%%) or a size (200m, 1g);"
+                    + " past it, requests that add data are refused with ServiceUnavailableException (503) while"
+                    + " reads and deletes go on. Default: ${DEFAULT-VALUE}.")
+    String memoryBudget;
 
     @Spec
     CommandSpec spec;
@@ -62,10 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
         ReferenceHttpServer.Limits limits = defaults
                 .withRequestDeadline(Duration.ofMillis(Math.round(requestDeadlineSeconds * 1000)))
                 .withConnections(defaults.maxConnections(), Math.min(connectionsPerAddress, defaults.maxConnections()));
+        MemoryBudget memory = MemoryBudget.parse(memoryBudget);
         PrintWriter out = spec.commandLine().getOut();
         boolean interrupted = false;
         try (ReferenceService service = ReferenceService.create();
-             ReferenceHttpServer server = ReferenceHttpServer.start(service, host, port, limits)) {
+             ReferenceHttpServer server = ReferenceHttpServer.start(service, host, port, limits, memory)) {
             // On Ctrl+C the JVM stops once its hooks return: this one waits (briefly) for the server to close.
             Thread hook = new Thread(() -> {
                 stopped.countDown();
@@ -89,6 +100,13 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Run the suite against it: run --target " + server.uri() + " --target-config FILE, with");
             out.println("  capabilities: [flow-processors]");
             out.println("  processors: {pass-through: ..., deny: ..., rewrite: ..., unreachable: ...}");
+            out.printf("Memory budget: %d MiB of a %d MiB heap; past it, requests that add data get 503.%n",
+                    memory.budgetBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            if (!exitsOnOutOfMemory()) {
+                spec.commandLine().getErr().println("Note: start the JVM with -XX:+ExitOnOutOfMemoryError, so that"
+                        + " it ends rather than hangs should its heap ever run out.");
+                spec.commandLine().getErr().flush();
+            }
             out.println("Press Ctrl+C to stop.");
             out.flush();
             try {
@@ -113,5 +131,17 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Whether this JVM runs with -XX:+ExitOnOutOfMemoryError (or CrashOnOutOfMemoryError). */
+    private static boolean exitsOnOutOfMemory() {
+        try {
+            var hotspot = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return "true".equals(hotspot.getVMOption("ExitOnOutOfMemoryError").getValue())
+                    || "true".equals(hotspot.getVMOption("CrashOnOutOfMemoryError").getValue());
+        } catch (RuntimeException notHotSpot) {
+            return true; // another JVM: nothing to advise
+        }
     }
 }
