@@ -65,15 +65,13 @@ public final class RestJsonDispatcher {
         Map<String, List<String>> query = WireText.decodeQuery(rawQuery);
         RouteTable.Match match = RouteTable.match(method, segments, query);
         if (match instanceof RouteTable.NoRoute none) {
-            throw ErrorCatalogue.UNKNOWN_OPERATION.toWire("No operation at " + method + " " + rawPath
-                    + (none.hint().isEmpty() ? "" : ": " + none.hint()));
+            throw ErrorCatalogue.unknownOperation("No operation at " + method + " " + rawPath
+                    + (none.hint().isEmpty() ? "" : ": " + none.hint()), List.of());
         }
         if (match instanceof RouteTable.MethodNotAllowed notAllowed) {
-            String allow = String.join(", ", notAllowed.allowed());
-            throw new WireError(405, ErrorCatalogue.UNKNOWN_OPERATION.shape(),
-                    ErrorCatalogue.UNKNOWN_OPERATION.defaultCode(),
-                    "No operation at " + method + " " + rawPath + "; this path takes " + allow,
-                    Map.of("Allow", allow));
+            List<String> allow = List.copyOf(notAllowed.allowed());
+            throw ErrorCatalogue.unknownOperation("No operation at " + method + " " + rawPath + "; this path takes "
+                    + String.join(", ", allow), allow);
         }
         RouteTable.Found found = (RouteTable.Found) match;
         if (addsData(found.route().operation()) && !memory.admitsWrites()) {
