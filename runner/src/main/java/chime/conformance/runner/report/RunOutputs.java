@@ -1,6 +1,7 @@
 package chime.conformance.runner.report;
 
 import chime.conformance.reports.RunContext;
+import chime.conformance.reports.model.Redaction;
 import chime.conformance.reports.plugin.ConformancePlugin;
 import chime.conformance.reports.plugin.ProgressPrinter;
 import io.cucumber.core.plugin.JUnitFormatter;
@@ -21,7 +22,8 @@ import java.util.List;
  * The one Cucumber plugin every run uses, from the command line or the Maven build alike: it writes all
  * outputs of a run into the report directory (system property {@code chime.report.dir}, default
  * {@code conformance-report}): the HTML report and results.json, JUnit XML for CI systems, and
- * Cucumber's message stream (NDJSON) for existing Cucumber tooling; and it prints progress.
+ * Cucumber's message stream (NDJSON) for existing Cucumber tooling; and it prints progress. Every one of
+ * them goes through the kit's one redaction ({@link OutputRedaction}).
  */
 public final class RunOutputs implements ConcurrentEventListener {
 
@@ -76,13 +78,10 @@ public final class RunOutputs implements ConcurrentEventListener {
                 // A report file that cannot be closed has been written as far as it could be.
             }
         }
-        if (RunContext.current().maskAccount()) {
-            try {
-                AccountMasking.maskText(dir.resolve("junit.xml"));
-                AccountMasking.maskMessages(dir.resolve("cucumber-messages.ndjson"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot mask the account in " + dir + ": " + e.getMessage(), e);
-            }
+        try {
+            OutputRedaction.finish(dir, Redaction.of(RunContext.current().maskAccount()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot redact the report in " + dir + ": " + e.getMessage(), e);
         }
     }
 }

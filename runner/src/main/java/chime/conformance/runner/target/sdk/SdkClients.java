@@ -1,5 +1,6 @@
 package chime.conformance.runner.target.sdk;
 
+import chime.conformance.reports.model.Redaction;
 import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.wire.WireRecordingInterceptor;
 import java.net.URI;
@@ -7,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -59,7 +62,7 @@ public final class SdkClients implements AutoCloseable {
     private SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials, Retries retries,
                        List<ExecutionInterceptor> interceptors) {
         this.region = region;
-        this.credentials = credentials;
+        this.credentials = redactedWhenResolved(credentials);
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
@@ -73,9 +76,9 @@ public final class SdkClients implements AutoCloseable {
             override.retryStrategy(patientRetries());
         }
         ClientOverrideConfiguration overrides = override.build();
-        var messagingBuilder = ChimeSdkMessagingClient.builder().region(region).credentialsProvider(credentials)
+        var messagingBuilder = ChimeSdkMessagingClient.builder().region(region).credentialsProvider(this.credentials)
                 .httpClient(http).overrideConfiguration(overrides);
-        var identityBuilder = ChimeSdkIdentityClient.builder().region(region).credentialsProvider(credentials)
+        var identityBuilder = ChimeSdkIdentityClient.builder().region(region).credentialsProvider(this.credentials)
                 .httpClient(http).overrideConfiguration(overrides);
         if (endpoint != null) {
             messagingBuilder.endpointOverride(endpoint);
@@ -144,6 +147,31 @@ public final class SdkClients implements AutoCloseable {
         }
         throw new IllegalArgumentException("credentials '" + how + "' in the target config: use static, default"
                 + " or profile:NAME");
+    }
+
+    /**
+     * The provider, registering every credential it resolves (access key ID, secret, session token) with the
+     * kit's redaction, so that no output of the run shows them, whatever a target echoes: a provider that
+     * refreshes its credentials has each new set registered as it comes.
+     */
+    static AwsCredentialsProvider redactedWhenResolved(AwsCredentialsProvider provider) {
+        return new AwsCredentialsProvider() {
+            @Override
+            public AwsCredentials resolveCredentials() {
+                AwsCredentials resolved = provider.resolveCredentials();
+                Redaction.secret(resolved.accessKeyId());
+                Redaction.secret(resolved.secretAccessKey());
+                if (resolved instanceof AwsSessionCredentials session) {
+                    Redaction.secret(session.sessionToken());
+                }
+                return resolved;
+            }
+
+            @Override
+            public String toString() {
+                return provider.toString();
+            }
+        };
     }
 
     public ChimeSdkMessagingClient messaging() {
