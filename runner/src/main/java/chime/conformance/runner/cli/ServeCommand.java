@@ -87,6 +87,10 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }, "serve-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            nonLoopbackWarning(host).ifPresent(warning -> {
+                spec.commandLine().getErr().println(warning);
+                spec.commandLine().getErr().flush();
+            });
             out.println("chime-conformance " + KitVersion.version() + ": reference implementation serving Chime SDK"
                     + " Messaging and Identity at");
             out.println("  " + server.uri());
@@ -143,5 +147,23 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException notHotSpot) {
             return true; // another JVM: nothing to advise
         }
+    }
+
+    /**
+     * The warning for a server reachable from other machines: it checks no signature, so whoever reaches it can
+     * read and change everything it holds. Empty for a loopback address (127.0.0.0/8, ::1, localhost).
+     */
+    static java.util.Optional<String> nonLoopbackWarning(String host) {
+        boolean loopback;
+        try {
+            java.net.InetAddress[] addresses = java.net.InetAddress.getAllByName(host);
+            loopback = addresses.length > 0 && java.util.Arrays.stream(addresses)
+                    .allMatch(java.net.InetAddress::isLoopbackAddress);
+        } catch (java.net.UnknownHostException e) {
+            loopback = false;
+        }
+        return loopback ? java.util.Optional.empty() : java.util.Optional.of("Warning: serving on " + host
+                + ", which is not a loopback address: anyone who can reach it can call the API, and no signature"
+                + " is checked. Use --host 127.0.0.1 unless every machine on this network is trusted.");
     }
 }
