@@ -44,7 +44,7 @@ public final class IdempotencyCache {
             }
         }
 
-        /** 24 hours, 100,000 records (about 17 MB of heap at most). */
+        /** 24 hours, 100,000 records (about 33 MB of heap at most). */
         public static Retention defaults() {
             return new Retention(Duration.ofHours(24), 100_000);
         }
