@@ -23,7 +23,7 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck disable=SC2086
-java ${SERVER_OPTS:-} -jar "$CLI_JAR" serve --host 127.0.0.1 --port 0 > "$work/serve.log" 2>&1 &
+java -XX:+ExitOnOutOfMemoryError ${SERVER_OPTS:-} -jar "$CLI_JAR" serve --host 127.0.0.1 --port 0 > "$work/serve.log" 2>&1 &
 server_pid=$!
 endpoint=""
 for _ in $(seq 1 100); do
@@ -39,7 +39,7 @@ done
 [ -n "$endpoint" ] || { echo "the server printed no endpoint" >&2; exit 1; }
 
 machine_info
-echo "server: pid $server_pid, java ${SERVER_OPTS:-} -jar runner/target/chime-conformance.jar serve --port 0 ($endpoint)"
+echo "server: pid $server_pid, java -XX:+ExitOnOutOfMemoryError ${SERVER_OPTS:-} -jar runner/target/chime-conformance.jar serve --port 0 ($endpoint)"
 echo "command: java ${JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.load.LoadGenerator --endpoint $endpoint $*"
 echo
 # shellcheck disable=SC2086

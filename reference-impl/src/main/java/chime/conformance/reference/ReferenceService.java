@@ -3,6 +3,8 @@ package chime.conformance.reference;
 import chime.conformance.reference.core.MessagingCore;
 import chime.conformance.reference.core.flow.ChannelFlowOperations;
 import chime.conformance.reference.core.flow.ProcessorRegistry;
+import chime.conformance.reference.core.idempotency.IdempotencyCache;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.support.FaultInjector;
 import chime.conformance.reference.core.support.IdGenerator;
 import chime.conformance.reference.sdk.ReferenceIdentityClient;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -41,7 +44,7 @@ public final class ReferenceService implements AutoCloseable {
 
     private ReferenceService(Builder builder) {
         this.core = new MessagingCore(builder.clock, builder.idGenerator, builder.region, builder.accountId,
-                builder.processorsPerFlow);
+                builder.processorsPerFlow, builder.idempotencyRetention, builder.quotas);
         this.messagingClient = new ReferenceMessagingClient(core, true);
         this.wireMessagingClient = new ReferenceMessagingClient(core, false);
         this.identityClient = new ReferenceIdentityClient(core, true);
@@ -109,6 +112,11 @@ public final class ReferenceService implements AutoCloseable {
         core.advanceClock(by);
     }
 
+    /** How many idempotency records (ClientRequestToken, CallbackId) the service keeps now. */
+    public int idempotencyRecords() {
+        return core.idempotencyRecords();
+    }
+
     public String accountId() {
         return core.accountId();
     }
@@ -125,6 +133,8 @@ public final class ReferenceService implements AutoCloseable {
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT_ID;
         private int processorsPerFlow = ChannelFlowOperations.DOCUMENTED_PROCESSORS_PER_FLOW;
+        private IdempotencyCache.Retention idempotencyRetention = IdempotencyCache.Retention.defaults();
+        private ServiceQuotas quotas = ServiceQuotas.aws();
 
         private Builder() {
         }
@@ -161,6 +171,24 @@ public final class ReferenceService implements AutoCloseable {
                 throw new IllegalArgumentException("processorsPerFlow must be 1 to 3");
             }
             this.processorsPerFlow = processorsPerFlow;
+            return this;
+        }
+
+        /**
+         * How long an idempotency record is kept after the request that made it, and how many are kept at
+         * most (the oldest go first): 24 hours and 100,000 by default (a kit decision, see the README).
+         */
+        public Builder idempotencyRetention(Duration maxAge, int maxRecords) {
+            this.idempotencyRetention = new IdempotencyCache.Retention(maxAge, maxRecords);
+            return this;
+        }
+
+        /**
+         * The service quotas (ResourceLimitExceededException past them): the Developer Guide's messaging
+         * quotas by default ({@link ServiceQuotas#aws()}), adjustable as on AWS.
+         */
+        public Builder quotas(ServiceQuotas quotas) {
+            this.quotas = Objects.requireNonNull(quotas, "quotas");
             return this;
         }
 

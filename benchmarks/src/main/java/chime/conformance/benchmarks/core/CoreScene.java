@@ -1,8 +1,10 @@
 package chime.conformance.benchmarks.core;
 
 import chime.conformance.reference.core.MessagingCore;
+import chime.conformance.reference.core.idempotency.IdempotencyCache;
 import chime.conformance.reference.core.model.ChannelMessage;
 import chime.conformance.reference.core.paging.Page;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.support.IdGenerator;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,8 +28,16 @@ public final class CoreScene implements AutoCloseable {
     public final String channelArn;
     private final AtomicLong tokens = new AtomicLong();
 
+    /**
+     * Quotas raised as an account could have them raised, so that scale benchmarks can build channels of 10^5
+     * members (the documented default is 10,000).
+     */
+    public static final ServiceQuotas RAISED_QUOTAS = new ServiceQuotas(1_000, 10_000_000, 100, 10_000_000,
+            10_000_000, 1_000, 100);
+
     public CoreScene() {
-        this(new MessagingCore(Clock.systemUTC(), IdGenerator.random(), "us-east-1", "111122223333", 1), "bench");
+        this(new MessagingCore(Clock.systemUTC(), IdGenerator.random(), "us-east-1", "111122223333", 1,
+                IdempotencyCache.Retention.defaults(), RAISED_QUOTAS), "bench");
     }
 
     /** A scene of its own AppInstance inside {@code core}, which may hold others. */
@@ -52,7 +62,12 @@ public final class CoreScene implements AutoCloseable {
     }
 
     public String send(String content) {
-        return core.messages().send(alice, channelArn, content, "STANDARD", "PERSISTENT", null, token()).messageId();
+        return send(content, null);
+    }
+
+    public String send(String content, String metadata) {
+        return core.messages().send(alice, channelArn, content, "STANDARD", "PERSISTENT", metadata, token())
+                .messageId();
     }
 
     /** Posts {@code count} messages to the channel. */
@@ -67,9 +82,14 @@ public final class CoreScene implements AutoCloseable {
      * the channel ARN and the content, decoded from the wire.
      */
     public void fillFromWire(int count) {
+        fillFromWire(count, CONTENT, null);
+    }
+
+    /** As {@link #fillFromWire(int)}, with the given content and metadata (null: none). */
+    public void fillFromWire(int count, String content, String metadata) {
         for (int i = 0; i < count; i++) {
-            core.messages().send(decoded(alice), decoded(channelArn), decoded(CONTENT), "STANDARD", "PERSISTENT",
-                    null, token());
+            core.messages().send(decoded(alice), decoded(channelArn), decoded(content), "STANDARD", "PERSISTENT",
+                    metadata == null ? null : decoded(metadata), token());
         }
     }
 

@@ -12,10 +12,11 @@ import org.openjdk.jol.info.GraphLayout;
  * full collection (what the JVM reports; a cross-check). Each message is a 64-byte STANDARD PERSISTENT
  * message sent with its own ClientRequestToken, so the idempotency record counts too.
  *
- * <pre>java -cp benchmarks.jar chime.conformance.benchmarks.core.HeapPerMessage [messages] [--wire] [--classes]</pre>
+ * <pre>java -cp benchmarks.jar chime.conformance.benchmarks.core.HeapPerMessage [messages] [--wire] [--max-size] [--classes]</pre>
  *
  * {@code --wire} sends each message with its own copies of the bearer, channel ARN and content, as the HTTP
- * server does; {@code --classes} prints the footprint by class.
+ * server does; {@code --max-size} sends maximum-size messages (4,096 bytes of content and 1,024 of metadata,
+ * SIZE-001 and SIZE-002, ASCII) from the wire; {@code --classes} prints the footprint by class.
  */
 public final class HeapPerMessage {
 
@@ -24,7 +25,10 @@ public final class HeapPerMessage {
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        boolean wire = List.of(args).contains("--wire");
+        boolean maxSize = List.of(args).contains("--max-size");
+        boolean wire = maxSize || List.of(args).contains("--wire");
+        String content = maxSize ? "c".repeat(4096) : CoreScene.CONTENT;
+        String metadata = maxSize ? "m".repeat(1024) : null;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (CoreScene scene = new CoreScene()) {
             scene.fill(1_000); // classes loaded, maps past their initial sizes
@@ -32,7 +36,7 @@ public final class HeapPerMessage {
             long heapBefore = usedAfterGc(memory);
 
             if (wire) {
-                scene.fillFromWire(messages);
+                scene.fillFromWire(messages, content, metadata);
             } else {
                 scene.fill(messages);
             }
@@ -40,8 +44,9 @@ public final class HeapPerMessage {
             long heapAfter = usedAfterGc(memory);
             GraphLayout after = GraphLayout.parseInstance(scene.core);
             long graphAfter = after.totalSize();
-            System.out.printf(Locale.ROOT, "messages stored: %d (%d-byte content%s)%n", messages,
-                    CoreScene.CONTENT.length(), wire ? ", each request with its own strings, as from the wire" : "");
+            System.out.printf(Locale.ROOT, "messages stored: %d (%d-byte content, %d-byte metadata%s)%n", messages,
+                    content.length(), metadata == null ? 0 : metadata.length(),
+                    wire ? ", each request with its own strings, as from the wire" : "");
             System.out.printf(Locale.ROOT, "object graph (JOL): %.1f bytes per message%n",
                     (graphAfter - graphBefore) / (double) messages);
             System.out.printf(Locale.ROOT, "used heap after full GC: %.1f bytes per message%n",

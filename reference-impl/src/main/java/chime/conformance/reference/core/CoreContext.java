@@ -5,6 +5,7 @@ import chime.conformance.reference.core.channel.ChannelRegistry;
 import chime.conformance.reference.core.identity.Directory;
 import chime.conformance.reference.core.idempotency.IdempotencyCache;
 import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.support.Identifiers;
 import chime.conformance.reference.core.support.ServiceClock;
 import chime.conformance.reference.core.tag.TagStore;
@@ -13,11 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the operation groups share: one clock, one source of identifiers, the stores and the access rules.
- * {@code creationOrder} numbers AppInstances, channels and channel flows so lists come in creation order.
+ * {@code creationOrder} numbers AppInstances, channels and channel flows so lists come in creation order;
+ * {@code quotas} are the service quotas (ResourceLimitExceededException past them).
  */
 public record CoreContext(ServiceClock clock, Identifiers ids, Directory directory, ChannelRegistry channels,
                           Access access, Paging paging, IdempotencyCache idempotency, TagStore tags,
-                          AtomicLong creationOrder) {
+                          AtomicLong creationOrder, ServiceQuotas quotas) {
 
     public long nextInCreationOrder() {
         return creationOrder.incrementAndGet();

@@ -16,6 +16,7 @@ import chime.conformance.reference.core.moderation.BanOperations;
 import chime.conformance.reference.core.moderation.ModeratorOperations;
 import chime.conformance.reference.core.paging.PageTokens;
 import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.support.FaultInjector;
 import chime.conformance.reference.core.support.IdGenerator;
 import chime.conformance.reference.core.support.Identifiers;
@@ -51,11 +52,21 @@ public final class MessagingCore implements AutoCloseable {
      *                          the model's 3 to exercise multi-processor rules (FLOW-003, FLOW-027)
      */
     public MessagingCore(Clock clock, IdGenerator idGenerator, String region, String accountId, int processorsPerFlow) {
+        this(clock, idGenerator, region, accountId, processorsPerFlow, IdempotencyCache.Retention.defaults(),
+                ServiceQuotas.aws());
+    }
+
+    /**
+     * @param idempotency how long, and how many, idempotency records are kept
+     * @param quotas      the service quotas
+     */
+    public MessagingCore(Clock clock, IdGenerator idGenerator, String region, String accountId, int processorsPerFlow,
+                         IdempotencyCache.Retention idempotency, ServiceQuotas quotas) {
         Directory directory = new Directory();
         ChannelRegistry registry = new ChannelRegistry();
         this.ctx = new CoreContext(new ServiceClock(clock), new Identifiers(idGenerator, region, accountId), directory,
-                registry, new Access(directory, registry), new Paging(new PageTokens()), new IdempotencyCache(),
-                new TagStore(), new AtomicLong());
+                registry, new Access(directory, registry), new Paging(new PageTokens()),
+                new IdempotencyCache(clock, idempotency), new TagStore(), new AtomicLong(), quotas);
         FlowStore flowStore = new FlowStore();
         this.processors = new ProcessorRegistry(region, accountId);
         this.flowEngine = new FlowEngine(ctx, flowStore, processors);
@@ -127,6 +138,11 @@ public final class MessagingCore implements AutoCloseable {
      */
     public void advanceClock(java.time.Duration by) {
         ctx.clock().advance(by);
+    }
+
+    /** How many idempotency records the service keeps now (to observe that they stay bounded). */
+    public int idempotencyRecords() {
+        return ctx.idempotency().size();
     }
 
     public FaultInjector faults() {

@@ -52,6 +52,12 @@ final class AwsErrorHandler extends ErrorHandler {
             return new WireError(400, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
                     describe(status, reason));
         }
+        if (status == 404 || status == 405) {
+            // As the dispatcher answers a request that names no operation (ErrorCatalogue.unknownOperation).
+            return new WireError(status, ErrorCatalogue.UNKNOWN_OPERATION.shape(), status == 404
+                    ? ErrorCatalogue.UNKNOWN_OPERATION.defaultCode() : ErrorCatalogue.BAD_REQUEST.defaultCode(),
+                    describe(status, reason));
+        }
         if (status == 500 || status == 503) {
             ErrorCatalogue entry = status == 503 ? ErrorCatalogue.SERVICE_UNAVAILABLE : ErrorCatalogue.SERVICE_FAILURE;
             return new WireError(status, entry.shape(), entry.defaultCode(), ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
@@ -73,7 +79,10 @@ final class AwsErrorHandler extends ErrorHandler {
             case 414 -> "The request URI is too long";
             case 431 -> "The request line and headers exceed the server's limit";
             case 505 -> "The request line does not name a supported HTTP version (HTTP/1.0 or HTTP/1.1)";
-            default -> "The request was refused: " + (reason == null || reason.isBlank() ? "HTTP " + status : reason);
+            case 404 -> "No operation at this method and path";
+            case 405 -> "No operation takes this method at this path";
+            // Jetty's own reason phrases describe its parser, not this API.
+            default -> "The request was refused (HTTP " + status + ")";
         };
     }
 }

@@ -24,8 +24,10 @@ public enum ErrorCatalogue {
     /**
      * No operation at this method and path. Not a modeled shape: it is the name AWS front ends use for a
      * request that names no operation, and an SDK maps it to its service's base exception with the status
-     * (404, or 405 when the path exists with other methods). A modeled NotFoundException would tell a client
-     * that a resource is missing, which is not what happened. Code NotFound keeps the body an ErrorCode.
+     * (404, or 405 when the path exists with other methods, see {@link #unknownOperation}). A modeled
+     * NotFoundException would tell a client that a resource is missing, which is not what happened. The Code
+     * is an ErrorCode that fits the status: NotFound for nothing at this path, BadRequest for a method the
+     * path does not take.
      */
     UNKNOWN_OPERATION("UnknownOperationException", 404, "NotFound");
 
@@ -56,6 +58,21 @@ public enum ErrorCatalogue {
 
     public WireError toWire(String message) {
         return new WireError(status, shape, defaultCode, message);
+    }
+
+    /**
+     * A request that names no operation, wherever it is refused (the dispatcher or the HTTP server itself):
+     * 404 Code NotFound when nothing is at the path, 405 Code BadRequest with {@code Allow} when the path takes
+     * other methods.
+     *
+     * @param allow the methods the path takes; empty: none (404)
+     */
+    public static WireError unknownOperation(String message, java.util.List<String> allow) {
+        if (allow.isEmpty()) {
+            return UNKNOWN_OPERATION.toWire(message);
+        }
+        return new WireError(405, UNKNOWN_OPERATION.shape, BAD_REQUEST.defaultCode, message,
+                java.util.Map.of("Allow", String.join(", ", allow)));
     }
 
     public static Optional<ErrorCatalogue> byShape(String shapeName) {

@@ -22,23 +22,53 @@ import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient
  *
  * <p>Limits keep a slow or huge request from holding the server: bodies are capped ({@link Limits}, 1 MiB
  * by default, answered 413 BadRequestException), the request line and headers together are capped, idle
- * connections are closed, bodies are read without holding a thread, and connections are bounded.
+ * connections are closed, a request must arrive in full within a deadline (10 s) however steadily it
+ * trickles in, bodies are read without holding a thread, and connections are bounded, in all and per client
+ * address ({@link ConnectionGuard}).
  */
 public final class ReferenceHttpServer implements AutoCloseable {
 
     /**
-     * @param maxBodyBytes       largest request body accepted; the largest valid request of the model is far
-     *                           below 1 MiB (100 member ARNs of 1600 characters are 160 KiB)
-     * @param maxHeaderBytes     request line plus headers: room for two ARNs of 1600 characters in the path,
-     *                           percent-encoded, and a bearer header
-     * @param idleTimeout        a connection that sends or reads nothing this long is closed
-     * @param maxConnections     open connections at once
-     * @param maxThreads         worker threads
+     * @param maxBodyBytes             largest request body accepted; the largest valid request of the model is
+     *                                 far below 1 MiB (100 member ARNs of 1600 characters are 160 KiB)
+     * @param maxHeaderBytes           request line plus headers: room for two ARNs of 1600 characters in the
+     *                                 path, percent-encoded, and a bearer header
+     * @param idleTimeout              a connection that sends or reads nothing this long is closed
+     * @param requestDeadline          a request's line, headers and body must arrive within this time of its
+     *                                 first byte, however steadily they trickle in (the idle timeout restarts
+     *                                 with every byte)
+     * @param maxConnections           open connections at once
+     * @param maxConnectionsPerAddress open connections at once from one client address
+     * @param maxThreads               worker threads
      */
-    public record Limits(int maxBodyBytes, int maxHeaderBytes, Duration idleTimeout, int maxConnections,
-                         int maxThreads) {
+    public record Limits(int maxBodyBytes, int maxHeaderBytes, Duration idleTimeout, Duration requestDeadline,
+                         int maxConnections, int maxConnectionsPerAddress, int maxThreads) {
+
+        public Limits {
+            if (requestDeadline.isNegative() || requestDeadline.isZero()) {
+                throw new IllegalArgumentException("the request deadline must be positive");
+            }
+            if (maxConnectionsPerAddress < 1 || maxConnections < 1) {
+                throw new IllegalArgumentException("connection limits must be at least 1");
+            }
+        }
+
+        /**
+         * 1 MiB bodies, 32 KiB heads, 30 s idle, 10 s to receive a request, 256 connections of which 128 from
+         * one address, 32 threads.
+         */
         public static Limits defaults() {
-            return new Limits(1 << 20, 32 * 1024, Duration.ofSeconds(30), 256, 32);
+            return new Limits(1 << 20, 32 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(10), 256, 128, 32);
+        }
+
+        public Limits withRequestDeadline(Duration deadline) {
+            return new Limits(maxBodyBytes, maxHeaderBytes, idleTimeout, deadline, maxConnections,
+                    maxConnectionsPerAddress, maxThreads);
+        }
+
+        public Limits withConnections(int total, int perAddress) {
+            return new Limits(maxBodyBytes, maxHeaderBytes, idleTimeout, requestDeadline, total, perAddress,
+                    maxThreads);
         }
     }
 
@@ -56,7 +86,22 @@ public final class ReferenceHttpServer implements AutoCloseable {
      * service, fill in no idempotency token that a request left out.
      */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, Limits.defaults());
+        return start(service, host, port, Limits.defaults());
+    }
+
+    /** As {@link #start(ReferenceService, String, int)}, with other limits. */
+    public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits) {
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits,
+                MemoryBudget.unlimited());
+    }
+
+    /**
+     * As {@link #start(ReferenceService, String, int, Limits)}, refusing operations that add data while the
+     * heap in use passes {@code memory} (the server closes it when it stops).
+     */
+    public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
+                                            MemoryBudget memory) {
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory);
     }
 
     /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
@@ -67,6 +112,11 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits) {
+        return start(messaging, identity, host, port, limits, MemoryBudget.unlimited());
+    }
+
+    public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+                                            String host, int port, Limits limits, MemoryBudget memory) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
@@ -87,8 +137,16 @@ public final class ReferenceHttpServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
         server.setErrorHandler(new AwsErrorHandler());
-        server.setHandler(new RestJsonHandler(new RestJsonDispatcher(messaging, identity), limits.maxBodyBytes()));
+        server.setHandler(new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
+                limits.maxBodyBytes(), limits.requestDeadline()));
+        server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
+            @Override
+            protected void doStop() {
+                memory.close();
+            }
+        });
         // Closing means now: keep-alive connections of clients would otherwise hold a graceful stop.
         server.setStopTimeout(0);
         try {

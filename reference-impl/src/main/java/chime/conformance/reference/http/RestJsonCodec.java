@@ -2,13 +2,16 @@ package chime.conformance.reference.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -115,7 +120,7 @@ public final class RestJsonCodec {
                 throw WireError.badRequest("The request body has content after its JSON object");
             }
         } catch (JsonProcessingException e) {
-            throw WireError.badRequest("The request body is not valid JSON: " + e.getOriginalMessage());
+            throw WireError.badRequest(notJson(e));
         } catch (IOException e) {
             throw WireError.badRequest("The request body cannot be read as JSON");
         }
@@ -127,6 +132,36 @@ public final class RestJsonCodec {
         }
         return node;
     }
+
+    /**
+     * Why a body is not a JSON object, in the API's words: the parser's own messages name its classes and
+     * settings, which mean nothing to a client of this API.
+     */
+    private static String notJson(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            String original = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+            return original.contains("nesting")
+                    ? "The request body is not valid JSON for this API: it nests deeper than " + MAX_JSON_DEPTH + " levels"
+                    : "The request body is not valid JSON for this API: a number or string in it is too long";
+        }
+        if (e instanceof MismatchedInputException) {
+            return "The request body has content after its JSON object";
+        }
+        String original = String.valueOf(e.getOriginalMessage());
+        Matcher duplicate = DUPLICATE_FIELD.matcher(original);
+        if (duplicate.find()) {
+            return "The request body is not valid JSON for this API: it gives the member " + duplicate.group(1)
+                    + " twice";
+        }
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1
+                ? "The request body is not valid JSON"
+                : "The request body is not valid JSON: the error is at line " + at.getLineNr() + ", column "
+                        + at.getColumnNr();
+    }
+
+    /** How the parser names a member given twice (STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate (?:field|Object property) '([^']{1,64})'");
 
     /**
      * JSON text on the wire is UTF-8 (RFC 8259). The JSON parser decodes three-byte sequences without
@@ -185,13 +220,17 @@ public final class RestJsonCodec {
         return fromText(field, values.get(0), where, TimestampFormatTrait.Format.RFC_822);
     }
 
-    /** A scalar member carried as text (path, query string, header). */
+    /**
+     * A scalar member carried as text (path, query string, header). Every string value the server binds, from
+     * text here or from JSON below, passes {@link WireText#requireUnicode}: a lone surrogate is refused
+     * wherever it travels.
+     */
     private static Object fromText(SdkField<?> field, String text, String where,
                                    TimestampFormatTrait.Format defaultFormat) {
         MarshallingType<?> type = field.marshallingType();
         try {
             if (type == MarshallingType.STRING) {
-                return text;
+                return WireText.requireUnicode(text, "The " + where);
             }
             if (type == MarshallingType.INTEGER) {
                 return Integer.valueOf(text.trim());
@@ -235,7 +274,7 @@ public final class RestJsonCodec {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
             require(node.isTextual(), node, where, type);
-            return node.textValue();
+            return WireText.requireUnicode(node.textValue(), "The member " + where);
         }
         if (type == MarshallingType.INTEGER) {
             require(node.isIntegralNumber() && node.canConvertToInt(), node, where, type);
@@ -318,6 +357,7 @@ public final class RestJsonCodec {
                 if (e.getValue().isNull()) {
                     throw WireError.badRequest("The member " + where + "." + e.getKey() + " is null; maps take no nulls");
                 }
+                WireText.requireUnicode(e.getKey(), "A key of the member " + where);
                 out.put(e.getKey(), fromJson(value, e.getValue(), where + "." + e.getKey()));
             }
             return out;
@@ -327,9 +367,20 @@ public final class RestJsonCodec {
     }
 
     private static void require(boolean ok, JsonNode node, String where, MarshallingType<?> type) {
-        if (!ok) {
-            throw WireError.badRequest("The member " + where + " must be " + expected(type) + ", not " + describe(node));
+        if (ok) {
+            return;
         }
+        if (node.isIntegralNumber() && (type == MarshallingType.INTEGER || type == MarshallingType.SHORT
+                || type == MarshallingType.LONG)) {
+            // An integer, just not one that fits: say which range it must be in.
+            long min = type == MarshallingType.SHORT ? Short.MIN_VALUE
+                    : type == MarshallingType.INTEGER ? Integer.MIN_VALUE : Long.MIN_VALUE;
+            long max = type == MarshallingType.SHORT ? Short.MAX_VALUE
+                    : type == MarshallingType.INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
+            throw WireError.badRequest("The member " + where + " must be an integer from " + min + " to " + max
+                    + ", not " + abbreviate(node.bigIntegerValue().toString()));
+        }
+        throw WireError.badRequest("The member " + where + " must be " + expected(type) + ", not " + describe(node));
     }
 
     private static String expected(MarshallingType<?> type) {

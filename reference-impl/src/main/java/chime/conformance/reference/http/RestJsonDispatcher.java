@@ -24,10 +24,17 @@ public final class RestJsonDispatcher {
     private final Map<String, OperationBinding> operations = OperationBinding.resolveAll();
     private final ChimeSdkMessagingClient messaging;
     private final ChimeSdkIdentityClient identity;
+    private final MemoryBudget memory;
 
     public RestJsonDispatcher(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity) {
+        this(messaging, identity, MemoryBudget.unlimited());
+    }
+
+    /** @param memory past this budget, operations that add data are refused (ServiceUnavailableException) */
+    public RestJsonDispatcher(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity, MemoryBudget memory) {
         this.messaging = messaging;
         this.identity = identity;
+        this.memory = memory;
     }
 
     /**
@@ -58,17 +65,19 @@ public final class RestJsonDispatcher {
         Map<String, List<String>> query = WireText.decodeQuery(rawQuery);
         RouteTable.Match match = RouteTable.match(method, segments, query);
         if (match instanceof RouteTable.NoRoute none) {
-            throw ErrorCatalogue.UNKNOWN_OPERATION.toWire("No operation at " + method + " " + rawPath
-                    + (none.hint().isEmpty() ? "" : ": " + none.hint()));
+            throw ErrorCatalogue.unknownOperation("No operation at " + method + " " + rawPath
+                    + (none.hint().isEmpty() ? "" : ": " + none.hint()), List.of());
         }
         if (match instanceof RouteTable.MethodNotAllowed notAllowed) {
-            String allow = String.join(", ", notAllowed.allowed());
-            throw new WireError(405, ErrorCatalogue.UNKNOWN_OPERATION.shape(),
-                    ErrorCatalogue.UNKNOWN_OPERATION.defaultCode(),
-                    "No operation at " + method + " " + rawPath + "; this path takes " + allow,
-                    Map.of("Allow", allow));
+            List<String> allow = List.copyOf(notAllowed.allowed());
+            throw ErrorCatalogue.unknownOperation("No operation at " + method + " " + rawPath + "; this path takes "
+                    + String.join(", ", allow), allow);
         }
         RouteTable.Found found = (RouteTable.Found) match;
+        if (addsData(found.route().operation()) && !memory.admitsWrites()) {
+            throw ErrorCatalogue.SERVICE_UNAVAILABLE.toWire("The service holds as much data as its memory budget"
+                    + " allows: requests that add data are refused until some is deleted; reads and deletes go on");
+        }
         OperationBinding operation = operations.get(found.route().operation());
         SdkRequest request = RestJsonCodec.bindRequest(operation, found.labels(), query, headers, body);
         Object client = found.route().api() == Api.MESSAGING ? messaging : identity;
@@ -86,6 +95,20 @@ public final class RestJsonDispatcher {
             throw ErrorCatalogue.SERVICE_FAILURE.toWire(ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
         }
         return RestJsonCodec.writeResponse(found.route(), response);
+    }
+
+    /**
+     * Whether an operation adds data, and so waits for memory under the budget: everything but reads
+     * (Describe, List, Get) and removals (Delete, Disassociate, Untag, Redact), which must go on so that a
+     * full server can still be read and emptied.
+     */
+    static boolean addsData(String operation) {
+        for (String prefix : new String[] {"Describe", "List", "Get", "Delete", "Disassociate", "Untag", "Redact"}) {
+            if (operation.startsWith(prefix)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every answer carries a request id, where SDKs look for it. */

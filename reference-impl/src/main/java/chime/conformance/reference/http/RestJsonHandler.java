@@ -2,13 +2,19 @@ package chime.conformance.reference.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.NanoTime;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
  * Jetty's side of the server (core Handler API, no servlets): reads the body up to the cap without holding
@@ -19,10 +25,13 @@ final class RestJsonHandler extends Handler.Abstract {
 
     private final RestJsonDispatcher dispatcher;
     private final int maxBodyBytes;
+    private final Duration requestDeadline;
 
-    RestJsonHandler(RestJsonDispatcher dispatcher, int maxBodyBytes) {
+    /** @param requestDeadline how long after its first byte a request must have arrived in full */
+    RestJsonHandler(RestJsonDispatcher dispatcher, int maxBodyBytes, Duration requestDeadline) {
         this.dispatcher = dispatcher;
         this.maxBodyBytes = maxBodyBytes;
+        this.requestDeadline = requestDeadline;
     }
 
     @Override
@@ -34,7 +43,9 @@ final class RestJsonHandler extends Handler.Abstract {
             write(response, callback, WireReply.error(tooLarge()));
             return true;
         }
-        new BodyReader(request, response, callback).run();
+        BodyReader reader = new BodyReader(request, response, callback);
+        reader.startDeadline();
+        reader.run();
         return true;
     }
 
@@ -69,6 +80,31 @@ final class RestJsonHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 
+    /** Why a body could not be read, in the API's words. */
+    private WireError unreadable(Throwable failure) {
+        if (failure instanceof DeadlineExceeded) {
+            return new WireError(408, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+                    "The request was not received in full within " + requestDeadline.toMillis()
+                            + " ms of its first byte");
+        }
+        if (failure instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500
+                && http.getCode() != 408) {
+            // The parser refused what came: a malformed chunked transfer coding, a body longer than declared.
+            return WireError.badRequest("The request body cannot be parsed as HTTP/1.1: its framing (chunked"
+                    + " transfer coding or Content-Length) is malformed");
+        }
+        return new WireError(408, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+                "The request body was not received in full: the client stopped sending for longer than the"
+                        + " server's idle timeout, or closed the connection");
+    }
+
+    /** The request deadline passed while its body was still arriving. */
+    private static final class DeadlineExceeded extends TimeoutException {
+        DeadlineExceeded() {
+            super("request deadline");
+        }
+    }
+
     /** The usual Jetty read loop: read what is there, ask to be called back when more arrives. */
     private final class BodyReader implements Runnable {
         private final Request request;
@@ -76,6 +112,7 @@ final class RestJsonHandler extends Handler.Abstract {
         private final Callback callback;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final AtomicBoolean done = new AtomicBoolean();
+        private volatile Scheduler.Task deadline;
         private long received;
 
         BodyReader(Request request, Response response, Callback callback) {
@@ -84,23 +121,54 @@ final class RestJsonHandler extends Handler.Abstract {
             this.callback = callback;
         }
 
+        /**
+         * The body must be in before the request's deadline, counted from its first byte (the head's time
+         * counts too): past it, answered 408 and the connection is not kept, whatever the client still sends.
+         */
+        void startDeadline() {
+            long left = requestDeadline.toNanos() - NanoTime.since(request.getBeginNanoTime());
+            deadline = request.getComponents().getScheduler().schedule(this::expire, Math.max(0, left),
+                    TimeUnit.NANOSECONDS);
+        }
+
+        /**
+         * Fails the body's source rather than answering from the timer's thread: the read loop then meets a
+         * failure chunk and answers from where reads are served, as for any other failure.
+         */
+        private void expire() {
+            request.fail(new DeadlineExceeded());
+        }
+
+        /** Marks the request answered; false when it already was (by the deadline, or a failure). */
+        private boolean finish() {
+            if (!done.compareAndSet(false, true)) {
+                return false;
+            }
+            Scheduler.Task task = deadline;
+            if (task != null) {
+                task.cancel();
+            }
+            return true;
+        }
+
         @Override
         public void run() {
             while (true) {
+                if (done.get()) {
+                    return; // answered already: whatever else the client sends is not read
+                }
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
                     request.demand(this);
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    // The client stalled past the idle timeout, or went away, mid-body. Answer in the AWS shape
-                    // (a 4xx: the client's doing, not the service's); if nobody is left to read it, the write
-                    // simply fails.
-                    if (done.compareAndSet(false, true)) {
-                        write(response, callback, WireReply.error(new WireError(408,
-                                ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
-                                "The request body was not received in full: the client stopped sending for longer"
-                                        + " than the server's idle timeout, or closed the connection")));
+                    // The body could not be read to its end. Answer in the AWS shape (a 4xx: the client's doing,
+                    // not the service's) and keep the connection no longer; if nobody is left to read the answer,
+                    // the write simply fails.
+                    if (finish()) {
+                        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                        write(response, callback, WireReply.error(unreadable(chunk.getFailure())));
                     }
                     return;
                 }
@@ -113,7 +181,7 @@ final class RestJsonHandler extends Handler.Abstract {
                         bytes.get(copy);
                         body.write(copy, 0, copy.length);
                     } else if (received > drainLimit()) {
-                        if (done.compareAndSet(false, true)) {
+                        if (finish()) {
                             write(response, callback, WireReply.error(tooLarge()));
                         }
                         return;
@@ -122,7 +190,7 @@ final class RestJsonHandler extends Handler.Abstract {
                     chunk.release();
                 }
                 if (last) {
-                    if (done.compareAndSet(false, true)) {
+                    if (finish()) {
                         if (received > maxBodyBytes) {
                             write(response, callback, WireReply.error(tooLarge()));
                         } else {

@@ -119,12 +119,31 @@ class BadWireInputTest {
                         "{\"Processors\": [{\"ExecutionOrder\": 1.5}]}", "ExecutionOrder"),
                 json("integer beyond 32 bits", "POST", "/channel-flows",
                         "{\"Processors\": [{\"ExecutionOrder\": 99999999999}]}", "ExecutionOrder"),
+                json("integer one past 32 bits (2^31)", "POST", "/channel-flows",
+                        "{\"Processors\": [{\"ExecutionOrder\": 2147483648}]}", "from -2147483648 to 2147483647"),
                 json("string for a boolean", "POST", "/channels/" + CHANNEL + "?operation=channel-flow-callback",
                         "{\"DeleteResource\": \"true\"}", "DeleteResource"),
                 json("string for a structure", "POST", "/channels/" + CHANNEL + "/messages",
                         "{\"Content\": \"hi\", \"PushNotification\": \"yes\"}", "PushNotification"),
                 json("identity: object for a string", "POST", "/app-instances",
                         "{\"Name\": \"n\", \"Tags\": [{\"Key\": \"k\", \"Value\": {}}]}", "Tags[0].Value"),
+                // Lone UTF-16 surrogates, which JSON escapes can carry and UTF-8 cannot: not Unicode text
+                json("lone high surrogate in a member", "POST", "/channels/" + CHANNEL + "/messages",
+                        "{\"Content\": \"a\\ud800b\", \"Type\": \"STANDARD\", \"Persistence\": \"PERSISTENT\","
+                                + " \"ClientRequestToken\": \"t1\"}", "Content"),
+                json("lone surrogate at the end of a member", "POST", "/channels", "{\"Name\": \"abc\\ud83d\"}",
+                        "Name"),
+                json("surrogates in the wrong order", "POST", "/channels", "{\"Name\": \"\\udc00\\ud800\"}",
+                        "Name"),
+                json("lone low surrogate in a nested member", "POST", "/channels",
+                        "{\"Name\": \"n\", \"Tags\": [{\"Key\": \"k\", \"Value\": \"\\udc00\"}]}", "Tags[0].Value"),
+                json("lone surrogate in a map key", "POST", "/channels/" + CHANNEL + "/messages",
+                        "{\"Content\": \"hi\", \"MessageAttributes\": {\"\\ud800\": {\"StringValues\": [\"x\"]}}}",
+                        "MessageAttributes"),
+                json("identity: lone surrogate in a member", "POST", "/app-instances",
+                        "{\"Name\": \"n\", \"Metadata\": \"\\udfff\", \"ClientRequestToken\": \"t\"}", "Metadata"),
+                get("UTF-8-encoded surrogate in a path label", "/channels/arn%ED%A0%80/messages", 400, BAD_REQUEST,
+                        "UTF-8"),
                 // Query string
                 get("integer parameter not a number", "/channels/" + CHANNEL + "/messages?max-results=ten", 400,
                         BAD_REQUEST, "max-results"),
@@ -209,7 +228,47 @@ class BadWireInputTest {
         for (String stackTraceMark : List.of("\tat ", "at java.", "at org.", "Exception:", "Caused by")) {
             assertThat(c.name() + ": no stack trace", reply.body(), not(containsString(stackTraceMark)));
         }
+        assertApiWordsOnly(c.name(), message);
+        assertThat(c.name() + ": Code fits the type and status", String.valueOf(body.get("Code")),
+                equalTo(expectedCode(c.status(), c.errorType())));
         assertThat(c.name() + ": never reached the service", FAKE.calls, is(List.of()));
+    }
+
+    /** The message speaks of the request and the API, never of the libraries that serve it. */
+    static void assertApiWordsOnly(String what, String message) {
+        for (String internal : List.of("com.fasterxml", "jackson", "JsonNode", "DeserializationFeature",
+                "StreamReadConstraints", "StreamReadFeature", "org.eclipse", "jetty", "java.", "software.amazon",
+                "SdkField", "MarshallingType")) {
+            assertThat(what + ": no library words", message.toLowerCase(Locale.ROOT),
+                    not(containsString(internal.toLowerCase(Locale.ROOT))));
+        }
+        assertThat(what + ": no self-contradiction", message, not(containsString("must be an integer (32-bit), not an integer")));
+    }
+
+    /**
+     * One Code per situation: the shape's own for modeled errors (BadRequest), NotFound for nothing at a path,
+     * BadRequest for a method the path does not take.
+     */
+    static String expectedCode(int status, String errorType) {
+        if (UNKNOWN_OPERATION.equals(errorType)) {
+            return status == 404 ? "NotFound" : "BadRequest";
+        }
+        return "BadRequest";
+    }
+
+    /** A chunked body whose chunk size is not hexadecimal: the client's malformed framing, a 400 (not a 408). */
+    @org.junit.jupiter.api.Test
+    void aMalformedChunkedBodyIs400() throws Exception {
+        RawHttp.Reply reply = RawHttp.send(server.uri(), "POST /channels HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                + "x-amz-chime-bearer: " + BEARER + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked", "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 20_000);
+        assertThat(reply.status(), is(400));
+        assertThat(reply.header("x-amzn-ErrorType"), equalTo(BAD_REQUEST));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = JSON.readValue(reply.body(), LinkedHashMap.class);
+        assertThat(body.get("Code"), equalTo("BadRequest"));
+        assertApiWordsOnly("malformed chunked body", String.valueOf(body.get("Message")));
+        assertThat(FAKE.calls, is(List.of()));
     }
 
     private static RawHttp.Reply sendWithHttpClient(Case c) throws Exception {

@@ -102,7 +102,7 @@ class HostileCorpusTest {
                 .channelArn();
         messaging.createChannelMembership(r -> r.chimeBearer(bearer).channelArn(channelArn).memberArn(bearer)
                 .type("DEFAULT"));
-        ReferenceHttpServer.Limits limits = new ReferenceHttpServer.Limits(CAP, 16 * 1024, IDLE, 64, 16);
+        ReferenceHttpServer.Limits limits = new ReferenceHttpServer.Limits(CAP, 16 * 1024, IDLE, Duration.ofSeconds(10), 64, 64, 16);
         server = ReferenceHttpServer.start(service.wireMessagingClient(), service.wireIdentityClient(), "127.0.0.1",
                 0, limits);
     }

@@ -30,7 +30,7 @@ class ServerLimitsTest {
 
     @BeforeAll
     static void start() {
-        ReferenceHttpServer.Limits limits = new ReferenceHttpServer.Limits(CAP, 8192, IDLE, 16, 8);
+        ReferenceHttpServer.Limits limits = new ReferenceHttpServer.Limits(CAP, 8192, IDLE, Duration.ofSeconds(10), 16, 16, 8);
         server = ReferenceHttpServer.start(FAKE.messaging, FAKE.identity, "127.0.0.1", 0, limits);
     }
 

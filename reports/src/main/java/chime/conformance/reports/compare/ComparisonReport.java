@@ -1,5 +1,6 @@
 package chime.conformance.reports.compare;
 
+import chime.conformance.reports.model.Redaction;
 import chime.conformance.reports.model.RunResults;
 import chime.conformance.reports.model.Status;
 import chime.conformance.reports.render.Templates;
@@ -32,6 +33,8 @@ public final class ComparisonReport {
      * @param labelA how to name run A to a reader, e.g. the path it was read from
      * @param labelB how to name run B
      */
+    private static final Redaction UNTRUSTED = Redaction.of(false);
+
     public ComparisonReport(Comparison comparison, String labelA, String labelB) {
         this.comparison = comparison;
         this.labelA = labelA;
@@ -40,7 +43,12 @@ public final class ComparisonReport {
 
     public void writeTo(Path directory) throws IOException {
         Files.createDirectories(directory);
-        Templates.get().renderTo("compare.vm", model(), directory.resolve(HTML));
+        Path html = directory.resolve(HTML);
+        Templates.get().renderTo("compare.vm", model(), html);
+        // The names, IDs and details come from results files, which anyone may have written: escaped for HTML by
+        // the template, redacted and stripped of control characters here, as the text is.
+        Files.writeString(html, UNTRUSTED.untrusted(Files.readString(html, StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
         Files.writeString(directory.resolve(TEXT), text(), StandardCharsets.UTF_8);
     }
 
@@ -85,8 +93,15 @@ public final class ComparisonReport {
         return new Side(label, run, run.start() == null ? "unknown" : DATE.format(run.start()));
     }
 
-    /** The comparison as plain text: a summary, then each change on one line. */
+    /**
+     * The comparison as plain text: a summary, then each change on one line. What comes from the results
+     * files (labels, names, IDs, details) is redacted and cannot carry control characters to a terminal.
+     */
     public String text() {
+        return UNTRUSTED.untrusted(rawText());
+    }
+
+    private String rawText() {
         StringBuilder out = new StringBuilder();
         out.append("A: ").append(describe(labelA, comparison.before())).append('\n');
         out.append("B: ").append(describe(labelB, comparison.after())).append('\n');

@@ -91,7 +91,7 @@ public final class ProgressPrinter implements ConcurrentEventListener {
             try {
                 expectations = ExpectationsFile.read(context.expectationsFile());
             } catch (IOException e) {
-                out.println("Expectation file not applied: " + e.getMessage());
+                out.println(redaction.untrusted("Expectation file not applied: " + e.getMessage()));
             }
         }
     }
@@ -122,9 +122,10 @@ public final class ProgressPrinter implements ConcurrentEventListener {
                 millis(millis), path, testCase.getLine(), testCase.getName());
         String detail = detail(status, outcome);
         synchronized (out) {
-            out.println(line);
+            // A target's messages reach the terminal: redacted, and with no control character left to act.
+            out.println(redaction.untrusted(line));
             if (detail != null) {
-                out.println("      -> " + detail);
+                out.println(redaction.untrusted("      -> " + detail));
             }
         }
     }

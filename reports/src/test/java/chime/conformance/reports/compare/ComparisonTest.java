@@ -191,4 +191,30 @@ class ComparisonTest {
         assertThat(text, containsString("  scenario PASS -> FAIL                   a.feature#x  \"Scenario a.feature#x\""));
         assertThat(text, containsString("2 regression(s)."));
     }
+
+    /**
+     * A results file is untrusted: a scenario name or message carrying escape sequences (here one that clears
+     * the screen and one that sets the terminal's title) and a bidirectional override reaches neither the text
+     * nor the HTML as control characters; they are shown as escapes.
+     */
+    @Test
+    void controlCharactersFromAResultsFileAreShownNotActedOn(@TempDir Path dir) throws IOException {
+        ScenarioResult hostile = new ScenarioResult("a.feature#x", "Scenario \u001b[2J\u001b]0;owned\u0007 \u202eevil",
+                "a.feature", "classpath:features/a.feature", 1, List.of("@rule:MSG-001"), List.of("MSG-001"), List.of(),
+                Status.FAIL, 1, 1, "java.lang.AssertionError", "message \u001b[31mred\u009b2J", null, null, List.of());
+        RunResults a = run("1", List.of(scenario("a.feature#x", Status.PASS, "MSG-001", null)), List.of());
+        RunResults b = run("2", List.of(hostile), List.of());
+        ComparisonReport report = new ComparisonReport(Comparison.of(a, b), "a\u001b[1m", "b");
+
+        String text = report.text();
+        report.writeTo(dir);
+
+        for (String out : List.of(text, Files.readString(dir.resolve("compare.txt"), StandardCharsets.UTF_8),
+                Files.readString(dir.resolve("compare.html"), StandardCharsets.UTF_8))) {
+            assertThat(out.chars().filter(c -> (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f)
+                    || c == 0x202e).count(), is(0L));
+        }
+        assertThat(text, containsString("Scenario \\u001b[2J\\u001b]0;owned\\u0007 \\u202eevil"));
+        assertThat(text, containsString("a\\u001b[1m"));
+    }
 }

@@ -50,4 +50,31 @@ class RedactionTest {
         assertThat("an ARN in a request path", masking.text(path),
                 is("/channels/arn%3Aaws%3Achime%3Aus-east-1%3A************%3Aapp-instance%2Fx?operation=x"));
     }
+
+    /** Every credential the run holds goes by value, whatever its shape and wherever it is echoed. */
+    @Test
+    void registeredCredentialsAreRedactedByValueAsIsAndPercentEncoded() {
+        String key = "NOTAKIASHAPEDKEY0042";
+        String secret = "wJalr/XUtnFEMI+K7MDENG=bPxRfiCYEXAMPLEKEY";
+        String token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN/with+slash==";
+        Redaction.secret(key);
+        Redaction.secret(secret);
+        Redaction.secret(token);
+        Redaction.secret("test"); // too short to be a credential: never redacted, or every "test" would go
+
+        String echoed = plain.text("x-echo: " + key + " " + secret + " q=" + java.net.URLEncoder.encode(secret,
+                java.nio.charset.StandardCharsets.UTF_8) + " " + token + " a test");
+        assertThat(echoed, not(containsString(key)));
+        assertThat(echoed, not(containsString("wJalr")));
+        assertThat(echoed, not(containsString("IQoJb3J")));
+        assertThat(echoed, containsString("a test"));
+        assertThat(plain.header("x-echo", secret), is("[redacted]"));
+    }
+
+    @Test
+    void untrustedTextShowsControlCharactersAsEscapes() {
+        assertThat(plain.untrusted("a\u001b[2Jb\tc\nd\u0000e\u007ff\u009bg\u202eh"),
+                is("a\\u001b[2Jb\tc\nd\\u0000e\\u007ff\\u009bg\\u202eh"));
+        assertThat(Redaction.printable("plain text, é and 日本"), is("plain text, é and 日本"));
+    }
 }

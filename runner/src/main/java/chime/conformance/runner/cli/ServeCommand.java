@@ -1,10 +1,12 @@
 package chime.conformance.runner.cli;
 
 import chime.conformance.reference.ReferenceService;
+import chime.conformance.reference.http.MemoryBudget;
 import chime.conformance.reference.http.ReferenceHttpServer;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.reference.ReferenceProcessors;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +20,10 @@ import picocli.CommandLine.Spec;
  * Point any AWS SDK or the AWS CLI at it with an endpoint override.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the reference implementation over HTTP (AWS restJson1) until interrupted.")
+        description = {"Serve the reference implementation over HTTP (AWS restJson1) until interrupted.",
+                "Run it as: java -XX:+ExitOnOutOfMemoryError -jar chime-conformance.jar serve [options], so that a"
+                        + " JVM whose heap runs out ends instead of hanging (the memory budget keeps the data well"
+                        + " below that)."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080",
@@ -30,6 +35,22 @@ public final class ServeCommand implements Callable<Integer> {
                     + " no signatures: listen elsewhere only on a network you trust.")
     String host;
 
+    @Option(names = "--request-deadline", defaultValue = "10", paramLabel = "SECONDS",
+            description = "A request's line, headers and body must arrive within this many seconds of its first"
+                    + " byte; a client still sending is answered 408 or closed. Default: ${DEFAULT-VALUE}.")
+    double requestDeadlineSeconds;
+
+    @Option(names = "--connections-per-address", defaultValue = "128", paramLabel = "N",
+            description = "Open connections allowed at once from one client address (of 256 in all); more are"
+                    + " answered 429 ThrottledClientException. Default: ${DEFAULT-VALUE}.")
+    int connectionsPerAddress;
+
+    @Option(names = "--memory-budget", defaultValue = "60%", paramLabel = "SIZE",
+            description = "How much of the heap the data may take, as a share of -Xmx (60%%) or a size (200m, 1g);"
+                    + " past it, requests that add data are refused with ServiceUnavailableException (503) while"
+                    + " reads and deletes go on. Default: ${DEFAULT-VALUE}.")
+    String memoryBudget;
+
     @Spec
     CommandSpec spec;
 
@@ -37,9 +58,9 @@ public final class ServeCommand implements Callable<Integer> {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /** Starts the server, saying what to do when the address is taken. */
-    private ReferenceHttpServer start(ReferenceService service) {
+    private ReferenceHttpServer start(ReferenceService service, ReferenceHttpServer.Limits limits, MemoryBudget memory) {
         try {
-            return ReferenceHttpServer.start(service, host, port);
+            return ReferenceHttpServer.start(service, host, port, limits, memory);
         } catch (IllegalStateException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof java.net.BindException) {
@@ -57,10 +78,21 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535");
         }
+        if (!(requestDeadlineSeconds > 0) || requestDeadlineSeconds > 3600) {
+            throw new IllegalArgumentException("--request-deadline must be more than 0 and at most 3600 seconds");
+        }
+        if (connectionsPerAddress < 1) {
+            throw new IllegalArgumentException("--connections-per-address must be at least 1");
+        }
+        ReferenceHttpServer.Limits defaults = ReferenceHttpServer.Limits.defaults();
+        ReferenceHttpServer.Limits limits = defaults
+                .withRequestDeadline(Duration.ofMillis(Math.round(requestDeadlineSeconds * 1000)))
+                .withConnections(defaults.maxConnections(), Math.min(connectionsPerAddress, defaults.maxConnections()));
+        MemoryBudget memory = MemoryBudget.parse(memoryBudget);
         PrintWriter out = spec.commandLine().getOut();
         boolean interrupted = false;
         try (ReferenceService service = ReferenceService.create();
-             ReferenceHttpServer server = start(service)) {
+             ReferenceHttpServer server = start(service, limits, memory)) {
             // On Ctrl+C the JVM stops once its hooks return: this one waits (briefly) for the server to close.
             Thread hook = new Thread(() -> {
                 stopped.countDown();
@@ -71,6 +103,10 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }, "serve-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            nonLoopbackWarning(host).ifPresent(warning -> {
+                spec.commandLine().getErr().println(warning);
+                spec.commandLine().getErr().flush();
+            });
             out.println("chime-conformance " + KitVersion.version() + ": reference implementation serving Chime SDK"
                     + " Messaging and Identity at");
             out.println("  " + server.uri());
@@ -84,6 +120,13 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Run the suite against it: run --target " + server.uri() + " --target-config FILE, with the");
             out.println("processors it should run (each one listed is a capability, processor:pass-through, ...):");
             out.println("  processors: {pass-through: ..., deny: ..., rewrite: ..., unreachable: ...}");
+            out.printf("Memory budget: %d MiB of a %d MiB heap; past it, requests that add data get 503.%n",
+                    memory.budgetBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            if (!exitsOnOutOfMemory()) {
+                spec.commandLine().getErr().println("Note: start the JVM with -XX:+ExitOnOutOfMemoryError, so that"
+                        + " it ends rather than hangs should its heap ever run out.");
+                spec.commandLine().getErr().flush();
+            }
             out.println("Press Ctrl+C to stop.");
             out.flush();
             try {
@@ -108,5 +151,35 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Whether this JVM runs with -XX:+ExitOnOutOfMemoryError (or CrashOnOutOfMemoryError). */
+    private static boolean exitsOnOutOfMemory() {
+        try {
+            var hotspot = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return "true".equals(hotspot.getVMOption("ExitOnOutOfMemoryError").getValue())
+                    || "true".equals(hotspot.getVMOption("CrashOnOutOfMemoryError").getValue());
+        } catch (RuntimeException notHotSpot) {
+            return true; // another JVM: nothing to advise
+        }
+    }
+
+    /**
+     * The warning for a server reachable from other machines: it checks no signature, so whoever reaches it can
+     * read and change everything it holds. Empty for a loopback address (127.0.0.0/8, ::1, localhost).
+     */
+    static java.util.Optional<String> nonLoopbackWarning(String host) {
+        boolean loopback;
+        try {
+            java.net.InetAddress[] addresses = java.net.InetAddress.getAllByName(host);
+            loopback = addresses.length > 0 && java.util.Arrays.stream(addresses)
+                    .allMatch(java.net.InetAddress::isLoopbackAddress);
+        } catch (java.net.UnknownHostException e) {
+            loopback = false;
+        }
+        return loopback ? java.util.Optional.empty() : java.util.Optional.of("Warning: serving on " + host
+                + ", which is not a loopback address: anyone who can reach it can call the API, and no signature"
+                + " is checked. Use --host 127.0.0.1 unless every machine on this network is trusted.");
     }
 }

@@ -1,6 +1,7 @@
 package chime.conformance.runner.report;
 
 import chime.conformance.reports.RunContext;
+import chime.conformance.reports.model.Redaction;
 import chime.conformance.reports.plugin.ConformancePlugin;
 import chime.conformance.reports.plugin.ErrorStreak;
 import chime.conformance.reports.plugin.ProgressPrinter;
@@ -24,7 +25,8 @@ import java.util.List;
  * {@code conformance-report}): the HTML report, results.json and JUnit XML for CI systems (all three from
  * the kit's own results, so statuses and levels agree), and, when asked ({@value #NDJSON_PROPERTY}), Cucumber's
  * message stream (NDJSON) for existing Cucumber tooling; and it prints progress. An earlier report in the
- * directory is removed first ({@link ReportFiles#clean}).
+ * directory is removed first ({@link ReportFiles#clean}). Every one of them goes through the kit's one
+ * redaction ({@link OutputRedaction}).
  */
 public final class RunOutputs implements ConcurrentEventListener {
 
@@ -84,13 +86,10 @@ public final class RunOutputs implements ConcurrentEventListener {
                 // A report file that cannot be closed has been written as far as it could be.
             }
         }
-        if (RunContext.current().maskAccount()) {
-            try {
-                AccountMasking.maskText(dir.resolve("junit.xml"));
-                AccountMasking.maskMessages(dir.resolve(ReportFiles.NDJSON));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot mask the account in " + dir + ": " + e.getMessage(), e);
-            }
+        try {
+            OutputRedaction.finish(dir, Redaction.of(RunContext.current().maskAccount()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot redact the report in " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -4,39 +4,42 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
- * What never enters evidence: credentials, signatures and session tokens (design section 5). Headers are
- * dropped by name; SigV4 query parameters (presigned requests) and credential-looking JSON members are
- * masked in place, so the evidence still shows they were there.
+ * What never enters evidence: credentials, signatures and session tokens (design section 5), as the wire
+ * recorder captures it. Secret headers are dropped by name (their value replaced by {@link #MASK}); every
+ * other value, query string and body goes through the kit's one redaction
+ * ({@link chime.conformance.reports.model.Redaction}), which masks SigV4 parameters, credential-looking JSON
+ * members and, by value, every credential the run holds.
  */
 public final class Redaction {
 
-    public static final String MASK = "***REDACTED***";
+    public static final String MASK = chime.conformance.reports.model.Redaction.REDACTED;
 
-    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-amz-security-token",
-            "x-amz-credential", "x-amz-signature", "proxy-authorization", "cookie", "set-cookie");
-    private static final Pattern SECRET_QUERY = Pattern.compile(
-            "(?i)((?:^|&)(?:X-Amz-Credential|X-Amz-Signature|X-Amz-Security-Token)=)[^&]*");
-    private static final Pattern SECRET_JSON = Pattern.compile(
-            "(?i)(\"(?:AccessKeyId|SecretAccessKey|SessionToken|Password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*(\")");
+    private static final chime.conformance.reports.model.Redaction SECRETS =
+            chime.conformance.reports.model.Redaction.of(false);
+    /** Headers the recorder drops beyond the report's list: credentials of other schemes. */
+    private static final Set<String> MORE_SECRET_HEADERS = Set.of("x-amz-credential", "x-amz-signature");
 
     private Redaction() {
     }
 
     public static Map<String, String> headers(Map<String, String> headers) {
         Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, value) -> out.put(name,
-                SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT)) ? MASK : value));
+        headers.forEach((name, value) -> out.put(name, isSecret(name) ? MASK : SECRETS.text(value)));
         return out;
     }
 
     public static String query(String query) {
-        return query == null ? null : SECRET_QUERY.matcher(query).replaceAll("$1" + MASK);
+        return SECRETS.query(query);
     }
 
     public static String body(String body) {
-        return body == null ? null : SECRET_JSON.matcher(body).replaceAll("$1" + MASK + "$2");
+        return SECRETS.text(body);
+    }
+
+    private static boolean isSecret(String name) {
+        return chime.conformance.reports.model.Redaction.isSecretHeader(name)
+                || MORE_SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
     }
 }

@@ -4,6 +4,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.reference.ReferenceProcessors;
@@ -50,7 +52,7 @@ class ServeCommandTest {
     }
 
     private static URI awaitEndpoint(StringWriter printed) throws InterruptedException {
-        Pattern url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
+        Pattern url = Pattern.compile("(http://[^\\s/]+:\\d+)");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             // The banner is complete once it says how to stop.
@@ -62,5 +64,31 @@ class ServeCommandTest {
             Thread.sleep(20);
         }
         throw new AssertionError("serve printed no endpoint: " + printed);
+    }
+
+    @Test
+    void aNonLoopbackAddressIsWarnedAbout() {
+        for (String host : new String[] {"0.0.0.0", "::", "192.0.2.10", "2001:db8::1"}) {
+            assertThat(host, ServeCommand.nonLoopbackWarning(host).orElse(""), containsString("not a loopback address"));
+        }
+        for (String host : new String[] {"127.0.0.1", "127.0.0.2", "::1", "localhost"}) {
+            assertThat(host, ServeCommand.nonLoopbackWarning(host).isPresent(), is(false));
+        }
+    }
+
+    @Test
+    void servingOnLoopbackPrintsNoWarning() throws Exception {
+        StringWriter printed = new StringWriter();
+        StringWriter errors = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setOut(new PrintWriter(printed, true))
+                .setErr(new PrintWriter(errors, true));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread serving = new Thread(() -> exit.complete(cli.execute("serve", "--port", "0", "--host", "localhost")),
+                "serve-test");
+        serving.start();
+        awaitEndpoint(printed);
+        serving.interrupt();
+        assertThat(exit.get(10, java.util.concurrent.TimeUnit.SECONDS), is(0));
+        assertThat(errors.toString(), not(containsString("Warning")));
     }
 }

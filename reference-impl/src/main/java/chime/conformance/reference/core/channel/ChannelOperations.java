@@ -68,13 +68,13 @@ public final class ChannelOperations {
                     Channel channel = new Channel(ctx.ids().newChannelArn(appInstanceArn), appInstanceArn, name,
                             channelMode, channelPrivacy, metadata, creator.identity(), now, now, null, null,
                             ctx.nextInCreationOrder());
-                    ctx.tags().create(channel.channelArn(), validTags);
-                    ctx.channels().register(channel, state -> {
+                    ctx.channels().register(channel, ctx.quotas().channelsPerAppInstance(), state -> {
                         state.putMembership(new ChannelMembership(channel.channelArn(), creator.identity(),
                                 creator.identity(), ChannelMembershipType.DEFAULT, now, now, null));
                         state.putModerator(new ChannelModerator(channel.channelArn(), creator.identity(),
                                 creator.identity(), now));
                     });
+                    ctx.tags().create(channel.channelArn(), validTags);
                     return channel.channelArn();
                 }));
     }
@@ -117,6 +117,7 @@ public final class ChannelOperations {
             ctx.access().requireModeratorOrAdmin(caller, state, "delete a channel");
             ctx.channels().delete(state);
             ctx.tags().forget(channelArn);
+            ctx.idempotency().forget(state.channelArn());
             return null;
         });
     }

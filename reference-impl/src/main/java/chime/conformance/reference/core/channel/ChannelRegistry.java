@@ -3,12 +3,14 @@ package chime.conformance.reference.core.channel;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelPrivacy;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * All channels, and the indexes list operations page over: per AppInstance and privacy (ListChannels
@@ -24,17 +26,21 @@ public final class ChannelRegistry {
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<Long, String>> privateChannels = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<Long, String>> flowChannels = new ConcurrentHashMap<>();
     private final UserIndex users = new UserIndex();
-
-    public ChannelState register(Channel channel) {
-        return register(channel, state -> { });
-    }
+    /** Live channels per AppInstance, for the quota: counting a skip list is linear. */
+    private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     /**
-     * Registers a new channel whose first state {@code initial} sets up under the channel's lock before the
-     * channel becomes visible: nobody can find the channel without what {@code initial} put there (CHAN-026,
-     * the creator's membership and moderator role).
+     * Adds a channel, unless its AppInstance already holds {@code maxChannels} channels
+     * (ResourceLimitExceededException). Its first state {@code initial} is set up under the channel's lock
+     * before the channel becomes visible: nobody can find the channel without what {@code initial} put there
+     * (CHAN-026, the creator's membership and moderator role).
      */
-    public ChannelState register(Channel channel, java.util.function.Consumer<ChannelState> initial) {
+    public ChannelState register(Channel channel, int maxChannels, java.util.function.Consumer<ChannelState> initial) {
+        AtomicInteger count = counts.computeIfAbsent(channel.appInstanceArn(), key -> new AtomicInteger());
+        if (count.incrementAndGet() > maxChannels) {
+            count.decrementAndGet();
+            throw ServiceQuotas.exceeded(maxChannels, "channels per AppInstance");
+        }
         ChannelState state = new ChannelState(channel, users);
         state.locked(() -> {
             initial.accept(state);
@@ -98,7 +104,9 @@ public final class ChannelRegistry {
     public void delete(ChannelState state) {
         Channel channel = state.channel();
         state.markDeleted();
-        channels.remove(state.channelArn());
+        if (channels.remove(state.channelArn()) != null) {
+            counts.computeIfPresent(channel.appInstanceArn(), (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+        }
         channelsOf(channel.appInstanceArn(), channel.privacy()).remove(channel.sequence());
         if (channel.channelFlowArn() != null) {
             disassociate(state, channel.channelFlowArn());

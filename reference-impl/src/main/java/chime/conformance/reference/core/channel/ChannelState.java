@@ -40,6 +40,7 @@ public final class ChannelState {
 
     private final ConcurrentSkipListMap<String, ChannelMembership> defaultMembers = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, ChannelMembership> hiddenMembers = new ConcurrentSkipListMap<>();
+    private int membershipCount; // guarded by lock
     private final ConcurrentSkipListMap<String, ChannelModerator> moderators = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, ChannelBan> bans = new ConcurrentSkipListMap<>();
 
@@ -128,6 +129,11 @@ public final class ChannelState {
         return membership != null ? membership : hiddenMembers.get(memberArn);
     }
 
+    /** Memberships of either type (under the lock, for the quota: counting a skip list is linear). */
+    public int membershipCount() {
+        return membershipCount;
+    }
+
     public NavigableMap<String, ChannelMembership> members(ChannelMembershipType type) {
         return type == ChannelMembershipType.HIDDEN ? hiddenMembers : defaultMembers;
     }
@@ -135,8 +141,11 @@ public final class ChannelState {
     public void putMembership(ChannelMembership membership) {
         requireLocked();
         String memberArn = membership.member().arn();
-        members(other(membership.type())).remove(memberArn);
-        members(membership.type()).put(memberArn, membership);
+        boolean replaced = members(other(membership.type())).remove(memberArn) != null;
+        replaced |= members(membership.type()).put(memberArn, membership) != null;
+        if (!replaced) {
+            membershipCount++;
+        }
         userIndex.addMembership(memberArn, sequence, channelArn);
     }
 
@@ -147,6 +156,7 @@ public final class ChannelState {
             removed = hiddenMembers.remove(memberArn);
         }
         if (removed != null) {
+            membershipCount--;
             userIndex.removeMembership(memberArn, sequence);
         }
         return removed;

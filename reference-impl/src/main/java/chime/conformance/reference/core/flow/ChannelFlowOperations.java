@@ -15,6 +15,7 @@ import chime.conformance.reference.core.paging.KeyCodec;
 import chime.conformance.reference.core.paging.Page;
 import chime.conformance.reference.core.paging.Paging;
 import chime.conformance.reference.core.tag.TagStore;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.validation.Check;
 
 import java.time.Instant;
@@ -68,12 +69,16 @@ public final class ChannelFlowOperations {
         }
         return ctx.idempotency().once(List.of("CreateChannelFlow", appInstanceArn, clientRequestToken),
                 Arrays.asList(valid, name, validTags), () -> {
-                    Instant now = ctx.clock().now();
-                    ChannelFlow flow = new ChannelFlow(ctx.ids().newChannelFlowArn(appInstanceArn), appInstanceArn, name,
-                            valid, now, now, ctx.nextInCreationOrder());
-                    ctx.tags().create(flow.channelFlowArn(), validTags);
-                    flows.add(flow);
-                    return flow.channelFlowArn();
+                    return flows.associations(() -> { // one at a time: the count cannot pass the quota
+                        ServiceQuotas.require(flows.flowsOf(appInstanceArn).size(),
+                                ctx.quotas().channelFlowsPerAppInstance(), "channel flows per AppInstance");
+                        Instant now = ctx.clock().now();
+                        ChannelFlow flow = new ChannelFlow(ctx.ids().newChannelFlowArn(appInstanceArn), appInstanceArn,
+                                name, valid, now, now, ctx.nextInCreationOrder());
+                        ctx.tags().create(flow.channelFlowArn(), validTags);
+                        flows.add(flow);
+                        return flow.channelFlowArn();
+                    });
                 });
     }
 
@@ -104,6 +109,7 @@ public final class ChannelFlowOperations {
             flows.remove(flow);
             ctx.channels().forgetFlow(channelFlowArn);
             ctx.tags().forget(channelFlowArn);
+            ctx.idempotency().forget(flow.channelFlowArn());
             return null;
         });
     }

@@ -1,5 +1,7 @@
 package chime.conformance.reference.core.identity;
 
+import chime.conformance.reference.core.quota.ServiceQuotas;
+
 import chime.conformance.reference.core.model.AppInstance;
 import chime.conformance.reference.core.model.AppInstanceAdmin;
 import chime.conformance.reference.core.model.AppInstanceUser;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -28,14 +31,22 @@ public final class Directory {
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<String, AppInstanceAdmin>> adminsByAppInstance =
             new ConcurrentHashMap<>();
+    /** Users per AppInstance, for the quota: counting a skip list is linear. */
+    private final ConcurrentHashMap<String, AtomicInteger> userCounts = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
     public AppInstance appInstance(String appInstanceArn) {
         return appInstanceArn == null ? null : appInstances.get(appInstanceArn);
     }
 
+    /** How many AppInstances exist. */
+    public int appInstanceCount() {
+        return appInstances.size();
+    }
+
     public void addAppInstance(AppInstance appInstance) {
         appInstances.put(appInstance.appInstanceArn(), appInstance);
+        userCounts.put(appInstance.appInstanceArn(), new AtomicInteger());
         usersByAppInstance.put(appInstance.appInstanceArn(), new ConcurrentSkipListMap<>());
         adminsByAppInstance.put(appInstance.appInstanceArn(), new ConcurrentSkipListMap<>());
         appInstancesInOrder.put(appInstance.sequence(), appInstance.appInstanceArn());
@@ -52,6 +63,7 @@ public final class Directory {
             appInstances.remove(appInstance.appInstanceArn());
             appInstancesInOrder.remove(appInstance.sequence());
             adminsByAppInstance.remove(appInstance.appInstanceArn());
+            userCounts.remove(appInstance.appInstanceArn());
             ConcurrentSkipListMap<String, AppInstanceUser> removed = usersByAppInstance.remove(appInstance.appInstanceArn());
             List<AppInstanceUser> gone = removed == null ? List.of() : List.copyOf(removed.values());
             gone.forEach(user -> users.remove(user.appInstanceUserArn()));
@@ -73,17 +85,25 @@ public final class Directory {
 
     /**
      * Adds a user unless one with the same ARN exists; returns the existing one in that case, else null.
-     * A user whose AppInstance was deleted meanwhile is not added (as if deleted with it).
+     * A user whose AppInstance was deleted meanwhile is not added (as if deleted with it). An AppInstance
+     * already holding {@code maxUsers} users takes no more (ResourceLimitExceededException).
      */
-    public AppInstanceUser addUserIfAbsent(AppInstanceUser user) {
+    public AppInstanceUser addUserIfAbsent(AppInstanceUser user, int maxUsers) {
         lifecycle.readLock().lock();
         try {
             ConcurrentSkipListMap<String, AppInstanceUser> ofAppInstance = usersByAppInstance.get(user.appInstanceArn());
-            if (ofAppInstance == null) {
+            AtomicInteger count = userCounts.get(user.appInstanceArn());
+            if (ofAppInstance == null || count == null) {
                 return null;
+            }
+            // Counted first, so concurrent creations can never take the AppInstance past the quota.
+            if (count.incrementAndGet() > maxUsers) {
+                count.decrementAndGet();
+                throw ServiceQuotas.exceeded(maxUsers, "users per AppInstance");
             }
             AppInstanceUser existing = users.putIfAbsent(user.appInstanceUserArn(), user);
             if (existing != null) {
+                count.decrementAndGet();
                 return existing;
             }
             ofAppInstance.put(user.appInstanceUserArn(), user);
@@ -105,8 +125,11 @@ public final class Directory {
             AppInstanceUser removed = users.remove(appInstanceUserArn);
             if (removed != null) {
                 ConcurrentSkipListMap<String, AppInstanceUser> ofAppInstance = usersByAppInstance.get(removed.appInstanceArn());
-                if (ofAppInstance != null) {
-                    ofAppInstance.remove(appInstanceUserArn);
+                if (ofAppInstance != null && ofAppInstance.remove(appInstanceUserArn) != null) {
+                    AtomicInteger count = userCounts.get(removed.appInstanceArn());
+                    if (count != null) {
+                        count.decrementAndGet();
+                    }
                 }
                 ConcurrentSkipListMap<String, AppInstanceAdmin> admins = adminsByAppInstance.get(removed.appInstanceArn());
                 if (admins != null) {
@@ -131,16 +154,25 @@ public final class Directory {
 
     /**
      * Adds an admin unless present; returns the existing admin in that case, else null. An admin whose user
-     * or AppInstance was deleted meanwhile is not added (as if deleted with it).
+     * or AppInstance was deleted meanwhile is not added (as if deleted with it). An AppInstance already
+     * holding {@code maxAdmins} admins takes no more (ResourceLimitExceededException).
      */
-    public AppInstanceAdmin addAdminIfAbsent(AppInstanceAdmin admin) {
+    public AppInstanceAdmin addAdminIfAbsent(AppInstanceAdmin admin, int maxAdmins) {
         lifecycle.readLock().lock();
         try {
             ConcurrentSkipListMap<String, AppInstanceAdmin> admins = adminsByAppInstance.get(admin.appInstanceArn());
             if (admins == null || users.get(admin.admin().arn()) == null) {
                 return null;
             }
-            return admins.putIfAbsent(admin.admin().arn(), admin);
+            synchronized (admins) { // additions one at a time: the count cannot pass the quota
+                AppInstanceAdmin existing = admins.get(admin.admin().arn());
+                if (existing != null) {
+                    return existing;
+                }
+                ServiceQuotas.require(admins.size(), maxAdmins, "admins per AppInstance");
+                admins.put(admin.admin().arn(), admin);
+                return null;
+            }
         } finally {
             lifecycle.readLock().unlock();
         }

@@ -10,6 +10,7 @@ import chime.conformance.reference.core.model.Tag;
 import chime.conformance.reference.core.paging.KeyCodec;
 import chime.conformance.reference.core.paging.Page;
 import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.support.Identifiers;
 import chime.conformance.reference.core.tag.TagStore;
 import chime.conformance.reference.core.validation.Check;
@@ -34,6 +35,7 @@ public final class IdentityOperations {
 
     private final CoreContext ctx;
     private final Consumer<String> appInstanceCleanup;
+    private final Object appInstanceCreation = new Object();
 
     /**
      * @param appInstanceCleanup removes what other parts of the service hold for a deleted AppInstance
@@ -52,11 +54,15 @@ public final class IdentityOperations {
         List<Tag> validTags = TagStore.validate(tags, false);
         return ctx.idempotency().once(List.of("CreateAppInstance", clientRequestToken),
                 Arrays.asList(name, metadata, validTags), () -> {
-                    Instant now = ctx.clock().now();
-                    AppInstance appInstance = new AppInstance(ctx.ids().appInstanceArn(ctx.ids().newId()), name,
-                            metadata, now, now, ctx.nextInCreationOrder());
-                    ctx.directory().addAppInstance(appInstance);
-                    return appInstance.appInstanceArn();
+                    synchronized (appInstanceCreation) { // one at a time: the count cannot pass the quota
+                        ServiceQuotas.require(ctx.directory().appInstanceCount(),
+                                ctx.quotas().appInstancesPerAccount(), "AppInstances per account");
+                        Instant now = ctx.clock().now();
+                        AppInstance appInstance = new AppInstance(ctx.ids().appInstanceArn(ctx.ids().newId()), name,
+                                metadata, now, now, ctx.nextInCreationOrder());
+                        ctx.directory().addAppInstance(appInstance);
+                        return appInstance.appInstanceArn();
+                    }
                 });
     }
 
@@ -80,6 +86,8 @@ public final class IdentityOperations {
         for (AppInstanceUser user : ctx.directory().removeAppInstance(appInstance)) {
             ctx.channels().forgetUser(user.appInstanceUserArn());
         }
+        // Every record made in the AppInstance names it in its scope; CreateAppInstance's names it as its result.
+        ctx.idempotency().forget(appInstance.appInstanceArn());
     }
 
     public Page<AppInstance> listAppInstances(Integer maxResults, String nextToken) {
@@ -112,7 +120,7 @@ public final class IdentityOperations {
                     String arn = Identifiers.appInstanceUserArn(appInstanceArn, appInstanceUserId);
                     AppInstanceUser user = new AppInstanceUser(arn, appInstanceArn, appInstanceUserId, name, metadata,
                             now, now);
-                    if (ctx.directory().addUserIfAbsent(user) != null) {
+                    if (ctx.directory().addUserIfAbsent(user, ctx.quotas().usersPerAppInstance()) != null) {
                         throw ApiError.conflict("AppInstanceUser " + appInstanceUserId + " already exists");
                     }
                     return arn;
@@ -131,10 +139,13 @@ public final class IdentityOperations {
      */
     public void deleteAppInstanceUser(String appInstanceUserArn) {
         Check.arn(appInstanceUserArn, "AppInstanceUserArn");
-        if (ctx.directory().removeUser(appInstanceUserArn) == null) {
+        AppInstanceUser removed = ctx.directory().removeUser(appInstanceUserArn);
+        if (removed == null) {
             throw ApiError.notFound("AppInstanceUser " + appInstanceUserArn + " does not exist");
         }
         ctx.channels().forgetUser(appInstanceUserArn);
+        // Its CreateAppInstanceUser record and the records of its own calls as a bearer.
+        ctx.idempotency().forget(removed.appInstanceUserArn());
     }
 
     public Page<AppInstanceUser> listAppInstanceUsers(String appInstanceArn, Integer maxResults, String nextToken) {
@@ -158,7 +169,7 @@ public final class IdentityOperations {
             throw ApiError.notFound("AppInstanceUser " + appInstanceAdminArn + " does not exist in the AppInstance");
         }
         AppInstanceAdmin admin = new AppInstanceAdmin(user.identity(), appInstanceArn, ctx.clock().now());
-        AppInstanceAdmin existing = ctx.directory().addAdminIfAbsent(admin);
+        AppInstanceAdmin existing = ctx.directory().addAdminIfAbsent(admin, ctx.quotas().adminsPerAppInstance());
         return existing != null ? existing : admin;
     }
 

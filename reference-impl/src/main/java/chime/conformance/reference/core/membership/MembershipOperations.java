@@ -17,6 +17,7 @@ import chime.conformance.reference.core.model.Identity;
 import chime.conformance.reference.core.paging.KeyCodec;
 import chime.conformance.reference.core.paging.Page;
 import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.validation.Check;
 
 import java.time.Instant;
@@ -94,6 +95,12 @@ public final class MembershipOperations {
                 } else if (hasOtherType(state, memberArn, membershipType)) {
                     errors.add(new BatchMembershipError(memberArn, ErrorType.CONFLICT,
                             "The user is already a member of the channel with the other membership type"));
+                } else if (state.membership(memberArn) == null
+                        && state.membershipCount() >= ctx.quotas().membershipsPerChannel()) {
+                    // The batch's own per-member error code for a quota (ErrorCode ResourceLimitExceeded).
+                    errors.add(new BatchMembershipError(memberArn, ErrorType.RESOURCE_LIMIT_EXCEEDED,
+                            ServiceQuotas.exceeded(ctx.quotas().membershipsPerChannel(), "memberships per channel")
+                                    .getMessage()));
                 } else {
                     added.add(add(caller, state, member, membershipType).member());
                 }
@@ -212,6 +219,7 @@ public final class MembershipOperations {
         if (existing != null) {
             return existing;
         }
+        ServiceQuotas.require(state.membershipCount(), ctx.quotas().membershipsPerChannel(), "memberships per channel");
         Instant now = ctx.clock().now();
         ChannelMembership membership = new ChannelMembership(state.channelArn(), member.identity(), caller.identity(),
                 type, now, now, null);

@@ -256,6 +256,7 @@ public final class MessageOperations {
                 throw ApiError.notFound("Message " + messageId + " was never sent: only sent messages can be deleted");
             }
             state.removeMessage(messageId);
+            ctx.idempotency().forgetCreated(messageId);
             return null;
         });
     }

@@ -9,6 +9,7 @@ import chime.conformance.reference.core.model.ChannelModerator;
 import chime.conformance.reference.core.paging.KeyCodec;
 import chime.conformance.reference.core.paging.Page;
 import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.validation.Check;
 
 import java.util.Objects;
@@ -46,6 +47,8 @@ public final class ModeratorOperations {
             if (existing != null) {
                 return existing;
             }
+            ServiceQuotas.require(state.moderators().size(), ctx.quotas().moderatorsPerChannel(),
+                    "moderators per channel");
             ChannelModerator moderator = new ChannelModerator(channelArn, user.identity(), caller.identity(),
                     ctx.clock().now());
             state.putModerator(moderator);

@@ -1,5 +1,6 @@
 package chime.conformance.runner.target.sdk;
 
+import chime.conformance.reports.model.Redaction;
 import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.wire.WireRecordingInterceptor;
 import java.net.URI;
@@ -7,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -64,7 +67,7 @@ public final class SdkClients implements AutoCloseable {
     private SdkClients(URI endpoint, Region region, AwsCredentialsProvider credentials, Retries retries,
                        TargetConfig.Timeouts timeouts, List<ExecutionInterceptor> interceptors) {
         this.region = region;
-        this.credentials = credentials;
+        this.credentials = redactedWhenResolved(credentials);
         this.connectTimeout = timeouts.connectOr(TargetConfig.DEFAULT_CONNECT);
         // A patient client waits out throttling with back-off: its calls have no overall limit unless the config
         // sets one, and then it bounds each attempt.
@@ -88,9 +91,9 @@ public final class SdkClients implements AutoCloseable {
             override.apiCallAttemptTimeout(callTimeout);
         }
         ClientOverrideConfiguration overrides = override.build();
-        var messagingBuilder = ChimeSdkMessagingClient.builder().region(region).credentialsProvider(credentials)
+        var messagingBuilder = ChimeSdkMessagingClient.builder().region(region).credentialsProvider(this.credentials)
                 .httpClient(http).overrideConfiguration(overrides);
-        var identityBuilder = ChimeSdkIdentityClient.builder().region(region).credentialsProvider(credentials)
+        var identityBuilder = ChimeSdkIdentityClient.builder().region(region).credentialsProvider(this.credentials)
                 .httpClient(http).overrideConfiguration(overrides);
         if (endpoint != null) {
             messagingBuilder.endpointOverride(endpoint);
@@ -169,6 +172,31 @@ public final class SdkClients implements AutoCloseable {
     /** How long a call may take to be answered (retries included, except for patient clients: each attempt). */
     public Duration callTimeout() {
         return callTimeout;
+    }
+
+    /**
+     * The provider, registering every credential it resolves (access key ID, secret, session token) with the
+     * kit's redaction, so that no output of the run shows them, whatever a target echoes: a provider that
+     * refreshes its credentials has each new set registered as it comes.
+     */
+    static AwsCredentialsProvider redactedWhenResolved(AwsCredentialsProvider provider) {
+        return new AwsCredentialsProvider() {
+            @Override
+            public AwsCredentials resolveCredentials() {
+                AwsCredentials resolved = provider.resolveCredentials();
+                Redaction.secret(resolved.accessKeyId());
+                Redaction.secret(resolved.secretAccessKey());
+                if (resolved instanceof AwsSessionCredentials session) {
+                    Redaction.secret(session.sessionToken());
+                }
+                return resolved;
+            }
+
+            @Override
+            public String toString() {
+                return provider.toString();
+            }
+        };
     }
 
     public ChimeSdkMessagingClient messaging() {
