@@ -591,13 +591,26 @@ public final class ReportRenderer {
                 source.add(new SourceLine(number, line, lineClasses.getOrDefault(number, "")));
             }
         }
+        List<FailureRow> failures = new ArrayList<>();
+        for (ScenarioResult failed : run.failures()) {
+            if (failed.feature().equals(feature.path())) {
+                failures.add(new FailureRow(failed, "#" + ScenarioIds.anchor(failed.id()), ruleLinks(failed.rules(), "../"),
+                        failed.oneLineReason(300)));
+            }
+        }
+        model.put("failures", failures);
         model.put("feature", new FeatureView(feature.path(), feature.name(),
-                document == null ? "" : document.description(), views, source,
+                document == null ? "" : dedent(document.description()), views, source,
                 scenarioCounts(scenarios).stream().filter(c -> c.count() > 0).toList()));
         return model;
     }
 
     // ---------------------------------------------------------------- formatting
+
+    /** A feature's description without the indentation it has in the file, line breaks kept. */
+    static String dedent(String text) {
+        return text.lines().map(String::strip).collect(java.util.stream.Collectors.joining("\n")).strip();
+    }
 
     static String duration(long millis) {
         if (millis < 1000) {

@@ -48,7 +48,7 @@ class FailuresFirstTest {
     @BeforeAll
     static void failingRun(@TempDir Path dir) throws IOException {
         report = dir.resolve("report");
-        run = Cli.run("run", "--target", "reference", "--fault", FAULTS, "--tags", "@area:BAN or @area:TAG",
+        run = Cli.run("run", "--target", "reference", "--fault", FAULTS, "--tags", "@area:BAN or @area:TAG or @area:ENDP",
                 "--threads", "2", "--report", report.toString());
         results = ResultsFile.read(report);
         index = Jsoup.parse(report.resolve("index.html").toFile(), "UTF-8");
@@ -117,6 +117,25 @@ class FailuresFirstTest {
             assertThat(row.selectFirst("td.reason").text().isBlank(), is(false));
             assertThat(row.select("a[href^=rules.html#]").isEmpty(), is(false));
         }
+    }
+
+    @Test
+    void aFeaturePageOpensWithItsOwnFailures() {
+        for (String feature : failing().stream().map(ScenarioResult::feature).distinct().toList()) {
+            String file = chime.conformance.reports.model.ScenarioIds.featurePage(feature);
+            Element section = page(file).selectFirst("main > section#failures");
+            assertThat(file, section, notNullValue());
+            assertThat(section.select("tr.failure").eachAttr("data-scenario"), equalTo(results.failures().stream()
+                    .filter(s -> s.feature().equals(feature)).map(ScenarioResult::id).toList()));
+            for (Element link : section.select("tr.failure td a[href^=#]")) {
+                assertLinkResolves(file + link.attr("href"));
+            }
+        }
+        List<String> failingFeatures = failing().stream().map(ScenarioResult::feature).distinct().toList();
+        String passing = results.features().stream().map(f -> f.path()).filter(f -> !failingFeatures.contains(f))
+                .findFirst().orElseThrow(() -> new AssertionError("the run has a feature without failures"));
+        assertThat("a page without failures has no such section", page(chime.conformance.reports.model.ScenarioIds
+                .featurePage(passing)).selectFirst("section#failures"), org.hamcrest.Matchers.nullValue());
     }
 
     @Test
