@@ -72,7 +72,8 @@ class EchoingTargetRedactionTest {
             int exit = Main.executeGuarded(new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), "run", "--target",
                     "http://127.0.0.1:" + echo.getAddress().getPort(), "--target-config", config.toString(),
-                    "--report", report.toString(), "--tags", "@rule:CHAN-001 or @rule:MSG-001", "--threads", "2");
+                    "--report", report.toString(), "--tags", "@rule:CHAN-001 or @rule:MSG-001", "--threads", "2",
+                    "--ndjson"); // the message stream too, which is written only when asked for
 
             String console = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
             assertThat("the run failed, as against such a target it must: " + console, exit, is(1));
