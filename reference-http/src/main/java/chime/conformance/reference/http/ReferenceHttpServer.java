@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -117,6 +118,38 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits, MemoryBudget memory) {
+        return start(messaging, identity, host, port, limits, memory, api -> api);
+    }
+
+    /**
+     * What serve adds for a developer who runs it as an emulator.
+     *
+     * @param version    shown by the health endpoint
+     * @param cors       answer browsers' preflight requests and allow any origin ({@link CorsHandler})
+     * @param requestLog where to write one line per request ({@link RequestLogHandler}), or null for none
+     */
+    public record EmulatorOptions(String version, boolean cors, java.util.function.Consumer<String> requestLog) {
+    }
+
+    /**
+     * Serves a service that can be reset, as an emulator: the API, the health and reset endpoints
+     * ({@link EmulatorEndpoints}) under the reserved prefix, and what {@code options} ask for.
+     */
+    public static ReferenceHttpServer start(ResettableService service, String host, int port, Limits limits,
+                                            MemoryBudget memory, EmulatorOptions options) {
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory, api -> {
+            Handler handler = new ReservedPathsHandler(
+                    java.util.List.of(new EmulatorEndpoints(service, options.version())), api);
+            if (options.cors()) {
+                handler = new CorsHandler(handler);
+            }
+            return options.requestLog() == null ? handler : new RequestLogHandler(options.requestLog(), handler);
+        });
+    }
+
+    private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+                                             String host, int port, Limits limits, MemoryBudget memory,
+                                             java.util.function.UnaryOperator<Handler> around) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
@@ -139,8 +172,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
         server.setErrorHandler(new AwsErrorHandler());
-        server.setHandler(new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
-                limits.maxBodyBytes(), limits.requestDeadline()));
+        server.setHandler(around.apply(new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
+                limits.maxBodyBytes(), limits.requestDeadline())));
         server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
             @Override
             protected void doStop() {

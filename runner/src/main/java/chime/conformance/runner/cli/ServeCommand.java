@@ -3,8 +3,8 @@ package chime.conformance.runner.cli;
 import chime.conformance.reference.ReferenceService;
 import chime.conformance.reference.http.MemoryBudget;
 import chime.conformance.reference.http.ReferenceHttpServer;
+import chime.conformance.reference.http.ResettableService;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.target.reference.ReferenceProcessors;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -51,16 +51,46 @@ public final class ServeCommand implements Callable<Integer> {
                     + " reads and deletes go on. Default: ${DEFAULT-VALUE}.")
     String memoryBudget;
 
+    @Option(names = "--region", defaultValue = ReferenceService.DEFAULT_REGION, paramLabel = "REGION",
+            description = "The region in the ARNs the server makes (channels, users, processors). Default:"
+                    + " ${DEFAULT-VALUE}.")
+    String region;
+
+    @Option(names = "--account", defaultValue = ReferenceService.DEFAULT_ACCOUNT_ID, paramLabel = "ACCOUNT_ID",
+            description = "The AWS account ID (12 digits) in the ARNs the server makes. Default: ${DEFAULT-VALUE}.")
+    String account;
+
+    @Option(names = "--log-requests",
+            description = "Print one line per request: time, method, path, operation, status, milliseconds.")
+    boolean logRequests;
+
+    @Option(names = "--cors",
+            description = "Let browser applications on any origin call the server: preflight OPTIONS requests are"
+                    + " answered, allowing the headers the AWS SDK for JavaScript v3 (and so the Amazon Chime SDK"
+                    + " for JavaScript) sends.")
+    boolean cors;
+
     @Spec
     CommandSpec spec;
+
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("\\d{12}");
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /** Starts the server, saying what to do when the address is taken. */
-    private ReferenceHttpServer start(ReferenceService service, ReferenceHttpServer.Limits limits, MemoryBudget memory) {
+    private ReferenceHttpServer start(ResettableService service, ReferenceHttpServer.Limits limits, MemoryBudget memory,
+                                      PrintWriter out) {
+        java.util.function.Consumer<String> log = logRequests ? line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        } : null;
         try {
-            return ReferenceHttpServer.start(service, host, port, limits, memory);
+            return ReferenceHttpServer.start(service, host, port, limits, memory,
+                    new ReferenceHttpServer.EmulatorOptions(KitVersion.version(), cors, log));
         } catch (IllegalStateException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof java.net.BindException) {
@@ -84,6 +114,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (connectionsPerAddress < 1) {
             throw new IllegalArgumentException("--connections-per-address must be at least 1");
         }
+        if (!REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("--region " + region + " is not a region name; expected one like"
+                    + " us-east-1 or eu-central-1");
+        }
+        if (!ACCOUNT.matcher(account).matches()) {
+            throw new IllegalArgumentException("--account " + account + " is not an AWS account ID; expected 12"
+                    + " digits, e.g. 111122223333");
+        }
         ReferenceHttpServer.Limits defaults = ReferenceHttpServer.Limits.defaults();
         ReferenceHttpServer.Limits limits = defaults
                 .withRequestDeadline(Duration.ofMillis(Math.round(requestDeadlineSeconds * 1000)))
@@ -91,8 +129,9 @@ public final class ServeCommand implements Callable<Integer> {
         MemoryBudget memory = MemoryBudget.parse(memoryBudget);
         PrintWriter out = spec.commandLine().getOut();
         boolean interrupted = false;
-        try (ReferenceService service = ReferenceService.create();
-             ReferenceHttpServer server = start(service, limits, memory)) {
+        try (ResettableService service = new ResettableService(
+                () -> ReferenceService.builder().region(region).accountId(account).build());
+             ReferenceHttpServer server = start(service, limits, memory, out)) {
             // On Ctrl+C the JVM stops once its hooks return: this one waits (briefly) for the server to close.
             Thread hook = new Thread(() -> {
                 stopped.countDown();
@@ -115,7 +154,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " --app-instance-arn ARN");
             out.println("Built-in channel-flow processors (Lambda ARNs):");
             for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
-                out.printf("  %-13s %s%n", b.key(), ReferenceProcessors.arn(b));
+                out.printf("  %-13s %s%n", b.key(), service.current().processors().arnOf("chime-conformance-" + b.key()));
             }
             out.println("Run the suite against it: run --target " + server.uri() + " --target-config FILE, with the");
             out.println("processors it should run (each one listed is a capability, processor:pass-through, ...):");
@@ -127,6 +166,9 @@ public final class ServeCommand implements Callable<Integer> {
                         + " it ends rather than hangs should its heap ever run out.");
                 spec.commandLine().getErr().flush();
             }
+            out.println("Region " + region + ", account " + account + ". Health: GET " + server.uri()
+                    + "/_chime-conformance/v1/health; start over: POST " + server.uri() + "/_chime-conformance/v1/reset"
+                    + (cors ? "; CORS on" : ""));
             out.println("Press Ctrl+C to stop.");
             out.flush();
             try {
