@@ -168,7 +168,8 @@ public final class Charts {
 
     /** One run's column: stacked segments from the bottom, its number under it, the passing share above. */
     public record TrendColumn(int index, String label, String started, String verdict, String title, int x, int textX,
-                              int total, int passing, List<ColumnSegment> segments, int pointY) {
+                              int total, int passing, int failing, int failingY, List<ColumnSegment> segments,
+                              int pointY) {
     }
 
     /**
@@ -188,7 +189,7 @@ public final class Charts {
     public static TrendChart trend(String id, String title, List<TrendRun> runs, List<Category> categories,
                                    java.util.Set<String> passing) {
         int max = runs.stream().mapToInt(r -> sum(r.counts())).max().orElse(0);
-        int top = 16;
+        int top = 22;
         int baseY = top + TREND_HEIGHT;
         List<TrendColumn> columns = new ArrayList<>();
         StringBuilder line = new StringBuilder();
@@ -198,6 +199,8 @@ public final class Charts {
             int total = sum(run.counts());
             int holding = run.counts().entrySet().stream().filter(e -> passing.contains(e.getKey()))
                     .mapToInt(Map.Entry::getValue).sum();
+            // A few failures among many passes are a sliver of the column: their number is written above it.
+            int failing = run.counts().getOrDefault("FAIL", 0) + run.counts().getOrDefault("ERROR", 0);
             List<ColumnSegment> segments = new ArrayList<>();
             double y = baseY;
             for (Category category : categories) {
@@ -215,7 +218,9 @@ public final class Charts {
             line.append(line.length() == 0 ? "" : " ").append(x + TREND_COLUMN / 2).append(',').append(pointY);
             columns.add(new TrendColumn(i + 1, run.label(), run.started(), run.verdict(), "Run " + (i + 1) + ": " + run.label() + ", "
                     + run.started() + ", " + run.verdict() + "; " + holding + " of " + total + " scenarios hold",
-                    x, x + TREND_COLUMN / 2, total, holding, segments, pointY));
+                    x, x + TREND_COLUMN / 2, total, holding, failing,
+                    (int) Math.round(baseY - (max == 0 ? 0 : (double) TREND_HEIGHT * total / max)) - 4, segments,
+                    pointY));
             x += TREND_COLUMN + TREND_GAP;
         }
         List<LegendItem> legend = new ArrayList<>();

@@ -258,6 +258,10 @@ class ComparisonTest {
         assertThat(x0 < x2, is(true));
         assertThat(svg.selectFirst("polyline.holding").attr("points").split(" ").length, is(3));
         assertThat(html.select("#history tbody tr"), hasSize(3));
+        assertThat(columns.get(0).select("text.failing").text(), is("2"));
+        assertThat(columns.get(1).select("text.failing").text(), is("1"));
+        assertThat(columns.get(2).select("text.failing").text(), is("1"));
+        assertThat(html.selectFirst("h1").text(), is("Comparison of 3 conformance runs"));
         // A and B are the last two runs.
         assertThat(html.select("#runs td.mono").get(0).text(), is("r2"));
         assertThat(html.select("#runs td.mono").get(1).text(), is("r3"));
