@@ -42,6 +42,7 @@ public final class ReferenceService implements AutoCloseable {
     private ReferenceService(Builder builder) {
         this.core = new MessagingCore(builder.clock, builder.idGenerator, builder.region, builder.accountId,
                 builder.processorsPerFlow);
+        core.processors().slowDelay(builder.slowProcessorDelay);
         this.messagingClient = new ReferenceMessagingClient(core, true);
         this.wireMessagingClient = new ReferenceMessagingClient(core, false);
         this.identityClient = new ReferenceIdentityClient(core, true);
@@ -85,7 +86,7 @@ public final class ReferenceService implements AutoCloseable {
 
     /**
      * The Lambda processor doubles that channel flows invoke (pass-through, deny, rewrite, unreachable, hold,
-     * and any registered programmatically), with the record of every invocation.
+     * slow pass-through, and any registered programmatically), with the record of every invocation.
      */
     public ProcessorRegistry processors() {
         return core.processors();
@@ -125,6 +126,7 @@ public final class ReferenceService implements AutoCloseable {
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT_ID;
         private int processorsPerFlow = ChannelFlowOperations.DOCUMENTED_PROCESSORS_PER_FLOW;
+        private java.time.Duration slowProcessorDelay = ProcessorRegistry.DEFAULT_SLOW_DELAY;
 
         private Builder() {
         }
@@ -161,6 +163,18 @@ public final class ReferenceService implements AutoCloseable {
                 throw new IllegalArgumentException("processorsPerFlow must be 1 to 3");
             }
             this.processorsPerFlow = processorsPerFlow;
+            return this;
+        }
+
+        /**
+         * How long the slow pass-through processor ({@code chime-conformance-slow-pass-through}) waits before it
+         * answers: the time a message it processes is observably PENDING.
+         */
+        public Builder slowProcessorDelay(java.time.Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("slowProcessorDelay must be zero or more");
+            }
+            this.slowProcessorDelay = delay;
             return this;
         }
 

@@ -145,5 +145,6 @@ public final class MessagingCore implements AutoCloseable {
     @Override
     public void close() {
         flowEngine.close();
+        processors.close();
     }
 }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -53,10 +54,12 @@ public final class ReferenceHttpServer implements AutoCloseable {
     /**
      * Serves the reference implementation on {@code host:port} (port 0: a free port; "127.0.0.1" keeps it
      * on the loopback interface). It is bound through the service's wire clients, which, like the real
-     * service, fill in no idempotency token that a request left out.
+     * service, fill in no idempotency token that a request left out. The processor hooks
+     * ({@link ProcessorHooks}, under {@value ProcessorHooks#PREFIX}) are served beside the API.
      */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, Limits.defaults());
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, Limits.defaults(),
+                new ProcessorHooks(service));
     }
 
     /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
@@ -67,6 +70,11 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits) {
+        return start(messaging, identity, host, port, limits, null);
+    }
+
+    private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+                                             String host, int port, Limits limits, ProcessorHooks hooks) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
@@ -88,7 +96,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.setErrorHandler(new AwsErrorHandler());
-        server.setHandler(new RestJsonHandler(new RestJsonDispatcher(messaging, identity), limits.maxBodyBytes()));
+        Handler api = new RestJsonHandler(new RestJsonDispatcher(messaging, identity), limits.maxBodyBytes());
+        server.setHandler(hooks == null ? api : new ProcessorHooksHandler(hooks, api));
         // Closing means now: keep-alive connections of clients would otherwise hold a graceful stop.
         server.setStopTimeout(0);
         try {

@@ -1,6 +1,7 @@
 package chime.conformance.runner.cli;
 
 import chime.conformance.reference.ReferenceService;
+import chime.conformance.reference.http.ProcessorHooks;
 import chime.conformance.reference.http.ReferenceHttpServer;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.reference.ReferenceProcessors;
@@ -65,6 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
             for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
                 out.printf("  %-13s %s%n", b.key(), ReferenceProcessors.arn(b));
             }
+            out.println("Processor hooks (docs/processor-hooks.md), to see invocations and move the clock:");
+            out.println("  " + server.uri() + ProcessorHooks.PREFIX);
             out.println("Run the suite against it: run --target " + server.uri() + " --target-config FILE, with the");
             out.println("processors it should run (each one listed is a capability, processor:pass-through, ...):");
             out.println("  processors: {pass-through: ..., deny: ..., rewrite: ..., unreachable: ...}");

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  *   pass-through: arn:aws:lambda:us-east-1:111122223333:function:my-pass-through
  *   deny: arn:aws:lambda:...
  * consistency: PT5S              # bound for polling eventually-consistent reads
+ * hooks: http://127.0.0.1:8080/_chime-conformance/v1   # the processor hooks (docs/processor-hooks.md), if any
  * options:                       # target-specific, e.g. for the aws target:
  *   max-calls: 5000
  * </pre>
@@ -46,13 +47,22 @@ import java.util.regex.Pattern;
 public record TargetConfig(URI endpoint, String region, String credentials, String accessKeyId,
                            String secretAccessKey, Set<Capability> capabilities,
                            Map<ProcessorBehaviour, String> processors, Duration consistency,
-                           String appInstanceArn, Path source, Map<String, String> options, List<String> warnings) {
+                           String appInstanceArn, Path source, Map<String, String> options, List<String> warnings,
+                           URI hooks) {
 
     public TargetConfig {
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
         processors = processors == null ? Map.of() : Map.copyOf(processors);
         options = options == null ? Map.of() : Map.copyOf(options);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Without processor hooks. */
+    public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
+                        Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
+                        String appInstanceArn, Path source, Map<String, String> options, List<String> warnings) {
+        this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
+                appInstanceArn, source, options, warnings, null);
     }
 
     /** Without warnings about the file. */
@@ -72,7 +82,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
     }
 
     public static TargetConfig empty() {
-        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A target-specific option from the command line, or null. */
@@ -88,13 +98,13 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
             changed.put(name, value);
         }
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, changed, warnings);
+                processors, consistency, appInstanceArn, source, changed, warnings, hooks);
     }
 
     /** {@code credentials} as in the config file: static, default or profile:NAME. */
     public TargetConfig withCredentials(String newCredentials) {
         return new TargetConfig(endpoint, region, newCredentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings);
+                processors, consistency, appInstanceArn, source, options, warnings, hooks);
     }
 
     public String regionOr(String fallback) {
@@ -103,17 +113,23 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
 
     public TargetConfig withEndpoint(URI newEndpoint) {
         return new TargetConfig(newEndpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings);
+                processors, consistency, appInstanceArn, source, options, warnings, hooks);
     }
 
     public TargetConfig withRegion(String newRegion) {
         return new TargetConfig(endpoint, newRegion, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings);
+                processors, consistency, appInstanceArn, source, options, warnings, hooks);
+    }
+
+    /** With the base URL of the processor hooks (docs/processor-hooks.md), or without them (null). */
+    public TargetConfig withHooks(URI newHooks) {
+        return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
+                processors, consistency, appInstanceArn, source, options, warnings, newHooks);
     }
 
     /** The fields a target config may have. */
     public static final List<String> FIELDS = List.of("endpoint", "region", "credentials", "accessKeyId",
-            "secretAccessKey", "capabilities", "processors", "consistency", "appInstanceArn", "options");
+            "secretAccessKey", "capabilities", "processors", "consistency", "appInstanceArn", "hooks", "options");
 
     /**
      * A Lambda function ARN, as a channel-flow processor needs one: partition, region, a 12-digit account, the
@@ -149,7 +165,8 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
                 problems.add(field, "unknown key; expected one of " + String.join(", ", FIELDS));
             }
         }
-        URI endpoint = endpoint(root, problems);
+        URI endpoint = url(root, "endpoint", problems, "http://127.0.0.1:8080");
+        URI hooks = url(root, "hooks", problems, "http://127.0.0.1:8080/_chime-conformance/v1");
         String region = scalar(root, "region", problems, "a region name, e.g. us-east-1");
         String credentials = credentials(root, problems);
         String accessKeyId = scalar(root, "accessKeyId", problems, "an access key ID");
@@ -167,7 +184,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         Map<String, String> options = options(root, problems);
         problems.throwIfAny();
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors,
-                consistency, appInstanceArn, file, options, warnings);
+                consistency, appInstanceArn, file, options, warnings, hooks);
     }
 
     /** The problems found in one file, each with its key. */
@@ -194,8 +211,8 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         }
     }
 
-    private static URI endpoint(JsonNode root, Problems problems) {
-        String text = scalar(root, "endpoint", problems, "an http or https URL, e.g. http://127.0.0.1:8080");
+    private static URI url(JsonNode root, String field, Problems problems, String example) {
+        String text = scalar(root, field, problems, "an http or https URL, e.g. " + example);
         if (text == null) {
             return null;
         }
@@ -208,8 +225,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         } catch (URISyntaxException e) {
             // reported below
         }
-        problems.add("endpoint", "expected an http or https URL with a host, e.g. http://127.0.0.1:8080, got '"
-                + text + "'");
+        problems.add(field, "expected an http or https URL with a host, e.g. " + example + ", got '" + text + "'");
         return null;
     }
 

@@ -72,7 +72,7 @@ public final class SdkTarget implements Target {
 
     /**
      * Gives the target capability CLOCK_CONTROL: {@code advance} moves the clock of the service behind the
-     * endpoint, which must therefore run in this process (the reference served over HTTP).
+     * endpoint (through its processor hooks).
      */
     public SdkTarget withClockControl(Consumer<Duration> advance) {
         this.clock = advance;
