@@ -76,6 +76,11 @@ public final class FaultyTarget implements Target {
     }
 
     @Override
+    public Optional<Duration> slowProcessorDelay() {
+        return underneath.slowProcessorDelay();
+    }
+
+    @Override
     public Optional<ProcessorProbe> processorProbe() {
         return underneath.processorProbe();
     }

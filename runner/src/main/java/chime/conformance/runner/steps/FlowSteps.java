@@ -80,7 +80,7 @@ public class FlowSteps {
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
-    @ParameterType("pass-through|deny|rewrite|unreachable|hold")
+    @ParameterType("slow-pass-through|pass-through|deny|rewrite|unreachable|hold")
     public ProcessorBehaviour processor(String key) {
         return ProcessorBehaviour.fromKey(key);
     }

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  *   deny: arn:aws:lambda:...
  * consistency: PT5S              # bound for polling eventually-consistent reads
  * hooks: http://127.0.0.1:8080/_chime-conformance/v1   # the processor hooks (docs/processor-hooks.md), if any
+ * slowProcessorDelay: PT3S      # how long the slow-pass-through processor waits before it answers
  * options:                       # target-specific, e.g. for the aws target:
  *   max-calls: 5000
  * </pre>
@@ -48,7 +49,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
                            String secretAccessKey, Set<Capability> capabilities,
                            Map<ProcessorBehaviour, String> processors, Duration consistency,
                            String appInstanceArn, Path source, Map<String, String> options, List<String> warnings,
-                           URI hooks) {
+                           URI hooks, Duration slowProcessorDelay) {
 
     public TargetConfig {
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
@@ -57,12 +58,12 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** Without processor hooks. */
+    /** Without processor hooks or a slow processor. */
     public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
                         Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
                         String appInstanceArn, Path source, Map<String, String> options, List<String> warnings) {
         this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
-                appInstanceArn, source, options, warnings, null);
+                appInstanceArn, source, options, warnings, null, null);
     }
 
     /** Without warnings about the file. */
@@ -82,7 +83,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
     }
 
     public static TargetConfig empty() {
-        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A target-specific option from the command line, or null. */
@@ -98,13 +99,13 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
             changed.put(name, value);
         }
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, changed, warnings, hooks);
+                processors, consistency, appInstanceArn, source, changed, warnings, hooks, slowProcessorDelay);
     }
 
     /** {@code credentials} as in the config file: static, default or profile:NAME. */
     public TargetConfig withCredentials(String newCredentials) {
         return new TargetConfig(endpoint, region, newCredentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, hooks);
+                processors, consistency, appInstanceArn, source, options, warnings, hooks, slowProcessorDelay);
     }
 
     public String regionOr(String fallback) {
@@ -113,23 +114,30 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
 
     public TargetConfig withEndpoint(URI newEndpoint) {
         return new TargetConfig(newEndpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, hooks);
+                processors, consistency, appInstanceArn, source, options, warnings, hooks, slowProcessorDelay);
     }
 
     public TargetConfig withRegion(String newRegion) {
         return new TargetConfig(endpoint, newRegion, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, hooks);
+                processors, consistency, appInstanceArn, source, options, warnings, hooks, slowProcessorDelay);
     }
 
     /** With the base URL of the processor hooks (docs/processor-hooks.md), or without them (null). */
     public TargetConfig withHooks(URI newHooks) {
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, newHooks);
+                processors, consistency, appInstanceArn, source, options, warnings, newHooks, slowProcessorDelay);
+    }
+
+    /** With the delay of the slow-pass-through processor. */
+    public TargetConfig withSlowProcessorDelay(Duration delay) {
+        return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
+                processors, consistency, appInstanceArn, source, options, warnings, hooks, delay);
     }
 
     /** The fields a target config may have. */
     public static final List<String> FIELDS = List.of("endpoint", "region", "credentials", "accessKeyId",
-            "secretAccessKey", "capabilities", "processors", "consistency", "appInstanceArn", "hooks", "options");
+            "secretAccessKey", "capabilities", "processors", "consistency", "appInstanceArn", "hooks",
+            "slowProcessorDelay", "options");
 
     /**
      * A Lambda function ARN, as a channel-flow processor needs one: partition, region, a 12-digit account, the
@@ -174,7 +182,14 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         Map<ProcessorBehaviour, String> processors = processors(root, problems);
         List<String> warnings = new ArrayList<>();
         Set<Capability> capabilities = capabilities(root, processors, problems, warnings);
-        Duration consistency = consistency(root, problems);
+        Duration consistency = duration(root, "consistency", problems);
+        Duration slowProcessorDelay = duration(root, "slowProcessorDelay", problems);
+        if (processors.containsKey(ProcessorBehaviour.SLOW_PASS_THROUGH) && slowProcessorDelay == null
+                && !root.has("slowProcessorDelay")) {
+            problems.add("slowProcessorDelay", "processors.slow-pass-through needs it: how long that processor waits"
+                    + " before it answers, an ISO-8601 duration such as PT3S (the kit reads a message as still being"
+                    + " processed only within it)");
+        }
         String appInstanceArn = scalar(root, "appInstanceArn", problems,
                 "an AppInstance ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID)");
         if (appInstanceArn != null && !APP_INSTANCE_ARN.matcher(appInstanceArn).matches()) {
@@ -184,7 +199,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         Map<String, String> options = options(root, problems);
         problems.throwIfAny();
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors,
-                consistency, appInstanceArn, file, options, warnings, hooks);
+                consistency, appInstanceArn, file, options, warnings, hooks, slowProcessorDelay);
     }
 
     /** The problems found in one file, each with its key. */
@@ -324,8 +339,8 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         return capabilities;
     }
 
-    private static Duration consistency(JsonNode root, Problems problems) {
-        String text = scalar(root, "consistency", problems, "an ISO-8601 duration, e.g. PT5S");
+    private static Duration duration(JsonNode root, String field, Problems problems) {
+        String text = scalar(root, field, problems, "an ISO-8601 duration, e.g. PT5S");
         if (text == null) {
             return null;
         }
@@ -337,8 +352,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         } catch (DateTimeParseException e) {
             // reported below
         }
-        problems.add("consistency", "expected an ISO-8601 duration of zero or more, e.g. PT5S or PT0.5S, got '"
-                + text + "'");
+        problems.add(field, "expected an ISO-8601 duration of zero or more, e.g. PT5S or PT0.5S, got '" + text + "'");
         return null;
     }
 

@@ -180,6 +180,33 @@ public class ChannelFlowFixtures {
                 .chimeBearer(admin));
     }
 
+    /**
+     * "before the processor answers": the read a step just made ended before the slow-pass-through processor
+     * can have answered the last message (or edit) the scenario sent to a channel flow. That processor waits the
+     * delay the target states before it answers, and cannot have been invoked before the request was made;
+     * a read that ends sooner saw the message still being processed. A later one cannot tell: the kit, not the
+     * target, is then at fault (the target states too short a delay for this machine), and the scenario is an
+     * error.
+     */
+    public void requireBeforeTheSlowProcessorAnswers() {
+        long ended = System.nanoTime();
+        if (!world.declares(Capability.PROCESSOR_SLOW_PASS_THROUGH)) {
+            throw new HarnessException("\"before the processor answers\" needs the slow-pass-through processor:"
+                    + " tag the scenario @requires:processor:slow-pass-through");
+        }
+        java.time.Duration delay = world.target().slowProcessorDelay().orElseThrow(() -> new HarnessException("target "
+                + world.target().name() + " states no delay for its slow-pass-through processor"));
+        long submitted = world.expectations().lastSubmittedToFlow().orElseThrow(() -> new HarnessException(
+                "\"before the processor answers\": the scenario sent nothing to a channel flow"));
+        java.time.Duration took = java.time.Duration.ofNanos(ended - submitted);
+        if (took.compareTo(delay) >= 0) {
+            throw new HarnessException("the read ended " + took.toMillis() + " ms after the message went to the"
+                    + " flow, not within the slow-pass-through processor's delay of " + delay.toMillis() + " ms:"
+                    + " it may have seen the message processed. State a longer delay for the target"
+                    + " (slowProcessorDelay)");
+        }
+    }
+
     private ProcessorProbe probe() {
         return world.target().processorProbe().orElseThrow(() -> new HarnessException("target "
                 + world.target().name() + " cannot show processor invocations; the scenario should require"

@@ -159,6 +159,8 @@ public final class MessageExpectations {
     private final Map<String, Expected> messages = new HashMap<>();
     private Map<String, ProcessorBehaviour> behaviours;
     private int checked;
+    /** When the last message or edit that went to a channel flow was requested (System.nanoTime), or null. */
+    private Long lastToFlow;
 
     /**
      * @param actorName the name of the actor whose ARN is given (or the ARN itself)
@@ -177,6 +179,14 @@ public final class MessageExpectations {
                 new Class<?>[] {ChimeSdkMessagingClient.class}, handler);
     }
 
+    /**
+     * When the scenario last requested a send or an edit that went to a channel flow (System.nanoTime): no
+     * processor can have answered it before then.
+     */
+    public synchronized java.util.OptionalLong lastSubmittedToFlow() {
+        return lastToFlow == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(lastToFlow);
+    }
+
     /** How many messages read so far were compared with what the scenario knows of them. */
     public synchronized int checked() {
         return checked;
@@ -192,8 +202,9 @@ public final class MessageExpectations {
         }
         if (args != null && args.length == 1 && args[0] instanceof SdkRequest request
                 && SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+            long started = System.nanoTime();
             Object response = call(client, method, args);
-            seen(request, (SdkResponse) response);
+            seen(request, (SdkResponse) response, started);
             return response;
         }
         if (method.isDefault() && args != null && args.length > 0) {
@@ -213,10 +224,15 @@ public final class MessageExpectations {
 
     /** A call that succeeded: a write teaches, a read is checked. */
     synchronized void seen(SdkRequest request, SdkResponse response) {
+        seen(request, response, System.nanoTime());
+    }
+
+    /** @param started when the request was made (System.nanoTime) */
+    synchronized void seen(SdkRequest request, SdkResponse response, long started) {
         if (request instanceof SendChannelMessageRequest q && response instanceof SendChannelMessageResponse r) {
-            sent(q, r);
+            sent(q, r, started);
         } else if (request instanceof UpdateChannelMessageRequest q) {
-            edited(q);
+            edited(q, started);
         } else if (request instanceof RedactChannelMessageRequest q) {
             change(q.channelArn(), q.messageId(), e -> e.now(Field.cleared("cleared by the redaction"), Field.cleared("cleared by the redaction"),
                     e.submittedContent(), e.submittedMetadata()));
@@ -251,7 +267,7 @@ public final class MessageExpectations {
 
     // ---------------------------------------------------------------------------------------- writes
 
-    private void sent(SendChannelMessageRequest q, SendChannelMessageResponse r) {
+    private void sent(SendChannelMessageRequest q, SendChannelMessageResponse r, long started) {
         if (r.messageId() == null || messages.containsKey(key(q.channelArn(), r.messageId()))) {
             return; // a retry with the same ClientRequestToken names the message first sent
         }
@@ -262,6 +278,7 @@ public final class MessageExpectations {
                 System.nanoTime());
         String flow = q.type() == ChannelMessageType.CONTROL ? null : channelFlows.get(q.channelArn());
         if (flow != null) {
+            lastToFlow = started;
             Rewrite rewrite = rewrite(flow);
             sent = sent.processing(processed(rewrite, q.content(), true), processed(rewrite, q.metadata(), false),
                     content, metadata, q.content(), q.metadata());
@@ -269,7 +286,7 @@ public final class MessageExpectations {
         messages.put(key(q.channelArn(), r.messageId()), sent);
     }
 
-    private void edited(UpdateChannelMessageRequest q) {
+    private void edited(UpdateChannelMessageRequest q, long started) {
         change(q.channelArn(), q.messageId(), e -> {
             Field content = Field.of(q.content(), "as edited");
             Field metadata = Field.of(q.metadata(), "as edited");
@@ -277,6 +294,7 @@ public final class MessageExpectations {
             if (flow == null) {
                 return e.now(content, metadata, q.content(), q.metadata());
             }
+            lastToFlow = started;
             // The edit goes to the processor; until it is delivered, readers may still see the version before it.
             Rewrite rewrite = rewrite(flow);
             return e.processing(Field.either(e.content(), processed(rewrite, q.content(), true)),
@@ -342,7 +360,7 @@ public final class MessageExpectations {
                 return null;
             }
             switch (behaviour) {
-                case PASS_THROUGH -> { }
+                case PASS_THROUGH, SLOW_PASS_THROUGH -> { }
                 case REWRITE -> result = result.then(new Rewrite(c -> c == null ? null : c.toUpperCase(Locale.ROOT),
                         m -> REWRITTEN_METADATA, "as the rewrite processor leaves it"));
                 case UNREACHABLE -> {

@@ -58,6 +58,7 @@ public final class ReferenceHttpTargetProvider implements TargetProvider {
                 + ", through the AWS SDK for Java, its processor hooks at " + hooks.base(), server.uri(), clients,
                 EnumSet.of(Capability.PROCESSOR_INSPECTION), processors, hooks, Duration.ofSeconds(2), null)
                 .withClockControl(hooks::advanceClock)
+                .withSlowProcessorDelay(service.processors().slowDelay())
                 .alsoClosing(server)
                 .alsoClosing(service);
     }

@@ -85,6 +85,7 @@ public final class SdkTargetProvider implements TargetProvider {
                 + clients.region().id() + ")" + (hooks == null ? "" : ", processor hooks at " + hooks.base()),
                 endpoint, clients, declared, config.processors(), hooks,
                 config.consistency() == null ? DEFAULT_CONSISTENCY : config.consistency(), config.appInstanceArn());
+        target.withSlowProcessorDelay(config.slowProcessorDelay());
         return clock ? target.withClockControl(hooks::advanceClock) : target;
     }
 }
