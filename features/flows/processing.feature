@@ -21,6 +21,19 @@ Feature: Message processing by channel flows
       When Alice posts "Where is my order?" in "support"
       Then the processor is invoked once for "Where is my order?", with its channel, message ID, callback ID and content
 
+    # The Developer Guide, "Setting up a Channel Processor", documents what the processor Lambda function
+    # receives: EventType (the constant CHANNEL_MESSAGE_EVENT), CallbackId, and the ChannelMessage with its
+    # MessageId, ChannelArn, Content, Metadata, Sender, Persistence, LastEditedTimestamp, Type and
+    # CreatedTimestamp (https://docs.aws.amazon.com/chime-sdk/latest/dg/processor-setup.html).
+    @op:GetChannelMessage
+    Example: The processor receives the event the Developer Guide documents
+      Given "support" goes through the pass-through processor
+      When Alice posts the PERSISTENT message "Where is my order?" in "support" with the metadata:
+        """
+        {"order": 42}
+        """
+      Then the processor receives "Where is my order?" in the event the Developer Guide documents
+
   @rule:FLOW-017 @requires:processor-inspection @requires:processor:pass-through
   Rule: New and updated messages are processed
 

@@ -234,6 +234,8 @@ public class ChannelFlowFixtures {
             all.addAll(probe.invocations(processorArn, channelArn));
         }
         all.sort(java.util.Comparator.comparingLong(ProcessorProbe.Invocation::sequence));
+        // Whatever the step looks for, every invocation it sees must carry the documented event.
+        world.expectations().checkInvocations(channelArn, all);
         return all;
     }
 
