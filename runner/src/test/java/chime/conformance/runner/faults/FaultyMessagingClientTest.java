@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetMessagingSessionEndpointRequest;
 
 class FaultyMessagingClientTest {
@@ -89,7 +90,8 @@ class FaultyMessagingClientTest {
         Target faulty = new FaultyTarget(new ReferenceTarget(service),
                 FaultCatalogue.named(List.of("unknown-bearer-accepted")));
         String ghost = appInstance + "/user/nobody";
-        assertThrows(ForbiddenException.class,
+        // AUTH-002: the reference answers UnauthorizedClientException, as the real service was reported to.
+        assertThrows(UnauthorizedClientException.class,
                 () -> service.messagingClient().describeChannel(DescribeChannelRequest.builder().channelArn(channel).chimeBearer(ghost).build()));
         assertEquals(channel, faulty.messaging().describeChannel(r -> r.channelArn(channel).chimeBearer(ghost)).channel().channelArn());
         assertTrue(faulty.name().endsWith("+unknown-bearer-accepted"));
