@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -83,7 +84,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
     /**
      * Serves the reference implementation on {@code host:port} (port 0: a free port; "127.0.0.1" keeps it
      * on the loopback interface). It is bound through the service's wire clients, which, like the real
-     * service, fill in no idempotency token that a request left out.
+     * service, fill in no idempotency token that a request left out. The processor hooks
+     * ({@link ProcessorHooks}, under {@value ProcessorHooks#PREFIX}) are served beside the API.
      */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port) {
         return start(service, host, port, Limits.defaults());
@@ -91,8 +93,7 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     /** As {@link #start(ReferenceService, String, int)}, with other limits. */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits,
-                MemoryBudget.unlimited());
+        return start(service, host, port, limits, MemoryBudget.unlimited());
     }
 
     /**
@@ -101,7 +102,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
      */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
                                             MemoryBudget memory) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory);
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory,
+                new ProcessorHooks(service));
     }
 
     /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
@@ -117,6 +119,12 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits, MemoryBudget memory) {
+        return start(messaging, identity, host, port, limits, memory, null);
+    }
+
+    private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+                                             String host, int port, Limits limits, MemoryBudget memory,
+                                             ProcessorHooks hooks) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
@@ -139,8 +147,9 @@ public final class ReferenceHttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
         server.setErrorHandler(new AwsErrorHandler());
-        server.setHandler(new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
-                limits.maxBodyBytes(), limits.requestDeadline()));
+        Handler api = new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
+                limits.maxBodyBytes(), limits.requestDeadline());
+        server.setHandler(hooks == null ? api : new ProcessorHooksHandler(hooks, api));
         server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
             @Override
             protected void doStop() {
