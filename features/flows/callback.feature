@@ -75,6 +75,7 @@ Feature: Calling back from a processor
       When the processor calls back for "This darn printer" with the callback ID issued for "Paper jam again"
       Then the request fails with ConflictException or BadRequestException
       And Alice still reads the status of "This darn printer" in "support" as PENDING
+      And Alice still reads the status of "Paper jam again" in "support" as PENDING
 
     @assumption @op:GetChannelMessage
     Example: A message no longer being processed cannot be changed

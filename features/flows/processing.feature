@@ -21,6 +21,19 @@ Feature: Message processing by channel flows
       When Alice posts "Where is my order?" in "support"
       Then the processor is invoked once for "Where is my order?", with its channel, message ID, callback ID and content
 
+    # The Developer Guide, "Setting up a Channel Processor", documents what the processor Lambda function
+    # receives: EventType (the constant CHANNEL_MESSAGE_EVENT), CallbackId, and the ChannelMessage with its
+    # MessageId, ChannelArn, Content, Metadata, Sender, Persistence, LastEditedTimestamp, Type and
+    # CreatedTimestamp (https://docs.aws.amazon.com/chime-sdk/latest/dg/processor-setup.html).
+    @op:GetChannelMessage
+    Example: The processor receives the event the Developer Guide documents
+      Given "support" goes through the pass-through processor
+      When Alice posts the PERSISTENT message "Where is my order?" in "support" with the metadata:
+        """
+        {"order": 42}
+        """
+      Then the processor receives "Where is my order?" in the event the Developer Guide documents
+
   @rule:FLOW-017 @requires:processor-inspection @requires:processor:pass-through
   Rule: New and updated messages are processed
 
@@ -170,24 +183,24 @@ Feature: Message processing by channel flows
       When Alice posts "Still there?" in "support"
       Then Alice eventually reads the status of "Still there?" in "support" as SENT
 
-  @rule:FLOW-029 @requires:processor-inspection @op:ListChannelMessages @requires:processor:hold
+  @rule:FLOW-029 @op:ListChannelMessages @requires:processor:slow-pass-through
   Rule: Other members see a message only once it has been processed
     # The API reference implies that a message reaches the channel's members once processed ("sent to the
     # recipients in the channel"); the Developer Guide states it: GetChannelMessage is "not allowed for
     # messages in processing by channel flow unless you are the message sender" (role tables), and the
-    # PENDING and FAILED events go to the sender only ("Sending messages").
+    # PENDING and FAILED events go to the sender only ("Sending messages"). The slow-pass-through processor
+    # answers only after a delay the target states: a listing made before then sees the message in processing.
 
     Background:
-      Given "support" goes through a processor that the scenario plays
+      Given "support" goes through the slow-pass-through processor
       And Alice has posted "Draft answer" in "support"
 
     Example: A message being processed is not listed to other members
-      Given the processor has received "Draft answer"
-      When Bob lists the messages in "support"
+      When Bob lists the messages in "support" before the processor answers
       Then "Draft answer" is not among the messages listed
 
     Example: A processed message is listed to other members
-      Given the processor has passed "Draft answer" unchanged
+      Given "Draft answer" has been processed
       When Bob lists the messages in "support"
       Then "Draft answer" is listed with the status SENT
 

@@ -45,6 +45,7 @@ public final class ReferenceService implements AutoCloseable {
     private ReferenceService(Builder builder) {
         this.core = new MessagingCore(builder.clock, builder.idGenerator, builder.region, builder.accountId,
                 builder.processorsPerFlow, builder.idempotencyRetention, builder.quotas);
+        core.processors().slowDelay(builder.slowProcessorDelay);
         this.messagingClient = new ReferenceMessagingClient(core, true);
         this.wireMessagingClient = new ReferenceMessagingClient(core, false);
         this.identityClient = new ReferenceIdentityClient(core, true);
@@ -88,7 +89,7 @@ public final class ReferenceService implements AutoCloseable {
 
     /**
      * The Lambda processor doubles that channel flows invoke (pass-through, deny, rewrite, unreachable, hold,
-     * and any registered programmatically), with the record of every invocation.
+     * slow pass-through, and any registered programmatically), with the record of every invocation.
      */
     public ProcessorRegistry processors() {
         return core.processors();
@@ -135,6 +136,7 @@ public final class ReferenceService implements AutoCloseable {
         private int processorsPerFlow = ChannelFlowOperations.DOCUMENTED_PROCESSORS_PER_FLOW;
         private IdempotencyCache.Retention idempotencyRetention = IdempotencyCache.Retention.defaults();
         private ServiceQuotas quotas = ServiceQuotas.aws();
+        private Duration slowProcessorDelay = ProcessorRegistry.DEFAULT_SLOW_DELAY;
 
         private Builder() {
         }
@@ -189,6 +191,18 @@ public final class ReferenceService implements AutoCloseable {
          */
         public Builder quotas(ServiceQuotas quotas) {
             this.quotas = Objects.requireNonNull(quotas, "quotas");
+            return this;
+        }
+
+        /**
+         * How long the slow pass-through processor ({@code chime-conformance-slow-pass-through}) waits before it
+         * answers: the time a message it processes is observably PENDING.
+         */
+        public Builder slowProcessorDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("slowProcessorDelay must be zero or more");
+            }
+            this.slowProcessorDelay = delay;
             return this;
         }
 

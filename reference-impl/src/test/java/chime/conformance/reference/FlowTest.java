@@ -338,7 +338,10 @@ class FlowTest {
         awaitProcessors();
         assertThat(get(f.carol, id).content(), equalTo("v1"));
         ProcessorInvocation invocation = processors.invocationsFor(channel).get(0);
-        assertThat(invocation.eventType(), equalTo(ProcessorInvocation.UPDATE_CHANNEL_MESSAGE));
+        // The Developer Guide's one event type; an edit is told by its LastEditedTimestamp (FLOW-017).
+        assertThat(invocation.eventType(), equalTo(ProcessorInvocation.CHANNEL_MESSAGE_EVENT));
+        assertThat(invocation.update(), is(true));
+        assertThat(invocation.channelMessage().lastEditedTimestamp(), notNullValue());
         assertThat(invocation.content(), equalTo("v2"));
         f.messaging.channelFlowCallback(r -> r.callbackId(invocation.callbackId()).channelArn(channel)
                 .channelMessage(m -> m.messageId(id)));

@@ -37,7 +37,7 @@ public final class EmulatorEndpoints implements ReservedEndpoints {
     }
 
     @Override
-    public boolean handles(String rawPath) {
+    public boolean answers(String rawPath) {
         return HEALTH.equals(rawPath) || RESET.equals(rawPath);
     }
 

@@ -84,7 +84,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
     /**
      * Serves the reference implementation on {@code host:port} (port 0: a free port; "127.0.0.1" keeps it
      * on the loopback interface). It is bound through the service's wire clients, which, like the real
-     * service, fill in no idempotency token that a request left out.
+     * service, fill in no idempotency token that a request left out. The processor hooks
+     * ({@link ProcessorHooks}, under {@value ProcessorHooks#PREFIX}) are served beside the API.
      */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port) {
         return start(service, host, port, Limits.defaults());
@@ -92,8 +93,7 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     /** As {@link #start(ReferenceService, String, int)}, with other limits. */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits,
-                MemoryBudget.unlimited());
+        return start(service, host, port, limits, MemoryBudget.unlimited());
     }
 
     /**
@@ -102,7 +102,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
      */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
                                             MemoryBudget memory) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory);
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory,
+                api -> new ReservedPathsHandler(java.util.List.of(new ProcessorHooks(service)), api));
     }
 
     /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
@@ -132,14 +133,15 @@ public final class ReferenceHttpServer implements AutoCloseable {
     }
 
     /**
-     * Serves a service that can be reset, as an emulator: the API, the health and reset endpoints
-     * ({@link EmulatorEndpoints}) under the reserved prefix, and what {@code options} ask for.
+     * Serves a service that can be reset, as an emulator: the API, and under the reserved prefix the health and
+     * reset endpoints ({@link EmulatorEndpoints}) and the processor hooks ({@link ProcessorHooks}) of whichever
+     * service is current; and what {@code options} ask for.
      */
     public static ReferenceHttpServer start(ResettableService service, String host, int port, Limits limits,
                                             MemoryBudget memory, EmulatorOptions options) {
         return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory, api -> {
-            Handler handler = new ReservedPathsHandler(
-                    java.util.List.of(new EmulatorEndpoints(service, options.version())), api);
+            Handler handler = new ReservedPathsHandler(java.util.List.of(
+                    new EmulatorEndpoints(service, options.version()), new ProcessorHooks(service::current)), api);
             if (options.cors()) {
                 handler = new CorsHandler(handler);
             }

@@ -12,7 +12,7 @@ public interface ReservedEndpoints {
     String PREFIX = "/_chime-conformance/v1";
 
     /** Whether a raw (still encoded) path under the prefix is one of these endpoints'. */
-    boolean handles(String rawPath);
+    boolean answers(String rawPath);
 
     /** Answers one request; never throws: a failure is a reply in the AWS error shape. */
     WireReply answer(String method, String rawPath, String rawQuery, byte[] body);

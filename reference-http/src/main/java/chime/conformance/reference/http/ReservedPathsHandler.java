@@ -38,7 +38,7 @@ final class ReservedPathsHandler extends Handler.Wrapper {
         }
         String method = request.getMethod();
         String rawQuery = request.getHttpURI().getQuery();
-        ReservedEndpoints owner = endpoints.stream().filter(e -> e.handles(rawPath)).findFirst().orElse(null);
+        ReservedEndpoints owner = endpoints.stream().filter(e -> e.answers(rawPath)).findFirst().orElse(null);
         if (owner == null) {
             List<String> there = new ArrayList<>();
             endpoints.forEach(e -> there.addAll(e.describe()));

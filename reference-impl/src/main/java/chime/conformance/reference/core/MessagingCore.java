@@ -161,5 +161,6 @@ public final class MessagingCore implements AutoCloseable {
     @Override
     public void close() {
         flowEngine.close();
+        processors.close();
     }
 }

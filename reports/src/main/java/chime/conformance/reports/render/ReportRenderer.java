@@ -380,7 +380,14 @@ public final class ReportRenderer {
     /** The rules every rule count of the overview counts: by status, and by basis and how they fared. */
     private List<GroupSection> ruleSections() {
         List<Group> byStatus = new ArrayList<>();
+        List<RuleStatus> worstFirst = new ArrayList<>();
+        SEVERITY.forEach(st -> worstFirst.add(RuleStatus.valueOf(st.name())));
         for (RuleStatus status : RuleStatus.values()) {
+            if (!worstFirst.contains(status)) {
+                worstFirst.add(status);
+            }
+        }
+        for (RuleStatus status : worstFirst) {
             List<RuleResult> rules = run.rules().stream().filter(r -> r.status() == status).toList();
             if (!rules.isEmpty()) {
                 byStatus.add(new Group("rules-" + status.cssClass(), status.name() + " \u00b7 " + status.label() + ": "
@@ -429,7 +436,8 @@ public final class ReportRenderer {
     Map<String, Object> scenariosModel() {
         Map<String, Object> model = common("Scenarios on " + run.target().name(), "");
         List<GroupSection> sections = new ArrayList<>();
-        for (Status status : Status.values()) {
+        // Failures first, the worst first.
+        for (Status status : SEVERITY) {
             List<ScenarioResult> scenarios = run.scenarios().stream().filter(s -> s.status() == status).toList();
             if (scenarios.isEmpty()) {
                 continue;

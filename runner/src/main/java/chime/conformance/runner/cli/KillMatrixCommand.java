@@ -14,14 +14,20 @@ import picocli.CommandLine.Option;
 
 /** {@code kill-matrix}: the kit's check of itself, one suite run per named fault, all in this JVM. */
 @Command(name = "kill-matrix", mixinStandardHelpOptions = true,
-        description = {"Run the suite against the reference once as it is and once per named fault, and write which "
+        description = {"Run the suite against the target (the reference unless told) once as it is and once per named"
+                + " fault, and write which "
                 + "scenarios caught each fault (kill-matrix.md, kill-matrix.json).",
                 "Exit code 0 when every fault was caught, 1 when some fault was not."})
 public final class KillMatrixCommand implements Callable<Integer> {
 
     @Option(names = "--target", defaultValue = "reference",
-            description = "Target the faults are injected into. Default: ${DEFAULT-VALUE}.")
+            description = "Target the faults are injected into: reference, reference-http, or an endpoint URL (the"
+                    + " faults wrap the client the kit drives it with). Default: ${DEFAULT-VALUE}.")
     String target;
+
+    @Option(names = "--target-config", paramLabel = "FILE",
+            description = "YAML settings of the target (endpoint, processors, hooks, ...), as for run.")
+    Path targetConfig;
 
     @Option(names = "--report", defaultValue = "kill-matrix",
             description = "Directory for the matrix, the baseline report and each fault's results.json. Default: ${DEFAULT-VALUE}.")
@@ -44,7 +50,7 @@ public final class KillMatrixCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Fault> selected = faults.isEmpty() ? FaultCatalogue.all() : FaultCatalogue.named(faults);
         ReportDirectory.prepare(report, "--report");
-        TargetConfig config = TargetConfig.empty();
+        TargetConfig config = targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig);
         KillMatrix matrix = new KillMatrix(() -> Targets.open(target, config), report, tags, threads, keepReports, System.out);
         KillMatrix.Matrix result = matrix.run(selected);
         System.out.printf("%d of %d faults caught%s%n", result.caught(), result.faults(),

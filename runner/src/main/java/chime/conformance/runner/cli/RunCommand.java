@@ -110,8 +110,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean yesCreateResources;
 
     @Option(names = "--max-calls",
-            description = "At most this many calls by scenarios (--target aws); scenarios after that are ERROR and"
-                    + " cleanup still runs. Default: no limit.")
+            description = "At most this many calls by scenarios (--target aws); scenarios after that are ERROR (the run"
+                    + " stops once --stop-after-errors of them came in a row) and cleanup still runs. Default: no limit.")
     Long maxCalls;
 
     @Override

@@ -2,10 +2,17 @@ package chime.conformance.runner.cli;
 
 import chime.conformance.reference.ReferenceService;
 import chime.conformance.reference.http.MemoryBudget;
+import chime.conformance.reference.http.ProcessorHooks;
 import chime.conformance.reference.http.ReferenceHttpServer;
 import chime.conformance.reference.http.ResettableService;
+import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -70,6 +77,16 @@ public final class ServeCommand implements Callable<Integer> {
                     + " for JavaScript) sends.")
     boolean cors;
 
+    @Option(names = "--write-target-config", paramLabel = "FILE",
+            description = "Write the target config a run needs to drive this server as an endpoint: its URL, its"
+                    + " processor hooks and clock, the ARNs of its processors. Then: run --target URL --target-config FILE.")
+    Path writeTargetConfig;
+
+    @Option(names = "--slow-processor-delay", defaultValue = "PT3S", paramLabel = "DURATION",
+            description = "How long the slow-pass-through processor waits before it answers (ISO-8601)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    Duration slowProcessorDelay;
+
     @Spec
     CommandSpec spec;
 
@@ -129,8 +146,11 @@ public final class ServeCommand implements Callable<Integer> {
         MemoryBudget memory = MemoryBudget.parse(memoryBudget);
         PrintWriter out = spec.commandLine().getOut();
         boolean interrupted = false;
-        try (ResettableService service = new ResettableService(
-                () -> ReferenceService.builder().region(region).accountId(account).build());
+        if (slowProcessorDelay.isNegative()) {
+            throw new IllegalArgumentException("--slow-processor-delay must be zero or more");
+        }
+        try (ResettableService service = new ResettableService(() -> ReferenceService.builder().region(region)
+                .accountId(account).slowProcessorDelay(slowProcessorDelay).build());
              ReferenceHttpServer server = start(service, limits, memory, out)) {
             // On Ctrl+C the JVM stops once its hooks return: this one waits (briefly) for the server to close.
             Thread hook = new Thread(() -> {
@@ -154,11 +174,19 @@ public final class ServeCommand implements Callable<Integer> {
                     + " --app-instance-arn ARN");
             out.println("Built-in channel-flow processors (Lambda ARNs):");
             for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
-                out.printf("  %-13s %s%n", b.key(), service.current().processors().arnOf("chime-conformance-" + b.key()));
+                out.printf("  %-17s %s%n", b.key(), service.current().processors().arnOf("chime-conformance-" + b.key()));
             }
-            out.println("Run the suite against it: run --target " + server.uri() + " --target-config FILE, with the");
-            out.println("processors it should run (each one listed is a capability, processor:pass-through, ...):");
-            out.println("  processors: {pass-through: ..., deny: ..., rewrite: ..., unreachable: ...}");
+            out.println("Processor hooks (docs/processor-hooks.md), to see invocations and move the clock:");
+            out.println("  " + server.uri() + ProcessorHooks.PREFIX);
+            if (writeTargetConfig != null) {
+                writeAtomically(writeTargetConfig, targetConfig(server.uri(), slowProcessorDelay, service.current()));
+                out.println("Target config written to " + writeTargetConfig + "; run the suite against this server with");
+                out.println("  run --target " + server.uri() + " --target-config " + writeTargetConfig);
+            } else {
+                out.println("Run the suite against it: run --target " + server.uri() + " --target-config FILE, with the");
+                out.println("processors it should run (each one listed is a capability, processor:pass-through, ...),");
+                out.println("or let serve write that file: --write-target-config FILE.");
+            }
             out.printf("Memory budget: %d MiB of a %d MiB heap; past it, requests that add data get 503.%n",
                     memory.budgetBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
             if (!exitsOnOutOfMemory()) {
@@ -223,5 +251,45 @@ public final class ServeCommand implements Callable<Integer> {
         return loopback ? java.util.Optional.empty() : java.util.Optional.of("Warning: serving on " + host
                 + ", which is not a loopback address: anyone who can reach it can call the API, and no signature"
                 + " is checked. Use --host 127.0.0.1 unless every machine on this network is trusted.");
+    }
+
+    /**
+     * The target config that drives a server at {@code uri} as an endpoint, with everything it has: every
+     * processor behaviour (each a capability), the processor hooks (processor-inspection, so the hold processor
+     * can be played) with the clock behind them (clock-control), and the slow processor's delay. Its reads show
+     * its writes at once; the consistency bound is the one the kit gives the reference.
+     */
+    static String targetConfig(URI uri, Duration slowDelay, ReferenceService service) {
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("# The reference served by chime-conformance serve, driven as an endpoint:\n");
+        yaml.append("#   java -jar chime-conformance.jar run --target ").append(uri).append(" --target-config FILE\n");
+        yaml.append("# Valid while that server runs; serve --write-target-config FILE writes it again.\n");
+        yaml.append("endpoint: ").append(uri).append('\n');
+        yaml.append("region: ").append(service.region()).append('\n');
+        yaml.append("hooks: ").append(uri).append(ProcessorHooks.PREFIX).append('\n');
+        yaml.append("capabilities: [").append(Capability.CLOCK_CONTROL.tag()).append("]\n");
+        yaml.append("processors:\n");
+        for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
+            yaml.append("  ").append(b.key()).append(": ")
+                    .append(service.processors().arnOf("chime-conformance-" + b.key())).append('\n');
+        }
+        yaml.append("slowProcessorDelay: ").append(slowDelay).append('\n');
+        yaml.append("consistency: PT2S\n");
+        return yaml.toString();
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Path temporary = Files.createTempFile(parent, ".target-config", ".yaml");
+        try {
+            Files.writeString(temporary, text);
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 }

@@ -3,6 +3,7 @@ package chime.conformance.runner.faults;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.error.ErrorType;
 import chime.conformance.reference.sdk.SdkErrors;
+import chime.conformance.runner.target.ProcessorProbe;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,10 +29,40 @@ public final class FaultContext {
     private final ChimeSdkMessagingClient service;
     private final ChimeSdkIdentityClient identity;
     private final Map<String, String> operators = new ConcurrentHashMap<>();
+    private final ProcessorProbe invocations;
 
     public FaultContext(ChimeSdkMessagingClient service, ChimeSdkIdentityClient identity) {
+        this(service, identity, null);
+    }
+
+    /** @param invocations what the target shows of its processors' invocations, or null if nothing */
+    public FaultContext(ChimeSdkMessagingClient service, ChimeSdkIdentityClient identity, ProcessorProbe invocations) {
         this.service = service;
         this.identity = identity;
+        this.invocations = invocations;
+    }
+
+    /**
+     * The message a callback ID was issued for, among the invocations of the processors of the channel's flow
+     * (as the correct service describes them), or empty when the target cannot show invocations.
+     */
+    public Optional<String> messageOfCallback(String channelArn, String callbackId) {
+        if (invocations == null || callbackId == null) {
+            return Optional.empty();
+        }
+        Optional<String> flow = channel(channelArn).map(Channel::channelFlowArn);
+        if (flow.isEmpty()) {
+            return Optional.empty();
+        }
+        for (var processor : service.describeChannelFlow(r -> r.channelFlowArn(flow.get())).channelFlow().processors()) {
+            for (ProcessorProbe.Invocation i : invocations.invocations(processor.configuration().lambda().resourceArn(),
+                    channelArn)) {
+                if (callbackId.equals(i.callbackId())) {
+                    return Optional.of(i.messageId());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The correct service, without any fault. */

@@ -30,7 +30,8 @@ public final class FaultyTarget implements Target {
         }
         this.underneath = underneath;
         this.faults = List.copyOf(faults);
-        FaultContext context = new FaultContext(underneath.messaging(), underneath.identity());
+        FaultContext context = new FaultContext(underneath.messaging(), underneath.identity(),
+                underneath.processorProbe().orElse(null));
         Interceptor[] interceptors = this.faults.stream().map(f -> f.open(context)).toArray(Interceptor[]::new);
         this.messaging = FaultyMessagingClient.wrap(underneath.messaging(), Interceptor.all(interceptors));
     }
@@ -76,8 +77,17 @@ public final class FaultyTarget implements Target {
     }
 
     @Override
+    public Optional<Duration> slowProcessorDelay() {
+        return underneath.slowProcessorDelay();
+    }
+
+    @Override
     public Optional<ProcessorProbe> processorProbe() {
-        return underneath.processorProbe();
+        Optional<ProcessorProbe> probe = underneath.processorProbe();
+        for (Fault fault : faults) {
+            probe = probe.map(fault.invocations());
+        }
+        return probe;
     }
 
     @Override

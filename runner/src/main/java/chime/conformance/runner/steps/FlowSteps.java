@@ -80,7 +80,7 @@ public class FlowSteps {
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
-    @ParameterType("pass-through|deny|rewrite|unreachable|hold")
+    @ParameterType("slow-pass-through|pass-through|deny|rewrite|unreachable|hold")
     public ProcessorBehaviour processor(String key) {
         return ProcessorBehaviour.fromKey(key);
     }
@@ -450,6 +450,53 @@ public class FlowSteps {
         assertThat("ChannelArn", invocation.channelArn(), is(sentTo()));
         assertThat("CallbackId", invocation.callbackId(), not(emptyOrNullString()));
         assertThat("content", invocation.content(), is(content));
+    }
+
+    /**
+     * FLOW-005: the processor receives the input the Developer Guide documents ("Setting up a Channel Processor"):
+     * EventType CHANNEL_MESSAGE_EVENT, a CallbackId, and the ChannelMessage as sent, which the sender reads back
+     * with GetChannelMessage (its Sender.Name and CreatedTimestamp are the service's). The guide shows the
+     * timestamps as strings without a format: a CreatedTimestamp in ISO-8601 or in epoch seconds must be the
+     * message's creation time; in another form, it is only required to be there.
+     */
+    @Then("the processor receives {string} in the event the Developer Guide documents")
+    public void receivesTheDocumentedEvent(String content) {
+        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
+        MessageLedger.Posted posted = ledger.posted(content);
+        software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage read = world.messaging()
+                .getChannelMessage(r -> r.channelArn(world.channel(posted.channel())).messageId(posted.messageId())
+                        .chimeBearer(posted.posterArn())).channelMessage();
+        assertThat("EventType", invocation.eventType(), is("CHANNEL_MESSAGE_EVENT"));
+        assertThat("CallbackId", invocation.callbackId(), not(emptyOrNullString()));
+        assertThat("ChannelMessage.MessageId", invocation.messageId(), is(posted.messageId()));
+        assertThat("ChannelMessage.ChannelArn", invocation.channelArn(), is(world.channel(posted.channel())));
+        assertThat("ChannelMessage.Content", invocation.content(), is(posted.content()));
+        assertThat("ChannelMessage.Metadata", invocation.metadata(), is(posted.metadata()));
+        assertThat("ChannelMessage.Type", invocation.type(), is(posted.type().toString()));
+        assertThat("ChannelMessage.Persistence", invocation.persistence(), is(posted.persistence().toString()));
+        assertThat("ChannelMessage.Sender.Arn", invocation.senderArn(), is(posted.posterArn()));
+        assertThat("ChannelMessage.Sender.Name", invocation.senderName(), is(read.sender().name()));
+        assertThat("ChannelMessage.CreatedTimestamp", invocation.createdTimestamp(), not(emptyOrNullString()));
+        Instant created = instant(invocation.createdTimestamp());
+        if (created != null) {
+            assertThat("ChannelMessage.CreatedTimestamp " + invocation.createdTimestamp(), created,
+                    is(read.createdTimestamp()));
+        }
+    }
+
+    /** A time written in ISO-8601 or in epoch seconds (as the API's timestamps travel), or null. */
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException notIso) {
+            try {
+                java.math.BigDecimal seconds = new java.math.BigDecimal(text.trim());
+                return Instant.ofEpochMilli(seconds.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP)
+                        .longValueExact());
+            } catch (RuntimeException notEpoch) {
+                return null;
+            }
+        }
     }
 
     @Then("the processor is invoked for {string}")

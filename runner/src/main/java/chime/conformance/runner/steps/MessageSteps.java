@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.MessageLedger.Posted;
@@ -57,11 +58,13 @@ public class MessageSteps {
     private final World world;
     private final MessageLedger ledger;
     private final Listings lists;
+    private final ChannelFlowFixtures flows;
 
-    public MessageSteps(World world, MessageLedger ledger, Listings lists) {
+    public MessageSteps(World world, MessageLedger ledger, Listings lists, ChannelFlowFixtures flows) {
         this.world = world;
         this.ledger = ledger;
         this.lists = lists;
+        this.flows = flows;
     }
 
     // ---------------------------------------------------------------- glossary
@@ -222,6 +225,13 @@ public class MessageSteps {
                 .channelArn(arn).messageId(id).chimeBearer(bearer)));
     }
 
+    /** The read must end before the slow-pass-through processor can have answered (see ChannelFlowFixtures). */
+    @When("{actor} gets the message {string} from {channel} before the processor answers")
+    public void getsTheMessageBeforeTheProcessorAnswers(String actor, String label, String channel) {
+        getsTheMessage(actor, label, channel);
+        flows.requireBeforeTheSlowProcessorAnswers();
+    }
+
     @When("{actor} edits {string} to read {string}")
     public void edits(String actor, String label, String content) {
         edit(actor, label, content, null);
@@ -250,6 +260,13 @@ public class MessageSteps {
     @When("{actor} lists the messages in {channel}")
     public void listsTheMessages(String actor, String channel) {
         list(actor, channel, b -> { });
+    }
+
+    /** The listing must end before the slow-pass-through processor can have answered (see ChannelFlowFixtures). */
+    @When("{actor} lists the messages in {channel} before the processor answers")
+    public void listsTheMessagesBeforeTheProcessorAnswers(String actor, String channel) {
+        list(actor, channel, b -> { });
+        flows.requireBeforeTheSlowProcessorAnswers();
     }
 
     @When("{actor} lists the messages in {channel} {sortOrder}")

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
@@ -41,11 +42,13 @@ public class StatusSteps {
     private final World world;
     private final MessageLedger ledger;
     private final Listings lists;
+    private final ChannelFlowFixtures flows;
 
-    public StatusSteps(World world, MessageLedger ledger, Listings lists) {
+    public StatusSteps(World world, MessageLedger ledger, Listings lists, ChannelFlowFixtures flows) {
         this.world = world;
         this.ledger = ledger;
         this.lists = lists;
+        this.flows = flows;
     }
 
     @ParameterType("SENT|PENDING|FAILED|DENIED")
@@ -74,6 +77,20 @@ public class StatusSteps {
     @When("{actor} reads the status of {string} in {channel}")
     public void readsTheStatus(String actor, String label, String channel) {
         record(readStatus(actor, ledger.messageId(label), channel));
+    }
+
+    /** The read must end before the slow-pass-through processor can have answered (see ChannelFlowFixtures). */
+    @When("{actor} reads the status of {string} in {channel} before the processor answers")
+    public void readsTheStatusBeforeTheProcessorAnswers(String actor, String label, String channel) {
+        readsTheStatus(actor, label, channel);
+        flows.requireBeforeTheSlowProcessorAnswers();
+    }
+
+    /** Waits, through the sender's GetChannelMessageStatus, until the message is no longer PENDING. */
+    @Given("{string} has been processed")
+    public void hasBeenProcessed(String label) {
+        MessageLedger.Posted posted = ledger.posted(label);
+        awaitProcessing(posted.posterName(), label, posted.channel());
     }
 
     @When("{actor} reads the status of a message of {channel} that does not exist")
@@ -232,7 +249,7 @@ public class StatusSteps {
         Outcome read = world.eventually(() -> readStatus(actor, id, channel), StatusSteps::processed);
         if (!processed(read)) {
             throw new AssertionError("processing of \"" + content + "\" was not over within "
-                    + world.target().consistencyBound() + ": " + read);
+                    + world.processingBound() + ": " + read);
         }
     }
 

@@ -185,11 +185,12 @@ public class WireSteps {
     /** The CallbackId the processor got for the message, looked up in the channels this request names. */
     private String callbackIdOf(String messageLabel) {
         String messageId = world.message(messageLabel);
-        ProcessorProbe probe = world.target().processorProbe().orElseThrow(() -> new HarnessException(
-                "{{callback:...}} needs a target that sees processor invocations: tag the scenario"
-                        + " @requires:processor-inspection"));
+        if (world.target().processorProbe().isEmpty()) {
+            throw new HarnessException("{{callback:...}} needs a target that sees processor invocations: tag the"
+                    + " scenario @requires:processor-inspection");
+        }
         for (String channel : channelsInRequest) {
-            for (ProcessorProbe.Invocation i : probe.invocationsFor(channel)) {
+            for (ProcessorProbe.Invocation i : flows.invocationsIn(channel)) {
                 if (messageId.equals(i.messageId())) {
                     return i.callbackId();
                 }

@@ -28,14 +28,16 @@ public enum Capability {
     PROCESSOR_UNREACHABLE(ProcessorBehaviour.UNREACHABLE),
     /** A processor that only records its invocations, so that the scenario can play the processor. */
     PROCESSOR_HOLD(ProcessorBehaviour.HOLD),
+    /** A processor that changes nothing and answers only after the delay the target states. */
+    PROCESSOR_SLOW_PASS_THROUGH(ProcessorBehaviour.SLOW_PASS_THROUGH),
     /** The kit can see each processor invocation (the callback ID it carries, the message it was given). */
     PROCESSOR_INSPECTION("processor-inspection"),
     /** Raw HTTP requests can be sent to the target's endpoint (wire-level rules, area HTTP). */
     WIRE("wire"),
     /**
      * The kit can move the target's clock forward ({@link Target#advanceClock}), to observe rules about
-     * elapsed time without waiting (FLOW-030: a callback more than 48 hours after the invocation). Only a
-     * service running in the kit's own process can offer it.
+     * elapsed time without waiting (FLOW-030: a callback more than 48 hours after the invocation): the reference
+     * in process, or an endpoint whose processor hooks move its clock (docs/processor-hooks.md).
      */
     CLOCK_CONTROL("clock-control");
 

@@ -14,7 +14,12 @@ public enum ProcessorBehaviour {
     /** Cannot be invoked: the FallbackAction of the last processor decides. */
     UNREACHABLE("unreachable"),
     /** Records the invocation and does nothing: the scenario plays the processor (needs PROCESSOR_INSPECTION). */
-    HOLD("hold");
+    HOLD("hold"),
+    /**
+     * Calls back like the pass-through processor, but only after a delay the target states
+     * ({@link Target#slowProcessorDelay}): for that long a message is observably being processed.
+     */
+    SLOW_PASS_THROUGH("slow-pass-through");
 
     private final String key;
 
@@ -34,6 +39,6 @@ public enum ProcessorBehaviour {
             }
         }
         throw new IllegalArgumentException("unknown processor behaviour '" + key
-                + "'; known: pass-through, deny, rewrite, unreachable, hold");
+                + "'; known: pass-through, deny, rewrite, unreachable, hold, slow-pass-through");
     }
 }

@@ -34,6 +34,15 @@ public interface Target extends AutoCloseable {
     /** The Lambda ARN of a processor with the given behaviour, if the target has one. */
     Optional<String> processorArn(ProcessorBehaviour behaviour);
 
+    /**
+     * How long the slow-pass-through processor waits before it answers (capability
+     * PROCESSOR_SLOW_PASS_THROUGH): a read that ends sooner after a message went to it sees the message still
+     * being processed.
+     */
+    default Optional<Duration> slowProcessorDelay() {
+        return Optional.empty();
+    }
+
     /** Present with capability PROCESSOR_INSPECTION. */
     default Optional<ProcessorProbe> processorProbe() {
         return Optional.empty();

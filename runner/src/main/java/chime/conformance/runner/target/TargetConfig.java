@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * consistency: PT5S              # bound for polling eventually-consistent reads
  * connectTimeout: PT5S           # how long the kit waits for a connection (default 5 s)
  * callTimeout: PT30S             # how long one call may take, the SDK's retries included (default 30 s)
+ * hooks: http://127.0.0.1:8080/_chime-conformance/v1   # the processor hooks (docs/processor-hooks.md), if any
+ * slowProcessorDelay: PT3S      # how long the slow-pass-through processor waits before it answers
  * options:                       # target-specific, e.g. for the aws target:
  *   max-calls: 5000
  * </pre>
@@ -48,7 +50,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
                            String secretAccessKey, Set<Capability> capabilities,
                            Map<ProcessorBehaviour, String> processors, Duration consistency,
                            String appInstanceArn, Path source, Map<String, String> options, List<String> warnings,
-                           Timeouts timeouts) {
+                           Timeouts timeouts, URI hooks, Duration slowProcessorDelay) {
 
     public TargetConfig {
         capabilities = capabilities == null ? Set.of() : Set.copyOf(capabilities);
@@ -82,12 +84,12 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
     /** How long an endpoint may take to answer a call, unless the config says otherwise. */
     public static final Duration DEFAULT_CALL = Duration.ofSeconds(30);
 
-    /** Without timeouts: each target's defaults apply. */
+    /** Without timeouts (each target's defaults apply), processor hooks or a slow processor. */
     public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
                         Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
                         String appInstanceArn, Path source, Map<String, String> options, List<String> warnings) {
         this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
-                appInstanceArn, source, options, warnings, null);
+                appInstanceArn, source, options, warnings, null, null, null);
     }
 
     /** Without warnings about the file. */
@@ -107,7 +109,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
     }
 
     public static TargetConfig empty() {
-        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A target-specific option from the command line, or null. */
@@ -123,13 +125,13 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
             changed.put(name, value);
         }
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, changed, warnings, timeouts);
+                processors, consistency, appInstanceArn, source, changed, warnings, timeouts, hooks, slowProcessorDelay);
     }
 
     /** {@code credentials} as in the config file: static, default or profile:NAME. */
     public TargetConfig withCredentials(String newCredentials) {
         return new TargetConfig(endpoint, region, newCredentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, timeouts);
+                processors, consistency, appInstanceArn, source, options, warnings, timeouts, hooks, slowProcessorDelay);
     }
 
     public String regionOr(String fallback) {
@@ -138,18 +140,30 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
 
     public TargetConfig withEndpoint(URI newEndpoint) {
         return new TargetConfig(newEndpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, timeouts);
+                processors, consistency, appInstanceArn, source, options, warnings, timeouts, hooks, slowProcessorDelay);
     }
 
     public TargetConfig withRegion(String newRegion) {
         return new TargetConfig(endpoint, newRegion, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, timeouts);
+                processors, consistency, appInstanceArn, source, options, warnings, timeouts, hooks, slowProcessorDelay);
+    }
+
+    /** With the base URL of the processor hooks (docs/processor-hooks.md), or without them (null). */
+    public TargetConfig withHooks(URI newHooks) {
+        return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
+                processors, consistency, appInstanceArn, source, options, warnings, timeouts, newHooks, slowProcessorDelay);
+    }
+
+    /** With the delay of the slow-pass-through processor. */
+    public TargetConfig withSlowProcessorDelay(Duration delay) {
+        return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
+                processors, consistency, appInstanceArn, source, options, warnings, timeouts, hooks, delay);
     }
 
     /** The fields a target config may have. */
     public static final List<String> FIELDS = List.of("endpoint", "region", "credentials", "accessKeyId",
             "secretAccessKey", "capabilities", "processors", "consistency", "connectTimeout", "callTimeout",
-            "appInstanceArn", "options");
+            "appInstanceArn", "hooks", "slowProcessorDelay", "options");
 
     /**
      * A Lambda function ARN, as a channel-flow processor needs one: partition, region, a 12-digit account, the
@@ -207,7 +221,8 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
                 problems.add(field, "unknown key; expected one of " + String.join(", ", FIELDS));
             }
         }
-        URI endpoint = endpoint(root, problems);
+        URI endpoint = url(root, "endpoint", problems, "http://127.0.0.1:8080");
+        URI hooks = url(root, "hooks", problems, "http://127.0.0.1:8080/_chime-conformance/v1");
         String region = scalar(root, "region", problems, "a region name, e.g. us-east-1");
         String credentials = credentials(root, problems);
         String accessKeyId = scalar(root, "accessKeyId", problems, "an access key ID");
@@ -218,6 +233,13 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         Duration consistency = duration(root, "consistency", problems, false);
         Duration connectTimeout = duration(root, "connectTimeout", problems, true);
         Duration callTimeout = duration(root, "callTimeout", problems, true);
+        Duration slowProcessorDelay = duration(root, "slowProcessorDelay", problems, false);
+        if (processors.containsKey(ProcessorBehaviour.SLOW_PASS_THROUGH) && slowProcessorDelay == null
+                && !root.has("slowProcessorDelay")) {
+            problems.add("slowProcessorDelay", "processors.slow-pass-through needs it: how long that processor waits"
+                    + " before it answers, an ISO-8601 duration such as PT3S (the kit reads a message as still being"
+                    + " processed only within it)");
+        }
         String appInstanceArn = scalar(root, "appInstanceArn", problems,
                 "an AppInstance ARN (arn:aws:chime:REGION:ACCOUNT:app-instance/ID)");
         if (appInstanceArn != null && !APP_INSTANCE_ARN.matcher(appInstanceArn).matches()) {
@@ -227,7 +249,8 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         Map<String, String> options = options(root, problems);
         problems.throwIfAny();
         return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors,
-                consistency, appInstanceArn, file, options, warnings, new Timeouts(connectTimeout, callTimeout));
+                consistency, appInstanceArn, file, options, warnings, new Timeouts(connectTimeout, callTimeout),
+                hooks, slowProcessorDelay);
     }
 
     /** The problems found in one file, each with its key. */
@@ -254,8 +277,8 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         }
     }
 
-    private static URI endpoint(JsonNode root, Problems problems) {
-        String text = scalar(root, "endpoint", problems, "an http or https URL, e.g. http://127.0.0.1:8080");
+    private static URI url(JsonNode root, String field, Problems problems, String example) {
+        String text = scalar(root, field, problems, "an http or https URL, e.g. " + example);
         if (text == null) {
             return null;
         }
@@ -268,8 +291,7 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         } catch (URISyntaxException e) {
             // reported below
         }
-        problems.add("endpoint", "expected an http or https URL with a host, e.g. http://127.0.0.1:8080, got '"
-                + text + "'");
+        problems.add(field, "expected an http or https URL with a host, e.g. " + example + ", got '" + text + "'");
         return null;
     }
 

@@ -36,6 +36,8 @@ public class ChannelFlowFixtures {
     private final Set<ProcessorBehaviour> named = java.util.EnumSet.noneOf(ProcessorBehaviour.class);
     /** The never-run ARNs handed out, with the behaviour each stands for. */
     private final java.util.Map<String, ProcessorBehaviour> unused = new java.util.LinkedHashMap<>();
+    /** Every processor ARN handed out, the target's and the never-run ones: whose invocations are looked for. */
+    private final Set<String> handedOut = new LinkedHashSet<>();
 
     public ChannelFlowFixtures(World world) {
         this.world = world;
@@ -51,8 +53,10 @@ public class ChannelFlowFixtures {
         if (!world.declares(needed)) {
             return unusedArn(behaviour);
         }
-        return world.target().processorArn(behaviour).orElseThrow(() -> new HarnessException("target "
+        String arn = world.target().processorArn(behaviour).orElseThrow(() -> new HarnessException("target "
                 + world.target().name() + " declares " + needed.tag() + " but gives no ARN for it"));
+        handedOut.add(arn);
+        return arn;
     }
 
     /**
@@ -68,6 +72,7 @@ public class ChannelFlowFixtures {
         String arn = "arn:" + parts[1] + ":lambda:" + parts[3] + ":" + parts[4] + ":function:"
                 + UNUSED_FUNCTION_PREFIX + behaviour.key();
         unused.put(arn, behaviour);
+        handedOut.add(arn);
         return arn;
     }
 
@@ -96,11 +101,10 @@ public class ChannelFlowFixtures {
             return used;
         }
         ProcessorProbe probe = world.target().processorProbe().get();
-        for (String channelArn : world.channelArns()) {
-            for (ProcessorProbe.Invocation invocation : probe.invocationsFor(channelArn)) {
-                ProcessorBehaviour behaviour = unused.get(invocation.processorArn());
-                if (behaviour != null) {
-                    used.add(behaviour);
+        for (java.util.Map.Entry<String, ProcessorBehaviour> standIn : unused.entrySet()) {
+            for (String channelArn : world.channelArns()) {
+                if (!probe.invocations(standIn.getKey(), channelArn).isEmpty()) {
+                    used.add(standIn.getValue());
                 }
             }
         }
@@ -176,19 +180,62 @@ public class ChannelFlowFixtures {
                 .chimeBearer(admin));
     }
 
+    /**
+     * "before the processor answers": the read a step just made ended before the slow-pass-through processor
+     * can have answered the last message (or edit) the scenario sent to a channel flow. That processor waits the
+     * delay the target states before it answers, and cannot have been invoked before the request was made;
+     * a read that ends sooner saw the message still being processed. A later one cannot tell: the kit, not the
+     * target, is then at fault (the target states too short a delay for this machine), and the scenario is an
+     * error.
+     */
+    public void requireBeforeTheSlowProcessorAnswers() {
+        long ended = System.nanoTime();
+        if (!world.declares(Capability.PROCESSOR_SLOW_PASS_THROUGH)) {
+            throw new HarnessException("\"before the processor answers\" needs the slow-pass-through processor:"
+                    + " tag the scenario @requires:processor:slow-pass-through");
+        }
+        java.time.Duration delay = world.target().slowProcessorDelay().orElseThrow(() -> new HarnessException("target "
+                + world.target().name() + " states no delay for its slow-pass-through processor"));
+        long submitted = world.expectations().lastSubmittedToFlow().orElseThrow(() -> new HarnessException(
+                "\"before the processor answers\": the scenario sent nothing to a channel flow"));
+        java.time.Duration took = java.time.Duration.ofNanos(ended - submitted);
+        if (took.compareTo(delay) >= 0) {
+            throw new HarnessException("the read ended " + took.toMillis() + " ms after the message went to the"
+                    + " flow, not within the slow-pass-through processor's delay of " + delay.toMillis() + " ms:"
+                    + " it may have seen the message processed. State a longer delay for the target"
+                    + " (slowProcessorDelay)");
+        }
+    }
+
     private ProcessorProbe probe() {
         return world.target().processorProbe().orElseThrow(() -> new HarnessException("target "
                 + world.target().name() + " cannot show processor invocations; the scenario should require"
                 + " the capability processor-inspection"));
     }
 
-    /** Every invocation so far, in the channels that go through a flow, oldest first. */
+    /**
+     * Every invocation so far of the processors the scenario named, in the channels that go through a flow,
+     * oldest first.
+     */
     public List<ProcessorProbe.Invocation> invocations() {
-        ProcessorProbe probe = probe();
         List<ProcessorProbe.Invocation> all = new ArrayList<>();
         for (String channelArn : flowChannels) {
-            all.addAll(probe.invocationsFor(channelArn));
+            all.addAll(invocationsIn(channelArn));
         }
+        all.sort(java.util.Comparator.comparingLong(ProcessorProbe.Invocation::sequence));
+        return all;
+    }
+
+    /** Every invocation so far of the processors the scenario named, for messages of one channel, oldest first. */
+    public List<ProcessorProbe.Invocation> invocationsIn(String channelArn) {
+        ProcessorProbe probe = probe();
+        List<ProcessorProbe.Invocation> all = new ArrayList<>();
+        for (String processorArn : handedOut) {
+            all.addAll(probe.invocations(processorArn, channelArn));
+        }
+        all.sort(java.util.Comparator.comparingLong(ProcessorProbe.Invocation::sequence));
+        // Whatever the step looks for, every invocation it sees must carry the documented event.
+        world.expectations().checkInvocations(channelArn, all);
         return all;
     }
 

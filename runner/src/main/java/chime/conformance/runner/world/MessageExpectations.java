@@ -1,6 +1,7 @@
 package chime.conformance.runner.world;
 
 import chime.conformance.runner.target.ProcessorBehaviour;
+import chime.conformance.runner.target.ProcessorProbe;
 import chime.conformance.runner.target.Target;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -72,6 +73,9 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMess
  */
 public final class MessageExpectations {
 
+    /** The event type of every processor invocation, as the Developer Guide documents it. */
+    public static final String PROCESSOR_EVENT = "CHANNEL_MESSAGE_EVENT";
+
     /** What the rewrite processor sets as the metadata (features/README.md). */
     public static final String REWRITTEN_METADATA = "rewritten-by-processor";
 
@@ -140,6 +144,10 @@ public final class MessageExpectations {
         }
     }
 
+    /** What one send or edit of a message carried (null: left out). */
+    private record Submission(String content, String metadata, String why) {
+    }
+
     /** What a channel flow's processors make of a message's content and metadata; null when unknown. */
     private record Rewrite(UnaryOperator<String> content, UnaryOperator<String> metadata, String why) {
 
@@ -159,6 +167,10 @@ public final class MessageExpectations {
     private final Map<String, Expected> messages = new HashMap<>();
     private Map<String, ProcessorBehaviour> behaviours;
     private int checked;
+    /** What each message's sends and edits carried, oldest first: what a processor may receive for it. */
+    private final Map<String, List<Submission>> submissions = new HashMap<>();
+    /** When the last message or edit that went to a channel flow was requested (System.nanoTime), or null. */
+    private Long lastToFlow;
 
     /**
      * @param actorName the name of the actor whose ARN is given (or the ARN itself)
@@ -177,6 +189,14 @@ public final class MessageExpectations {
                 new Class<?>[] {ChimeSdkMessagingClient.class}, handler);
     }
 
+    /**
+     * When the scenario last requested a send or an edit that went to a channel flow (System.nanoTime): no
+     * processor can have answered it before then.
+     */
+    public synchronized java.util.OptionalLong lastSubmittedToFlow() {
+        return lastToFlow == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(lastToFlow);
+    }
+
     /** How many messages read so far were compared with what the scenario knows of them. */
     public synchronized int checked() {
         return checked;
@@ -192,8 +212,9 @@ public final class MessageExpectations {
         }
         if (args != null && args.length == 1 && args[0] instanceof SdkRequest request
                 && SdkResponse.class.isAssignableFrom(method.getReturnType())) {
+            long started = System.nanoTime();
             Object response = call(client, method, args);
-            seen(request, (SdkResponse) response);
+            seen(request, (SdkResponse) response, started);
             return response;
         }
         if (method.isDefault() && args != null && args.length > 0) {
@@ -213,15 +234,21 @@ public final class MessageExpectations {
 
     /** A call that succeeded: a write teaches, a read is checked. */
     synchronized void seen(SdkRequest request, SdkResponse response) {
+        seen(request, response, System.nanoTime());
+    }
+
+    /** @param started when the request was made (System.nanoTime) */
+    synchronized void seen(SdkRequest request, SdkResponse response, long started) {
         if (request instanceof SendChannelMessageRequest q && response instanceof SendChannelMessageResponse r) {
-            sent(q, r);
+            sent(q, r, started);
         } else if (request instanceof UpdateChannelMessageRequest q) {
-            edited(q);
+            edited(q, started);
         } else if (request instanceof RedactChannelMessageRequest q) {
             change(q.channelArn(), q.messageId(), e -> e.now(Field.cleared("cleared by the redaction"), Field.cleared("cleared by the redaction"),
                     e.submittedContent(), e.submittedMetadata()));
         } else if (request instanceof DeleteChannelMessageRequest q) {
             messages.remove(key(q.channelArn(), q.messageId()));
+            submissions.remove(key(q.channelArn(), q.messageId()));
         } else if (request instanceof ChannelFlowCallbackRequest q) {
             calledBack(q);
         } else if (request instanceof CreateChannelFlowRequest q && response instanceof CreateChannelFlowResponse r) {
@@ -251,7 +278,7 @@ public final class MessageExpectations {
 
     // ---------------------------------------------------------------------------------------- writes
 
-    private void sent(SendChannelMessageRequest q, SendChannelMessageResponse r) {
+    private void sent(SendChannelMessageRequest q, SendChannelMessageResponse r, long started) {
         if (r.messageId() == null || messages.containsKey(key(q.channelArn(), r.messageId()))) {
             return; // a retry with the same ClientRequestToken names the message first sent
         }
@@ -262,14 +289,21 @@ public final class MessageExpectations {
                 System.nanoTime());
         String flow = q.type() == ChannelMessageType.CONTROL ? null : channelFlows.get(q.channelArn());
         if (flow != null) {
+            lastToFlow = started;
             Rewrite rewrite = rewrite(flow);
             sent = sent.processing(processed(rewrite, q.content(), true), processed(rewrite, q.metadata(), false),
                     content, metadata, q.content(), q.metadata());
         }
         messages.put(key(q.channelArn(), r.messageId()), sent);
+        submissions.computeIfAbsent(key(q.channelArn(), r.messageId()), k -> new ArrayList<>())
+                .add(new Submission(q.content(), q.metadata(), "as sent"));
     }
 
-    private void edited(UpdateChannelMessageRequest q) {
+    private void edited(UpdateChannelMessageRequest q, long started) {
+        List<Submission> known = submissions.get(key(q.channelArn(), q.messageId()));
+        if (known != null) {
+            known.add(new Submission(q.content(), q.metadata(), "as edited"));
+        }
         change(q.channelArn(), q.messageId(), e -> {
             Field content = Field.of(q.content(), "as edited");
             Field metadata = Field.of(q.metadata(), "as edited");
@@ -277,6 +311,7 @@ public final class MessageExpectations {
             if (flow == null) {
                 return e.now(content, metadata, q.content(), q.metadata());
             }
+            lastToFlow = started;
             // The edit goes to the processor; until it is delivered, readers may still see the version before it.
             Rewrite rewrite = rewrite(flow);
             return e.processing(Field.either(e.content(), processed(rewrite, q.content(), true)),
@@ -342,7 +377,7 @@ public final class MessageExpectations {
                 return null;
             }
             switch (behaviour) {
-                case PASS_THROUGH -> { }
+                case PASS_THROUGH, SLOW_PASS_THROUGH -> { }
                 case REWRITE -> result = result.then(new Rewrite(c -> c == null ? null : c.toUpperCase(Locale.ROOT),
                         m -> REWRITTEN_METADATA, "as the rewrite processor leaves it"));
                 case UNREACHABLE -> {
@@ -366,6 +401,75 @@ public final class MessageExpectations {
             }
         }
         return behaviours;
+    }
+
+    // ---------------------------------------------------------------------------------------- processors
+
+    /**
+     * Checks the invocations a processor received for messages of {@code channelArn} against what the scenario
+     * sent: the event the Developer Guide documents for processors ("Setting up a Channel Processor"), with
+     * EventType CHANNEL_MESSAGE_EVENT, a CallbackId, and the ChannelMessage of that channel with the type, the
+     * persistence and the sender the message was sent with, a CreatedTimestamp, and, for the first processor of
+     * the flow, the content and metadata of one of the message's sends or edits (a later processor receives
+     * what the one before it left). Messages the scenario did not send through its client are not checked, nor
+     * a member the send or edit left out.
+     */
+    public synchronized void checkInvocations(String channelArn, List<ProcessorProbe.Invocation> invocations) {
+        for (ProcessorProbe.Invocation i : invocations) {
+            Expected e = messages.get(key(channelArn, i.messageId()));
+            List<Submission> sent = submissions.get(key(channelArn, i.messageId()));
+            if (e == null || sent == null) {
+                continue;
+            }
+            List<String> wrong = new ArrayList<>();
+            if (!PROCESSOR_EVENT.equals(i.eventType())) {
+                wrong.add("EventType " + show(i.eventType()) + " where the Developer Guide documents " + PROCESSOR_EVENT);
+            }
+            if (i.callbackId() == null || i.callbackId().isEmpty()) {
+                wrong.add("no CallbackId");
+            }
+            if (!channelArn.equals(i.channelArn())) {
+                wrong.add("ChannelMessage.ChannelArn " + show(i.channelArn()) + " where the message was sent to "
+                        + show(channelArn));
+            }
+            if (!java.util.Objects.equals(i.type(), e.type())) {
+                wrong.add("ChannelMessage.Type " + show(i.type()) + " where it was sent as " + e.type());
+            }
+            if (!java.util.Objects.equals(i.persistence(), e.persistence())) {
+                wrong.add("ChannelMessage.Persistence " + show(i.persistence()) + " where it was sent as " + e.persistence());
+            }
+            if (!java.util.Objects.equals(i.senderArn(), e.senderArn())) {
+                wrong.add("ChannelMessage.Sender.Arn " + show(i.senderArn()) + " where " + actorName.apply(e.senderArn())
+                        + " sent it");
+            }
+            if (i.createdTimestamp() == null || i.createdTimestamp().isEmpty()) {
+                wrong.add("no ChannelMessage.CreatedTimestamp");
+            }
+            if (firstOfItsFlow(channelArn, i.processorArn()) && sent.stream().noneMatch(s ->
+                    (s.content() == null || s.content().equals(i.content()))
+                            && (s.metadata() == null || s.metadata().equals(i.metadata())))) {
+                wrong.add("ChannelMessage.Content " + show(i.content()) + " and Metadata " + show(i.metadata())
+                        + " where the scenario sent " + sent.stream().map(s -> show(s.content()) + " with "
+                        + show(s.metadata()) + " (" + s.why() + ")").reduce((a, b) -> a + ", then " + b).orElse(""));
+            }
+            if (!wrong.isEmpty()) {
+                String label = messageLabel.apply(i.messageId());
+                throw new AssertionError("the processor " + i.processorArn() + " was invoked for the message "
+                        + (label != null ? "\"" + label + "\"" : i.messageId()) + " with " + String.join("; ", wrong));
+            }
+        }
+    }
+
+    /** Whether the processor is the first of the channel's flow, or the only one, so that it gets what was sent. */
+    private boolean firstOfItsFlow(String channelArn, String processorArn) {
+        List<Processor> processors = flows.get(channelFlows.get(channelArn));
+        if (processors == null || processors.isEmpty()) {
+            return false;
+        }
+        Processor first = processors.stream().min(Comparator.comparing(p -> p.executionOrder() == null
+                ? Integer.MAX_VALUE : p.executionOrder())).orElseThrow();
+        return first.configuration() != null && first.configuration().lambda() != null
+                && java.util.Objects.equals(first.configuration().lambda().resourceArn(), processorArn);
     }
 
     // ---------------------------------------------------------------------------------------- reads

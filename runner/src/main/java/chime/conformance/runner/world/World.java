@@ -283,12 +283,24 @@ public class World {
     }
 
     /**
-     * Polls {@code read} until {@code done} holds or the target's consistency bound passes; returns the last
+     * How long the scenario waits for what it waits for: the target's consistency bound, and, when the scenario
+     * runs the slow-pass-through processor, the time that processor takes as well.
+     */
+    public Duration processingBound() {
+        Duration bound = target.consistencyBound();
+        if (declares(Capability.PROCESSOR_SLOW_PASS_THROUGH)) {
+            bound = bound.plus(target.slowProcessorDelay().orElse(Duration.ZERO));
+        }
+        return bound;
+    }
+
+    /**
+     * Polls {@code read} until {@code done} holds or {@link #processingBound()} passes; returns the last
      * value read either way, so the caller's assertion reports what was seen. Never sleeps on targets whose
      * bound is zero.
      */
     public <T> T eventually(Supplier<T> read, Predicate<T> done) {
-        Duration bound = target.consistencyBound();
+        Duration bound = processingBound();
         long start = System.nanoTime();
         long deadline = start + bound.toNanos();
         long pause = 5;

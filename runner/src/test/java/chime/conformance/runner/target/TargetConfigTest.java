@@ -42,6 +42,25 @@ class TargetConfigTest {
         return e.getMessage();
     }
 
+    /** The processor hooks and the slow processor: a URL, and the delay without which that processor is useless. */
+    @Test
+    void hooksAndTheSlowProcessorsDelayAreRead() throws Exception {
+        TargetConfig config = TargetConfig.load(file("""
+                hooks: http://127.0.0.1:8080/_chime-conformance/v1
+                processors:
+                  slow-pass-through: arn:aws:lambda:us-east-1:111122223333:function:slow
+                slowProcessorDelay: PT4S
+                """));
+        assertThat(config.hooks(), equalTo(java.net.URI.create("http://127.0.0.1:8080/_chime-conformance/v1")));
+        assertThat(config.slowProcessorDelay(), equalTo(Duration.ofSeconds(4)));
+        assertThat(config.processors().keySet(), equalTo(Set.of(ProcessorBehaviour.SLOW_PASS_THROUGH)));
+
+        assertThat(refusal("hooks: _chime-conformance/v1\n"), containsString("hooks: expected an http or https URL"));
+        assertThat(refusal("processors:\n  slow-pass-through: arn:aws:lambda:us-east-1:111122223333:function:slow\n"),
+                containsString("slowProcessorDelay: processors.slow-pass-through needs it"));
+        assertThat(refusal("slowProcessorDelay: 3 seconds\n"), containsString("slowProcessorDelay: expected a duration"));
+    }
+
     @Test
     void aValidConfigIsRead() throws Exception {
         TargetConfig config = TargetConfig.load(file("""

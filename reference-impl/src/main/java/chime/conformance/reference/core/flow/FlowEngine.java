@@ -108,11 +108,9 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
         Step step = new Step(ctx.ids().newCallbackId(), channelArn, proposal.messageId(), processors, index, proposal,
                 update, ctx.clock().now());
         pending.put(step.callbackId(), step);
-        ProcessorInvocation invocation = new ProcessorInvocation(step.callbackId(), channelArn, proposal.messageId(),
-                proposal.content(), proposal.metadata(), proposal.sender(), proposal.type(), proposal.persistence(),
-                update ? ProcessorInvocation.UPDATE_CHANNEL_MESSAGE : ProcessorInvocation.CREATE_CHANNEL_MESSAGE,
-                step.processor(), step.invokedAt());
-        registry.recordInvocation(invocation);
+        ProcessorInvocation invocation = registry.recordInvocation(new ProcessorInvocation(
+                ProcessorInvocation.CHANNEL_MESSAGE_EVENT, step.callbackId(), proposal, step.processor(),
+                step.invokedAt(), 0));
         try {
             executor.execute(() -> {
                 try {

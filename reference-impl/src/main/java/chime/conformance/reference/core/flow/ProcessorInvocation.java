@@ -1,5 +1,6 @@
 package chime.conformance.reference.core.flow;
 
+import chime.conformance.reference.core.model.ChannelMessage;
 import chime.conformance.reference.core.model.ChannelMessagePersistenceType;
 import chime.conformance.reference.core.model.ChannelMessageType;
 import chime.conformance.reference.core.model.Identity;
@@ -8,18 +9,60 @@ import chime.conformance.reference.core.model.Processor;
 import java.time.Instant;
 
 /**
- * What the service hands a processor when it invokes it (FLOW-005): the CallbackId to answer with, the
- * channel and message, and the message as it stands at this step of the flow. The payload of a real Lambda
- * invocation is not in the documentation; this is the kit's contract with its processor doubles.
+ * One invocation of a processor by the service (FLOW-005). Its event is what the Developer Guide says a
+ * processor Lambda function receives ("Setting up a Channel Processor",
+ * https://docs.aws.amazon.com/chime-sdk/latest/dg/processor-setup.html): the {@code EventType}, the constant
+ * {@value #CHANNEL_MESSAGE_EVENT}; the {@code CallbackId} to answer with; and the {@code ChannelMessage} as it
+ * stands at this step of the flow (MessageId, ChannelArn, Content, Metadata, Sender, Persistence,
+ * LastEditedTimestamp, Type, CreatedTimestamp). An edit is told from a new message by its LastEditedTimestamp
+ * (FLOW-017). Around the event, what the service knows of the invocation: the processor it invoked, when, and
+ * its place among every invocation the service made.
  *
- * @param eventType {@code CREATE_CHANNEL_MESSAGE} for a send, {@code UPDATE_CHANNEL_MESSAGE} for an edit
- *                  (FLOW-017)
+ * @param sequence  orders every invocation of the service, across processors: a later one has a greater number
+ * @param processor the processor of the flow that was invoked
+ * @param invokedAt when the service invoked it (the start of its 48-hour window, FLOW-030)
  */
-public record ProcessorInvocation(String callbackId, String channelArn, String messageId, String content,
-                                  String metadata, Identity sender, ChannelMessageType type,
-                                  ChannelMessagePersistenceType persistence, String eventType, Processor processor,
-                                  Instant invokedAt) {
+public record ProcessorInvocation(String eventType, String callbackId, ChannelMessage channelMessage,
+                                  Processor processor, Instant invokedAt, long sequence) {
 
-    public static final String CREATE_CHANNEL_MESSAGE = "CREATE_CHANNEL_MESSAGE";
-    public static final String UPDATE_CHANNEL_MESSAGE = "UPDATE_CHANNEL_MESSAGE";
+    /** The only event type the Developer Guide documents for processors. */
+    public static final String CHANNEL_MESSAGE_EVENT = "CHANNEL_MESSAGE_EVENT";
+
+    public String channelArn() {
+        return channelMessage.channelArn();
+    }
+
+    public String messageId() {
+        return channelMessage.messageId();
+    }
+
+    public String content() {
+        return channelMessage.content();
+    }
+
+    public String metadata() {
+        return channelMessage.metadata();
+    }
+
+    public Identity sender() {
+        return channelMessage.sender();
+    }
+
+    public ChannelMessageType type() {
+        return channelMessage.type();
+    }
+
+    public ChannelMessagePersistenceType persistence() {
+        return channelMessage.persistence();
+    }
+
+    /** Whether the invocation is for an edit: the message has been edited (FLOW-017). */
+    public boolean update() {
+        return channelMessage.lastEditedTimestamp() != null;
+    }
+
+    /** The same invocation with its place among the service's invocations. */
+    ProcessorInvocation numbered(long number) {
+        return new ProcessorInvocation(eventType, callbackId, channelMessage, processor, invokedAt, number);
+    }
 }

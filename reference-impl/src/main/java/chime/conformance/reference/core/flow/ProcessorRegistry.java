@@ -8,6 +8,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Lambda functions the in-memory service can "invoke": processor doubles whose behaviour is known, so
@@ -23,16 +28,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>{@code chime-conformance-unreachable}: cannot be invoked, so the FallbackAction decides
  *       (FLOW-025, FLOW-026);</li>
  *   <li>{@code chime-conformance-hold}: records the invocation and does nothing; the test plays the processor
- *       and calls ChannelFlowCallback itself with the recorded CallbackId.</li>
+ *       and calls ChannelFlowCallback itself with the recorded CallbackId;</li>
+ *   <li>{@code chime-conformance-slow-pass-through}: calls back like the pass-through processor, but only
+ *       after a delay ({@link #DEFAULT_SLOW_DELAY} unless {@link #slowDelay(Duration)} says otherwise), so that
+ *       a message is observably PENDING for that long.</li>
  * </ul>
  */
-public final class ProcessorRegistry {
+public final class ProcessorRegistry implements AutoCloseable {
 
     public static final String PASS_THROUGH = "chime-conformance-pass-through";
     public static final String DENY = "chime-conformance-deny";
     public static final String REWRITE = "chime-conformance-rewrite";
     public static final String UNREACHABLE = "chime-conformance-unreachable";
     public static final String HOLD = "chime-conformance-hold";
+    public static final String SLOW_PASS_THROUGH = "chime-conformance-slow-pass-through";
+    /** How long the slow pass-through processor waits before it answers, unless told otherwise. */
+    public static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(3);
     public static final String REWRITTEN_METADATA = "rewritten-by-processor";
 
     private static final ProcessorBehaviour UNREACHABLE_BEHAVIOUR = (invocation, callback) -> InvocationOutcome.UNREACHABLE;
@@ -41,6 +52,14 @@ public final class ProcessorRegistry {
     private final String accountId;
     private final ConcurrentHashMap<String, ProcessorBehaviour> behaviours = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<ProcessorInvocation> invocations = new CopyOnWriteArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private volatile Duration slowDelay = DEFAULT_SLOW_DELAY;
+    /**
+     * Where the slow processor waits: a timer, so that waiting holds none of the service's processor threads.
+     * Started on first use; null until then.
+     */
+    private ScheduledExecutorService timer;
+    private boolean closed;
     private final Object idleMonitor = new Object();
     private int running;
 
@@ -65,6 +84,33 @@ public final class ProcessorRegistry {
         });
         register(arnOf(UNREACHABLE), UNREACHABLE_BEHAVIOUR);
         register(arnOf(HOLD), (invocation, callback) -> InvocationOutcome.REACHED);
+        register(arnOf(SLOW_PASS_THROUGH), (invocation, callback) -> {
+            try {
+                timer().schedule(() -> {
+                    try {
+                        callback.callback(invocation.callbackId(), invocation.channelArn(), false,
+                                new MessageCallback(invocation.messageId(), null, null));
+                    } catch (RuntimeException refused) {
+                        // The channel or message went away meanwhile: nothing is left to answer for.
+                    }
+                }, slowDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                // The service is closing: the message stays PENDING, as with a processor that never answers.
+            }
+            return InvocationOutcome.REACHED;
+        });
+    }
+
+    /** How long the slow pass-through processor waits before it answers, from now on. */
+    public void slowDelay(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("the slow processor's delay must be zero or more, not " + delay);
+        }
+        this.slowDelay = delay;
+    }
+
+    public Duration slowDelay() {
+        return slowDelay;
     }
 
     /** The Lambda ARN of a function in the service's region and account. */
@@ -92,6 +138,10 @@ public final class ProcessorRegistry {
         return arnOf(HOLD);
     }
 
+    public String slowPassThroughArn() {
+        return arnOf(SLOW_PASS_THROUGH);
+    }
+
     /** Gives a Lambda ARN a behaviour, replacing any previous one. */
     public void register(String lambdaArn, ProcessorBehaviour behaviour) {
         behaviours.put(Objects.requireNonNull(lambdaArn, "lambdaArn"), Objects.requireNonNull(behaviour, "behaviour"));
@@ -104,6 +154,18 @@ public final class ProcessorRegistry {
 
     public List<ProcessorInvocation> invocationsFor(String channelArn) {
         return invocations.stream().filter(invocation -> invocation.channelArn().equals(channelArn)).toList();
+    }
+
+    /**
+     * The invocations of one processor (its Lambda ARN), oldest first: only those for messages of
+     * {@code channelArn} unless it is null, and only those numbered after {@code after}.
+     */
+    public List<ProcessorInvocation> invocations(String processorArn, String channelArn, long after) {
+        return invocations.stream()
+                .filter(i -> i.sequence() > after)
+                .filter(i -> i.processor().lambdaResourceArn().equals(processorArn))
+                .filter(i -> channelArn == null || i.channelArn().equals(channelArn))
+                .toList();
     }
 
     /**
@@ -124,12 +186,18 @@ public final class ProcessorRegistry {
         }
     }
 
-    /** Records an invocation the service is about to make. */
-    void recordInvocation(ProcessorInvocation invocation) {
-        invocations.add(invocation);
+    /** Records an invocation the service is about to make; returns it with its number. */
+    ProcessorInvocation recordInvocation(ProcessorInvocation invocation) {
+        ProcessorInvocation numbered;
+        synchronized (invocations) {
+            // Numbered and listed in one step, so that the list is always in the order of the numbers.
+            numbered = invocation.numbered(sequence.incrementAndGet());
+            invocations.add(numbered);
+        }
         synchronized (idleMonitor) {
             running++;
         }
+        return numbered;
     }
 
     /** Runs the behaviour behind the invocation's Lambda ARN; a failure or an unknown ARN is UNREACHABLE. */
@@ -149,6 +217,29 @@ public final class ProcessorRegistry {
         synchronized (idleMonitor) {
             running--;
             idleMonitor.notifyAll();
+        }
+    }
+
+    private synchronized ScheduledExecutorService timer() {
+        if (closed) {
+            throw new RejectedExecutionException("the service is closed");
+        }
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "chime-reference-slow-processor");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return timer;
+    }
+
+    /** Stops the slow processor's timer: answers it still owed are never given. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (timer != null) {
+            timer.shutdownNow();
         }
     }
 }

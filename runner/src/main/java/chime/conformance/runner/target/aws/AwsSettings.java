@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  */
 public record AwsSettings(String region, URI endpoint, boolean confirmed, long maxCalls, Duration consistency,
                           Map<ProcessorBehaviour, String> processors, boolean deployProcessors,
-                          boolean maskAccount, URI stsEndpoint, URI lambdaEndpoint, URI iamEndpoint) {
+                          boolean maskAccount, URI stsEndpoint, URI lambdaEndpoint, URI iamEndpoint,
+                          Duration slowProcessorDelay) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final Duration DEFAULT_CONSISTENCY = Duration.ofSeconds(10);
@@ -39,7 +40,10 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
     static final Set<String> KNOWN = Set.of(CONFIRM, MAX_CALLS, MASK_ACCOUNT, DEPLOY_PROCESSORS, STS_ENDPOINT,
             LAMBDA_ENDPOINT, IAM_ENDPOINT);
 
-    /** The processors the aws target can run: HOLD needs a probe into the service, which AWS gives none. */
+    /**
+     * Processors of the aws target that need no more than their ARN: HOLD needs a probe into the service, which
+     * AWS gives none; SLOW_PASS_THROUGH needs its delay as well.
+     */
     static final Set<ProcessorBehaviour> NEEDED = EnumSet.of(ProcessorBehaviour.PASS_THROUGH,
             ProcessorBehaviour.DENY, ProcessorBehaviour.REWRITE, ProcessorBehaviour.UNREACHABLE);
 
@@ -81,7 +85,8 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
         return new AwsSettings(config.regionOr(DEFAULT_REGION), endpoint, flag(config, CONFIRM, false), maxCalls,
                 config.consistency() == null ? DEFAULT_CONSISTENCY : config.consistency(), processors,
                 flag(config, DEPLOY_PROCESSORS, true), flag(config, MASK_ACCOUNT, false),
-                uri(config, STS_ENDPOINT), uri(config, LAMBDA_ENDPOINT), uri(config, IAM_ENDPOINT));
+                uri(config, STS_ENDPOINT), uri(config, LAMBDA_ENDPOINT), uri(config, IAM_ENDPOINT),
+                config.slowProcessorDelay());
     }
 
     /** Whether the STS account lookup happens: always against AWS; with an endpoint override only if told where. */

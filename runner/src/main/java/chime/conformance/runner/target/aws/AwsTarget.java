@@ -190,6 +190,19 @@ public final class AwsTarget implements Target {
         return fixtures;
     }
 
+    /**
+     * The slow pass-through processor's delay: the deployed function's, or for ARNs from the target config,
+     * the config's {@code slowProcessorDelay}.
+     */
+    @Override
+    public Optional<Duration> slowProcessorDelay() {
+        if (!processors.containsKey(ProcessorBehaviour.SLOW_PASS_THROUGH)) {
+            return Optional.empty();
+        }
+        return Optional.of(settings.processors().isEmpty() ? ProcessorDeployer.SLOW_DELAY
+                : settings.slowProcessorDelay());
+    }
+
     @Override
     public Optional<String> processorArn(ProcessorBehaviour behaviour) {
         return Optional.ofNullable(processors.get(behaviour));

@@ -25,9 +25,11 @@ import software.amazon.awssdk.services.lambda.model.State;
 /**
  * Deploys the kit's channel-flow processors for one run: an IAM role the functions run as (allowed to call
  * ChannelFlowCallback on the run's AppInstances, nothing else: no CloudWatch Logs either, so the functions
- * leave no log groups behind), the pass-through, deny and rewrite functions from
+ * leave no log groups behind), the pass-through, deny, rewrite and slow pass-through functions from
  * {@code aws/processors/*.py}, and on each a resource policy letting {@value #CHIME_MESSAGING_PRINCIPAL}
- * invoke it. The unreachable processor is the ARN of a function of the run that is never created.
+ * invoke it. The unreachable processor is the ARN of a function of the run that is never created. The slow
+ * pass-through function waits {@link #SLOW_DELAY} before it calls back (its environment says how long; its
+ * timeout is longer).
  *
  * <p>Every resource is named after the run and tagged with its id, and recorded in the run's ledger as soon
  * as it exists, so cleanup finds it even if deployment stops half way.
@@ -37,8 +39,14 @@ public final class ProcessorDeployer {
     public static final String CHIME_MESSAGING_PRINCIPAL = "messaging.chime.amazonaws.com";
     static final String CALLBACK_POLICY_NAME = "chime-conformance-flow-callback";
     static final String ROLE_SUFFIX = "processors";
-    static final List<ProcessorBehaviour> DEPLOYED =
-            List.of(ProcessorBehaviour.PASS_THROUGH, ProcessorBehaviour.DENY, ProcessorBehaviour.REWRITE);
+    static final List<ProcessorBehaviour> DEPLOYED = List.of(ProcessorBehaviour.PASS_THROUGH, ProcessorBehaviour.DENY,
+            ProcessorBehaviour.REWRITE, ProcessorBehaviour.SLOW_PASS_THROUGH);
+    /**
+     * How long the deployed slow pass-through function waits before it calls back: long enough that a read the
+     * kit makes right after a send, across the Internet, ends before it (the function cannot have been invoked
+     * before the send; a cold start only adds to the wait).
+     */
+    public static final Duration SLOW_DELAY = Duration.ofSeconds(10);
 
     /** A new role takes a while before Lambda may assume it; CreateFunction says so with this error. */
     private static final Duration ROLE_PROPAGATION = Duration.ofSeconds(90);
@@ -65,7 +73,8 @@ public final class ProcessorDeployer {
         return List.of(
                 "IAM role " + AwsTarget.ROLE_PATH + run.resourceName(ROLE_SUFFIX) + " with an inline policy allowing chime:ChannelFlowCallback on the run's AppInstances",
                 "Lambda functions " + run.resourceName("pass-through") + ", " + run.resourceName("deny") + ", "
-                        + run.resourceName("rewrite") + " (Python, 128 MB), invocable by " + CHIME_MESSAGING_PRINCIPAL);
+                        + run.resourceName("rewrite") + ", " + run.resourceName("slow-pass-through")
+                        + " (Python, 128 MB), invocable by " + CHIME_MESSAGING_PRINCIPAL);
     }
 
     /**
@@ -105,6 +114,7 @@ public final class ProcessorDeployer {
         String name = run.resourceName(behaviour.key());
         String module = behaviour.key().replace('-', '_');
         SdkBytes code = SdkBytes.fromByteArray(zip(module + ".py", source(module)));
+        boolean slow = behaviour == ProcessorBehaviour.SLOW_PASS_THROUGH;
         long deadline = System.nanoTime() + ROLE_PROPAGATION.toNanos();
         Duration wait = POLL;
         while (true) {
@@ -114,8 +124,13 @@ public final class ProcessorDeployer {
                         .handler(module + ".handler")
                         .role(roleArn)
                         .code(c -> c.zipFile(code))
-                        .timeout(10)
+                        .timeout(slow ? (int) SLOW_DELAY.toSeconds() + 15 : 10)
                         .memorySize(128)
+                        .environment(e -> {
+                            if (slow) {
+                                e.variables(Map.of("DELAY_SECONDS", Long.toString(SLOW_DELAY.toSeconds())));
+                            }
+                        })
                         .description("chime-conformance " + behaviour.key() + " processor of run " + run)
                         .tags(Map.of(AwsTarget.RUN_TAG, run.value()))).functionArn();
                 ledger.add(new AwsResource(AwsResource.Kind.LAMBDA_FUNCTION, name, name, java.time.Instant.now()));

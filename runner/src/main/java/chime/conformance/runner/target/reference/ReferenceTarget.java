@@ -75,6 +75,11 @@ public final class ReferenceTarget implements Target {
     }
 
     @Override
+    public Optional<Duration> slowProcessorDelay() {
+        return Optional.of(service.processors().slowDelay());
+    }
+
+    @Override
     public Optional<ProcessorProbe> processorProbe() {
         return Optional.of(ReferenceProcessors.probe(service));
     }

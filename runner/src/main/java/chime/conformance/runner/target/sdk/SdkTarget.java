@@ -33,6 +33,7 @@ public final class SdkTarget implements Target {
     private final SdkClients clients;
     private Set<Capability> capabilities;
     private Consumer<Duration> clock;
+    private Duration slowProcessorDelay;
     private final Map<ProcessorBehaviour, String> processors;
     private final ProcessorProbe probe;
     private final Duration consistency;
@@ -73,7 +74,7 @@ public final class SdkTarget implements Target {
 
     /**
      * Gives the target capability CLOCK_CONTROL: {@code advance} moves the clock of the service behind the
-     * endpoint, which must therefore run in this process (the reference served over HTTP).
+     * endpoint (through its processor hooks).
      */
     public SdkTarget withClockControl(Consumer<Duration> advance) {
         this.clock = advance;
@@ -90,6 +91,17 @@ public final class SdkTarget implements Target {
         } else {
             clock.accept(by);
         }
+    }
+
+    /** How long the target's slow-pass-through processor waits before it answers. */
+    public SdkTarget withSlowProcessorDelay(Duration delay) {
+        this.slowProcessorDelay = delay;
+        return this;
+    }
+
+    @Override
+    public Optional<Duration> slowProcessorDelay() {
+        return Optional.ofNullable(slowProcessorDelay);
     }
 
     /** Closes {@code resource} after the clients, when the target closes (e.g. the server behind it). */

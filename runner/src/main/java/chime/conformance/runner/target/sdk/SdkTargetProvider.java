@@ -1,6 +1,7 @@
 package chime.conformance.runner.target.sdk;
 
 import chime.conformance.runner.target.Capability;
+import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.target.TargetProvider;
@@ -17,6 +18,9 @@ import java.util.Set;
  * the target has only WIRE and dummy static credentials, and scenarios needing more are NOT_APPLICABLE.
  * Each processor listed under {@code processors:} is a capability ({@code processor:deny}, ...): scenarios
  * that run a behaviour not listed are NOT_APPLICABLE, those that only manage flows run on any endpoint.
+ * With {@code hooks:}, the base URL of the endpoint's processor hooks (docs/processor-hooks.md), the target
+ * also has processor-inspection (so the hold processor, which a scenario plays, can be listed), and
+ * clock-control when the config declares it.
  */
 public final class SdkTargetProvider implements TargetProvider {
 
@@ -51,24 +55,37 @@ public final class SdkTargetProvider implements TargetProvider {
         }
         Set<Capability> declared = config.capabilities().isEmpty() ? EnumSet.noneOf(Capability.class)
                 : EnumSet.copyOf(config.capabilities());
-        if (declared.contains(Capability.PROCESSOR_INSPECTION)) {
-            // Seeing invocations needs a hook into the service; an endpoint gives none.
-            throw new IllegalArgumentException("capability processor-inspection in " + config.source()
-                    + " cannot be provided by an HTTP endpoint; only the reference targets have it");
+        ProcessorHooksClient hooks = null;
+        if (config.hooks() != null) {
+            hooks = new ProcessorHooksClient(config.hooks());
+            hooks.check();
+            // Through the hooks the kit sees every invocation, and so can play a processor that only records them.
+            declared.add(Capability.PROCESSOR_INSPECTION);
+        } else {
+            if (declared.contains(Capability.PROCESSOR_INSPECTION)) {
+                throw new IllegalArgumentException("capability processor-inspection in " + config.source()
+                        + " needs the processor hooks of the endpoint: give their URL as 'hooks:' (e.g. "
+                        + endpoint + "/_chime-conformance/v1; docs/processor-hooks.md)");
+            }
+            if (declared.contains(Capability.CLOCK_CONTROL)) {
+                throw new IllegalArgumentException("capability clock-control in " + config.source()
+                        + " needs the processor hooks of the endpoint: give their URL as 'hooks:'"
+                        + " (docs/processor-hooks.md)");
+            }
+            if (config.processors().containsKey(ProcessorBehaviour.HOLD)) {
+                // A hold processor is there for the scenario to play, which needs to see its invocations.
+                throw new IllegalArgumentException("processors.hold in " + config.source() + ": a hold processor"
+                        + " needs processor-inspection, which the endpoint gives through its processor hooks:"
+                        + " give their URL as 'hooks:' (docs/processor-hooks.md), or remove it");
+            }
         }
-        if (declared.contains(Capability.CLOCK_CONTROL)) {
-            // Moving a service's clock needs a hook into it; an endpoint gives none.
-            throw new IllegalArgumentException("capability clock-control in " + config.source()
-                    + " cannot be provided by an HTTP endpoint; only the reference targets have it");
-        }
-        if (config.processors().containsKey(chime.conformance.runner.target.ProcessorBehaviour.HOLD)) {
-            // A hold processor is there for the scenario to play, which needs to see its invocations.
-            throw new IllegalArgumentException("processors.hold in " + config.source() + ": a hold processor needs"
-                    + " processor-inspection, which an HTTP endpoint cannot give; remove it");
-        }
+        boolean clock = declared.remove(Capability.CLOCK_CONTROL);
         SdkClients clients = SdkClients.open(endpoint, config, SdkClients.Retries.SDK_DEFAULT);
-        return new SdkTarget(endpoint.toString(), "endpoint " + endpoint + " through the AWS SDK for Java ("
-                + clients.region().id() + ")", endpoint, clients, declared, config.processors(), null,
+        SdkTarget target = new SdkTarget(endpoint.toString(), "endpoint " + endpoint + " through the AWS SDK for Java ("
+                + clients.region().id() + ")" + (hooks == null ? "" : ", processor hooks at " + hooks.base()),
+                endpoint, clients, declared, config.processors(), hooks,
                 config.consistency() == null ? DEFAULT_CONSISTENCY : config.consistency(), config.appInstanceArn());
+        target.withSlowProcessorDelay(config.slowProcessorDelay());
+        return clock ? target.withClockControl(hooks::advanceClock) : target;
     }
 }

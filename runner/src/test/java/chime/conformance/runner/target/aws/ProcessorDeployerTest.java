@@ -74,7 +74,8 @@ class ProcessorDeployerTest {
                 APP_INSTANCES.get(1), APP_INSTANCES.get(1) + "/*"));
 
         assertThat(lambda.functions.keySet(), contains("chime-conformance-20250314t101500z-3fa9-pass-through",
-                "chime-conformance-20250314t101500z-3fa9-deny", "chime-conformance-20250314t101500z-3fa9-rewrite"));
+                "chime-conformance-20250314t101500z-3fa9-deny", "chime-conformance-20250314t101500z-3fa9-rewrite",
+                "chime-conformance-20250314t101500z-3fa9-slow-pass-through"));
         for (ProcessorBehaviour b : ProcessorDeployer.DEPLOYED) {
             FakeLambda.Function f = lambda.functions.get(RUN.resourceName(b.key()));
             CreateFunctionRequest request = f.request();
@@ -92,13 +93,20 @@ class ProcessorDeployerTest {
             assertThat(permission.action(), equalTo("lambda:InvokeFunction"));
             assertThat(permission.sourceAccount(), equalTo(ACCOUNT));
             assertThat(arns.get(b), equalTo(f.arn()));
+            if (b == ProcessorBehaviour.SLOW_PASS_THROUGH) {
+                // It waits, then calls back: its environment says how long, and its timeout is longer.
+                assertThat(request.environment().variables(), equalTo(Map.of("DELAY_SECONDS",
+                        Long.toString(ProcessorDeployer.SLOW_DELAY.toSeconds()))));
+                assertThat(request.timeout() > ProcessorDeployer.SLOW_DELAY.toSeconds(), is(true));
+            }
         }
         // Unreachable: a function of the run that does not exist.
         assertThat(arns.get(ProcessorBehaviour.UNREACHABLE),
                 equalTo("arn:aws:lambda:us-east-1:123456789012:function:chime-conformance-20250314t101500z-3fa9-unreachable"));
         assertThat(lambda.functions, not(hasKey(RUN.resourceName("unreachable"))));
         assertThat(ledger.all().stream().map(AwsResource::name).toList(), contains(role,
-                RUN.resourceName("pass-through"), RUN.resourceName("deny"), RUN.resourceName("rewrite")));
+                RUN.resourceName("pass-through"), RUN.resourceName("deny"), RUN.resourceName("rewrite"),
+                RUN.resourceName("slow-pass-through")));
     }
 
     @Test
@@ -107,9 +115,9 @@ class ProcessorDeployerTest {
 
         deployer.deploy(RUN, ACCOUNT, APP_INSTANCES);
 
-        assertThat(lambda.functions, aMapWithSize(3));
+        assertThat(lambda.functions, aMapWithSize(ProcessorDeployer.DEPLOYED.size()));
         // three refusals of CreateFunction, then one Pending look per function
-        assertThat(pauses, hasSize(6));
+        assertThat(pauses, hasSize(3 + ProcessorDeployer.DEPLOYED.size()));
         assertThat(pauses.get(1), equalTo(pauses.get(0).multipliedBy(2)));
     }
 
@@ -121,7 +129,7 @@ class ProcessorDeployerTest {
         CleanupReport report = cleaner.deleteAll(ledger.inCleanupOrder());
 
         assertThat(report.failed(), empty());
-        assertThat(report.deleted(), hasSize(4));
+        assertThat(report.deleted(), hasSize(1 + ProcessorDeployer.DEPLOYED.size()));
         assertThat(lambda.functions, anEmptyMap());
         assertThat(iam.roles, anEmptyMap());
         assertThat(iam.calls.subList(iam.calls.size() - 2, iam.calls.size()), contains(
@@ -163,7 +171,7 @@ class ProcessorDeployerTest {
 
             assertThat(found.stream().map(AwsResource::name).toList(), contains(
                     RUN.resourceName("pass-through"), RUN.resourceName("deny"), RUN.resourceName("rewrite"),
-                    RUN.resourceName("processors")));
+                    RUN.resourceName("slow-pass-through"), RUN.resourceName("processors")));
             // The run of five minutes ago is younger than an hour; with no age limit it is found too.
             assertThat(sweeper.find(Duration.ZERO).stream().map(AwsResource::name).toList(),
                     is(not(empty())));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessorSourcesTest {
 
     private static final String EVENT = """
-            {"EventType": "CREATE_CHANNEL_MESSAGE",
+            {"EventType": "CHANNEL_MESSAGE_EVENT",
              "CallbackId": "0123456789abcdef0123456789abcdef",
              "ChannelMessage": {"MessageId": "m-1", "ChannelArn": "arn:aws:chime:us-east-1:123456789012:app-instance/a/channel/c",
                                 "Content": "Straße is big", "Metadata": "original", "Type": "STANDARD",
@@ -56,7 +57,7 @@ class ProcessorSourcesTest {
                     assert name == "chime-sdk-messaging", name
                     return _Messaging()
                 """);
-        for (String module : new String[] {"pass_through", "deny", "rewrite"}) {
+        for (String module : new String[] {"pass_through", "deny", "rewrite", "slow_pass_through"}) {
             Files.write(dir.resolve(module + ".py"), ProcessorDeployer.source(module));
         }
     }
@@ -85,17 +86,35 @@ class ProcessorSourcesTest {
         assertThat(call.get("CallbackId").asText(), equalTo("0123456789abcdef0123456789abcdef"));
     }
 
+    /** It waits the delay its environment gives, then answers as the pass-through processor does. */
+    @Test
+    void slowPassThroughWaitsThenAnswersWithTheMessageIdOnly() throws Exception {
+        JsonNode call = invoke("slow_pass_through", "import time\n"
+                + "slept = []\n"
+                + "time.sleep = lambda seconds: slept.append(seconds)\n",
+                "assert slept == [2.5], slept\n", Map.of("DELAY_SECONDS", "2.5"));
+        assertThat(call, equalTo(invoke("pass_through")));
+    }
+
     /** Runs {@code module.handler(event, None)} and returns the one ChannelFlowCallback it made. */
     private static JsonNode invoke(String module) throws Exception {
+        return invoke(module, "", "", Map.of());
+    }
+
+    /** The same, with Python run before the handler and after it, and environment variables. */
+    private static JsonNode invoke(String module, String before, String after, Map<String, String> environment)
+            throws Exception {
         Path event = dir.resolve("event.json");
         Files.writeString(event, EVENT);
-        String script = "import json, sys, boto3, " + module + "\n"
+        String script = before + "import json, sys, boto3, " + module + "\n"
                 + module + ".handler(json.load(open(sys.argv[1], encoding='utf-8')), None)\n"
+                + after
                 + "assert len(boto3.calls) == 1, boto3.calls\n"
                 + "print(json.dumps(boto3.calls[0], ensure_ascii=False))\n";
         ProcessBuilder builder = new ProcessBuilder("python3", "-c", script, event.toString()).directory(dir.toFile());
         builder.environment().put("PYTHONPATH", dir.toString());
         builder.environment().put("PYTHONIOENCODING", "utf-8");
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

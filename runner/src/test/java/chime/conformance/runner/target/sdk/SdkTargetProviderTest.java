@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import chime.conformance.reference.ReferenceService;
+import chime.conformance.reference.http.ProcessorHooks;
+import chime.conformance.reference.http.ReferenceHttpServer;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.Target;
@@ -69,12 +72,59 @@ class SdkTargetProviderTest {
     }
 
     @Test
-    void processorInspectionCannotBeDeclaredForAnEndpoint(@TempDir Path dir) throws Exception {
+    void processorInspectionClockControlAndHoldNeedTheHooks(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("target.yaml");
-        Files.writeString(file, "capabilities: [processor-inspection]\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> provider.open("http://127.0.0.1:9", TargetConfig.load(file)));
-        assertThat(e.getMessage(), containsString("processor-inspection"));
+        for (String config : new String[] {"capabilities: [processor-inspection]\n", "capabilities: [clock-control]\n",
+                "processors: {hold: 'arn:aws:lambda:us-east-1:111122223333:function:hold'}\n"}) {
+            Files.writeString(file, config);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> provider.open("http://127.0.0.1:9", TargetConfig.load(file)));
+            assertThat(config, e.getMessage(), containsString("hooks:"));
+        }
+    }
+
+    /**
+     * With {@code hooks:}, an endpoint sees invocations and may run the hold processor (the scenario plays it);
+     * the clock is the endpoint's to move only when the config declares it.
+     */
+    @Test
+    void theHooksGiveProcessorInspectionAndTheDeclaredClock(@TempDir Path dir) throws Exception {
+        try (ReferenceService service = ReferenceService.create();
+             ReferenceHttpServer server = ReferenceHttpServer.start(service, "127.0.0.1", 0)) {
+            Path file = dir.resolve("target.yaml");
+            Files.writeString(file, "hooks: " + server.uri() + ProcessorHooks.PREFIX + "\n"
+                    + "processors:\n  hold: " + service.processors().holdArn() + "\n");
+            try (Target target = provider.open(server.uri().toString(), TargetConfig.load(file))) {
+                assertThat(target.capabilities(), equalTo(Set.of(Capability.WIRE, Capability.PROCESSOR_INSPECTION,
+                        Capability.PROCESSOR_HOLD)));
+                assertThat(target.processorProbe().isPresent(), is(true));
+                assertThrows(UnsupportedOperationException.class, () -> target.advanceClock(Duration.ofHours(1)));
+            }
+            Files.writeString(file, "hooks: " + server.uri() + ProcessorHooks.PREFIX + "/\n"
+                    + "capabilities: [clock-control]\n");
+            try (Target target = provider.open(server.uri().toString(), TargetConfig.load(file))) {
+                assertThat(target.has(Capability.CLOCK_CONTROL), is(true));
+                java.time.Instant before = java.time.Instant.now();
+                target.advanceClock(Duration.ofHours(49));
+                String app = service.identityClient().createAppInstance(r -> r.name("clock")).appInstanceArn();
+                java.time.Instant created = service.identityClient().describeAppInstance(r -> r.appInstanceArn(app))
+                        .appInstance().createdTimestamp();
+                assertThat("the service's clock moved", created.isAfter(before.plus(Duration.ofHours(48))), is(true));
+            }
+        }
+    }
+
+    @Test
+    void hooksThatDoNotAnswerStopTheRunBeforeItStarts(@TempDir Path dir) throws Exception {
+        try (ReferenceService service = ReferenceService.create();
+             ReferenceHttpServer server = ReferenceHttpServer.start(service, "127.0.0.1", 0)) {
+            Path file = dir.resolve("target.yaml");
+            Files.writeString(file, "hooks: " + server.uri() + "/not-the-hooks\n");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> provider.open(server.uri().toString(), TargetConfig.load(file)));
+            assertThat(e.getMessage(), containsString("do not answer as version 1"));
+            assertThat(e.getMessage(), containsString("404"));
+        }
     }
 
     @Test
