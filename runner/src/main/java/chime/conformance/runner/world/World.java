@@ -9,6 +9,7 @@ import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.wire.WireLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +47,7 @@ public class World {
     private final Map<String, Object> notes = new LinkedHashMap<>();
     private final MessageExpectations expectations;
     private final WireLog wire = new WireLog();
+    private final Ids ids = new Ids();
     private java.util.Set<String> tags = java.util.Set.of();
     private AppInstanceScope scope;
     private AppInstanceScope foreignScope;
@@ -201,6 +203,19 @@ public class World {
     public String messageLabel(String messageId) {
         return messages.entrySet().stream().filter(e -> e.getValue().equals(messageId)).map(Map.Entry::getKey)
                 .findFirst().orElse(null);
+    }
+
+    /** The message the scenario remembered last. */
+    public String lastMessage() {
+        if (messages.isEmpty()) {
+            throw new HarnessException("the scenario names a message before posting one");
+        }
+        return List.copyOf(messages.values()).get(messages.size() - 1);
+    }
+
+    /** The scenario's one source of new identifiers (idempotency tokens, callback IDs, unique names). */
+    public Ids ids() {
+        return ids;
     }
 
     public String message(String label) {
