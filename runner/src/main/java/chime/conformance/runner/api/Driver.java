@@ -3,6 +3,7 @@ package chime.conformance.runner.api;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Outcome;
+import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,6 +80,29 @@ public class Driver {
         }
         return call;
     }
+
+    /**
+     * The canonical request about one user in a channel: the user in whichever member the operation names
+     * a user with (MemberArn, ChannelModeratorArn, AppInstanceUserArn).
+     */
+    public Call about(String operation, String channel, String user) {
+        Call call = canonical(operation, channel, null);
+        String member = USER_MEMBERS.stream().filter(call.operation::takes).findFirst()
+                .orElseThrow(() -> new HarnessException(operation + " names no user"));
+        return call.with(member, world.actor(user));
+    }
+
+    /**
+     * Sets the stage through Ada, the AppInstanceAdmin, who may do every moderator action (AUTH-024); a
+     * conflict means a service did it already (the state wanted holds). The actor named stays the one
+     * "she" or "he" refers to.
+     */
+    public void stage(String actor, Call call) {
+        Setup.tolerateConflict(() -> call.send(World.ADMIN));
+        world.actor(actor);
+    }
+
+    private static final List<String> USER_MEMBERS = List.of("MemberArn", "ChannelModeratorArn", "AppInstanceUserArn");
 
     private Supplier<Object> canonical(Operation op, String member, String channel, String flow) {
         String name = op.name();

@@ -7,8 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
-import chime.conformance.runner.world.Listings;
-import chime.conformance.runner.world.Setup;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -21,8 +20,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChanne
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelMembershipRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
@@ -32,74 +29,65 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException
 /** Channel memberships, DEFAULT and HIDDEN, single and batch. */
 public class MembershipSteps {
 
+    private final Driver api;
     private final World world;
-    private final Listings lists;
 
-    public MembershipSteps(World world, Listings lists) {
-        this.world = world;
-        this.lists = lists;
+    public MembershipSteps(Driver api) {
+        this.api = api;
+        this.world = api.world();
     }
 
-    // ---- Given ------------------------------------------------------------------------------------------
+    // ---- Given: through Ada, or by the user named, who is thus the inviter (MEMB-002) ---------------------
 
     @Given("{actor} is a member of {channel}")
     public void isAMemberOf(String actor, String channel) {
-        addMember(actor, channel, ChannelMembershipType.DEFAULT);
+        api.stage(actor, api.about("CreateChannelMembership", channel, actor).with("Type", "DEFAULT"));
     }
 
     @Given("{actor} is a hidden member of {channel}")
     public void isAHiddenMemberOf(String actor, String channel) {
-        addMember(actor, channel, ChannelMembershipType.HIDDEN);
+        api.stage(actor, api.about("CreateChannelMembership", channel, actor).with("Type", "HIDDEN"));
     }
 
-    /** The membership is created by the named user, who is thus its inviter (MEMB-002). */
     @Given("{actor} has added {actor} to {channel}")
     public void hasAdded(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        world.messaging().createChannelMembership(r -> r
-                .channelArn(arn).memberArn(memberArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer));
-        world.actor(actor);
+        api.about("CreateChannelMembership", channel, member).with("Type", "DEFAULT").send(actor);
     }
 
     @Given("{actor} has been removed from {channel}")
     public void hasBeenRemovedFrom(String actor, String channel) {
-        String member = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
-        world.messaging().deleteChannelMembership(r -> r.channelArn(arn).memberArn(member).chimeBearer(admin));
+        api.about("DeleteChannelMembership", channel, actor).send(World.ADMIN);
         world.actor(actor);
     }
 
-    // ---- When: adding -----------------------------------------------------------------------------------
+    // ---- When ---------------------------------------------------------------------------------------------
 
     @When("{actor} adds {actor} to {channel}")
     public void adds(String actor, String member, String channel) {
-        create(actor, member, channel, b -> b.type(ChannelMembershipType.DEFAULT));
+        addsAsType(actor, member, channel, "DEFAULT");
     }
 
     @When("{actor} adds {actor} to {channel} as a hidden member")
     public void addsAsHidden(String actor, String member, String channel) {
-        create(actor, member, channel, b -> b.type(ChannelMembershipType.HIDDEN));
+        addsAsType(actor, member, channel, "HIDDEN");
     }
 
     /** MEMB-003: Type is required on CreateChannelMembership. */
     @When("{actor} adds {actor} to {channel} without a membership type")
     public void addsWithoutType(String actor, String member, String channel) {
-        create(actor, member, channel, b -> b);
+        addsAsType(actor, member, channel, null);
     }
 
     /** The type as sent, which may be outside the enum. */
     @When("{actor} adds {actor} to {channel} as a member of type {string}")
     public void addsAsType(String actor, String member, String channel, String type) {
-        create(actor, member, channel, b -> b.type(type));
+        api.about("CreateChannelMembership", channel, member).with("Type", type).attempt(actor);
     }
 
     /** A user adds themselves: MemberArn is the caller's own ARN. */
     @When("{actor} joins {channel}")
     public void joins(String actor, String channel) {
-        create(actor, actor, channel, b -> b.type(ChannelMembershipType.DEFAULT));
+        adds(actor, actor, channel);
     }
 
     /** BatchCreateChannelMembership with no Type. */
@@ -110,17 +98,12 @@ public class MembershipSteps {
 
     @When("{actor} adds {actorList} to {channel} in one batch as hidden members")
     public void addsInOneBatchAsHidden(String actor, List<String> members, String channel) {
-        batch(actor, members, channel, ChannelMembershipType.HIDDEN);
+        batch(actor, members, channel, "HIDDEN");
     }
-
-    // ---- When: removing, describing, listing ---------------------------------------------------------------
 
     @When("{actor} removes {actor} from {channel}")
     public void removes(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String arn = world.channel(channel);
-        world.attemptAs("DeleteChannelMembership", actor, bearer -> world.messaging().deleteChannelMembership(r -> r
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+        api.about("DeleteChannelMembership", channel, member).attempt(actor);
     }
 
     /** A member deletes their own membership. */
@@ -131,25 +114,17 @@ public class MembershipSteps {
 
     @When("{actor} describes the membership of {actor} in {channel}")
     public void describesTheMembership(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String arn = world.channel(channel);
-        world.attemptAs("DescribeChannelMembership", actor, bearer -> world.messaging().describeChannelMembership(r -> r
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+        api.about("DescribeChannelMembership", channel, member).attempt(actor);
     }
 
     @When("{actor} lists the members of {channel}")
     public void listsTheMembers(String actor, String channel) {
-        list(actor, channel, null);
+        list(channel, null).attemptWhole(actor);
     }
 
-    @When("{actor} lists the DEFAULT members of {channel}")
-    public void listsTheDefaultMembers(String actor, String channel) {
-        list(actor, channel, ChannelMembershipType.DEFAULT);
-    }
-
-    @When("{actor} lists the HIDDEN members of {channel}")
-    public void listsTheHiddenMembers(String actor, String channel) {
-        list(actor, channel, ChannelMembershipType.HIDDEN);
+    @When("{actor} lists the {word} members of {channel}")
+    public void listsTheMembersOfType(String actor, String type, String channel) {
+        list(channel, type).attemptWhole(actor);
     }
 
     // ---- Then: state, read by Ada --------------------------------------------------------------------------
@@ -186,22 +161,22 @@ public class MembershipSteps {
 
     @Then("the members of {channel} are exactly {actorList}")
     public void theMembersOfAreExactly(String channel, List<String> actors) {
-        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), null)
-                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
+        List<Identity> listed = list(channel, null).<ChannelMembershipSummary>items(World.ADMIN).stream()
+                .map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExactlyTheseUsers(world, "the members of \"" + channel + "\"", listed, actors, false);
     }
 
     @Then("the members of {channel} do not include {actor}")
     public void theMembersOfDoNotInclude(String channel, String actor) {
-        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), null)
-                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
+        List<Identity> listed = list(channel, null).<ChannelMembershipSummary>items(World.ADMIN).stream()
+                .map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExcludes(world, "the members of \"" + channel + "\"", listed, actor);
     }
 
     @Then("the HIDDEN members of {channel} do not include {actor}")
     public void theHiddenMembersOfDoNotInclude(String channel, String actor) {
-        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), ChannelMembershipType.HIDDEN)
-                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
+        List<Identity> listed = list(channel, "HIDDEN").<ChannelMembershipSummary>items(World.ADMIN).stream()
+                .map(ChannelMembershipSummary::member).toList();
         IdentitySteps.assertExcludes(world, "the hidden members of \"" + channel + "\"", listed, actor);
     }
 
@@ -298,47 +273,21 @@ public class MembershipSteps {
 
     /** The membership as Ada describes it, or null when the service answers NotFoundException. */
     ChannelMembership membership(String actor, String channel) {
-        String member = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
         try {
-            return world.messaging().describeChannelMembership(r -> r
-                    .channelArn(arn).memberArn(member).chimeBearer(admin)).channelMembership();
+            return api.about("DescribeChannelMembership", channel, actor)
+                    .<DescribeChannelMembershipResponse>send(World.ADMIN).channelMembership();
         } catch (NotFoundException none) {
             return null;
         }
     }
 
-    private void addMember(String actor, String channel, ChannelMembershipType type) {
-        String member = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
-        Setup.tolerateConflict(() -> world.messaging().createChannelMembership(r -> r
-                .channelArn(arn).memberArn(member).type(type).chimeBearer(admin)));
-        world.actor(actor);
+    private void batch(String actor, List<String> members, String channel, String type) {
+        api.canonical("BatchCreateChannelMembership", channel, null)
+                .with("MemberArns", members.stream().map(world::actor).toList()).with("Type", type).attempt(actor);
     }
 
-    private void create(String actor, String member, String channel,
-                        java.util.function.UnaryOperator<CreateChannelMembershipRequest.Builder> type) {
-        String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        CreateChannelMembershipRequest request = type.apply(CreateChannelMembershipRequest.builder()
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)).build();
-        world.attempt("CreateChannelMembership", actor, () -> world.messaging().createChannelMembership(request));
-    }
-
-    private void batch(String actor, List<String> members, String channel, ChannelMembershipType type) {
-        List<String> memberArns = members.stream().map(world::actor).toList();
-        String arn = world.channel(channel);
-        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
-                .batchCreateChannelMembership(r -> r
-                        .channelArn(arn).memberArns(memberArns).type(type).chimeBearer(bearer)));
-    }
-
-    private void list(String actor, String channel, ChannelMembershipType type) {
-        String arn = world.channel(channel);
-        world.attemptAs("ListChannelMemberships", actor, bearer -> lists.members(bearer, arn, type));
+    private Driver.Call list(String channel, String type) {
+        return api.canonical("ListChannelMemberships", channel, null).with("Type", type);
     }
 
     private ChannelMembership described() {

@@ -4,8 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
-import chime.conformance.runner.world.Listings;
-import chime.conformance.runner.world.Setup;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -26,138 +25,87 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModera
 /** Channel moderators and bans. */
 public class ModerationSteps {
 
+    private final Driver api;
     private final World world;
-    private final Listings lists;
 
-    public ModerationSteps(World world, Listings lists) {
-        this.world = world;
-        this.lists = lists;
+    public ModerationSteps(Driver api) {
+        this.api = api;
+        this.world = api.world();
     }
 
-    // ---- Given ------------------------------------------------------------------------------------------
+    // ---- Given: through Ada, or by the user named, who is thus the creator (MOD-002, BAN-001) -------------
 
     @Given("{actor} is a moderator of {channel}")
     public void isAModeratorOf(String actor, String channel) {
-        String moderator = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
-        Setup.tolerateConflict(() -> world.messaging().createChannelModerator(r -> r
-                .channelArn(arn).channelModeratorArn(moderator).chimeBearer(admin)));
-        world.actor(actor);
+        api.stage(actor, api.about("CreateChannelModerator", channel, actor));
     }
 
     @Given("{actor} is banned from {channel}")
     public void isBannedFrom(String actor, String channel) {
-        String banned = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
-        Setup.tolerateConflict(() -> world.messaging().createChannelBan(r -> r
-                .channelArn(arn).memberArn(banned).chimeBearer(admin)));
-        world.actor(actor);
-    }
-
-    /** The moderator is created by the named user, who is thus its creator (MOD-002). */
-    @Given("{actor} has made {actor} a moderator of {channel}")
-    public void hasMadeAModerator(String actor, String moderator, String channel) {
-        String moderatorArn = world.actor(moderator);
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        world.messaging().createChannelModerator(r -> r
-                .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer));
-        world.actor(actor);
+        api.stage(actor, api.about("CreateChannelBan", channel, actor));
     }
 
     @Given("{actor} is no longer a moderator of {channel}")
     public void isNoLongerAModeratorOf(String actor, String channel) {
-        String moderator = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
-        world.messaging().deleteChannelModerator(r -> r
-                .channelArn(arn).channelModeratorArn(moderator).chimeBearer(admin));
+        api.about("DeleteChannelModerator", channel, actor).send(World.ADMIN);
         world.actor(actor);
     }
 
-    /** The ban is created by the named user, who is thus its creator (BAN-001). */
+    @Given("{actor} has made {actor} a moderator of {channel}")
+    public void hasMadeAModerator(String actor, String moderator, String channel) {
+        api.about("CreateChannelModerator", channel, moderator).send(actor);
+    }
+
     @Given("{actor} has banned {actor} from {channel}")
     public void hasBanned(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        world.messaging().createChannelBan(r -> r.channelArn(arn).memberArn(memberArn).chimeBearer(bearer));
-        world.actor(actor);
+        api.about("CreateChannelBan", channel, member).send(actor);
     }
 
     @Given("{actor} has lifted the ban on {actor} in {channel}")
     public void hasLiftedTheBan(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        world.messaging().deleteChannelBan(r -> r.channelArn(arn).memberArn(memberArn).chimeBearer(bearer));
-        world.actor(actor);
+        api.about("DeleteChannelBan", channel, member).send(actor);
     }
 
-    // ---- When: moderators ---------------------------------------------------------------------------------
+    // ---- When ---------------------------------------------------------------------------------------------
 
     @When("{actor} makes {actor} a moderator of {channel}")
     public void makesAModerator(String actor, String moderator, String channel) {
-        String moderatorArn = world.actor(moderator);
-        String arn = world.channel(channel);
-        world.attemptAs("CreateChannelModerator", actor, bearer -> world.messaging().createChannelModerator(r -> r
-                .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
+        api.about("CreateChannelModerator", channel, moderator).attempt(actor);
     }
 
     @When("{actor} removes {actor} as a moderator of {channel}")
     public void removesAsModerator(String actor, String moderator, String channel) {
-        String moderatorArn = world.actor(moderator);
-        String arn = world.channel(channel);
-        world.attemptAs("DeleteChannelModerator", actor, bearer -> world.messaging().deleteChannelModerator(r -> r
-                .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
+        api.about("DeleteChannelModerator", channel, moderator).attempt(actor);
     }
 
     @When("{actor} describes the moderator {actor} of {channel}")
     public void describesTheModerator(String actor, String moderator, String channel) {
-        String moderatorArn = world.actor(moderator);
-        String arn = world.channel(channel);
-        world.attemptAs("DescribeChannelModerator", actor, bearer -> world.messaging().describeChannelModerator(r -> r
-                .channelArn(arn).channelModeratorArn(moderatorArn).chimeBearer(bearer)));
+        api.about("DescribeChannelModerator", channel, moderator).attempt(actor);
     }
 
     @When("{actor} lists the moderators of {channel}")
     public void listsTheModerators(String actor, String channel) {
-        String arn = world.channel(channel);
-        world.attemptAs("ListChannelModerators", actor, bearer -> lists.moderators(bearer, arn));
+        api.canonical("ListChannelModerators", channel, null).attemptWhole(actor);
     }
-
-    // ---- When: bans ---------------------------------------------------------------------------------------
 
     @When("{actor} bans {actor} from {channel}")
     public void bans(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String arn = world.channel(channel);
-        world.attemptAs("CreateChannelBan", actor, bearer -> world.messaging().createChannelBan(r -> r
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+        api.about("CreateChannelBan", channel, member).attempt(actor);
     }
 
     @When("{actor} lifts the ban on {actor} in {channel}")
     public void liftsTheBan(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String arn = world.channel(channel);
-        world.attemptAs("DeleteChannelBan", actor, bearer -> world.messaging().deleteChannelBan(r -> r
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+        api.about("DeleteChannelBan", channel, member).attempt(actor);
     }
 
     @When("{actor} describes the ban on {actor} in {channel}")
     public void describesTheBan(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String arn = world.channel(channel);
-        world.attemptAs("DescribeChannelBan", actor, bearer -> world.messaging().describeChannelBan(r -> r
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+        api.about("DescribeChannelBan", channel, member).attempt(actor);
     }
 
     @When("{actor} lists the bans of {channel}")
     public void listsTheBans(String actor, String channel) {
-        String arn = world.channel(channel);
-        world.attemptAs("ListChannelBans", actor, bearer -> lists.bans(bearer, arn));
+        api.canonical("ListChannelBans", channel, null).attemptWhole(actor);
     }
 
     // ---- Then: moderators ---------------------------------------------------------------------------------
@@ -254,13 +202,13 @@ public class ModerationSteps {
     // ---- reading ------------------------------------------------------------------------------------------
 
     private List<Identity> moderatorsOf(String channel) {
-        return lists.moderators(world.actor(World.ADMIN), world.channel(channel)).channelModerators().stream()
-                .map(ChannelModeratorSummary::moderator).toList();
+        return api.canonical("ListChannelModerators", channel, null).<ChannelModeratorSummary>items(World.ADMIN)
+                .stream().map(ChannelModeratorSummary::moderator).toList();
     }
 
     private List<Identity> bannedIn(String channel) {
-        return lists.bans(world.actor(World.ADMIN), world.channel(channel)).channelBans().stream()
-                .map(ChannelBanSummary::member).toList();
+        return api.canonical("ListChannelBans", channel, null).<ChannelBanSummary>items(World.ADMIN)
+                .stream().map(ChannelBanSummary::member).toList();
     }
 
     private List<Identity> listedBans() {
