@@ -92,6 +92,11 @@ public class Driver {
         return call.with(member, world.actor(user));
     }
 
+    /** The canonical request about a message the scenario posted, by its label. */
+    public Call aboutMessage(String operation, String channel, String label) {
+        return canonical(operation, channel, null).with("MessageId", world.message(label));
+    }
+
     /**
      * Sets the stage through Ada, the AppInstanceAdmin, who may do every moderator action (AUTH-024); a
      * conflict means a service did it already (the state wanted holds). The actor named stays the one
