@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
@@ -236,6 +237,16 @@ public class Driver {
         @SuppressWarnings("unchecked")
         public <R extends SdkResponse> R send(String actor) {
             return (R) operation.invoke(world.messaging(), request(actor));
+        }
+
+        /** Sends it as the actor for a Given or Then step to inspect, leaving the When step's outcome alone. */
+        public Outcome read(String actor) {
+            SdkRequest request = request(actor);
+            try {
+                return new Outcome(operation.name(), actor, operation.invoke(world.messaging(), request), null);
+            } catch (AwsServiceException e) {
+                return new Outcome(operation.name(), actor, null, e);
+            }
         }
 
         /** Every page of a list, from the first until one comes without a NextToken; a refusal fails the step. */

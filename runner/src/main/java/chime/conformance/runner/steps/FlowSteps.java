@@ -500,7 +500,7 @@ public class FlowSteps {
         String messageId = ledger.messageId(content);
         Outcome sent = world.outcome();
         assertThat(sent.toString(), sent.failed(), is(false));
-        ChannelMessageStatus status = StatusSteps.statusOf(sent.response());
+        ChannelMessageStatus status = sent.messageStatus();
         assertThat("status of \"" + content + "\" when sent", status, is(ChannelMessageStatus.SENT));
         List<ProcessorProbe.Invocation> seen = flows.invocations();
         assertThat(seen.stream().filter(i -> messageId.equals(i.messageId()) || content.equals(i.content())).toList(),
@@ -529,14 +529,10 @@ public class FlowSteps {
     public void hasPassedUnchanged(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         callBack(invocation, invocation.callbackId(), null, null).send(PROCESSOR);
-        String admin = world.actor(World.ADMIN);
-        Outcome read = world.eventually(() -> StatusSteps.quietly("GetChannelMessage", World.ADMIN, () -> world
-                        .messaging().getChannelMessage(r -> r.channelArn(invocation.channelArn())
-                                .messageId(invocation.messageId()).chimeBearer(admin))),
-                o -> !o.failed() && o.response(GetChannelMessageResponse.class).channelMessage().status().value()
-                        == ChannelMessageStatus.SENT);
-        if (read.failed() || read.response(GetChannelMessageResponse.class).channelMessage().status().value()
-                != ChannelMessageStatus.SENT) {
+        Outcome read = world.eventually(() -> api.call("GetChannelMessage").with("ChannelArn", invocation.channelArn())
+                        .with("MessageId", invocation.messageId()).read(World.ADMIN),
+                o -> !o.failed() && o.messageStatus() == ChannelMessageStatus.SENT);
+        if (read.failed() || read.messageStatus() != ChannelMessageStatus.SENT) {
             throw new AssertionError("\"" + content + "\" did not become SENT after the processor passed it: " + read);
         }
     }
