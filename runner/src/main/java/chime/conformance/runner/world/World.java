@@ -44,7 +44,6 @@ public class World {
     private final Map<String, String> channels = new LinkedHashMap<>();
     private final Map<String, String> flows = new LinkedHashMap<>();
     private final Map<String, String> messages = new LinkedHashMap<>();
-    private final Map<String, Object> notes = new LinkedHashMap<>();
     private final MessageExpectations expectations;
     private final WireLog wire = new WireLog();
     private final Ids ids = new Ids();
@@ -229,16 +228,6 @@ public class World {
             throw new HarnessException("the scenario names " + what + " \"" + name + "\" before " + making + " it");
         }
         return value;
-    }
-
-    /** Free-form per-scenario notes for step classes (e.g. pages collected while paging). */
-    @SuppressWarnings("unchecked")
-    public <T> T note(String key) {
-        return (T) notes.get(key);
-    }
-
-    public void note(String key, Object value) {
-        notes.put(key, value);
     }
 
     /**
