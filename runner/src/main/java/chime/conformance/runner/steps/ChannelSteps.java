@@ -11,7 +11,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
-import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
+import chime.conformance.runner.api.Members;
+import chime.conformance.runner.steps.Expect.ChannelRef;
 import chime.conformance.runner.types.ChannelKind;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
@@ -65,7 +66,7 @@ public class ChannelSteps {
     /** "\"book-club\" and \"chess\"", "\"diary\"": several channels the scenario named. */
     @ParameterType("\"[^\"]+\"(?:(?:, | and )\"[^\"]+\")*")
     public List<String> channelList(String text) {
-        return IdentitySteps.splitQuotedList(text);
+        return Expect.splitQuotedList(text);
     }
 
     // ---- Given ------------------------------------------------------------------------------------------
@@ -241,19 +242,19 @@ public class ChannelSteps {
     @Then("{channel} is described with:")
     public void isDescribedWith(String channel, Map<String, String> expected) {
         Channel described = describeAs(World.ADMIN, world.channel(channel));
-        IdentitySteps.assertShows(world, "the description of \"" + channel + "\"", expected, attributesOf(described));
+        Expect.assertShows(world, "the description of \"" + channel + "\"", expected, attributesOf(described));
     }
 
     @Then("the description shows:")
     public void theDescriptionShows(Map<String, String> expected) {
-        IdentitySteps.assertShows(world, "the description", expected, attributesOf(described()));
+        Expect.assertShows(world, "the description", expected, attributesOf(described()));
     }
 
     @Then("the description carries the channel's creation and last update times")
     public void theDescriptionCarriesTimes() {
         Channel channel = described();
-        IdentitySteps.present("the channel's creation time", channel.createdTimestamp());
-        IdentitySteps.present("the channel's last update time", channel.lastUpdatedTimestamp());
+        Expect.present("the channel's creation time", channel.createdTimestamp());
+        Expect.present("the channel's last update time", channel.lastUpdatedTimestamp());
     }
 
     @Then("the description has no last message time")
@@ -273,7 +274,7 @@ public class ChannelSteps {
 
     @Then("the description names {actor}, by ARN and name, as its creator")
     public void theDescriptionNamesTheCreator(String actor) {
-        IdentitySteps.assertIdentity(world, "the channel's creator", described().createdBy(), actor);
+        Expect.assertIdentity(world, "the channel's creator", described().createdBy(), actor);
     }
 
     @Then("the description's last message time is when {string} was created")
@@ -287,7 +288,7 @@ public class ChannelSteps {
     public void stillNamesTheCreator(String channel, String actor) {
         Channel before = beforeUpdate;
         Channel after = describeAs(World.ADMIN, world.channel(channel));
-        IdentitySteps.assertIdentity(world, "the channel's creator", after.createdBy(), actor);
+        Expect.assertIdentity(world, "the channel's creator", after.createdBy(), actor);
         assertThat("the channel's creation time", after.createdTimestamp(), equalTo(before.createdTimestamp()));
     }
 
@@ -296,11 +297,11 @@ public class ChannelSteps {
         Channel before = beforeUpdate;
         world.outcome().response(UpdateChannelResponse.class);
         Channel after = describeAs(World.ADMIN, world.channel(channel));
-        Instant updated = IdentitySteps.present("the last update time", after.lastUpdatedTimestamp());
+        Instant updated = Expect.present("the last update time", after.lastUpdatedTimestamp());
         assertThat("the last update time after the update", updated,
-                greaterThan(IdentitySteps.present("the last update time before", before.lastUpdatedTimestamp())));
+                greaterThan(Expect.present("the last update time before", before.lastUpdatedTimestamp())));
         assertThat("the last update time after the update", updated,
-                greaterThanOrEqualTo(IdentitySteps.present("the creation time", after.createdTimestamp())));
+                greaterThanOrEqualTo(Expect.present("the creation time", after.createdTimestamp())));
     }
 
     @Then("the response names the channel {channel}")
@@ -320,18 +321,10 @@ public class ChannelSteps {
     @Then("the list names the channel {channel}")
     public void theListNamesTheChannel(String channel) {
         SdkResponse response = world.outcome().response(SdkResponse.class);
-        String arn;
-        if (response instanceof ListChannelMembershipsResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelBansResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelModeratorsResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelMessagesResponse r) {
-            arn = r.channelArn();
-        } else {
+        if (!Members.has(response, "ChannelArn")) {
             throw new HarnessException(world.outcome().operation() + " does not name a channel");
         }
+        String arn = Members.text(response, "ChannelArn");
         assertThat("the channel of the list", arn, equalTo(world.channel(channel)));
     }
 
@@ -351,7 +344,7 @@ public class ChannelSteps {
         } else {
             throw new HarnessException(world.outcome().operation() + " returns no channel summary");
         }
-        IdentitySteps.assertShows(world, "the channel summary", expected, actual);
+        Expect.assertShows(world, "the channel summary", expected, actual);
     }
 
     @Then("{channel} uses the channel flow {flow}")
@@ -409,7 +402,7 @@ public class ChannelSteps {
         actual.put("privacy", entry.privacy());
         actual.put("metadata", entry.metadata());
         actual.put("membership type", entry.membershipType());
-        IdentitySteps.assertShows(world, "the listed \"" + channel + "\"", expected, actual);
+        Expect.assertShows(world, "the listed \"" + channel + "\"", expected, actual);
     }
 
     @Then("{channel} is listed with a last message time")
@@ -527,7 +520,7 @@ public class ChannelSteps {
         for (ChannelMessageSummary m : api.call("ListChannelMessages").with("ChannelArn", channelArn)
                 .<ChannelMessageSummary>items(World.ADMIN)) {
             if (id.equals(m.messageId())) {
-                return IdentitySteps.present("the creation time of \"" + label + "\"", m.createdTimestamp());
+                return Expect.present("the creation time of \"" + label + "\"", m.createdTimestamp());
             }
         }
         throw new AssertionError("\"" + label + "\" is not among the messages of the channel");

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
-import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
+import chime.conformance.runner.steps.Expect.ChannelRef;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
@@ -156,28 +156,28 @@ public class MembershipSteps {
     public void theMembershipShowsTheInviter(String member, String channel, String inviter) {
         ChannelMembership membership = membership(member, channel);
         assertThat(member + "'s membership of \"" + channel + "\"", membership, notNullValue());
-        IdentitySteps.assertIdentity(world, "the inviter", membership.invitedBy(), inviter);
+        Expect.assertIdentity(world, "the inviter", membership.invitedBy(), inviter);
     }
 
     @Then("the members of {channel} are exactly {actorList}")
     public void theMembersOfAreExactly(String channel, List<String> actors) {
         List<Identity> listed = list(channel, null).<ChannelMembershipSummary>items(World.ADMIN).stream()
                 .map(ChannelMembershipSummary::member).toList();
-        IdentitySteps.assertExactlyTheseUsers(world, "the members of \"" + channel + "\"", listed, actors, false);
+        Expect.assertExactlyTheseUsers(world, "the members of \"" + channel + "\"", listed, actors, false);
     }
 
     @Then("the members of {channel} do not include {actor}")
     public void theMembersOfDoNotInclude(String channel, String actor) {
         List<Identity> listed = list(channel, null).<ChannelMembershipSummary>items(World.ADMIN).stream()
                 .map(ChannelMembershipSummary::member).toList();
-        IdentitySteps.assertExcludes(world, "the members of \"" + channel + "\"", listed, actor);
+        Expect.assertExcludes(world, "the members of \"" + channel + "\"", listed, actor);
     }
 
     @Then("the HIDDEN members of {channel} do not include {actor}")
     public void theHiddenMembersOfDoNotInclude(String channel, String actor) {
         List<Identity> listed = list(channel, "HIDDEN").<ChannelMembershipSummary>items(World.ADMIN).stream()
                 .map(ChannelMembershipSummary::member).toList();
-        IdentitySteps.assertExcludes(world, "the hidden members of \"" + channel + "\"", listed, actor);
+        Expect.assertExcludes(world, "the hidden members of \"" + channel + "\"", listed, actor);
     }
 
     // ---- Then: outcomes -----------------------------------------------------------------------------------
@@ -190,42 +190,42 @@ public class MembershipSteps {
         actual.put("channel", new ChannelRef(membership.channelArn()));
         actual.put("type", membership.typeAsString());
         actual.put("invited by", membership.invitedBy());
-        IdentitySteps.assertShows(world, "the membership", expected, actual);
+        Expect.assertShows(world, "the membership", expected, actual);
     }
 
     @Then("the membership carries its creation and last update times")
     public void theMembershipCarriesItsTimes() {
         ChannelMembership membership = described();
-        IdentitySteps.present("the membership's creation time", membership.createdTimestamp());
-        IdentitySteps.present("the membership's last update time", membership.lastUpdatedTimestamp());
+        Expect.present("the membership's creation time", membership.createdTimestamp());
+        Expect.present("the membership's last update time", membership.lastUpdatedTimestamp());
     }
 
     @Then("the members listed are exactly {actorList}")
     public void theMembersListedAreExactly(List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, false);
+        Expect.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, false);
     }
 
     @Then("the members listed are exactly {actorList}, each by ARN and name")
     public void theMembersListedAreExactlyByName(List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, true);
+        Expect.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, true);
     }
 
     @Then("the members listed include {actorList}")
     public void theMembersListedInclude(List<String> actors) {
         List<Identity> listed = listedMembers();
         for (String actor : actors) {
-            IdentitySteps.assertIncludes(world, "the members listed", listed, actor);
+            Expect.assertIncludes(world, "the members listed", listed, actor);
         }
     }
 
     @Then("the members listed do not include {actor}")
     public void theMembersListedDoNotInclude(String actor) {
-        IdentitySteps.assertExcludes(world, "the members listed", listedMembers(), actor);
+        Expect.assertExcludes(world, "the members listed", listedMembers(), actor);
     }
 
     @Then("the batch added exactly {actorList}")
     public void theBatchAddedExactly(List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the members the batch added", batchMembers(), actors, true);
+        Expect.assertExactlyTheseUsers(world, "the members the batch added", batchMembers(), actors, true);
     }
 
     /** MEMB-011 and ERR-011: one entry per failure, with the member, a documented ErrorCode and a message. */
@@ -234,7 +234,7 @@ public class MembershipSteps {
         List<BatchCreateChannelMembershipError> errors = batchErrors();
         List<String> failed = errors.stream().map(BatchCreateChannelMembershipError::memberArn).sorted().toList();
         List<String> expected = actors.stream().map(world::actor).sorted().toList();
-        assertThat("the members the batch reports as failed (" + IdentitySteps.namesOf(world, failed) + ")",
+        assertThat("the members the batch reports as failed (" + Expect.namesOf(world, failed) + ")",
                 failed, equalTo(expected));
         for (BatchCreateChannelMembershipError error : errors) {
             String who = world.actorNameOf(error.memberArn());
@@ -247,16 +247,16 @@ public class MembershipSteps {
 
     @Then("the batch reports {actor} as added and not as failed")
     public void theBatchReportsAsAdded(String actor) {
-        IdentitySteps.assertIncludes(world, "the members the batch added", batchMembers(), actor);
+        Expect.assertIncludes(world, "the members the batch added", batchMembers(), actor);
         assertNotAmongFailures(actor);
     }
 
     @Then("the batch reports {actor} as failed and not as added")
     public void theBatchReportsAsFailedNotAdded(String actor) {
         List<String> failed = batchErrors().stream().map(BatchCreateChannelMembershipError::memberArn).toList();
-        assertThat("the members the batch reports as failed (" + IdentitySteps.namesOf(world, failed) + ")",
+        assertThat("the members the batch reports as failed (" + Expect.namesOf(world, failed) + ")",
                 failed.contains(world.actor(actor)), equalTo(true));
-        IdentitySteps.assertExcludes(world, "the members the batch added", batchMembers(), actor);
+        Expect.assertExcludes(world, "the members the batch added", batchMembers(), actor);
     }
 
     @Then("the batch reports the membership type {word}")
@@ -266,7 +266,7 @@ public class MembershipSteps {
 
     @Then("the batch shows {actor} as the inviter")
     public void theBatchShowsTheInviter(String actor) {
-        IdentitySteps.assertIdentity(world, "the inviter of the batch", batch().invitedBy(), actor);
+        Expect.assertIdentity(world, "the inviter of the batch", batch().invitedBy(), actor);
     }
 
     // ---- reading ------------------------------------------------------------------------------------------

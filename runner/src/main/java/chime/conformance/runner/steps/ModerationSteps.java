@@ -3,7 +3,7 @@ package chime.conformance.runner.steps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 
-import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
+import chime.conformance.runner.steps.Expect.ChannelRef;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
@@ -113,18 +113,18 @@ public class ModerationSteps {
     /** Read by Ada, the AppInstanceAdmin. */
     @Then("the moderators of {channel} include {actor}")
     public void theModeratorsOfInclude(String channel, String actor) {
-        IdentitySteps.assertIncludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
+        Expect.assertIncludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
     }
 
     @Then("the moderators of {channel} are exactly {actorList}")
     public void theModeratorsOfAreExactly(String channel, List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel),
+        Expect.assertExactlyTheseUsers(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel),
                 actors, false);
     }
 
     @Then("the moderators of {channel} do not include {actor}")
     public void theModeratorsOfDoNotInclude(String channel, String actor) {
-        IdentitySteps.assertExcludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
+        Expect.assertExcludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
     }
 
     @Then("the moderator shows:")
@@ -134,19 +134,19 @@ public class ModerationSteps {
         actual.put("moderator", moderator.moderator());
         actual.put("channel", new ChannelRef(moderator.channelArn()));
         actual.put("created by", moderator.createdBy());
-        IdentitySteps.assertShows(world, "the moderator", expected, actual);
+        Expect.assertShows(world, "the moderator", expected, actual);
     }
 
     @Then("the moderator carries its creation time")
     public void theModeratorCarriesItsCreationTime() {
-        IdentitySteps.present("the moderator's creation time", describedModerator().createdTimestamp());
+        Expect.present("the moderator's creation time", describedModerator().createdTimestamp());
     }
 
     @Then("the moderators listed are exactly {actorList}, each by ARN and name")
     public void theModeratorsListedAreExactly(List<String> actors) {
         List<Identity> listed = world.outcome().response(ListChannelModeratorsResponse.class).channelModerators()
                 .stream().map(ChannelModeratorSummary::moderator).toList();
-        IdentitySteps.assertExactlyTheseUsers(world, "the moderators listed", listed, actors, true);
+        Expect.assertExactlyTheseUsers(world, "the moderators listed", listed, actors, true);
     }
 
     // ---- Then: bans ---------------------------------------------------------------------------------------
@@ -158,23 +158,23 @@ public class ModerationSteps {
         actual.put("member", ban.member());
         actual.put("channel", new ChannelRef(ban.channelArn()));
         actual.put("created by", ban.createdBy());
-        IdentitySteps.assertShows(world, "the ban", expected, actual);
+        Expect.assertShows(world, "the ban", expected, actual);
     }
 
     @Then("the ban carries its creation time")
     public void theBanCarriesItsCreationTime() {
-        IdentitySteps.present("the ban's creation time", describedBan().createdTimestamp());
+        Expect.present("the ban's creation time", describedBan().createdTimestamp());
     }
 
     /** Read by Ada, the AppInstanceAdmin. */
     @Then("the bans of {channel} include {actor}")
     public void theBansOfInclude(String channel, String actor) {
-        IdentitySteps.assertIncludes(world, "the bans of \"" + channel + "\"", bannedIn(channel), actor);
+        Expect.assertIncludes(world, "the bans of \"" + channel + "\"", bannedIn(channel), actor);
     }
 
     @Then("the bans of {channel} do not include {actor}")
     public void theBansOfDoNotInclude(String channel, String actor) {
-        IdentitySteps.assertExcludes(world, "the bans of \"" + channel + "\"", bannedIn(channel), actor);
+        Expect.assertExcludes(world, "the bans of \"" + channel + "\"", bannedIn(channel), actor);
     }
 
     /**
@@ -186,17 +186,17 @@ public class ModerationSteps {
         java.util.Set<String> wanted = actors.stream().map(world::actor).collect(java.util.stream.Collectors.toSet());
         List<Identity> listed = world.eventually(() -> bannedIn(channel), bans -> bans.stream()
                 .map(Identity::arn).collect(java.util.stream.Collectors.toSet()).equals(wanted));
-        IdentitySteps.assertExactlyTheseUsers(world, "the bans of \"" + channel + "\"", listed, actors, false);
+        Expect.assertExactlyTheseUsers(world, "the bans of \"" + channel + "\"", listed, actors, false);
     }
 
     @Then("the users listed as banned are exactly {actorList}")
     public void theUsersListedAsBannedAreExactly(List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the users listed as banned", listedBans(), actors, false);
+        Expect.assertExactlyTheseUsers(world, "the users listed as banned", listedBans(), actors, false);
     }
 
     @Then("the users listed as banned are exactly {actorList}, each by ARN and name")
     public void theUsersListedAsBannedAreExactlyByName(List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the users listed as banned", listedBans(), actors, true);
+        Expect.assertExactlyTheseUsers(world, "the users listed as banned", listedBans(), actors, true);
     }
 
     // ---- reading ------------------------------------------------------------------------------------------
