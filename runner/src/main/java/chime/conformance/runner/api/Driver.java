@@ -2,6 +2,7 @@ package chime.conformance.runner.api;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.world.ChannelFlowFixtures;
+import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
@@ -42,14 +43,26 @@ public class Driver {
 
     private final World world;
     private final ChannelFlowFixtures flows;
+    private final MessageLedger ledger;
 
-    public Driver(World world, ChannelFlowFixtures flows) {
+    public Driver(World world, ChannelFlowFixtures flows, MessageLedger ledger) {
         this.world = world;
         this.flows = flows;
+        this.ledger = ledger;
     }
 
     public World world() {
         return world;
+    }
+
+    /** The scenario's channel flows and processors. */
+    public ChannelFlowFixtures flows() {
+        return flows;
+    }
+
+    /** The messages the scenario posted, by label. */
+    public MessageLedger ledger() {
+        return ledger;
     }
 
     /** A request of the operation with no member set but those the call fills (bearer, token). */

@@ -20,13 +20,12 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelRe
  * (AUTH-004). Who may do what with messages and channel flows (AUTH-005 to AUTH-008, AUTH-017, AUTH-020)
  * is said with the message and flow steps.
  */
-public class AuthSteps {
+public class AuthSteps extends Steps {
 
-    private final Driver api;
     private Map<String, Object> stateBefore;
 
     public AuthSteps(Driver api) {
-        this.api = api;
+        super(api);
     }
 
     // ---- AUTH-001 and AUTH-004: requests without a ChimeBearer ----------------------------------------------
@@ -71,13 +70,13 @@ public class AuthSteps {
     /** A well-formed AppInstanceUser ARN in the scenario's AppInstance, for a user never created. */
     @When("{channel} is described with a ChimeBearer that names no AppInstanceUser")
     public void isDescribedWithAnUnknownBearer(String channel) {
-        isDescribedWithTheBearer(channel, api.world().appInstanceArn() + "/user/nobody-" + api.world().ids().token());
+        isDescribedWithTheBearer(channel, world.appInstanceArn() + "/user/nobody-" + world.ids().token());
     }
 
     /** An ARN-shaped ChimeBearer padded to the given length. */
     @When("{channel} is described with a ChimeBearer of {int} characters")
     public void isDescribedWithABearerOfLength(String channel, int length) {
-        String prefix = api.world().appInstanceArn() + "/user/";
+        String prefix = world.appInstanceArn() + "/user/";
         if (length < prefix.length() + 1) {
             throw new HarnessException("a ChimeBearer of " + length + " characters cannot name a user");
         }

@@ -27,40 +27,29 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelResponse;
 
 /** Channels: creating, updating, describing, deleting and listing them, also from one user's side. */
-public class ChannelSteps {
+public class ChannelSteps extends Steps {
 
-    private final Driver api;
-    private final World world;
     /** The ARNs of the channels the scenario deleted, by name. */
     private final Map<String, String> deleted = new LinkedHashMap<>();
     private Channel beforeUpdate;
 
     public ChannelSteps(Driver api) {
-        this.api = api;
-        this.world = api.world();
+        super(api);
     }
 
     /** "\"book-club\" and \"chess\"", "\"diary\"": several channels the scenario named. */

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
  * HTTP status, error code and message; and requests made only to provoke them (a member left out, a value
  * outside an enumeration, a batch with a user who does not exist).
  */
-public class ErrorSteps {
+public class ErrorSteps extends Steps {
 
     /**
      * Which exceptions the service model lists for an operation (ERR-010). Read from the SDK's generated
@@ -45,20 +45,19 @@ public class ErrorSteps {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    private final Driver api;
     private String unknownUser;
 
     public ErrorSteps(Driver api) {
-        this.api = api;
+        super(api);
     }
 
     // ---------------------------------------------------------------- provoking errors
 
     @When("{actor} adds {actor} and a user who does not exist to {channel} in one batch")
     public void addsInOneBatch(String actor, String member, String channel) {
-        unknownUser = api.world().appInstanceArn() + "/user/" + api.world().ids().token();
+        unknownUser = world.appInstanceArn() + "/user/" + world.ids().token();
         api.canonical("BatchCreateChannelMembership", channel, null)
-                .with("MemberArns", List.of(api.world().actor(member), unknownUser)).attempt(actor);
+                .with("MemberArns", List.of(world.actor(member), unknownUser)).attempt(actor);
     }
 
     /** ERR-012: the operation's canonical request but for one member the documentation marks [REQUIRED]. */
@@ -77,7 +76,7 @@ public class ErrorSteps {
 
     @Then("the request fails with {error}, an exception the model lists for that operation")
     public void failsWithAModeledException(Class<? extends ChimeSdkMessagingException> expected) {
-        Outcome outcome = api.world().outcome();
+        Outcome outcome = world.outcome();
         assertThat(outcome + ", expected " + expected.getSimpleName(), outcome.failed(), is(true));
         assertThat(outcome.toString(), outcome.error(), instanceOf(expected));
         Set<String> modeled = modeledExceptions(outcome.operation());
@@ -105,14 +104,14 @@ public class ErrorSteps {
     @Then("the batch lists a failure for the user who does not exist")
     public void theBatchListsAFailure() {
         String unknown = unknownUser;
-        List<BatchCreateChannelMembershipError> errors = api.world().outcome()
+        List<BatchCreateChannelMembershipError> errors = world.outcome()
                 .response(BatchCreateChannelMembershipResponse.class).errors();
         assertThat(errors.stream().map(BatchCreateChannelMembershipError::memberArn).toList(), hasItem(unknown));
     }
 
     @Then("every failure of the batch carries a documented error code and a message")
     public void everyFailureCarriesADocumentedCode() {
-        List<BatchCreateChannelMembershipError> errors = api.world().outcome()
+        List<BatchCreateChannelMembershipError> errors = world.outcome()
                 .response(BatchCreateChannelMembershipResponse.class).errors();
         assertThat("failures of the batch", errors.isEmpty(), is(false));
         for (BatchCreateChannelMembershipError error : errors) {
@@ -125,7 +124,7 @@ public class ErrorSteps {
     // ---------------------------------------------------------------- helpers
 
     private AwsServiceException failure() {
-        Outcome outcome = api.world().outcome();
+        Outcome outcome = world.outcome();
         assertThat(outcome + " was expected to fail", outcome.failed(), is(true));
         return outcome.error();
     }

@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
@@ -50,7 +49,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowResponse;
 
@@ -59,24 +57,17 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlow
  * "the developer" with no bearer), associating them with channels, the processors' invocations, and the
  * processor played by the scenario ("the processor"), which calls back with ChannelFlowCallback.
  */
-public class FlowSteps {
+public class FlowSteps extends Steps {
 
     private static final String PROCESSOR = "the processor";
 
-    private final Driver api;
-    private final World world;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
     private Instant updatedBefore;
     private String updatedFlow;
     /** The invocation the processor last called back for. */
     private ProcessorProbe.Invocation callback;
 
-    public FlowSteps(Driver api, MessageLedger ledger, ChannelFlowFixtures flows) {
-        this.api = api;
-        this.world = api.world();
-        this.ledger = ledger;
-        this.flows = flows;
+    public FlowSteps(Driver api) {
+        super(api);
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.types.ChannelKind;
-import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -27,18 +26,13 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessag
  * fills in a fresh token where the service model marks the member as an idempotency token (channels and
  * messages), and sends none where it does not (channel flows).
  */
-public class IdempotencySteps {
+public class IdempotencySteps extends Steps {
 
-    private final Driver api;
-    private final World world;
-    private final MessageLedger ledger;
     /** What the When step made again: a channel or a flow, by name. */
     private String madeAgain;
 
-    public IdempotencySteps(Driver api, MessageLedger ledger) {
-        this.api = api;
-        this.world = api.world();
-        this.ledger = ledger;
+    public IdempotencySteps(Driver api) {
+        super(api);
     }
 
     /** A token, quoted, or "a token of N characters" made of letters and digits. */

@@ -27,14 +27,10 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMember
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
 
 /** Channel memberships, DEFAULT and HIDDEN, single and batch. */
-public class MembershipSteps {
-
-    private final Driver api;
-    private final World world;
+public class MembershipSteps extends Steps {
 
     public MembershipSteps(Driver api) {
-        this.api = api;
-        this.world = api.world();
+        super(api);
     }
 
     // ---- Given: through Ada, or by the user named, who is thus the inviter (MEMB-002) ---------------------

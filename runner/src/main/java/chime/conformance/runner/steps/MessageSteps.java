@@ -47,21 +47,13 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMess
  * <p>Messages are named in features by a label, their content when first posted; an edited message keeps
  * its label. "posts" means STANDARD and PERSISTENT unless the step says otherwise (features/README.md).
  */
-public class MessageSteps {
+public class MessageSteps extends Steps {
 
     /** MSG-002: the form of a MessageId in the service model. */
     private static final String MESSAGE_ID_FORM = "[-_a-zA-Z0-9]{1,128}";
 
-    private final Driver api;
-    private final World world;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
-
-    public MessageSteps(Driver api, MessageLedger ledger, ChannelFlowFixtures flows) {
-        this.api = api;
-        this.world = api.world();
-        this.ledger = ledger;
-        this.flows = flows;
+    public MessageSteps(Driver api) {
+        super(api);
     }
 
     // ---------------------------------------------------------------- glossary

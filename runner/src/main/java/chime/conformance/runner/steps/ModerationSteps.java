@@ -23,14 +23,10 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansRe
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 
 /** Channel moderators and bans. */
-public class ModerationSteps {
-
-    private final Driver api;
-    private final World world;
+public class ModerationSteps extends Steps {
 
     public ModerationSteps(Driver api) {
-        this.api = api;
-        this.world = api.world();
+        super(api);
     }
 
     // ---- Given: through Ada, or by the user named, who is thus the creator (MOD-002, BAN-001) -------------

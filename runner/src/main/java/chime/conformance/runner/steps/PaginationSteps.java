@@ -11,8 +11,6 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.api.Members;
-import chime.conformance.runner.world.ChannelFlowFixtures;
-import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
@@ -47,7 +45,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessag
  * create are made by Ada, who is then removed from their members and moderators should the service have
  * added her, so that every list starts empty whatever a service does with a channel's creator.
  */
-public class PaginationSteps {
+public class PaginationSteps extends Steps {
 
     /** Messages in paged channels are posted by this member of the channel. */
     static final String POSTER = "Bob";
@@ -63,21 +61,14 @@ public class PaginationSteps {
                     + "|the channels associated with \"([^\"]+)\""
                     + "|the channels moderated by ([A-Z][a-z]+)");
 
-    private final Driver api;
-    private final World world;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
     /** The items each list was filled with, by {@link Listing#key()}. */
     private final Map<String, List<String>> expected = new HashMap<>();
     private PagingRun run;
     private int channels;
     private int users;
 
-    public PaginationSteps(Driver api, MessageLedger ledger, ChannelFlowFixtures flows) {
-        this.api = api;
-        this.world = api.world();
-        this.ledger = ledger;
-        this.flows = flows;
+    public PaginationSteps(Driver api) {
+        super(api);
     }
 
     // ---------------------------------------------------------------- glossary

@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.runner.api.Driver;
-import chime.conformance.runner.world.MessageLedger;
-import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -27,16 +25,10 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRead
  * in DescribeChannelMembershipForAppInstanceUser and ListChannelMembershipsForAppInstanceUser. Times are
  * compared with the creation times of messages, so that the service's clock is the only clock.
  */
-public class ReadMarkerSteps {
+public class ReadMarkerSteps extends Steps {
 
-    private final Driver api;
-    private final World world;
-    private final MessageLedger ledger;
-
-    public ReadMarkerSteps(Driver api, MessageLedger ledger) {
-        this.api = api;
-        this.world = api.world();
-        this.ledger = ledger;
+    public ReadMarkerSteps(Driver api) {
+        super(api);
     }
 
     @Given("{actor} has marked {channel} as read")

@@ -14,7 +14,6 @@ import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.api.Members;
 import chime.conformance.runner.steps.MessageSteps.MessageKind;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
@@ -45,21 +44,16 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessag
  * values just inside and just outside each limit. Texts are written in features as a count and a
  * character, with the number of UTF-8 bytes they make: {@code 2048 "é" (4096 bytes)}.
  */
-public class SizeSteps {
+public class SizeSteps extends Steps {
 
     /** An ARN of the right form, to be padded to a length; only its length is wrong once padded past 1600. */
     private static final String ARN_PREFIX = "arn:aws:chime:us-east-1:111122223333:app-instance/";
 
-    private final Driver api;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
     private ReadBack readBack;
     private List<String> batch;
 
-    public SizeSteps(Driver api, MessageLedger ledger, ChannelFlowFixtures flows) {
-        this.api = api;
-        this.ledger = ledger;
-        this.flows = flows;
+    public SizeSteps(Driver api) {
+        super(api);
     }
 
     // ---------------------------------------------------------------- glossary
@@ -153,8 +147,8 @@ public class SizeSteps {
     @When("{actor} creates the public channel {channel} with the metadata:")
     public void createsThePublicChannelWithTheMetadata(String actor, String channel, String metadata) {
         createChannel(actor, channel, metadata);
-        if (!api.world().outcome().failed()) {
-            api.world().rememberChannel(channel, api.world().outcome().response(CreateChannelResponse.class).channelArn());
+        if (!world.outcome().failed()) {
+            world.rememberChannel(channel, world.outcome().response(CreateChannelResponse.class).channelArn());
         }
     }
 
@@ -172,18 +166,18 @@ public class SizeSteps {
     @When("{actor} updates {channel} with metadata of {bytes}")
     public void updatesWithMetadataOf(String actor, String channel, Repeated metadata) {
         api.canonical("UpdateChannel", channel, null).with("Name", channel).with("Metadata", metadata.text()).attempt(actor);
-        readBack("metadata", metadata.text(), () -> describe(actor, api.world().channel(channel)).metadata());
+        readBack("metadata", metadata.text(), () -> describe(actor, world.channel(channel)).metadata());
     }
 
     @When("{actor} renames {channel} to a name of {chars}")
     public void renamesToANameOf(String actor, String channel, Repeated name) {
         api.canonical("UpdateChannel", channel, null).with("Name", name.text()).attempt(actor);
-        readBack("name", name.text(), () -> describe(actor, api.world().channel(channel)).name());
+        readBack("name", name.text(), () -> describe(actor, world.channel(channel)).name());
     }
 
     @Then("describing the new channel shows exactly the metadata:")
     public void describingTheNewChannelShowsTheMetadata(String metadata) {
-        assertThat("Metadata", createdChannel(api.world().outcome().actor()).metadata(), equalTo(metadata));
+        assertThat("Metadata", createdChannel(world.outcome().actor()).metadata(), equalTo(metadata));
     }
 
     private void createChannel(String actor, String name, String metadata) {
@@ -211,7 +205,7 @@ public class SizeSteps {
     @When("the channel flow {flow} is renamed to a name of {chars}")
     public void theChannelFlowIsRenamed(String flow, Repeated name) {
         api.canonical("UpdateChannelFlow", null, flow).with("Name", name.text()).attempt(DEVELOPER);
-        readBack("name", name.text(), () -> describeFlow(api.world().flow(flow)).name());
+        readBack("name", name.text(), () -> describeFlow(world.flow(flow)).name());
     }
 
     // ---------------------------------------------------------------- reading accepted values back
@@ -233,8 +227,8 @@ public class SizeSteps {
      */
     @Then("the {sizedMember} reads back byte for byte")
     public void readsBackByteForByte(String member) {
-        if (api.world().outcome().failed()) {
-            throw new AssertionError(api.world().outcome() + ": nothing was accepted to read back");
+        if (world.outcome().failed()) {
+            throw new AssertionError(world.outcome() + ": nothing was accepted to read back");
         }
         ReadBack back = readBack;
         if (back == null || !back.member().equals(member)) {
@@ -242,7 +236,7 @@ public class SizeSteps {
                     + (back == null ? "" : " (it sent a " + back.member() + ")"));
         }
         Object[] last = new Object[1];
-        String read = api.world().eventually(() -> {
+        String read = world.eventually(() -> {
             try {
                 return back.read().get();
             } catch (AwsServiceException notThereYet) {
@@ -272,12 +266,12 @@ public class SizeSteps {
     }
 
     private void readBack(String member, String sent, Supplier<String> read) {
-        readBack = api.world().outcome().failed() ? null : new ReadBack(member, sent, read);
+        readBack = world.outcome().failed() ? null : new ReadBack(member, sent, read);
     }
 
     /** The message the When step sent, read by its sender. */
     private ChannelMessage sentMessage(String actor, String channel) {
-        String id = api.world().outcome().response(SendChannelMessageResponse.class).messageId();
+        String id = world.outcome().response(SendChannelMessageResponse.class).messageId();
         return api.canonical("GetChannelMessage", channel, null).with("MessageId", id)
                 .<GetChannelMessageResponse>send(actor).channelMessage();
     }
@@ -289,7 +283,7 @@ public class SizeSteps {
     }
 
     private Channel createdChannel(String actor) {
-        return describe(actor, api.world().outcome().response(CreateChannelResponse.class).channelArn());
+        return describe(actor, world.outcome().response(CreateChannelResponse.class).channelArn());
     }
 
     private Channel describe(String actor, String channelArn) {
@@ -297,7 +291,7 @@ public class SizeSteps {
     }
 
     private String createdFlow() {
-        return api.world().outcome().response(CreateChannelFlowResponse.class).channelFlowArn();
+        return world.outcome().response(CreateChannelFlowResponse.class).channelFlowArn();
     }
 
     private ChannelFlow describeFlow(String flowArn) {
@@ -311,7 +305,7 @@ public class SizeSteps {
     public void moreUsersHaveJoined(int count) {
         List<String> users = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            users.add(api.world().actor(String.format("Guest%03d", i)));
+            users.add(world.actor(String.format("Guest%03d", i)));
         }
         batch = List.copyOf(users);
     }
@@ -328,7 +322,7 @@ public class SizeSteps {
 
     @Then("the batch added all {int} of them")
     public void theBatchAddedAll(int count) {
-        BatchCreateChannelMembershipResponse response = api.world().outcome()
+        BatchCreateChannelMembershipResponse response = world.outcome()
                 .response(BatchCreateChannelMembershipResponse.class);
         assertThat("Errors", response.errors(), anyOf(nullValue(), emptyIterable()));
         assertThat("BatchChannelMemberships", response.batchChannelMemberships(), notNullValue());
@@ -341,9 +335,9 @@ public class SizeSteps {
     @Then("all {int} of them belong to {channel}")
     public void allOfThemBelongTo(int count, String channel) {
         List<String> users = batchOf(count);
-        List<String> members = api.world().eventually(() -> api.canonical("ListChannelMemberships", channel, null)
+        List<String> members = world.eventually(() -> api.canonical("ListChannelMemberships", channel, null)
                 .items(World.ADMIN).stream().map(Members::id).toList(), listed -> listed.containsAll(users));
-        List<String> missing = users.stream().filter(u -> !members.contains(u)).map(api.world()::actorNameOf).toList();
+        List<String> missing = users.stream().filter(u -> !members.contains(u)).map(world::actorNameOf).toList();
         assertThat("users of the batch who are not members of \"" + channel + "\"", missing, emptyIterable());
     }
 
@@ -363,8 +357,8 @@ public class SizeSteps {
 
     @When("a processor calls back for {string} in {channel} with a callback ID of {int} characters")
     public void aProcessorCallsBack(String label, String channel, int length) {
-        api.canonical("ChannelFlowCallback", channel, null).with("CallbackId", api.world().ids().token(length))
-                .with("ChannelMessage", ChannelMessageCallback.builder().messageId(api.world().message(label))
+        api.canonical("ChannelFlowCallback", channel, null).with("CallbackId", world.ids().token(length))
+                .with("ChannelMessage", ChannelMessageCallback.builder().messageId(world.message(label))
                         .content(label).build()).attempt("the processor");
     }
 
@@ -384,7 +378,7 @@ public class SizeSteps {
     /** SIZE-011: a malformed ARN among well-formed ones makes the whole batch a bad request. */
     @When("{actor} adds the users whose ARNs are {arnText} and {actor}'s to {channel} in one batch")
     public void addsTheUsersWhoseArnsAre(String actor, String memberArn, String other, String channel) {
-        batch(actor, channel, List.of(memberArn, api.world().actor(other)));
+        batch(actor, channel, List.of(memberArn, world.actor(other)));
     }
 
     @When("{actor} lists the public channels of the AppInstance whose ARN is {arnText}")

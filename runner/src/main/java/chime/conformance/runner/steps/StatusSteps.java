@@ -11,43 +11,27 @@ import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
-import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatusStructure;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageStatusResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageResponse;
 
 /**
  * Message status (SENT, PENDING, FAILED, DENIED) and the reads that show it: GetChannelMessageStatus ("reads
  * the status of"), GetChannelMessage and ListChannelMessages; and posting a message and waiting until the
  * channel flow has processed it. Sending, editing and getting messages otherwise use the message steps.
  */
-public class StatusSteps {
+public class StatusSteps extends Steps {
 
-    private final Driver api;
-    private final World world;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
-
-    public StatusSteps(Driver api, MessageLedger ledger, ChannelFlowFixtures flows) {
-        this.api = api;
-        this.world = api.world();
-        this.ledger = ledger;
-        this.flows = flows;
+    public StatusSteps(Driver api) {
+        super(api);
     }
 
     @ParameterType("SENT|PENDING|FAILED|DENIED")

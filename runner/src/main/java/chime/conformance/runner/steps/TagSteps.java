@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.is;
 
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.datatable.DataTable;
@@ -29,16 +28,10 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
  * Tags on channels and channel flows: given at creation, applied, removed and listed. The tag operations
  * take no bearer: "the developer" calls them.
  */
-public class TagSteps {
+public class TagSteps extends Steps {
 
-    private final Driver api;
-    private final World world;
-    private final ChannelFlowFixtures flows;
-
-    public TagSteps(Driver api, ChannelFlowFixtures flows) {
-        this.api = api;
-        this.world = api.world();
-        this.flows = flows;
+    public TagSteps(Driver api) {
+        super(api);
     }
 
     // ---------------------------------------------------------------- the stage
