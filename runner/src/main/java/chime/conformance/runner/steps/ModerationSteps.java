@@ -3,15 +3,18 @@ package chime.conformance.runner.steps;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
 
-import chime.conformance.runner.steps.Expect.ChannelRef;
 import chime.conformance.runner.api.Driver;
+import chime.conformance.runner.steps.Expect.ChannelRef;
 import chime.conformance.runner.world.World;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelBan;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelBanSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelModerator;
@@ -47,56 +50,49 @@ public class ModerationSteps extends Steps {
         world.actor(actor);
     }
 
-    @Given("{actor} has made {actor} a moderator of {channel}")
-    public void hasMadeAModerator(String actor, String moderator, String channel) {
-        api.about("CreateChannelModerator", channel, moderator).send(actor);
+    /**
+     * What a user does about another user's role in a channel, in the features' words, with the operation
+     * that does it: "bans Mallory from", "has lifted the ban on Mallory in". A past tense ("has ...") sets
+     * the stage: the request must succeed, made by the actor, who is thus the creator (MOD-002, BAN-001).
+     */
+    private static final Map<String, String> ACTIONS = Map.of(
+            "(has made|makes) (\\w+) a moderator of", "CreateChannelModerator",
+            "removes (\\w+) as a moderator of", "DeleteChannelModerator",
+            "describes the moderator (\\w+) of", "DescribeChannelModerator",
+            "(has banned|bans) (\\w+) from", "CreateChannelBan",
+            "(has lifted|lifts) the ban on (\\w+) in", "DeleteChannelBan",
+            "describes the ban on (\\w+) in", "DescribeChannelBan");
+
+    /** An action of {@link #ACTIONS}: its operation, the user it is about, and whether it sets the stage. */
+    public record RoleAction(String operation, String user, boolean done) {
     }
 
-    @Given("{actor} has banned {actor} from {channel}")
-    public void hasBanned(String actor, String member, String channel) {
-        api.about("CreateChannelBan", channel, member).send(actor);
+    @ParameterType("(?:has made|makes) [A-Z][a-z]+ a moderator of|removes [A-Z][a-z]+ as a moderator of"
+            + "|describes the moderator [A-Z][a-z]+ of|(?:has banned|bans) [A-Z][a-z]+ from"
+            + "|(?:has lifted|lifts) the ban on [A-Z][a-z]+ in|describes the ban on [A-Z][a-z]+ in")
+    public RoleAction roleAction(String words) {
+        for (Map.Entry<String, String> action : ACTIONS.entrySet()) {
+            Matcher m = Pattern.compile(action.getKey()).matcher(words);
+            if (m.matches()) {
+                return new RoleAction(action.getValue(), m.group(m.groupCount()), m.group(1).startsWith("has "));
+            }
+        }
+        throw new IllegalArgumentException(words);
     }
 
-    @Given("{actor} has lifted the ban on {actor} in {channel}")
-    public void hasLiftedTheBan(String actor, String member, String channel) {
-        api.about("DeleteChannelBan", channel, member).send(actor);
-    }
-
-    // ---- When ---------------------------------------------------------------------------------------------
-
-    @When("{actor} makes {actor} a moderator of {channel}")
-    public void makesAModerator(String actor, String moderator, String channel) {
-        api.about("CreateChannelModerator", channel, moderator).attempt(actor);
-    }
-
-    @When("{actor} removes {actor} as a moderator of {channel}")
-    public void removesAsModerator(String actor, String moderator, String channel) {
-        api.about("DeleteChannelModerator", channel, moderator).attempt(actor);
-    }
-
-    @When("{actor} describes the moderator {actor} of {channel}")
-    public void describesTheModerator(String actor, String moderator, String channel) {
-        api.about("DescribeChannelModerator", channel, moderator).attempt(actor);
+    @When("{actor} {roleAction} {channel}")
+    public void acts(String actor, RoleAction action, String channel) {
+        Driver.Call call = api.about(action.operation(), channel, action.user());
+        if (action.done()) {
+            call.send(actor);
+        } else {
+            call.attempt(actor);
+        }
     }
 
     @When("{actor} lists the moderators of {channel}")
     public void listsTheModerators(String actor, String channel) {
         api.canonical("ListChannelModerators", channel, null).attemptWhole(actor);
-    }
-
-    @When("{actor} bans {actor} from {channel}")
-    public void bans(String actor, String member, String channel) {
-        api.about("CreateChannelBan", channel, member).attempt(actor);
-    }
-
-    @When("{actor} lifts the ban on {actor} in {channel}")
-    public void liftsTheBan(String actor, String member, String channel) {
-        api.about("DeleteChannelBan", channel, member).attempt(actor);
-    }
-
-    @When("{actor} describes the ban on {actor} in {channel}")
-    public void describesTheBan(String actor, String member, String channel) {
-        api.about("DescribeChannelBan", channel, member).attempt(actor);
     }
 
     @When("{actor} lists the bans of {channel}")
