@@ -17,6 +17,7 @@ import chime.conformance.runner.types.ChannelKind;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
+import software.amazon.awssdk.core.SdkPojo;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Instant;
@@ -193,26 +194,24 @@ public class ChannelSteps extends Steps {
                 .attemptWhole(actor);
     }
 
-    /** ListChannelMembershipsForAppInstanceUser without AppInstanceUserArn: the caller's own. */
-    @When("{actor} lists the channels she/he is a member of")
-    public void listsOwnMemberships(String actor) {
-        api.call("ListChannelMembershipsForAppInstanceUser").attemptWhole(actor);
+    /** The channels of a user, by the features' words: the list operation and the user (null: the caller). */
+    public record UsersChannels(String operation, String user) {
     }
 
-    @When("{actor} lists the channels {actor} is a member of")
-    public void listsMembershipsOf(String actor, String user) {
-        api.about("ListChannelMembershipsForAppInstanceUser", null, user).attemptWhole(actor);
+    /**
+     * ListChannelMembershipsForAppInstanceUser or ListChannelsModeratedByAppInstanceUser; "she" or "he" leaves
+     * out AppInstanceUserArn (the caller's own).
+     */
+    @ParameterType("(?:she|he|([A-Z][a-z]+)) (is a member of|moderates)")
+    public UsersChannels usersChannels(String user, String relation) {
+        return new UsersChannels(relation.equals("moderates") ? "ListChannelsModeratedByAppInstanceUser"
+                : "ListChannelMembershipsForAppInstanceUser", user);
     }
 
-    /** ListChannelsModeratedByAppInstanceUser without AppInstanceUserArn: the caller's own. */
-    @When("{actor} lists the channels she/he moderates")
-    public void listsOwnModeratedChannels(String actor) {
-        api.call("ListChannelsModeratedByAppInstanceUser").attemptWhole(actor);
-    }
-
-    @When("{actor} lists the channels {actor} moderates")
-    public void listsModeratedChannelsOf(String actor, String user) {
-        api.about("ListChannelsModeratedByAppInstanceUser", null, user).attemptWhole(actor);
+    @When("{actor} lists the channels {usersChannels}")
+    public void listsTheChannelsOfAUser(String actor, UsersChannels list) {
+        (list.user() == null ? api.call(list.operation()) : api.about(list.operation(), null, list.user()))
+                .attemptWhole(actor);
     }
 
     @When("{actor} describes {channel} through {actor}'s membership")
@@ -246,19 +245,23 @@ public class ChannelSteps extends Steps {
         Expect.present("the channel's last update time", channel.lastUpdatedTimestamp());
     }
 
-    @Then("the description has no last message time")
-    public void theDescriptionHasNoLastMessageTime() {
-        assertThat("the channel's last message time", described().lastMessageTimestamp(), nullValue());
+    /** What a description says of a member, by the features' words: the member, and whether it is there. */
+    public record Fact(String member, String what, boolean present) {
     }
 
-    @Then("the description has a last message time")
-    public void theDescriptionHasALastMessageTime() {
-        assertThat("the channel's last message time", described().lastMessageTimestamp(), notNullValue());
+    private static final Map<String, Fact> FACTS = Map.of(
+            "has no last message time", new Fact("LastMessageTimestamp", "the channel's last message time", false),
+            "has a last message time", new Fact("LastMessageTimestamp", "the channel's last message time", true),
+            "names no channel flow", new Fact("ChannelFlowArn", "the channel's channel flow", false));
+
+    @ParameterType("has no last message time|has a last message time|names no channel flow")
+    public Fact fact(String words) {
+        return FACTS.get(words);
     }
 
-    @Then("the description names no channel flow")
-    public void theDescriptionNamesNoChannelFlow() {
-        assertThat("the channel's channel flow", described().channelFlowArn(), nullValue());
+    @Then("the description {fact}")
+    public void theDescriptionSays(Fact fact) {
+        assertThat(fact.what(), Members.get(described(), fact.member()), fact.present() ? notNullValue() : nullValue());
     }
 
     @Then("the description names {actor}, by ARN and name, as its creator")
@@ -295,15 +298,14 @@ public class ChannelSteps extends Steps {
 
     @Then("the response names the channel {channel}")
     public void theResponseNamesTheChannel(String channel) {
-        UpdateChannelResponse response = world.outcome().response(UpdateChannelResponse.class);
-        assertThat("the channel in the response", response.channelArn(), equalTo(world.channel(channel)));
+        assertThat("the channel in the response", answered(UpdateChannelResponse.class, "ChannelArn"),
+                equalTo(world.channel(channel)));
     }
 
     @Then("the channel created is not the deleted {channel}")
     public void theChannelCreatedIsNotTheDeleted(String channel) {
-        CreateChannelResponse response = world.outcome().response(CreateChannelResponse.class);
-        assertThat("the new channel's ARN", response.channelArn(), notNullValue());
-        assertThat("the new channel's ARN", response.channelArn(), not(equalTo(deletedChannel(channel))));
+        assertThat("the new channel's ARN", answered(CreateChannelResponse.class, "ChannelArn"),
+                not(equalTo(deletedChannel(channel))));
     }
 
     /** ListChannelMemberships, ListChannelModerators, ListChannelBans or ListChannelMessages: its ChannelArn. */
@@ -481,26 +483,9 @@ public class ChannelSteps extends Steps {
         return channel;
     }
 
-    private static Map<String, Object> attributesOf(Channel channel) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("name", channel.name());
-        attributes.put("channel", new ChannelRef(channel.channelArn()));
-        attributes.put("mode", channel.modeAsString());
-        attributes.put("privacy", channel.privacyAsString());
-        attributes.put("metadata", channel.metadata());
-        attributes.put("created by", channel.createdBy());
-        return attributes;
-    }
-
-    private static Map<String, Object> attributesOf(ChannelSummary summary) {
-        assertThat("the channel summary", summary, notNullValue());
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("name", summary.name());
-        attributes.put("channel", new ChannelRef(summary.channelArn()));
-        attributes.put("mode", summary.modeAsString());
-        attributes.put("privacy", summary.privacyAsString());
-        attributes.put("metadata", summary.metadata());
-        return attributes;
+    private static Map<String, Object> attributesOf(SdkPojo channel) {
+        assertThat("the channel", channel, notNullValue());
+        return Expect.shown(channel);
     }
 
     /** The CreatedTimestamp of a message, as Ada lists it (moderators, and so admins, may list messages). */

@@ -10,7 +10,10 @@ import chime.conformance.runner.world.World;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import chime.conformance.runner.api.Members;
+import software.amazon.awssdk.core.SdkPojo;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
@@ -85,6 +88,23 @@ final class Expect {
                 assertThat(what + ": " + key, Objects.toString(value, ""), equalTo(wanted));
             }
         }
+    }
+
+    /** The words a feature's table uses for the members of a description (a channel, a membership, a ban...). */
+    private static final Map<String, String> SHOWN = Map.of("member", "Member", "moderator", "Moderator",
+            "channel", "ChannelArn", "type", "Type", "invited by", "InvitedBy", "created by", "CreatedBy",
+            "name", "Name", "mode", "Mode", "privacy", "Privacy", "metadata", "Metadata");
+
+    /** What a description shows, by the features' words, for {@link #assertShows}: the members it has. */
+    public static Map<String, Object> shown(SdkPojo description) {
+        Map<String, Object> actual = new LinkedHashMap<>();
+        SHOWN.forEach((word, member) -> {
+            if (Members.has(description, member)) {
+                Object value = Members.get(description, member);
+                actual.put(word, "ChannelArn".equals(member) ? new ChannelRef((String) value) : value);
+            }
+        });
+        return actual;
     }
 
     /** A channel ARN in a response, to be compared with a channel the scenario named. */

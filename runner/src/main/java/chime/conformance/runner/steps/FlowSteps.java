@@ -70,18 +70,6 @@ public class FlowSteps extends Steps {
         super(api);
     }
 
-    /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
-    @ParameterType("slow-pass-through|pass-through|deny|rewrite|unreachable|hold")
-    public ProcessorBehaviour processor(String key) {
-        return ProcessorBehaviour.fromKey(key);
-    }
-
-    /** What a processor's flow does when the processor cannot be reached. */
-    @ParameterType("CONTINUE|ABORT")
-    public FallbackAction fallback(String value) {
-        return FallbackAction.fromValue(value);
-    }
-
     /** A required setting of a processor, as FLOW-004 lists them. */
     @ParameterType("name|Lambda function|invocation type|execution order|fallback action")
     public String processorSetting(String setting) {

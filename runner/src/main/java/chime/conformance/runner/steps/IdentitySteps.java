@@ -4,8 +4,12 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.api.Members;
-import chime.conformance.runner.world.World;
+import java.util.Map;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -21,12 +25,46 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessag
  * deleted (identity DeleteAppInstanceUser). Also the shared ways of comparing what a response says with
  * what a feature expects, in the features' words.
  */
-public class IdentitySteps {
+public class IdentitySteps extends Steps {
 
-    private final World world;
+    private static final String BY_NAME = ", each by ARN and name";
 
-    public IdentitySteps(World world) {
-        this.world = world;
+    /** The lists of users the features name, by their words: the list's response and the member naming a user. */
+    private static final Map<String, ListedUsers> LISTS = Map.of(
+            "members listed", new ListedUsers("the members listed", ListChannelMembershipsResponse.class, "Member"),
+            "moderators listed", new ListedUsers("the moderators listed", ListChannelModeratorsResponse.class,
+                    "Moderator"),
+            "users listed as banned", new ListedUsers("the users listed as banned", ListChannelBansResponse.class,
+                    "Member"));
+
+    public IdentitySteps(Driver api) {
+        super(api);
+    }
+
+    /** A list of users the When step read. */
+    public record ListedUsers(String what, Class<? extends SdkResponse> response, String member) {
+    }
+
+    /** Several actors, and whether each is to be compared by ARN and name or by ARN only. */
+    public record Users(List<String> names, boolean byName) {
+    }
+
+    @ParameterType("members listed|moderators listed|users listed as banned")
+    public ListedUsers listedUsers(String words) {
+        return LISTS.get(words);
+    }
+
+    /** "Alice and Bob", or "Alice and Bob, each by ARN and name". */
+    @ParameterType("[A-Z][a-z]+(?:(?:, | and )[A-Z][a-z]+)*(?:, each by ARN and name)?")
+    public Users users(String text) {
+        boolean byName = text.endsWith(BY_NAME);
+        return new Users(Expect.splitList(byName ? text.substring(0, text.length() - BY_NAME.length()) : text), byName);
+    }
+
+    @Then("the {listedUsers} are exactly {users}")
+    public void theUsersListedAreExactly(ListedUsers list, Users users) {
+        Expect.assertExactlyTheseUsers(world, list.what(), listedUsers(list.response(), list.member()), users.names(),
+                users.byName());
     }
 
     /** "Bob, Carol and Hana", "Alice and Bob", "Hana": several actors of the cast. */

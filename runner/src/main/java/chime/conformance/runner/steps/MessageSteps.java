@@ -23,6 +23,7 @@ import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
+import java.util.Map;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Instant;
@@ -176,26 +177,27 @@ public class MessageSteps extends Steps {
         }
     }
 
-    @When("{actor} posts {string} in {channel} without a type")
-    public void postsWithoutAType(String actor, String content, String channel) {
-        timed(actor, post(channel, content).without("Type"));
+    /** The members of a message a feature leaves out or sets to any text, by the features' words. */
+    private static final Map<String, String> POST_MEMBERS = Map.of("a type", "Type", "type", "Type",
+            "saying whether to persist it", "Persistence", "persistence", "Persistence");
+
+    @ParameterType("a type|saying whether to persist it|type|persistence")
+    public String postMember(String words) {
+        return POST_MEMBERS.get(words);
     }
 
-    /** Any text as the Type, to see values outside STANDARD and CONTROL refused (MSG-003). */
-    @When("{actor} posts {string} in {channel} with the type {string}")
-    public void postsWithTheType(String actor, String content, String channel, String type) {
-        timed(actor, post(channel, content).with("Type", type));
+    @When("{actor} posts {string} in {channel} without {postMember}")
+    public void postsWithout(String actor, String content, String channel, String member) {
+        timed(actor, post(channel, content).without(member));
     }
 
-    @When("{actor} posts {string} in {channel} without saying whether to persist it")
-    public void postsWithoutPersistence(String actor, String content, String channel) {
-        timed(actor, post(channel, content).without("Persistence"));
-    }
-
-    /** Any text as the Persistence, e.g. "true" where the documentation says "Boolean" (MSG-004). */
-    @When("{actor} posts {string} in {channel} with the persistence {string}")
-    public void postsWithThePersistence(String actor, String content, String channel, String persistence) {
-        timed(actor, post(channel, content).with("Persistence", persistence));
+    /**
+     * Any text as the Type or the Persistence, to see values outside STANDARD and CONTROL refused (MSG-003), or
+     * "true" where the documentation says "Boolean" (MSG-004).
+     */
+    @When("{actor} posts {string} in {channel} with the {postMember} {string}")
+    public void postsWithThe(String actor, String content, String channel, String member, String value) {
+        timed(actor, post(channel, content).with(member, value));
     }
 
     // ---------------------------------------------------------------- When: reading, editing, deleting

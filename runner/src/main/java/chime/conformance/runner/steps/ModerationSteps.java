@@ -119,44 +119,7 @@ public class ModerationSteps extends Steps {
         Expect.assertExcludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
     }
 
-    @Then("the moderator shows:")
-    public void theModeratorShows(Map<String, String> expected) {
-        ChannelModerator moderator = describedModerator();
-        Map<String, Object> actual = new LinkedHashMap<>();
-        actual.put("moderator", moderator.moderator());
-        actual.put("channel", new ChannelRef(moderator.channelArn()));
-        actual.put("created by", moderator.createdBy());
-        Expect.assertShows(world, "the moderator", expected, actual);
-    }
-
-    @Then("the moderator carries its creation time")
-    public void theModeratorCarriesItsCreationTime() {
-        Expect.present("the moderator's creation time", describedModerator().createdTimestamp());
-    }
-
-    @Then("the moderators listed are exactly {actorList}, each by ARN and name")
-    public void theModeratorsListedAreExactly(List<String> actors) {
-        List<Identity> listed = world.outcome().response(ListChannelModeratorsResponse.class).channelModerators()
-                .stream().map(ChannelModeratorSummary::moderator).toList();
-        Expect.assertExactlyTheseUsers(world, "the moderators listed", listed, actors, true);
-    }
-
     // ---- Then: bans ---------------------------------------------------------------------------------------
-
-    @Then("the ban shows:")
-    public void theBanShows(Map<String, String> expected) {
-        ChannelBan ban = describedBan();
-        Map<String, Object> actual = new LinkedHashMap<>();
-        actual.put("member", ban.member());
-        actual.put("channel", new ChannelRef(ban.channelArn()));
-        actual.put("created by", ban.createdBy());
-        Expect.assertShows(world, "the ban", expected, actual);
-    }
-
-    @Then("the ban carries its creation time")
-    public void theBanCarriesItsCreationTime() {
-        Expect.present("the ban's creation time", describedBan().createdTimestamp());
-    }
 
     /** Read by Ada, the AppInstanceAdmin. */
     @Then("the bans of {channel} include {actor}")
@@ -181,43 +144,13 @@ public class ModerationSteps extends Steps {
         Expect.assertExactlyTheseUsers(world, "the bans of \"" + channel + "\"", listed, actors, false);
     }
 
-    @Then("the users listed as banned are exactly {actorList}")
-    public void theUsersListedAsBannedAreExactly(List<String> actors) {
-        Expect.assertExactlyTheseUsers(world, "the users listed as banned", listedBans(), actors, false);
-    }
-
-    @Then("the users listed as banned are exactly {actorList}, each by ARN and name")
-    public void theUsersListedAsBannedAreExactlyByName(List<String> actors) {
-        Expect.assertExactlyTheseUsers(world, "the users listed as banned", listedBans(), actors, true);
-    }
-
     // ---- reading ------------------------------------------------------------------------------------------
 
     private List<Identity> moderatorsOf(String channel) {
-        return api.canonical("ListChannelModerators", channel, null).<ChannelModeratorSummary>items(World.ADMIN)
-                .stream().map(ChannelModeratorSummary::moderator).toList();
+        return usersIn("ListChannelModerators", channel, "Moderator");
     }
 
     private List<Identity> bannedIn(String channel) {
-        return api.canonical("ListChannelBans", channel, null).<ChannelBanSummary>items(World.ADMIN)
-                .stream().map(ChannelBanSummary::member).toList();
-    }
-
-    private List<Identity> listedBans() {
-        return world.outcome().response(ListChannelBansResponse.class).channelBans().stream()
-                .map(ChannelBanSummary::member).toList();
-    }
-
-    private ChannelModerator describedModerator() {
-        ChannelModerator moderator = world.outcome().response(DescribeChannelModeratorResponse.class)
-                .channelModerator();
-        assertThat("the moderator described", moderator, notNullValue());
-        return moderator;
-    }
-
-    private ChannelBan describedBan() {
-        ChannelBan ban = world.outcome().response(DescribeChannelBanResponse.class).channelBan();
-        assertThat("the ban described", ban, notNullValue());
-        return ban;
+        return usersIn("ListChannelBans", channel, "Member");
     }
 }

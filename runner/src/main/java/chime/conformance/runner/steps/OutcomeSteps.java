@@ -4,9 +4,18 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.runner.world.Outcome;
-import chime.conformance.runner.world.World;
+import chime.conformance.runner.api.Driver;
+import chime.conformance.runner.api.Members;
+import io.cucumber.java.ParameterType;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelBanResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratorResponse;
 import io.cucumber.java.en.Then;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,12 +23,37 @@ import org.hamcrest.Matcher;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Steps that assert how the last request ended: errors are part of the contract, asserted by type. */
-public class OutcomeSteps {
+public class OutcomeSteps extends Steps {
 
-    private final World world;
+    public OutcomeSteps(Driver api) {
+        super(api);
+    }
 
-    public OutcomeSteps(World world) {
-        this.world = world;
+    /** What a Describe request returns, by the features' word for it: the response and its member. */
+    public record Description(String word, Class<? extends SdkResponse> response, String member) {
+    }
+
+    private static final Map<String, Description> DESCRIPTIONS = Map.of(
+            "membership", new Description("membership", DescribeChannelMembershipResponse.class, "ChannelMembership"),
+            "moderator", new Description("moderator", DescribeChannelModeratorResponse.class, "ChannelModerator"),
+            "ban", new Description("ban", DescribeChannelBanResponse.class, "ChannelBan"));
+
+    @ParameterType("membership|moderator|ban")
+    public Description description(String word) {
+        return DESCRIPTIONS.get(word);
+    }
+
+    @Then("the {description} shows:")
+    public void theDescriptionShows(Description description, Map<String, String> expected) {
+        Expect.assertShows(world, "the " + description.word(), expected,
+                Expect.shown(answered(description.response(), description.member())));
+    }
+
+    @Then("the {description} carries its creation time")
+    public void theDescriptionCarriesItsCreationTime(Description description) {
+        SdkPojo described = answered(description.response(), description.member());
+        assertThat("the " + description.word() + "'s creation time", Members.get(described, "CreatedTimestamp"),
+                notNullValue());
     }
 
     @Then("the request succeeds")

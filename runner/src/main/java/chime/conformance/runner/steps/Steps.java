@@ -1,9 +1,17 @@
 package chime.conformance.runner.steps;
 
 import chime.conformance.runner.api.Driver;
+import chime.conformance.runner.api.Members;
 import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
+import java.util.List;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * What every step class works with: the API driver, and through it the scenario's world, its messages and its
@@ -21,5 +29,30 @@ abstract class Steps {
         this.world = api.world();
         this.ledger = api.ledger();
         this.flows = api.flows();
+    }
+
+    /**
+     * What the When step's response holds in the member (ChannelMembership, ChannelBan, BatchChannelMemberships
+     * ...), asserting the call succeeded with a response of that type and the member is there.
+     */
+    @SuppressWarnings("unchecked")
+    protected <T> T answered(Class<? extends SdkResponse> response, String member) {
+        Object value = Members.get(world.outcome().response(response), member);
+        assertThat(member + " in the " + response.getSimpleName(), value, notNullValue());
+        return (T) value;
+    }
+
+    /** The users the When step's list names: the member (Member, Moderator) of each item. */
+    protected List<Identity> listedUsers(Class<? extends SdkResponse> response, String member) {
+        return usersOf(Members.items(world.outcome().response(response)), member);
+    }
+
+    /** The users a list of the channel names, the whole list as Ada, the AppInstanceAdmin, reads it. */
+    protected List<Identity> usersIn(String listOperation, String channel, String member) {
+        return usersOf(api.canonical(listOperation, channel, null).items(World.ADMIN), member);
+    }
+
+    private static List<Identity> usersOf(List<?> items, String member) {
+        return items.stream().map(item -> (Identity) Members.get((SdkPojo) item, member)).toList();
     }
 }

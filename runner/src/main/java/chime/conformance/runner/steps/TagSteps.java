@@ -13,6 +13,8 @@ import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
+import io.cucumber.java.DataTableType;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +39,8 @@ public class TagSteps extends Steps {
     // ---------------------------------------------------------------- the stage
 
     @Given("{channel} is tagged:")
-    public void isTagged(String channel, DataTable tags) {
-        tagging(world.channel(channel), tags(tags)).send(DEVELOPER);
+    public void isTagged(String channel, List<Tag> tags) {
+        tagging(world.channel(channel), tags).send(DEVELOPER);
     }
 
     /** Tags with the keys key-1 ... key-N, applied in requests of at most 50. */
@@ -53,51 +55,44 @@ public class TagSteps extends Steps {
     // ---------------------------------------------------------------- creating with tags
 
     @When("{actor} creates the channel {channel} with the tags:")
-    public void createsTheChannelWithTheTags(String actor, String channel, DataTable tags) {
-        createChannel(actor, channel, tags(tags));
-    }
-
-    @When("{actor} creates the channel {channel} with a tag that has no value")
-    public void createsTheChannelWithATagWithoutValue(String actor, String channel) {
-        createChannel(actor, channel, List.of(Tag.builder().key("team").build()));
+    @When("{actor} creates the channel {channel} with {someTags}")
+    public void createsTheChannelWithTags(String actor, String channel, List<Tag> tags) {
+        createChannel(actor, channel, tags);
     }
 
     @When("the developer creates the channel flow {flow} with the {processor} processor and the tags:")
-    public void createsTheFlowWithTheTags(String flow, ProcessorBehaviour behaviour, DataTable tags) {
-        createFlow(flow, behaviour, tags(tags));
+    \1 createsTheFlowWithTags(String flow, ProcessorBehaviour behaviour, List<Tag> tags) {
+        createFlow(flow, behaviour, tags);
     }
 
-    @When("the developer creates the channel flow {flow} with the {processor} processor and a tag that has no key")
-    public void createsTheFlowWithATagWithoutKey(String flow, ProcessorBehaviour behaviour) {
-        createFlow(flow, behaviour, List.of(Tag.builder().value("emea").build()));
+    /** Tags the features describe in words. */
+    private static final Map<String, Tag> SOME_TAGS = Map.of(
+            "a tag that has no value", Tag.builder().key("team").build(),
+            "a tag that has no key", Tag.builder().value("emea").build(),
+            "one more tag", Tag.builder().key("one-more").value("tag").build());
+
+    @ParameterType("a tag that has no value|a tag that has no key|one more tag")
+    public List<Tag> someTags(String words) {
+        return List.of(SOME_TAGS.get(words));
+    }
+
+    /** A taggable resource as the features name it, by its ARN: a channel, a channel flow, an AppInstanceUser. */
+    @ParameterType("\"([^\"]+)\"|the channel flow \"([^\"]+)\"|the AppInstanceUser ([A-Z][a-z]+)")
+    public String resource(String channel, String flow, String user) {
+        return channel != null ? world.channel(channel) : flow != null ? world.flow(flow) : world.actor(user);
     }
 
     // ---------------------------------------------------------------- tagging and untagging
 
-    @When("the developer tags {channel} with:")
-    public void tagsTheChannel(String channel, DataTable tags) {
-        tag(world.channel(channel), tags(tags));
-    }
-
-    @When("the developer tags the channel flow {flow} with:")
-    public void tagsTheFlow(String flow, DataTable tags) {
-        tag(world.flow(flow), tags(tags));
-    }
-
     /** An AppInstanceUser is a resource of the identity API, not of the messaging API. */
-    @When("the developer tags the AppInstanceUser {actor} with:")
-    public void tagsTheUser(String actor, DataTable tags) {
-        tag(world.actor(actor), tags(tags));
+    @When("the developer tags {resource} with:")
+    public void tagsTheResource(String resourceArn, List<Tag> tags) {
+        tag(resourceArn, tags);
     }
 
-    @When("the developer tags {channel} with a tag that has no value")
-    public void tagsWithoutValue(String channel) {
-        tag(world.channel(channel), List.of(Tag.builder().key("team").build()));
-    }
-
-    @When("the developer tags {channel} with a tag that has no key")
-    public void tagsWithoutKey(String channel) {
-        tag(world.channel(channel), List.of(Tag.builder().value("emea").build()));
+    @When("the developer tags {channel} with {someTags}")
+    public void tagsWithSomeTags(String channel, List<Tag> tags) {
+        tag(world.channel(channel), tags);
     }
 
     @When("the developer tags {channel} with a key of {int} characters")
@@ -123,11 +118,6 @@ public class TagSteps extends Steps {
         tag(world.channel(channel), numbered(count));
     }
 
-    @When("the developer tags {channel} with one more tag")
-    public void tagsWithOneMore(String channel) {
-        tag(world.channel(channel), List.of(Tag.builder().key("one-more").value("tag").build()));
-    }
-
     @When("the developer removes these tag keys from {channel}:")
     public void removesTheseTagKeys(String channel, DataTable keys) {
         api.canonical("UntagResource", channel, null)
@@ -136,14 +126,9 @@ public class TagSteps extends Steps {
 
     // ---------------------------------------------------------------- listing
 
-    @When("the developer lists the tags of {channel}")
-    public void listsTheTagsOfTheChannel(String channel) {
-        listTags(world.channel(channel));
-    }
-
-    @When("the developer lists the tags of the channel flow {flow}")
-    public void listsTheTagsOfTheFlow(String flow) {
-        listTags(world.flow(flow));
+    @When("the developer lists the tags of {resource}")
+    public void listsTheTagsOf(String resourceArn) {
+        api.call("ListTagsForResource").with("ResourceARN", resourceArn).attempt(DEVELOPER);
     }
 
     @Then("no tags are listed")
@@ -151,14 +136,9 @@ public class TagSteps extends Steps {
         assertThat(world.outcome().response(ListTagsForResourceResponse.class).tags(), is(empty()));
     }
 
-    @Then("the tags of {channel} are exactly:")
-    public void theTagsOfTheChannelAre(String channel, DataTable expected) {
-        assertTags(world.channel(channel), tags(expected));
-    }
-
-    @Then("the tags of the channel flow {flow} are exactly:")
-    public void theTagsOfTheFlowAre(String flow, DataTable expected) {
-        assertTags(world.flow(flow), tags(expected));
+    @Then("the tags of {resource} are exactly:")
+    public void theTagsAre(String resourceArn, List<Tag> expected) {
+        assertTags(resourceArn, expected);
     }
 
     @Then("{channel} carries no tags")
@@ -200,10 +180,6 @@ public class TagSteps extends Steps {
         tagging(resourceArn, tags).attempt(DEVELOPER);
     }
 
-    private void listTags(String resourceArn) {
-        api.call("ListTagsForResource").with("ResourceARN", resourceArn).attempt(DEVELOPER);
-    }
-
     private List<Tag> tagsOf(String resourceArn) {
         return api.call("ListTagsForResource").with("ResourceARN", resourceArn)
                 .<ListTagsForResourceResponse>send(DEVELOPER).tags();
@@ -215,12 +191,10 @@ public class TagSteps extends Steps {
         assertThat(actual, containsInAnyOrder(expected.toArray(new Tag[0])));
     }
 
-    private static List<Tag> tags(DataTable table) {
-        List<Tag> tags = new ArrayList<>();
-        for (Map<String, String> row : table.asMaps()) {
-            tags.add(Tag.builder().key(row.get("key")).value(row.get("value")).build());
-        }
-        return tags;
+    /** A row of a table of tags: key and value. */
+    @DataTableType
+    public Tag tag(Map<String, String> row) {
+        return Tag.builder().key(row.get("key")).value(row.get("value")).build();
     }
 
     private static List<Tag> numbered(int count) {

@@ -1,10 +1,13 @@
 package chime.conformance.runner.types;
 
+import chime.conformance.runner.target.ProcessorBehaviour;
 import io.cucumber.java.ParameterType;
 import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ConflictException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
@@ -14,7 +17,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceUnavailabl
 import software.amazon.awssdk.services.chimesdkmessaging.model.ThrottledClientException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
 
-/** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}. */
+/** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}, {processor}, {fallback}, {status}. */
 public class ParameterTypes {
 
     /** A member of the cast, by first name (see features/README.md). */
@@ -67,5 +70,23 @@ public class ParameterTypes {
             case "UnauthorizedClientException" -> UnauthorizedClientException.class;
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
+    @ParameterType("slow-pass-through|pass-through|deny|rewrite|unreachable|hold")
+    public ProcessorBehaviour processor(String key) {
+        return ProcessorBehaviour.fromKey(key);
+    }
+
+    /** What a processor's flow does when the processor cannot be reached. */
+    @ParameterType("CONTINUE|ABORT")
+    public FallbackAction fallback(String value) {
+        return FallbackAction.fromValue(value);
+    }
+
+    /** A message status, as the model spells it. */
+    @ParameterType("SENT|PENDING|FAILED|DENIED")
+    public ChannelMessageStatus status(String value) {
+        return ChannelMessageStatus.fromValue(value);
     }
 }
