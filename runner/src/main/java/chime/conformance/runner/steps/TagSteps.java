@@ -61,7 +61,8 @@ public class TagSteps extends Steps {
     }
 
     @When("the developer creates the channel flow {flow} with the {processor} processor and the tags:")
-    \1 createsTheFlowWithTags(String flow, ProcessorBehaviour behaviour, List<Tag> tags) {
+    @When("the developer creates the channel flow {flow} with the {processor} processor and {someTags}")
+    public void createsTheFlowWithTags(String flow, ProcessorBehaviour behaviour, List<Tag> tags) {
         createFlow(flow, behaviour, tags);
     }
 
