@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.api.Members;
-import chime.conformance.runner.steps.Expect.ChannelRef;
 import chime.conformance.runner.types.ChannelKind;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;

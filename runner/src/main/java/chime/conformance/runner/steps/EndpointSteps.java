@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import chime.conformance.runner.api.Driver;
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -7,7 +8,6 @@ import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
-import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.net.URI;
@@ -17,18 +17,15 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetMessagingSessionEndpointResponse;
 
 /** The messaging session endpoint, where clients open their websocket connection. */
-public class EndpointSteps {
+public class EndpointSteps extends Steps {
 
-    private final World world;
-
-    public EndpointSteps(World world) {
-        this.world = world;
+    public EndpointSteps(Driver api) {
+        super(api);
     }
 
     @When("the developer asks for the messaging session endpoint")
     public void asksForTheEndpoint() {
-        world.attempt("GetMessagingSessionEndpoint", DEVELOPER,
-                () -> world.messaging().getMessagingSessionEndpoint(r -> { }));
+        api.call("GetMessagingSessionEndpoint").attempt(DEVELOPER);
     }
 
     @Then("the endpoint's URL is not empty")

@@ -19,7 +19,6 @@ import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
 import chime.conformance.runner.api.Driver;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
-import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;

@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import chime.conformance.runner.api.Driver;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.reports.RunStoppedException;
 import chime.conformance.reports.plugin.ErrorStreak;
@@ -26,9 +27,9 @@ public class Hooks {
     private final World world;
     private final ChannelFlowFixtures flows;
 
-    public Hooks(World world, ChannelFlowFixtures flows) {
-        this.world = world;
-        this.flows = flows;
+    public Hooks(Driver api) {
+        this.world = api.world();
+        this.flows = api.flows();
     }
 
     /**

@@ -17,7 +17,6 @@ import static org.hamcrest.Matchers.nullValue;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.ChannelFlowFixtures;
-import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;

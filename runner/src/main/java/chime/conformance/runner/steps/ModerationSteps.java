@@ -1,29 +1,17 @@
 package chime.conformance.runner.steps;
 
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.runner.api.Driver;
-import chime.conformance.runner.steps.Expect.ChannelRef;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelBan;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelBanSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelModerator;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelModeratorSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelBanResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratorResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 
 /** Channel moderators and bans. */
 public class ModerationSteps extends Steps {

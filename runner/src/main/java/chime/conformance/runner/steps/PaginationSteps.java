@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.api.Members;
+import chime.conformance.runner.api.Operation;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
@@ -27,13 +28,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 
 /**
  * Paging through the nine list operations by following NextToken by hand (PAGE-001 to PAGE-008): there
@@ -47,19 +49,32 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessag
  */
 public class PaginationSteps extends Steps {
 
-    /** Messages in paged channels are posted by this member of the channel. */
-    static final String POSTER = "Bob";
+    /**
+     * The lists the features name, by their words: the list operation, and the operation that adds an item
+     * to it (none: the items are new channels), made by Ada, the AppInstanceAdmin, except messages, which a
+     * member of the channel posts. The
+     * group of the words names what the list is of (a channel, a channel flow, a user) or, for channels, the
+     * privacy; messages may add the sort order.
+     */
+    private static final List<Kind> KINDS = List.of(
+            new Kind("the bans in \"([^\"]+)\"", "ListChannelBans", "CreateChannelBan", World.ADMIN),
+            new Kind("the channel flows of the AppInstance", "ListChannelFlows", "CreateChannelFlow", World.ADMIN),
+            new Kind("the memberships of \"([^\"]+)\"", "ListChannelMemberships", "CreateChannelMembership",
+                    World.ADMIN),
+            new Kind("the channel memberships of ([A-Z][a-z]+)", "ListChannelMembershipsForAppInstanceUser",
+                    "CreateChannelMembership", World.ADMIN),
+            new Kind("the messages in \"([^\"]+)\"(?: (oldest first|newest first))?", "ListChannelMessages",
+                    "SendChannelMessage", "Bob"),
+            new Kind("the moderators of \"([^\"]+)\"", "ListChannelModerators", "CreateChannelModerator",
+                    World.ADMIN),
+            new Kind("the (public|private) channels", "ListChannels", null, World.ADMIN),
+            new Kind("the channels associated with \"([^\"]+)\"", "ListChannelsAssociatedWithChannelFlow",
+                    "AssociateChannelFlow", World.ADMIN),
+            new Kind("the channels moderated by ([A-Z][a-z]+)", "ListChannelsModeratedByAppInstanceUser",
+                    "CreateChannelModerator", World.ADMIN));
 
-    private static final Pattern LISTING = Pattern.compile(
-            "the bans in \"([^\"]+)\""
-                    + "|the channel flows of the AppInstance"
-                    + "|the memberships of \"([^\"]+)\""
-                    + "|the channel memberships of ([A-Z][a-z]+)"
-                    + "|the messages in \"([^\"]+)\"(?: (oldest first|newest first))?"
-                    + "|the moderators of \"([^\"]+)\""
-                    + "|the (public|private) channels"
-                    + "|the channels associated with \"([^\"]+)\""
-                    + "|the channels moderated by ([A-Z][a-z]+)");
+    /** The users of the AppInstance a request about a user in a channel names them by. */
+    private static final List<String> USER_MEMBERS = List.of("MemberArn", "ChannelModeratorArn");
 
     /** The items each list was filled with, by {@link Listing#key()}. */
     private final Map<String, List<String>> expected = new HashMap<>();
@@ -73,42 +88,39 @@ public class PaginationSteps extends Steps {
 
     // ---------------------------------------------------------------- glossary
 
-    /** The nine list operations of the API, by what they list. */
-    public enum ListKind {
-        BANS("ListChannelBans"),
-        CHANNEL_FLOWS("ListChannelFlows"),
-        MEMBERSHIPS("ListChannelMemberships"),
-        MEMBERSHIPS_OF_USER("ListChannelMembershipsForAppInstanceUser"),
-        MESSAGES("ListChannelMessages"),
-        MODERATORS("ListChannelModerators"),
-        CHANNELS("ListChannels"),
-        CHANNELS_OF_FLOW("ListChannelsAssociatedWithChannelFlow"),
-        CHANNELS_MODERATED_BY_USER("ListChannelsModeratedByAppInstanceUser");
+    /** A way the features name a list (see {@link #KINDS}). */
+    record Kind(Pattern words, Operation list, Operation filler, String filledBy) {
 
-        private final String operation;
-
-        ListKind(String operation) {
-            this.operation = operation;
-        }
-
-        public String operation() {
-            return operation;
+        Kind(String words, String list, String filler, String filledBy) {
+            this(Pattern.compile(words), Operation.named(list), filler == null ? null : Operation.named(filler), filledBy);
         }
     }
 
     /**
-     * A list as a feature names it: which operation, and its subject (a channel, a flow or a user name),
-     * the privacy filter of channel lists and the sort order of message lists.
+     * A list as a feature names it: its kind, and what it is of (a channel, a flow or a user name, as the
+     * list operation's members say), the privacy filter of channel lists and the sort order of message lists.
      */
-    public record Listing(String text, ListKind kind, String subject, String privacy, String order) {
+    public record Listing(String text, Kind kind, String subject, String privacy, String order) {
+
+        Operation operation() {
+            return kind.list();
+        }
 
         /** The items of a list do not depend on its sort order. */
         String key() {
-            return kind + ":" + subject + ":" + privacy;
+            return operation().name() + ":" + subject + ":" + privacy;
         }
 
         String channel() {
-            return kind == ListKind.CHANNELS_OF_FLOW || kind == ListKind.CHANNEL_FLOWS ? null : subject;
+            return operation().takes("ChannelArn") ? subject : null;
+        }
+
+        String flow() {
+            return operation().takes("ChannelFlowArn") ? subject : null;
+        }
+
+        String user() {
+            return operation().takes("AppInstanceUserArn") ? subject : null;
         }
     }
 
@@ -122,37 +134,18 @@ public class PaginationSteps extends Steps {
             + "|the channels associated with \"[^\"]+\""
             + "|the channels moderated by [A-Z][a-z]+")
     public Listing listing(String text) {
-        Matcher m = LISTING.matcher(text);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a list: " + text);
+        for (Kind kind : KINDS) {
+            Matcher m = kind.words().matcher(text);
+            if (m.matches()) {
+                String group = m.groupCount() > 0 ? m.group(1) : null;
+                boolean privacy = kind.list().takes("Privacy");
+                String order = m.groupCount() < 2 || m.group(2) == null ? null
+                        : m.group(2).startsWith("oldest") ? "ASCENDING" : "DESCENDING";
+                return new Listing(text, kind, privacy ? null : group,
+                        privacy ? group.toUpperCase(java.util.Locale.ROOT) : null, order);
+            }
         }
-        if (m.group(1) != null) {
-            return new Listing(text, ListKind.BANS, m.group(1), null, null);
-        }
-        if (text.equals("the channel flows of the AppInstance")) {
-            return new Listing(text, ListKind.CHANNEL_FLOWS, null, null, null);
-        }
-        if (m.group(2) != null) {
-            return new Listing(text, ListKind.MEMBERSHIPS, m.group(2), null, null);
-        }
-        if (m.group(3) != null) {
-            return new Listing(text, ListKind.MEMBERSHIPS_OF_USER, m.group(3), null, null);
-        }
-        if (m.group(4) != null) {
-            String order = m.group(5) == null ? null : m.group(5).startsWith("oldest") ? "ASCENDING" : "DESCENDING";
-            return new Listing(text, ListKind.MESSAGES, m.group(4), null, order);
-        }
-        if (m.group(6) != null) {
-            return new Listing(text, ListKind.MODERATORS, m.group(6), null, null);
-        }
-        if (m.group(7) != null) {
-            return new Listing(text, ListKind.CHANNELS, null,
-                    m.group(7).toUpperCase(java.util.Locale.ROOT), null);
-        }
-        if (m.group(8) != null) {
-            return new Listing(text, ListKind.CHANNELS_OF_FLOW, m.group(8), null, null);
-        }
-        return new Listing(text, ListKind.CHANNELS_MODERATED_BY_USER, m.group(9), null, null);
+        throw new IllegalArgumentException("not a list: " + text);
     }
 
     // ---------------------------------------------------------------- Given: filling lists
@@ -190,10 +183,10 @@ public class PaginationSteps extends Steps {
         prepare(memberships);
         for (int i = 0; i < Math.max(defaultCount, hiddenCount); i++) {
             if (i < defaultCount) {
-                expected(memberships).add(addMember(channel, "DEFAULT"));
+                expected(memberships).add(addItem(memberships, call -> call));
             }
             if (i < hiddenCount) {
-                addMember(channel, "HIDDEN");
+                addItem(memberships, call -> call.with("Type", "HIDDEN"));
             }
         }
     }
@@ -216,7 +209,7 @@ public class PaginationSteps extends Steps {
             + " and NotAfter between {string} and {string}")
     public void pagesThroughAWindow(String actor, Listing listing, int pageSize, String startAfter,
                                     String startBefore, String endAfter, String endBefore) {
-        if (listing.kind() != ListKind.MESSAGES) {
+        if (!listing.operation().takes("NotBefore")) {
             throw new HarnessException("only messages have a time window: " + listing.text());
         }
         Instant notBefore = ledger.between(startAfter, startBefore);
@@ -299,10 +292,9 @@ public class PaginationSteps extends Steps {
 
     /** The list operation's canonical request for what the feature names. */
     private Driver.Call request(Listing listing) {
-        Driver.Call call = api.canonical(listing.kind().operation(), listing.channel(),
-                listing.kind() == ListKind.CHANNELS_OF_FLOW ? listing.subject() : null);
-        if (listing.kind() == ListKind.MEMBERSHIPS_OF_USER || listing.kind() == ListKind.CHANNELS_MODERATED_BY_USER) {
-            call.with("AppInstanceUserArn", world.actor(listing.subject()));
+        Driver.Call call = api.canonical(listing.operation().name(), listing.channel(), listing.flow());
+        if (listing.user() != null) {
+            call.with("AppInstanceUserArn", world.actor(listing.user()));
         }
         return listing.privacy() != null ? call.with("Privacy", listing.privacy())
                 : listing.order() != null ? call.with("SortOrder", listing.order()) : call;
@@ -335,7 +327,7 @@ public class PaginationSteps extends Steps {
             finished = token == null;
         }
         run = new PagingRun(listing, List.copyOf(pages), finished);
-        if (listing.kind() == ListKind.MESSAGES && !world.outcome().failed()) {
+        if (!messages.isEmpty() && !world.outcome().failed()) {
             ledger.seen(messages);
         }
     }
@@ -357,65 +349,68 @@ public class PaginationSteps extends Steps {
         return expected.computeIfAbsent(listing.key(), key -> new ArrayList<>());
     }
 
-    /** Creates what the list belongs to (channel, flow, user), empty. */
+    /**
+     * Creates what the list is of, empty: a channel (which the one who fills the list joins unless it is
+     * Ada), a channel flow, a user.
+     */
     private void prepare(Listing listing) {
         expected(listing);
-        switch (listing.kind()) {
-            case BANS, MEMBERSHIPS, MODERATORS -> emptyChannel(listing.subject());
-            case MESSAGES -> {
-                emptyChannel(listing.subject());
-                Setup.tolerateConflict(() -> join(world.channel(listing.subject()), world.actor(POSTER), "DEFAULT"));
+        if (listing.channel() != null) {
+            emptyChannel(listing.channel());
+            String filler = listing.kind().filledBy();
+            if (!World.ADMIN.equals(filler)) {
+                Setup.tolerateConflict(() -> api.call("CreateChannelMembership")
+                        .with("ChannelArn", world.channel(listing.channel())).with("MemberArn", world.actor(filler))
+                        .with("Type", "DEFAULT").send(World.ADMIN));
             }
-            case CHANNELS_OF_FLOW -> {
-                if (!knowsFlow(listing.subject())) {
-                    world.rememberFlow(listing.subject(), flows.createFlow(listing.subject()));
-                }
-            }
-            case MEMBERSHIPS_OF_USER, CHANNELS_MODERATED_BY_USER -> world.actor(listing.subject());
-            default -> { }
+        }
+        if (listing.flow() != null && !knowsFlow(listing.flow())) {
+            world.rememberFlow(listing.flow(), flows.createFlow(listing.flow()));
+        }
+        if (listing.user() != null) {
+            world.actor(listing.user());
         }
     }
 
-    /** Adds one item to the list and returns its identifier as the list shows it. */
     private String addItem(Listing listing) {
-        return switch (listing.kind()) {
-            case BANS -> in(listing, "CreateChannelBan", "MemberArn", extraUser());
-            case CHANNEL_FLOWS -> flows.createFlow("paged-flow-" + expected(listing).size());
-            case MEMBERSHIPS -> addMember(listing.subject(), "DEFAULT");
-            case MEMBERSHIPS_OF_USER -> join(newChannel("PUBLIC"), world.actor(listing.subject()), "DEFAULT");
-            case MESSAGES -> api.canonical("SendChannelMessage", listing.subject(), null)
-                    .with("Content", "message " + (expected(listing).size() + 1))
-                    .<SendChannelMessageResponse>send(POSTER).messageId();
-            case MODERATORS -> in(listing, "CreateChannelModerator", "ChannelModeratorArn", extraUser());
-            case CHANNELS -> newChannel(listing.privacy());
-            case CHANNELS_OF_FLOW -> asAdmin(api.call("AssociateChannelFlow").with("ChannelArn", newChannel("PUBLIC"))
-                    .with("ChannelFlowArn", world.flow(listing.subject())), "ChannelArn");
-            case CHANNELS_MODERATED_BY_USER -> asAdmin(api.call("CreateChannelModerator")
-                    .with("ChannelArn", newChannel("PUBLIC")).with("ChannelModeratorArn", world.actor(listing.subject())),
-                    "ChannelArn");
-        };
+        return addItem(listing, call -> call);
     }
 
-    /** Ada makes the request on the list's channel naming the user; returns the user. */
-    private String in(Listing listing, String operation, String member, String user) {
-        return asAdmin(api.canonical(operation, listing.subject(), null).with(member, user), member);
-    }
-
-    /** Ada makes the request; returns what it named in the member. */
-    private String asAdmin(Driver.Call call, String member) {
-        call.send(World.ADMIN);
-        return Members.text(call.request(World.ADMIN), member);
-    }
-
-    private String join(String channelArn, String userArn, String type) {
-        return asAdmin(api.call("CreateChannelMembership").with("ChannelArn", channelArn).with("MemberArn", userArn)
-                .with("Type", type), "ChannelArn");
-    }
-
-    private String addMember(String channelName, String type) {
-        String user = extraUser();
-        join(world.channel(channelName), user, type);
-        return user;
+    /**
+     * Adds one item to the list with its filling operation's canonical request, and returns what the list
+     * identifies the item by: a new channel, where the list is of channels; else a new user, where the request
+     * names a user in a channel; else the identifier the response gives (a message, a channel flow).
+     */
+    private String addItem(Listing listing, UnaryOperator<Driver.Call> change) {
+        Operation filler = listing.kind().filler();
+        if (filler == null) {
+            return newChannel(listing.privacy());
+        }
+        Driver.Call call = change.apply(api.canonical(filler.name(), listing.channel(), listing.flow()));
+        String item = null;
+        if (listing.channel() == null && filler.takes("ChannelArn")) {
+            call.with("ChannelArn", item = newChannel("PUBLIC"));
+        }
+        String member = USER_MEMBERS.stream().filter(filler::takes).findFirst().orElse(null);
+        if (member != null) {
+            String user = listing.user() != null ? world.actor(listing.user()) : extraUser();
+            call.with(member, user);
+            item = item == null ? user : item;
+        }
+        int number = expected(listing).size() + 1;
+        if (filler.takes("Content")) {
+            call.with("Content", "message " + number);
+        }
+        if (filler.takes("Name")) {
+            call.with("Name", "paged-" + number);
+        }
+        SdkRequest request = call.request(listing.kind().filledBy());
+        SdkResponse response = call.send(listing.kind().filledBy());
+        return item != null ? item : response.sdkFields().stream()
+                .filter(f -> f.memberName().endsWith("Arn") || f.memberName().endsWith("Id"))
+                .filter(f -> !Members.has(request, f.memberName()))
+                .map(f -> Members.text(response, f.memberName())).findFirst()
+                .orElseThrow(() -> new HarnessException(filler.name() + " names no new item"));
     }
 
     /** A channel of this name with no members and no moderators, unless the scenario already has it. */

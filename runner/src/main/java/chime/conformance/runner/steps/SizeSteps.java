@@ -14,7 +14,6 @@ import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.api.Members;
 import chime.conformance.runner.steps.MessageSteps.MessageKind;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.is;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.world.Outcome;
-import chime.conformance.runner.world.World;
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.DataTableType;

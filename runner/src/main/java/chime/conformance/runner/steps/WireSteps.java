@@ -1,5 +1,6 @@
 package chime.conformance.runner.steps;
 
+import chime.conformance.runner.api.Driver;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.in;
@@ -13,8 +14,6 @@ import chime.conformance.runner.target.Target;
 import chime.conformance.runner.target.sdk.SdkTarget;
 import chime.conformance.runner.wire.RawRequests;
 import chime.conformance.runner.wire.WireExchange;
-import chime.conformance.runner.world.ChannelFlowFixtures;
-import chime.conformance.runner.world.World;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cucumber.java.en.Then;
@@ -46,22 +45,19 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
  * and query string) and inserted as they are in a body. "When Alice sends" puts Alice's ARN in the
  * {@code x-amz-chime-bearer} header; "the developer" sends no bearer.
  */
-public class WireSteps {
+public class WireSteps extends Steps {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z-]+)(?::([^}]*))?}}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> ERROR_CODES = ErrorCode.knownValues().stream().map(ErrorCode::toString)
             .collect(Collectors.toSet());
 
-    private final World world;
-    private final ChannelFlowFixtures flows;
     private WireExchange raw;
     /** Channels named in the request being expanded: where a {{callback:...}} is looked up. */
     private final List<String> channelsInRequest = new ArrayList<>();
 
-    public WireSteps(World world, ChannelFlowFixtures flows) {
-        this.flows = flows;
-        this.world = world;
+    public WireSteps(Driver api) {
+        super(api);
     }
 
     // ------------------------------------------------------------------------------------------ requests

@@ -138,20 +138,9 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
         return region == null || region.isBlank() ? fallback : region;
     }
 
-    public TargetConfig withEndpoint(URI newEndpoint) {
-        return new TargetConfig(newEndpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, timeouts, hooks, slowProcessorDelay);
-    }
-
     public TargetConfig withRegion(String newRegion) {
         return new TargetConfig(endpoint, newRegion, credentials, accessKeyId, secretAccessKey, capabilities,
                 processors, consistency, appInstanceArn, source, options, warnings, timeouts, hooks, slowProcessorDelay);
-    }
-
-    /** With the base URL of the processor hooks (docs/processor-hooks.md), or without them (null). */
-    public TargetConfig withHooks(URI newHooks) {
-        return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, timeouts, newHooks, slowProcessorDelay);
     }
 
     /** With the delay of the slow-pass-through processor. */

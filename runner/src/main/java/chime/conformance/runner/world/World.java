@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -268,15 +267,6 @@ public class World {
             outcome = new Outcome(operation, actor, null, e);
         }
         return outcome;
-    }
-
-    /**
-     * Makes a call as the named actor, whose AppInstanceUser ARN (created first if need be) is handed to
-     * {@code call} for the ChimeBearer, and records the outcome as {@link #attempt} does.
-     */
-    public Outcome attemptAs(String operation, String actor, Function<String, ? extends SdkResponse> call) {
-        String bearer = actor(actor);
-        return attempt(operation, actor, () -> call.apply(bearer));
     }
 
     public Outcome outcome() {
