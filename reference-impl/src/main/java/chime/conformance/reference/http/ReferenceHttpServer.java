@@ -1,6 +1,7 @@
 package chime.conformance.reference.http;
 
 import chime.conformance.reference.ReferenceService;
+import chime.conformance.reference.core.session.MessagingSessions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -103,7 +104,7 @@ public final class ReferenceHttpServer implements AutoCloseable {
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
                                             MemoryBudget memory) {
         return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory,
-                new ProcessorHooks(service));
+                new ProcessorHooks(service), service.sessions());
     }
 
     /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
@@ -119,12 +120,12 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits, MemoryBudget memory) {
-        return start(messaging, identity, host, port, limits, memory, null);
+        return start(messaging, identity, host, port, limits, memory, null, null);
     }
 
     private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                              String host, int port, Limits limits, MemoryBudget memory,
-                                             ProcessorHooks hooks) {
+                                             ProcessorHooks hooks, MessagingSessions sessions) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
@@ -147,9 +148,16 @@ public final class ReferenceHttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
         server.setErrorHandler(new AwsErrorHandler());
-        Handler api = new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
-                limits.maxBodyBytes(), limits.requestDeadline());
-        server.setHandler(hooks == null ? api : new ProcessorHooksHandler(hooks, api));
+        RestJsonDispatcher dispatcher = new RestJsonDispatcher(messaging, identity, memory);
+        if (sessions != null) {
+            dispatcher.servingSessions();
+        }
+        Handler api = new RestJsonHandler(dispatcher, limits.maxBodyBytes(), limits.requestDeadline());
+        if (hooks != null) {
+            api = new ProcessorHooksHandler(hooks, api);
+        }
+        // The messaging session (/connect, WebSocket) beside the API, when a reference service is served.
+        server.setHandler(sessions == null ? api : SessionSockets.wrap(server, sessions, api));
         server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
             @Override
             protected void doStop() {
