@@ -126,12 +126,6 @@ public class SessionSteps {
         open("Nobody", world.appInstanceArn() + "/user/nobody-" + UUID.randomUUID(), false);
     }
 
-    @When("{actor}'s AppInstanceUser is deleted")
-    public void theUserIsDeleted(String actor) {
-        String arn = world.actor(actor);
-        world.identity().deleteAppInstanceUser(r -> r.appInstanceUserArn(arn));
-    }
-
     // ---- establishment and refusal ----------------------------------------------------------------
 
     @Then("the session is established before any other event")
@@ -232,6 +226,13 @@ public class SessionSteps {
     @Then("{actor} receives the {word} event for {string}")
     public void receivesEventForMessage(String actor, String eventType, String label) throws InterruptedException {
         await(actor, messageEvent(eventType, label), eventType + " for \"" + label + "\"");
+    }
+
+    @Then("{actor} receives the {word} event for {string} reading {string}")
+    public void receivesEventReading(String actor, String eventType, String label, String content)
+            throws InterruptedException {
+        await(actor, messageEvent(eventType, label).and(f -> content.equals(f.field("Content"))),
+                eventType + " for \"" + label + "\" reading \"" + content + "\"");
     }
 
     @Then("{actor} receives {string} with the status {word}")
@@ -360,7 +361,7 @@ public class SessionSteps {
                 .toList(), empty());
     }
 
-    @Then("{actor} receives the {word} event for {channel}")
+    @Then("{actor} receives the {word} event for the channel {channel}")
     public void receivesChannelEvent(String actor, String eventType, String channel) throws InterruptedException {
         String channelArn = world.channel(channel);
         SessionFrame frame = await(actor, f -> eventType.equals(f.eventType()) && channelArn.equals(f.channelArn()),
