@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -97,6 +98,8 @@ public final class SessionSockets extends AbstractLifeCycle {
     protected void doStop() {
         pinger.shutdownNow();
         for (Socket socket : open) {
+            socket.closeSent.set(true);
+            socket.ws.close(MessagingSession.CLOSE_GOING_AWAY, "The server is stopping", Callback.NOOP);
             socket.session.close(MessagingSession.CLOSE_GOING_AWAY, "The server is stopping");
         }
     }
@@ -185,13 +188,17 @@ public final class SessionSockets extends AbstractLifeCycle {
             ws.close(code, reason, Callback.NOOP);
         }
 
-        /** Called by the publishing thread: hand the sending to the server's threads, once per wake-up. */
+        /**
+         * Called by the publishing thread: hands the sending to the server's threads. While the pump runs (or is
+         * scheduled), an event only joins the queue: no task per event.
+         */
         private void wake() {
             if (wakeScheduled.compareAndSet(false, true)) {
-                executor.execute(() -> {
-                    wakeScheduled.set(false);
-                    pump.iterate();
-                });
+                try {
+                    executor.execute(pump::iterate);
+                } catch (RejectedExecutionException stopping) {
+                    // The server is stopping: its sockets are being closed.
+                }
             }
         }
 
@@ -224,8 +231,12 @@ public final class SessionSockets extends AbstractLifeCycle {
             @Override
             protected Action process() {
                 MessagingSession current = session;
-                SessionEvent event = current.poll();
-                if (event == null) {
+                while (true) {
+                    SessionEvent event = current.poll();
+                    if (event != null) {
+                        ws.sendText(event.frame(), Callback.from(this::succeeded, this::failed));
+                        return Action.SCHEDULED;
+                    }
                     MessagingSession.CloseStatus status = current.closeStatus();
                     if (status != null) {
                         open.remove(Socket.this);
@@ -234,10 +245,13 @@ public final class SessionSockets extends AbstractLifeCycle {
                         }
                         return Action.SUCCEEDED;
                     }
-                    return Action.IDLE;
+                    wakeScheduled.set(false);
+                    // An event queued between the poll and now found the pump scheduled and did not wake it:
+                    // look again, unless a new wake-up has taken over.
+                    if ((current.backlog() == 0 && current.isOpen()) || !wakeScheduled.compareAndSet(false, true)) {
+                        return Action.IDLE;
+                    }
                 }
-                ws.sendText(event.frame(), Callback.from(this::succeeded, this::failed));
-                return Action.SCHEDULED;
             }
 
             @Override

@@ -123,7 +123,9 @@ public final class SessionHub {
             return;
         }
         SessionEvent built = null;
-        if (byUser.size() <= state.membershipCount()) {
+        // Walk the shorter side: the connected users (a lookup in the channel's sorted index each, comparing long
+        // ARNs) when far fewer are connected than the channel has members, else the members (a hash lookup each).
+        if (byUser.size() * 8L < state.membershipCount()) {
             for (Map.Entry<String, CopyOnWriteArrayList<MessagingSession>> entry : byUser.entrySet()) {
                 String user = entry.getKey();
                 if (state.membership(user) != null || user.equals(alsoUser)) {
