@@ -110,7 +110,8 @@ public class World {
 
     /** A new fixture scope; its provisioning counts as time in the target ({@link TargetCallTimer}). */
     private AppInstanceScope newScope(String label) {
-        return TargetCallTimer.timed(TargetCallTimer.time(() -> target.fixtures().newScope(label, tags)));
+        return TargetCallTimer.timed(TargetCallTimer.time(() -> chime.conformance.runner.wire.WireCapture.settingUp(
+                () -> target.fixtures().newScope(label, tags))));
     }
 
     public String appInstanceArn() {
@@ -120,7 +121,13 @@ public class World {
     /** The ARN of the named actor, creating the AppInstanceUser on first mention. */
     public String actor(String name) {
         lastActor = name;
-        return actors.computeIfAbsent(name, this::createActor);
+        String known = actors.get(name);
+        if (known != null) {
+            return known;
+        }
+        String arn = chime.conformance.runner.wire.WireCapture.settingUp(() -> createActor(name));
+        actors.put(name, arn);
+        return arn;
     }
 
     private String createActor(String name) {
@@ -159,6 +166,24 @@ public class World {
             throw new HarnessException("a step says 'she' or 'he' before any actor was named");
         }
         return lastActor;
+    }
+
+    /**
+     * The names the scenario gave what it made, by ARN: its actors (Alice), channels ("club") and channel flows,
+     * and its AppInstances, as a person reads them in the feature.
+     */
+    public synchronized Map<String, String> castNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (scope != null) {
+            names.put(scope.appInstanceArn(), "the AppInstance");
+        }
+        if (foreignScope != null) {
+            names.put(foreignScope.appInstanceArn(), "the other AppInstance");
+        }
+        actors.forEach((name, arn) -> names.put(arn, name));
+        channels.forEach((name, arn) -> names.put(arn, "\"" + name + "\""));
+        flows.forEach((name, arn) -> names.put(arn, "flow \"" + name + "\""));
+        return names;
     }
 
     /** The name of an actor whose ARN is known to this scenario. */

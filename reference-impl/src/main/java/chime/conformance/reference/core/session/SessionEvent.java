@@ -1,11 +1,5 @@
 package chime.conformance.reference.core.session;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,8 +19,6 @@ public final class SessionEvent {
     public static final String EVENT_TYPE_HEADER = "x-amz-chime-event-type";
     public static final String MESSAGE_TYPE_HEADER = "x-amz-chime-message-type";
     public static final String SYSTEM = "SYSTEM";
-
-    static final JsonFactory JSON = new JsonFactory();
 
     private final String eventType;
     private final String messageType;
@@ -84,21 +76,15 @@ public final class SessionEvent {
     }
 
     private String writeFrame() {
-        StringWriter out = new StringWriter(64 + (payload == null ? 0 : payload.length() * 11 / 10));
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeObjectFieldStart("Headers");
-            json.writeStringField(EVENT_TYPE_HEADER, eventType);
-            json.writeStringField(MESSAGE_TYPE_HEADER, messageType);
-            json.writeEndObject();
-            if (payload != null) {
-                json.writeStringField("Payload", payload);
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonWriter json = new JsonWriter(96 + (payload == null ? 0 : payload.length() * 11 / 10));
+        json.startObject().name("Headers").startObject()
+                .field(EVENT_TYPE_HEADER, eventType)
+                .field(MESSAGE_TYPE_HEADER, messageType)
+                .endObject();
+        if (payload != null) {
+            json.field("Payload", payload);
         }
-        return out.toString();
+        return json.endObject().toString();
     }
 
     @Override

@@ -6,11 +6,6 @@ import chime.conformance.reference.core.model.ChannelMembership;
 import chime.conformance.reference.core.model.ChannelMessage;
 import chime.conformance.reference.core.model.Identity;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +38,7 @@ public final class SessionPayloads {
 
     public static SessionEvent channel(String eventType, Channel channel) {
         return new SessionEvent(eventType, SessionEvent.SYSTEM, channel.channelArn(), write(json -> {
-            json.writeStartObject();
+            json.startObject();
             string(json, "Name", channel.name());
             string(json, "ChannelArn", channel.channelArn());
             string(json, "Mode", channel.mode().name());
@@ -54,36 +49,36 @@ public final class SessionPayloads {
             time(json, "LastMessageTimestamp", channel.lastMessageTimestamp());
             time(json, "LastUpdatedTimestamp", channel.lastUpdatedTimestamp());
             string(json, "ChannelFlowArn", channel.channelFlowArn());
-            json.writeEndObject();
+            json.endObject();
         }));
     }
 
     public static SessionEvent membership(String eventType, ChannelMembership membership) {
         return new SessionEvent(eventType, SessionEvent.SYSTEM, membership.channelArn(), write(json -> {
-            json.writeStartObject();
+            json.startObject();
             identity(json, "InvitedBy", membership.invitedBy());
             string(json, "Type", membership.type().name());
             identity(json, "Member", membership.member());
             string(json, "ChannelArn", membership.channelArn());
             time(json, "CreatedTimestamp", membership.createdTimestamp());
             time(json, "LastUpdatedTimestamp", membership.lastUpdatedTimestamp());
-            json.writeEndObject();
+            json.endObject();
         }));
     }
 
     public static SessionEvent batch(BatchChannelMemberships batch) {
         return new SessionEvent(SessionEventType.BATCH_CREATE_CHANNEL_MEMBERSHIP, SessionEvent.SYSTEM,
                 batch.channelArn(), write(json -> {
-                    json.writeStartObject();
+                    json.startObject();
                     identity(json, "InvitedBy", batch.invitedBy());
                     string(json, "Type", batch.type().name());
-                    json.writeArrayFieldStart("Members");
+                    json.name("Members").startArray();
                     for (Identity member : batch.members()) {
                         identityObject(json, member);
                     }
-                    json.writeEndArray();
+                    json.endArray();
                     string(json, "ChannelArn", batch.channelArn());
-                    json.writeEndObject();
+                    json.endObject();
                 }));
     }
 
@@ -95,36 +90,36 @@ public final class SessionPayloads {
     public static SessionEvent channelDetails(Channel channel, List<ChannelMessage> messages, boolean hasMore,
                                               List<Identity> members, Instant readMarker) {
         return new SessionEvent(SessionEventType.CHANNEL_DETAILS, SessionEvent.SYSTEM, channel.channelArn(), write(json -> {
-            json.writeStartObject();
-            json.writeObjectFieldStart("Channel");
+            json.startObject();
+            json.name("Channel").startObject();
             string(json, "Name", channel.name());
             string(json, "ChannelArn", channel.channelArn());
             string(json, "Mode", channel.mode().name());
             string(json, "Privacy", channel.privacy().name());
             string(json, "Metadata", channel.metadata());
             time(json, "LastMessageTimestamp", channel.lastMessageTimestamp());
-            json.writeEndObject();
-            json.writeArrayFieldStart("ChannelMessages");
+            json.endObject();
+            json.name("ChannelMessages").startArray();
             for (ChannelMessage message : messages) {
                 writeMessage(json, message, false);
             }
-            json.writeEndArray();
-            json.writeBooleanField("ChannelMessagesHasMore", hasMore);
-            json.writeArrayFieldStart("ChannelMemberships");
+            json.endArray();
+            json.name("ChannelMessagesHasMore").value(hasMore);
+            json.name("ChannelMemberships").startArray();
             for (Identity member : members) {
-                json.writeStartObject();
+                json.startObject();
                 identity(json, "Member", member);
-                json.writeEndObject();
+                json.endObject();
             }
-            json.writeEndArray();
+            json.endArray();
             time(json, "ReadMarkerTimestamp", readMarker);
-            json.writeEndObject();
+            json.endObject();
         }));
     }
 
     /** A ChannelMessage, or with {@code full=false} a ChannelMessageSummary (no ChannelArn, Persistence). */
-    private static void writeMessage(JsonGenerator json, ChannelMessage message, boolean full) throws IOException {
-        json.writeStartObject();
+    private static void writeMessage(JsonWriter json, ChannelMessage message, boolean full) {
+        json.startObject();
         if (full) {
             string(json, "ChannelArn", message.channelArn());
         }
@@ -136,56 +131,52 @@ public final class SessionPayloads {
         time(json, "LastEditedTimestamp", message.lastEditedTimestamp());
         time(json, "LastUpdatedTimestamp", message.lastUpdatedTimestamp());
         identity(json, "Sender", message.sender());
-        json.writeBooleanField("Redacted", message.redacted());
+        json.name("Redacted").value(message.redacted());
         if (full) {
             string(json, "Persistence", message.persistence().name());
         }
         if (message.status() != null) {
-            json.writeObjectFieldStart("Status");
+            json.name("Status").startObject();
             string(json, "Value", message.status().value().name());
             string(json, "Detail", message.status().detail());
-            json.writeEndObject();
+            json.endObject();
         }
-        json.writeEndObject();
+        json.endObject();
     }
 
-    private static void string(JsonGenerator json, String name, String value) throws IOException {
+    private static void string(JsonWriter json, String name, String value) {
         if (value != null) {
-            json.writeStringField(name, value);
+            json.field(name, value);
         }
     }
 
-    private static void time(JsonGenerator json, String name, Instant value) throws IOException {
+    private static void time(JsonWriter json, String name, Instant value) {
         if (value != null) {
-            json.writeStringField(name, ISO_MILLIS.format(value));
+            json.field(name, ISO_MILLIS.format(value));
         }
     }
 
-    private static void identity(JsonGenerator json, String name, Identity identity) throws IOException {
+    private static void identity(JsonWriter json, String name, Identity identity) {
         if (identity != null) {
-            json.writeFieldName(name);
+            json.name(name);
             identityObject(json, identity);
         }
     }
 
-    private static void identityObject(JsonGenerator json, Identity identity) throws IOException {
-        json.writeStartObject();
+    private static void identityObject(JsonWriter json, Identity identity) {
+        json.startObject();
         string(json, "Arn", identity.arn());
         string(json, "Name", identity.name());
-        json.writeEndObject();
+        json.endObject();
     }
 
     private interface Writer {
-        void write(JsonGenerator json) throws IOException;
+        void write(JsonWriter json);
     }
 
     private static String write(Writer writer) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator json = SessionEvent.JSON.createGenerator(out)) {
-            writer.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        JsonWriter json = new JsonWriter(256);
+        writer.write(json);
+        return json.toString();
     }
 }

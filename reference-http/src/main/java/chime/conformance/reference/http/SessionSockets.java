@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -58,18 +59,19 @@ public final class SessionSockets extends AbstractLifeCycle {
     private static final Pattern EXPIRES = Pattern.compile("\\d{1,6}");
     private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
 
-    private final MessagingSessions sessions;
+    /** The sessions of the service that answers now (serve can reset it: a new connect reaches the new one). */
+    private final Supplier<MessagingSessions> sessions;
     private final Executor executor;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService pinger;
 
-    private SessionSockets(MessagingSessions sessions, Executor executor) {
+    private SessionSockets(Supplier<MessagingSessions> sessions, Executor executor) {
         this.sessions = sessions;
         this.executor = executor;
     }
 
     /** Wraps {@code api}: WebSocket upgrades of {@code /connect} are sessions, everything else goes to it. */
-    static Handler wrap(Server server, MessagingSessions sessions, Handler api) {
+    static Handler wrap(Server server, Supplier<MessagingSessions> sessions, Handler api) {
         SessionSockets sockets = new SessionSockets(sessions, server.getThreadPool());
         server.addBean(sockets);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
@@ -173,7 +175,7 @@ public final class SessionSockets extends AbstractLifeCycle {
             }
             List<String> prefetch = query.get("prefetch-on");
             try {
-                session = sessions.connect(query.get("userArn").get(0), query.get("sessionId").get(0),
+                session = sessions.get().connect(query.get("userArn").get(0), query.get("sessionId").get(0),
                         prefetch != null && prefetch.contains("connect"));
             } catch (MessagingSessions.Refused refused) {
                 refuse(refused.code(), refused.getMessage());
