@@ -49,7 +49,7 @@ Feature: Opening a messaging session
 
   # No source says what becomes of a deleted user's connection. The guide lists 4003 (forbidden) among the
   # codes clients do not reconnect on, which suits a user that no longer exists: the kit decides so.
-  @rule:SESS-021 @assumption @op:GetMessagingSessionEndpoint @op:DeleteAppInstanceUser
+  @rule:SESS-021 @assumption @op:GetMessagingSessionEndpoint
   Rule: A deleted user's sessions are closed with 4003
 
     Example: Deleting a connected user closes its session
