@@ -1,9 +1,9 @@
 package chime.conformance.runner.steps;
 
-import chime.conformance.runner.api.Driver;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.reports.RunStoppedException;
 import chime.conformance.reports.plugin.ErrorStreak;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.world.ChannelFlowFixtures;

@@ -1,12 +1,12 @@
 package chime.conformance.runner.steps;
 
-import chime.conformance.runner.api.Driver;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;

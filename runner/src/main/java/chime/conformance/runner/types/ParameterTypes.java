@@ -4,18 +4,9 @@ import chime.conformance.runner.target.ProcessorBehaviour;
 import io.cucumber.java.ParameterType;
 import java.util.Arrays;
 import java.util.List;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ConflictException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ResourceLimitExceededException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceFailureException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceUnavailableException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ThrottledClientException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
 
 /** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}, {processor}, {fallback}, {status}. */
 public class ParameterTypes {
@@ -55,21 +46,15 @@ public class ParameterTypes {
                 .toList();
     }
 
-    /** One of the modeled exceptions of the service (model-constraints section 2). */
+    /** One of the modeled exceptions of the service (model-constraints section 2): the SDK's class of that name. */
     @ParameterType(ERROR)
     public Class<? extends ChimeSdkMessagingException> error(String name) {
-        return switch (name) {
-            case "BadRequestException" -> BadRequestException.class;
-            case "ConflictException" -> ConflictException.class;
-            case "ForbiddenException" -> ForbiddenException.class;
-            case "NotFoundException" -> NotFoundException.class;
-            case "ResourceLimitExceededException" -> ResourceLimitExceededException.class;
-            case "ServiceFailureException" -> ServiceFailureException.class;
-            case "ServiceUnavailableException" -> ServiceUnavailableException.class;
-            case "ThrottledClientException" -> ThrottledClientException.class;
-            case "UnauthorizedClientException" -> UnauthorizedClientException.class;
-            default -> throw new IllegalArgumentException(name);
-        };
+        try {
+            return Class.forName(ChimeSdkMessagingException.class.getPackageName() + "." + name)
+                    .asSubclass(ChimeSdkMessagingException.class);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("the SDK models no " + name, e);
+        }
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
