@@ -173,6 +173,12 @@ public class Driver {
         return thing;
     }
 
+    /** Sends a request {@link Call#request} made, as it is; a refusal fails the step. */
+    @SuppressWarnings("unchecked")
+    public <R extends SdkResponse> R send(SdkRequest request) {
+        return (R) Operation.of((SdkPojo) request).invoke(world.messaging(), request);
+    }
+
     /** Every item of a whole list, read as the actor; fails the step if the service refuses. */
     @SuppressWarnings("unchecked")
     public static <T> List<T> itemsOf(SdkResponse response) {

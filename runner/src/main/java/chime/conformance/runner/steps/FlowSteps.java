@@ -517,7 +517,7 @@ public class FlowSteps extends Steps {
 
     @Given("{actor} has posted {string} in {channel}, which the processor has passed unchanged")
     public void hasPostedWhichTheProcessorPassed(String actor, String content, String channel) {
-        ledger.post(actor, channel, content, b -> { });
+        post(actor, channel, content, c -> c);
         hasPassedUnchanged(content);
     }
 

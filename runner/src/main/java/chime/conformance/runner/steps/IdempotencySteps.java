@@ -102,7 +102,7 @@ public class IdempotencySteps extends Steps {
 
     @Given("{actor} has posted {string} in {channel} with the client request token {clientToken}")
     public void hasPostedWithToken(String actor, String content, String channel, String token) {
-        ledger.post(actor, channel, content, b -> b.clientRequestToken(token));
+        post(actor, channel, content, c -> token(c, token));
     }
 
     @Given("{actor} has posted {string} in {channel} without a client request token")

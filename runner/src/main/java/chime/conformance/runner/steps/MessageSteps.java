@@ -93,7 +93,7 @@ public class MessageSteps extends Steps {
 
     @Given("{actor} has posted {string} in {channel}")
     public void hasPosted(String actor, String content, String channel) {
-        ledger.post(actor, channel, content, b -> { });
+        post(actor, channel, content, c -> c);
         ledger.tryToLearnCreationTime(content);
     }
 
@@ -102,7 +102,7 @@ public class MessageSteps extends Steps {
     public void hasPostedInSequence(String actor, String channel, List<String> contents) {
         Instant previous = null;
         for (String content : contents) {
-            ledger.post(actor, channel, content, b -> { });
+            post(actor, channel, content, c -> c);
             Instant created = ledger.createdAt(content);
             if (previous != null && !created.isAfter(previous)) {
                 throw new HarnessException("\"" + content + "\" was created at " + created
@@ -114,13 +114,13 @@ public class MessageSteps extends Steps {
 
     @Given("{actor} has posted {string} in {channel} with the metadata:")
     public void hasPostedWithMetadata(String actor, String content, String channel, String metadata) {
-        ledger.post(actor, channel, content, b -> b.metadata(metadata));
+        post(actor, channel, content, c -> c.with("Metadata", metadata));
         ledger.tryToLearnCreationTime(content);
     }
 
     @Given("{actor} has posted the {messageKind} message {string} in {channel}")
     public void hasPostedKind(String actor, MessageKind kind, String content, String channel) {
-        ledger.post(actor, channel, content, b -> b.type(kind.type()).persistence(kind.persistence()));
+        post(actor, channel, content, c -> c.with("Type", kind.type()).with("Persistence", kind.persistence()));
         if (kind.persistence() == ChannelMessagePersistenceType.PERSISTENT) {
             ledger.tryToLearnCreationTime(content);
         }

@@ -45,14 +45,14 @@ public class StatusSteps extends Steps {
     /** Sends and waits, through the sender's GetChannelMessageStatus, until the message is no longer PENDING. */
     @Given("{actor} has posted {string} in {channel}, which has been processed")
     public void hasPostedWhichHasBeenProcessed(String actor, String content, String channel) {
-        ledger.post(actor, channel, content, b -> { });
+        post(actor, channel, content, c -> c);
         awaitProcessing(actor, content, channel);
     }
 
     @Given("{actor} has posted {string} with the metadata {string} in {channel}, which has been processed")
     public void hasPostedWithMetadataWhichHasBeenProcessed(String actor, String content, String metadata,
                                                            String channel) {
-        ledger.post(actor, channel, content, b -> b.metadata(metadata));
+        post(actor, channel, content, c -> c.with("Metadata", metadata));
         awaitProcessing(actor, content, channel);
     }
 

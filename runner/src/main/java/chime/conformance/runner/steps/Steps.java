@@ -6,9 +6,12 @@ import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.notNullValue;
@@ -50,6 +53,20 @@ abstract class Steps {
     /** The users a list of the channel names, the whole list as Ada, the AppInstanceAdmin, reads it. */
     protected List<Identity> usersIn(String listOperation, String channel, String member) {
         return usersOf(api.canonical(listOperation, channel, null).items(World.ADMIN), member);
+    }
+
+    /**
+     * Posts as a Given step: the canonical SendChannelMessage (STANDARD, PERSISTENT, a new client request token)
+     * with the label as its content, as {@code change} leaves it; spaced after the last timed write. The call
+     * must succeed, and the ledger remembers the message under its label.
+     */
+    protected String post(String actor, String channel, String label, UnaryOperator<Driver.Call> change) {
+        SendChannelMessageRequest sent = (SendChannelMessageRequest) change.apply(
+                api.canonical("SendChannelMessage", channel, null).with("Content", label)).request(actor);
+        ledger.spaceOut();
+        String id = api.<SendChannelMessageResponse>send(sent).messageId();
+        ledger.posted(actor, channel, label, sent, id);
+        return id;
     }
 
     private static List<Identity> usersOf(List<?> items, String member) {

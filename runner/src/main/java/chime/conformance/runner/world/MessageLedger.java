@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
@@ -49,29 +48,11 @@ public class MessageLedger {
         this.world = world;
     }
 
-    /**
-     * Posts as a Given step: the call must succeed, and the message is remembered under its label. The
-     * request is what "posts" means in the features (the label as content, STANDARD, PERSISTENT, a fresh
-     * client request token) as far as {@code request} does not change it; the post is spaced after the
-     * last timed write.
-     */
-    public String post(String actor, String channel, String label, Consumer<SendChannelMessageRequest.Builder> request) {
-        String sender = world.actor(actor);
-        SendChannelMessageRequest.Builder builder = SendChannelMessageRequest.builder()
-                .channelArn(world.channel(channel))
-                .content(label)
-                .type(ChannelMessageType.STANDARD)
-                .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(world.ids().token())
-                .chimeBearer(sender);
-        request.accept(builder);
-        SendChannelMessageRequest sent = builder.build();
-        spaceOut();
-        String id = world.messaging().sendChannelMessage(sent).messageId();
+    /** Remembers a message a Given step posted, under its label, and marks the end of a timed write. */
+    public void posted(String actor, String channel, String label, SendChannelMessageRequest sent, String id) {
         written();
-        record(new Posted(label, channel, id, actor, sender, sent.content(), sent.metadata(), sent.type(),
+        record(new Posted(label, channel, id, actor, sent.chimeBearer(), sent.content(), sent.metadata(), sent.type(),
                 sent.persistence()));
-        return id;
     }
 
     /** Remembers a posted message; a label already known keeps the message it was first given to. */
