@@ -1,5 +1,7 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.ModeledError;
+
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -39,7 +41,7 @@ final class ProcessorHooksHandler extends Handler.Wrapper {
     }
 
     private static WireError tooLarge() {
-        return new WireError(413, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+        return ErrorCatalogue.toWire(ModeledError.BAD_REQUEST, 413,
                 "A processor hook takes a body of at most " + ProcessorHooks.MAX_BODY_BYTES
                         + " bytes, received in full");
     }

@@ -16,13 +16,21 @@ public final class FaultCatalogue {
     private static Map<String, Fault> load() {
         Map<String, Fault> byName = new LinkedHashMap<>();
         List<Fault> all = new ArrayList<>();
-        all.addAll(AccessFaults.all());
+        all.addAll(AuthFaults.all());
+        all.addAll(ChannelFaults.all());
+        all.addAll(MembershipFaults.all());
+        all.addAll(ModerationFaults.all());
+        all.addAll(BanFaults.all());
         all.addAll(MessageFaults.all());
+        all.addAll(SizeFaults.all());
+        all.addAll(PagingFaults.all());
+        all.addAll(IdempotencyFaults.all());
+        all.addAll(ReadMarkerFaults.all());
         all.addAll(FlowFaults.all());
-        all.addAll(RuleFaults.all());
-        all.addAll(ContractFaults.all());
-        all.addAll(GuideFaults.all());
-        all.addAll(CallbackFaults.all());
+        all.addAll(StatusFaults.all());
+        all.addAll(TagFaults.all());
+        all.addAll(EndpointFaults.all());
+        all.addAll(ErrorFaults.all());
         for (Fault fault : all) {
             if (byName.put(fault.name(), fault) != null) {
                 throw new IllegalStateException("two faults are named " + fault.name());
