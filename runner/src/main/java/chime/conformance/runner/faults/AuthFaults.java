@@ -117,7 +117,7 @@ final class AuthFaults {
                 fault("moderator-action-noop", "AUTH-011, AUTH-014, AUTH-015, AUTH-016, AUTH-017",
                         "a channel moderator's bans, lifted bans, new and removed members and moderators, and redactions"
                                 + " answer success but change nothing; an AppInstanceAdmin's still take effect",
-                        AccessFaults::moderatorActionsUndone),
+                        Faults::moderatorActionsUndone),
                 fault("members-cannot-invite", "AUTH-012",
                         "in an UNRESTRICTED channel only moderators and admins may add other users, as in a RESTRICTED one",
                         ctx -> Interceptor.on(CreateChannelMembershipRequest.class, (q, chain) -> {
