@@ -58,7 +58,7 @@ class TargetConfigTest {
         assertThat(refusal("hooks: _chime-conformance/v1\n"), containsString("hooks: expected an http or https URL"));
         assertThat(refusal("processors:\n  slow-pass-through: arn:aws:lambda:us-east-1:111122223333:function:slow\n"),
                 containsString("slowProcessorDelay: processors.slow-pass-through needs it"));
-        assertThat(refusal("slowProcessorDelay: 3 seconds\n"), containsString("slowProcessorDelay: expected an ISO-8601"));
+        assertThat(refusal("slowProcessorDelay: 3 seconds\n"), containsString("slowProcessorDelay: expected a duration"));
     }
 
     @Test
