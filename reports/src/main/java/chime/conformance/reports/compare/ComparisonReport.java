@@ -35,10 +35,25 @@ public final class ComparisonReport {
      */
     private static final Redaction UNTRUSTED = Redaction.of(false);
 
+    private final List<Run> history;
+
+    /** A run of the history a trend is drawn over, and how to name it to a reader. */
+    public record Run(String label, RunResults results) {
+    }
+
     public ComparisonReport(Comparison comparison, String labelA, String labelB) {
+        this(comparison, labelA, labelB, List.of(new Run(labelA, comparison.before()),
+                new Run(labelB, comparison.after())));
+    }
+
+    /**
+     * @param history every run to draw the trend over, oldest first, ending with A and B (two or more)
+     */
+    public ComparisonReport(Comparison comparison, String labelA, String labelB, List<Run> history) {
         this.comparison = comparison;
         this.labelA = labelA;
         this.labelB = labelB;
+        this.history = List.copyOf(history);
     }
 
     public void writeTo(Path directory) throws IOException {
@@ -86,6 +101,25 @@ public final class ComparisonReport {
         model.put("regressions", comparison.regressions().size());
         model.put("tentativeRegressions", comparison.tentativeRegressions().size());
         model.put("kinds", List.of(ChangeKind.values()));
+        List<chime.conformance.reports.render.Charts.TrendRun> runs = new ArrayList<>();
+        for (Run run : history) {
+            Map<String, Integer> byStatus = new LinkedHashMap<>();
+            for (Status status : Status.values()) {
+                byStatus.put(status.name(), run.results().counts().scenarios(status));
+            }
+            runs.add(new chime.conformance.reports.render.Charts.TrendRun(run.label(), side(run.label(),
+                    run.results()).started(), run.results().verdict().name(), byStatus));
+        }
+        List<chime.conformance.reports.render.Charts.Category> categories = new ArrayList<>();
+        for (Status status : List.of(Status.PASS, Status.XPASS, Status.FLAKY, Status.XFAIL, Status.NOT_APPLICABLE,
+                Status.ERROR, Status.FAIL)) {
+            categories.add(new chime.conformance.reports.render.Charts.Category(status.name(), status.label(),
+                    status.cssClass()));
+        }
+        model.put("trend", chime.conformance.reports.render.Charts.trend("trend",
+                "Scenarios by status over " + runs.size() + " runs, oldest first; the line: scenarios that hold",
+                runs, categories, java.util.Set.of(Status.PASS.name(), Status.XPASS.name(), Status.FLAKY.name())));
+        model.put("history", history);
         return model;
     }
 

@@ -76,7 +76,12 @@ public final class ConformancePlugin implements ConcurrentEventListener {
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestRunStarted.class, e -> runStarted = e.getInstant());
         publisher.registerHandlerFor(TestSourceRead.class, e -> sources.put(e.getUri(), e.getSource()));
-        publisher.registerHandlerFor(TestCaseStarted.class, e -> recorder(e.getTestCase()));
+        publisher.registerHandlerFor(TestCaseStarted.class, e -> {
+            CurrentStep.clear();
+            recorder(e.getTestCase());
+        });
+        publisher.registerHandlerFor(io.cucumber.plugin.event.TestStepStarted.class,
+                e -> CurrentStep.started(e.getTestStep()));
         publisher.registerHandlerFor(TestStepFinished.class, e -> recorder(e.getTestCase()).step(e.getTestStep(), e.getResult()));
         publisher.registerHandlerFor(EmbedEvent.class, this::onEmbed);
         publisher.registerHandlerFor(TestCaseFinished.class,

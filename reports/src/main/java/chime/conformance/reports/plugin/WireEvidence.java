@@ -62,7 +62,25 @@ public final class WireEvidence {
                 headers(node.get("requestHeaders"), redaction),
                 body(node.get("requestBody"), redaction),
                 headers(node.get("responseHeaders"), redaction),
-                body(node.get("responseBody"), redaction));
+                body(node.get("responseBody"), redaction),
+                redaction.text(text(node.get("operation"))),
+                redaction.text(text(node.get("step"))),
+                node.path("setUp").asBoolean(false),
+                names(node.get("names"), redaction));
+    }
+
+    /** {@code {ARN: name}}: the scenario's names of the ARNs an exchange carries. */
+    private static List<WireExchange.Name> names(JsonNode node, Redaction redaction) {
+        List<WireExchange.Name> names = new ArrayList<>();
+        if (node != null && node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isTextual() && !e.getKey().isEmpty()) {
+                    names.add(new WireExchange.Name(redaction.text(e.getKey()), redaction.text(e.getValue().asText())));
+                }
+            }
+        }
+        return names;
     }
 
     private static String text(JsonNode node) {

@@ -157,4 +157,84 @@ public final class Charts {
         String text = String.format(Locale.ROOT, "%.2f", value);
         return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
     }
+
+    /** One run of a trend: its label, when it started, its verdict, and its scenarios by status name. */
+    public record TrendRun(String label, String started, String verdict, Map<String, Integer> counts) {
+    }
+
+    /** A part of a run's column: its top and height. */
+    public record ColumnSegment(String cssClass, String name, int count, String y, String height, String title) {
+    }
+
+    /** One run's column: stacked segments from the bottom, its number under it, the passing share above. */
+    public record TrendColumn(int index, String label, String started, String verdict, String title, int x, int textX,
+                              int total, int passing, int failing, int failingY, List<ColumnSegment> segments,
+                              int pointY) {
+    }
+
+    /**
+     * Scenarios by status over runs: one stacked column per run, oldest first, on one scale, and a line through
+     * the number of scenarios that hold (PASS, XPASS, FLAKY) in each.
+     */
+    public record TrendChart(String id, String title, int width, int height, int baseY, int labelY,
+                             List<TrendColumn> columns, String line, List<LegendItem> legend, int legendY,
+                             int legendTextY, int max) {
+    }
+
+    static final int TREND_COLUMN = 44;
+    static final int TREND_GAP = 20;
+    static final int TREND_HEIGHT = 180;
+    static final int TREND_LEFT = 40;
+
+    public static TrendChart trend(String id, String title, List<TrendRun> runs, List<Category> categories,
+                                   java.util.Set<String> passing) {
+        int max = runs.stream().mapToInt(r -> sum(r.counts())).max().orElse(0);
+        int top = 22;
+        int baseY = top + TREND_HEIGHT;
+        List<TrendColumn> columns = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int x = TREND_LEFT;
+        for (int i = 0; i < runs.size(); i++) {
+            TrendRun run = runs.get(i);
+            int total = sum(run.counts());
+            int holding = run.counts().entrySet().stream().filter(e -> passing.contains(e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
+            // A few failures among many passes are a sliver of the column: their number is written above it.
+            int failing = run.counts().getOrDefault("FAIL", 0) + run.counts().getOrDefault("ERROR", 0);
+            List<ColumnSegment> segments = new ArrayList<>();
+            double y = baseY;
+            for (Category category : categories) {
+                int count = run.counts().getOrDefault(category.name(), 0);
+                if (count == 0) {
+                    continue;
+                }
+                double height = max == 0 ? 0 : (double) TREND_HEIGHT * count / max;
+                y -= height;
+                segments.add(new ColumnSegment(category.cssClass(), category.name(), count, number(y), number(height),
+                        "Run " + (i + 1) + ": " + count + " scenario" + (count == 1 ? "" : "s") + " "
+                                + category.name() + " (" + category.label() + ")"));
+            }
+            int pointY = max == 0 ? baseY : (int) Math.round(baseY - (double) TREND_HEIGHT * holding / max);
+            line.append(line.length() == 0 ? "" : " ").append(x + TREND_COLUMN / 2).append(',').append(pointY);
+            columns.add(new TrendColumn(i + 1, run.label(), run.started(), run.verdict(), "Run " + (i + 1) + ": " + run.label() + ", "
+                    + run.started() + ", " + run.verdict() + "; " + holding + " of " + total + " scenarios hold",
+                    x, x + TREND_COLUMN / 2, total, holding, failing,
+                    (int) Math.round(baseY - (max == 0 ? 0 : (double) TREND_HEIGHT * total / max)) - 4, segments,
+                    pointY));
+            x += TREND_COLUMN + TREND_GAP;
+        }
+        List<LegendItem> legend = new ArrayList<>();
+        int lx = TREND_LEFT;
+        int legendY = baseY + 30;
+        for (Category category : categories) {
+            boolean used = runs.stream().anyMatch(r -> r.counts().getOrDefault(category.name(), 0) > 0);
+            if (used) {
+                legend.add(new LegendItem(category.cssClass(), category.name(), category.label(), lx, lx + 16));
+                lx += Math.max(LEGEND_STEP, 16 + (int) Math.ceil(category.name().length() * 7.5) + 20);
+            }
+        }
+        int width = Math.max(x + 20, lx + 20);
+        return new TrendChart(id, title, width, legendY + 20, baseY, baseY + 16, columns, line.toString(), legend,
+                legendY, legendY + 11, max);
+    }
 }

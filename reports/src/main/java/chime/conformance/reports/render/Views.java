@@ -146,6 +146,25 @@ public final class Views {
      */
     public record ScenarioView(ScenarioResult result, String anchor, List<RuleLink> rules, List<OperationLink> operations,
                                List<WireExchange> evidence, boolean showsFailure, String linkHref) {
+
+        /** The exchanges that made the scenario's situation (shown collapsed, as one group). */
+        public List<WireExchange> setUpEvidence() {
+            return evidence.stream().filter(WireExchange::setUp).toList();
+        }
+
+        /** The exchanges of what the scenario does and checks. */
+        public List<WireExchange> checkedEvidence() {
+            return evidence.stream().filter(x -> !x.setUp()).toList();
+        }
+
+        /** The operations of the set-up, in order, with how many times each: "CreateAppInstanceUser ×3, ...". */
+        public String setUpSummary() {
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            setUpEvidence().forEach(x -> counts.merge(x.title(), 1, Integer::sum));
+            return counts.entrySet().stream()
+                    .map(e -> e.getKey() + (e.getValue() > 1 ? " \u00d7" + e.getValue() : ""))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     /** A feature page. */

@@ -217,4 +217,53 @@ class ComparisonTest {
         assertThat(text, containsString("Scenario \\u001b[2J\\u001b]0;owned\\u0007 \\u202eevil"));
         assertThat(text, containsString("a\\u001b[1m"));
     }
+
+    /**
+     * Over N runs, compare.html draws the trend as inline SVG: one column per run, oldest first, stacked by status on
+     * one scale, and a line through the scenarios that hold; no script, nothing fetched.
+     */
+    @Test
+    void theTrendOverRunsIsInlineSvg(@TempDir Path dir) throws IOException {
+        RunResults one = run("1", List.of(scenario("a.feature#x", Status.FAIL, "MSG-001", "boom"),
+                scenario("a.feature#y", Status.FAIL, "MSG-002", "boom")), List.of(rule("MSG-001", RuleStatus.FAIL)));
+        RunResults two = run("2", List.of(scenario("a.feature#x", Status.PASS, "MSG-001", null),
+                scenario("a.feature#y", Status.FAIL, "MSG-002", "boom")), List.of(rule("MSG-001", RuleStatus.PASS)));
+        RunResults three = run("3", List.of(scenario("a.feature#x", Status.PASS, "MSG-001", null),
+                scenario("a.feature#y", Status.PASS, "MSG-002", null),
+                scenario("a.feature#z", Status.ERROR, "MSG-003", "gone")), List.of(rule("MSG-001", RuleStatus.PASS)));
+        List<ComparisonReport.Run> history = List.of(new ComparisonReport.Run("r1", one),
+                new ComparisonReport.Run("r2", two), new ComparisonReport.Run("r3", three));
+        new ComparisonReport(Comparison.of(two, three), "r2", "r3", history).writeTo(dir);
+
+        Document html = Jsoup.parse(dir.resolve("compare.html").toFile(), "UTF-8");
+        assertThat(html.select("script"), hasSize(0));
+        assertThat(html.select("[src], link[href], image, use"), hasSize(0));
+        org.jsoup.nodes.Element svg = html.selectFirst("#trend svg");
+        assertThat(svg.select("title").first().text(), containsString("3 runs"));
+        List<org.jsoup.nodes.Element> columns = svg.select("g.run");
+        assertThat(columns, hasSize(3));
+        assertThat(columns.get(0).attr("data-passing"), is("0"));
+        assertThat(columns.get(1).attr("data-passing"), is("1"));
+        assertThat(columns.get(2).attr("data-passing"), is("2"));
+        assertThat(columns.get(2).attr("data-total"), is("3"));
+        assertThat(columns.get(0).select("rect.seg.fail").attr("data-count"), is("2"));
+        assertThat(columns.get(2).select("rect.seg.error").attr("data-count"), is("1"));
+        // One scale: the tallest run (3 scenarios) fills the height; a run of 2 is two thirds of it.
+        double tallest = columns.get(2).select("rect.seg").stream().mapToDouble(r -> Double.parseDouble(r.attr("height"))).sum();
+        double first = columns.get(0).select("rect.seg").stream().mapToDouble(r -> Double.parseDouble(r.attr("height"))).sum();
+        assertThat(Math.abs(first / tallest - 2.0 / 3.0) < 0.01, is(true));
+        // Columns go left to right, oldest first; the line joins one point per run.
+        double x0 = Double.parseDouble(columns.get(0).selectFirst("rect").attr("x"));
+        double x2 = Double.parseDouble(columns.get(2).selectFirst("rect").attr("x"));
+        assertThat(x0 < x2, is(true));
+        assertThat(svg.selectFirst("polyline.holding").attr("points").split(" ").length, is(3));
+        assertThat(html.select("#history tbody tr"), hasSize(3));
+        assertThat(columns.get(0).select("text.failing").text(), is("2"));
+        assertThat(columns.get(1).select("text.failing").text(), is("1"));
+        assertThat(columns.get(2).select("text.failing").text(), is("1"));
+        assertThat(html.selectFirst("h1").text(), is("Comparison of 3 conformance runs"));
+        // A and B are the last two runs.
+        assertThat(html.select("#runs td.mono").get(0).text(), is("r2"));
+        assertThat(html.select("#runs td.mono").get(1).text(), is("r3"));
+    }
 }

@@ -7,6 +7,8 @@ import chime.conformance.reports.model.RunResults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,11 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code compare A B [--out DIR] [--strict]}: the drift between two runs. Exit code 0 without regressions, 1
+ * {@code compare [RUN...] A B [--out DIR] [--strict]}: the drift between the last two runs, and the trend over all. Exit code 0 without regressions, 1
  * with regressions (with {@code --strict}, tentative ones too), 2 when either input cannot be read.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare two runs: every scenario and rule whose status changed from A to B.",
+        description = {"Compare two runs: every scenario and rule whose status changed from A to B. Given more"
+                + " runs, oldest first, A and B are the last two and compare.html also draws the trend over all.",
                 "Each change is a regression, tentative regression, fix, new, removed or other change.",
                 "A tentative regression shows only in scenarios checking a kit decision (@assumption);"
                         + " it fails the comparison only with --strict.",
@@ -30,11 +33,10 @@ public final class CompareCommand implements Callable<Integer> {
     static final int REGRESSIONS = 1;
     static final int BAD_INPUT = 2;
 
-    @Parameters(index = "0", paramLabel = "A", description = "The baseline run: a report directory or its results.json.")
-    Path a;
-
-    @Parameters(index = "1", paramLabel = "B", description = "The run to compare with A: a report directory or its results.json.")
-    Path b;
+    @Parameters(arity = "2..*", paramLabel = "RUN", description = {"Two runs or more, oldest first: report"
+            + " directories or their results.json. The last (B) is compared with the one before it (A, the baseline);"
+            + " compare.html draws the trend over all of them."})
+    List<Path> runs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write compare.html and compare.txt into this directory.")
     Path out;
@@ -50,18 +52,20 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        RunResults before;
-        RunResults after;
-        try {
-            before = ResultsFile.read(a);
-            after = ResultsFile.read(b);
-        } catch (IOException e) {
-            err.println("error: cannot compare: " + e.getMessage());
-            err.flush();
-            return BAD_INPUT;
+        List<ComparisonReport.Run> history = new ArrayList<>();
+        for (Path run : runs) {
+            try {
+                history.add(new ComparisonReport.Run(run.toString(), ResultsFile.read(run)));
+            } catch (IOException e) {
+                err.println("error: cannot compare: " + e.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
         }
-        Comparison comparison = Comparison.of(before, after);
-        ComparisonReport report = new ComparisonReport(comparison, a.toString(), b.toString());
+        ComparisonReport.Run a = history.get(history.size() - 2);
+        ComparisonReport.Run b = history.get(history.size() - 1);
+        Comparison comparison = Comparison.of(a.results(), b.results());
+        ComparisonReport report = new ComparisonReport(comparison, a.label(), b.label(), history);
         stdout.print(report.text());
         if (out != null) {
             try {

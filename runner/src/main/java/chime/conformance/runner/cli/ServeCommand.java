@@ -4,9 +4,9 @@ import chime.conformance.reference.ReferenceService;
 import chime.conformance.reference.http.MemoryBudget;
 import chime.conformance.reference.http.ProcessorHooks;
 import chime.conformance.reference.http.ReferenceHttpServer;
+import chime.conformance.reference.http.ResettableService;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.target.reference.ReferenceProcessors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -58,6 +58,25 @@ public final class ServeCommand implements Callable<Integer> {
                     + " reads and deletes go on. Default: ${DEFAULT-VALUE}.")
     String memoryBudget;
 
+    @Option(names = "--region", defaultValue = ReferenceService.DEFAULT_REGION, paramLabel = "REGION",
+            description = "The region in the ARNs the server makes (channels, users, processors). Default:"
+                    + " ${DEFAULT-VALUE}.")
+    String region;
+
+    @Option(names = "--account", defaultValue = ReferenceService.DEFAULT_ACCOUNT_ID, paramLabel = "ACCOUNT_ID",
+            description = "The AWS account ID (12 digits) in the ARNs the server makes. Default: ${DEFAULT-VALUE}.")
+    String account;
+
+    @Option(names = "--log-requests",
+            description = "Print one line per request: time, method, path, operation, status, milliseconds.")
+    boolean logRequests;
+
+    @Option(names = "--cors",
+            description = "Let browser applications on any origin call the server: preflight OPTIONS requests are"
+                    + " answered, allowing the headers the AWS SDK for JavaScript v3 (and so the Amazon Chime SDK"
+                    + " for JavaScript) sends.")
+    boolean cors;
+
     @Option(names = "--write-target-config", paramLabel = "FILE",
             description = "Write the target config a run needs to drive this server as an endpoint: its URL, its"
                     + " processor hooks and clock, the ARNs of its processors. Then: run --target URL --target-config FILE.")
@@ -71,13 +90,24 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("\\d{12}");
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /** Starts the server, saying what to do when the address is taken. */
-    private ReferenceHttpServer start(ReferenceService service, ReferenceHttpServer.Limits limits, MemoryBudget memory) {
+    private ReferenceHttpServer start(ResettableService service, ReferenceHttpServer.Limits limits, MemoryBudget memory,
+                                      PrintWriter out) {
+        java.util.function.Consumer<String> log = logRequests ? line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        } : null;
         try {
-            return ReferenceHttpServer.start(service, host, port, limits, memory);
+            return ReferenceHttpServer.start(service, host, port, limits, memory,
+                    new ReferenceHttpServer.EmulatorOptions(KitVersion.version(), cors, log));
         } catch (IllegalStateException e) {
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (t instanceof java.net.BindException) {
@@ -101,6 +131,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (connectionsPerAddress < 1) {
             throw new IllegalArgumentException("--connections-per-address must be at least 1");
         }
+        if (!REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("--region " + region + " is not a region name; expected one like"
+                    + " us-east-1 or eu-central-1");
+        }
+        if (!ACCOUNT.matcher(account).matches()) {
+            throw new IllegalArgumentException("--account " + account + " is not an AWS account ID; expected 12"
+                    + " digits, e.g. 111122223333");
+        }
         ReferenceHttpServer.Limits defaults = ReferenceHttpServer.Limits.defaults();
         ReferenceHttpServer.Limits limits = defaults
                 .withRequestDeadline(Duration.ofMillis(Math.round(requestDeadlineSeconds * 1000)))
@@ -111,8 +149,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (slowProcessorDelay.isNegative()) {
             throw new IllegalArgumentException("--slow-processor-delay must be zero or more");
         }
-        try (ReferenceService service = ReferenceService.builder().slowProcessorDelay(slowProcessorDelay).build();
-             ReferenceHttpServer server = start(service, limits, memory)) {
+        try (ResettableService service = new ResettableService(() -> ReferenceService.builder().region(region)
+                .accountId(account).slowProcessorDelay(slowProcessorDelay).build());
+             ReferenceHttpServer server = start(service, limits, memory, out)) {
             // On Ctrl+C the JVM stops once its hooks return: this one waits (briefly) for the server to close.
             Thread hook = new Thread(() -> {
                 stopped.countDown();
@@ -135,12 +174,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " --app-instance-arn ARN");
             out.println("Built-in channel-flow processors (Lambda ARNs):");
             for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
-                out.printf("  %-17s %s%n", b.key(), ReferenceProcessors.arn(b));
+                out.printf("  %-17s %s%n", b.key(), service.current().processors().arnOf("chime-conformance-" + b.key()));
             }
             out.println("Processor hooks (docs/processor-hooks.md), to see invocations and move the clock:");
             out.println("  " + server.uri() + ProcessorHooks.PREFIX);
             if (writeTargetConfig != null) {
-                writeAtomically(writeTargetConfig, targetConfig(server.uri(), slowProcessorDelay));
+                writeAtomically(writeTargetConfig, targetConfig(server.uri(), slowProcessorDelay, service.current()));
                 out.println("Target config written to " + writeTargetConfig + "; run the suite against this server with");
                 out.println("  run --target " + server.uri() + " --target-config " + writeTargetConfig);
             } else {
@@ -155,6 +194,9 @@ public final class ServeCommand implements Callable<Integer> {
                         + " it ends rather than hangs should its heap ever run out.");
                 spec.commandLine().getErr().flush();
             }
+            out.println("Region " + region + ", account " + account + ". Health: GET " + server.uri()
+                    + "/_chime-conformance/v1/health; start over: POST " + server.uri() + "/_chime-conformance/v1/reset"
+                    + (cors ? "; CORS on" : ""));
             out.println("Press Ctrl+C to stop.");
             out.flush();
             try {
@@ -217,18 +259,19 @@ public final class ServeCommand implements Callable<Integer> {
      * can be played) with the clock behind them (clock-control), and the slow processor's delay. Its reads show
      * its writes at once; the consistency bound is the one the kit gives the reference.
      */
-    static String targetConfig(URI uri, Duration slowDelay) {
+    static String targetConfig(URI uri, Duration slowDelay, ReferenceService service) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("# The reference served by chime-conformance serve, driven as an endpoint:\n");
         yaml.append("#   java -jar chime-conformance.jar run --target ").append(uri).append(" --target-config FILE\n");
         yaml.append("# Valid while that server runs; serve --write-target-config FILE writes it again.\n");
         yaml.append("endpoint: ").append(uri).append('\n');
-        yaml.append("region: ").append(ReferenceService.DEFAULT_REGION).append('\n');
+        yaml.append("region: ").append(service.region()).append('\n');
         yaml.append("hooks: ").append(uri).append(ProcessorHooks.PREFIX).append('\n');
         yaml.append("capabilities: [").append(Capability.CLOCK_CONTROL.tag()).append("]\n");
         yaml.append("processors:\n");
         for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
-            yaml.append("  ").append(b.key()).append(": ").append(ReferenceProcessors.arn(b)).append('\n');
+            yaml.append("  ").append(b.key()).append(": ")
+                    .append(service.processors().arnOf("chime-conformance-" + b.key())).append('\n');
         }
         yaml.append("slowProcessorDelay: ").append(slowDelay).append('\n');
         yaml.append("consistency: PT2S\n");

@@ -29,7 +29,7 @@ public class WireHooks {
     @After(order = 1000)
     public void attachTheWireToAFailure(Scenario scenario) {
         if (scenario.isFailed() && !world.wire().isEmpty()) {
-            scenario.attach(world.wire().toJson(), WireLog.MEDIA_TYPE, "wire");
+            scenario.attach(world.wire().toJson(world.castNames()), WireLog.MEDIA_TYPE, "wire");
         }
     }
 

@@ -8,6 +8,7 @@ package chime.conformance.runner.wire;
 public final class WireCapture {
 
     private static final ThreadLocal<WireLog> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<int[]> SETTING_UP = ThreadLocal.withInitial(() -> new int[1]);
 
     private WireCapture() {
     }
@@ -18,6 +19,25 @@ public final class WireCapture {
 
     public static void unbind() {
         CURRENT.remove();
+    }
+
+    /**
+     * Runs {@code work} as set-up: what it sends is labelled so (a fixture the scenario makes on first mention, such
+     * as an actor's AppInstanceUser), whatever step it happens in.
+     */
+    public static <T> T settingUp(java.util.function.Supplier<T> work) {
+        int[] depth = SETTING_UP.get();
+        depth[0]++;
+        try {
+            return work.get();
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    /** Whether this thread is running set-up ({@link #settingUp}). */
+    public static boolean settingUp() {
+        return SETTING_UP.get()[0] > 0;
     }
 
     /** The log of the scenario running on this thread, or null outside a scenario. */

@@ -24,13 +24,37 @@ public final class WireLog {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final List<WireExchange> exchanges = new ArrayList<>();
+    private final List<Label> labels = new ArrayList<>();
 
-    public synchronized void add(WireExchange exchange) {
-        exchanges.add(exchange);
+    /**
+     * What an exchange was for, noted as it is recorded: the API operation, the step that made it, and whether it
+     * was set-up (a before hook, the scenario's Given block, or a fixture made on first mention) rather than what
+     * the scenario checks.
+     */
+    public record Label(String operation, String step, boolean setUp) {
+    }
+
+    public void add(WireExchange exchange) {
+        add(exchange, null);
+    }
+
+    /** Records an exchange of {@code operation} (null: unknown, e.g. a raw request), labelled by this thread's step. */
+    public void add(WireExchange exchange, String operation) {
+        chime.conformance.reports.plugin.CurrentStep.State step = chime.conformance.reports.plugin.CurrentStep.current();
+        Label label = new Label(operation, step == null ? null : step.label(),
+                (step != null && step.setUp()) || WireCapture.settingUp());
+        synchronized (this) {
+            exchanges.add(exchange);
+            labels.add(label);
+        }
     }
 
     public synchronized List<WireExchange> exchanges() {
         return List.copyOf(exchanges);
+    }
+
+    public synchronized List<Label> labels() {
+        return List.copyOf(labels);
     }
 
     public synchronized boolean isEmpty() {
@@ -52,8 +76,27 @@ public final class WireLog {
      * responseHeaders, responseBody}}.
      */
     public byte[] toJson() {
+        return toJson(Map.of());
+    }
+
+    /**
+     * As {@link #toJson()}, each exchange with its {@code operation}, {@code step} and {@code setUp}, and under
+     * {@code names} the cast's names of the ARNs it carries ({@code {ARN: "Alice"}}), so that the report can show
+     * Alice where the wire says arn:aws:chime:...
+     *
+     * @param names the scenario's names, by ARN
+     */
+    public byte[] toJson(Map<String, String> names) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (WireExchange e : exchanges()) {
+        List<WireExchange> all;
+        List<Label> allLabels;
+        synchronized (this) {
+            all = List.copyOf(exchanges);
+            allLabels = List.copyOf(labels);
+        }
+        for (int i = 0; i < all.size(); i++) {
+            WireExchange e = all.get(i);
+            Label label = allLabels.get(i);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("method", e.method());
             m.put("path", e.path());
@@ -63,6 +106,20 @@ public final class WireLog {
             m.put("requestBody", e.requestBody());
             m.put("responseHeaders", e.responseHeaders());
             m.put("responseBody", e.responseBody());
+            m.put("operation", label.operation());
+            m.put("step", label.step());
+            m.put("setUp", label.setUp());
+            Map<String, String> carried = new LinkedHashMap<>();
+            String text = e.path() + " " + e.query() + " " + e.requestBody() + " " + e.responseBody() + " "
+                    + e.requestHeaders().values() + " " + e.responseHeaders().values();
+            names.forEach((arn, name) -> {
+                if (text.contains(arn) || text.contains(java.net.URLEncoder.encode(arn, StandardCharsets.UTF_8))) {
+                    carried.put(arn, name);
+                }
+            });
+            if (!carried.isEmpty()) {
+                m.put("names", carried);
+            }
             out.add(m);
         }
         try {

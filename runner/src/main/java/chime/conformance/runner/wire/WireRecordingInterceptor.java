@@ -31,13 +31,15 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
         final WireLog log;
         final SdkHttpRequest request;
         final String requestBody;
+        final String operation;
         SdkHttpResponse response;
         boolean written;
 
-        Pending(WireLog log, SdkHttpRequest request, String requestBody) {
+        Pending(WireLog log, SdkHttpRequest request, String requestBody, String operation) {
             this.log = log;
             this.request = request;
             this.requestBody = requestBody;
+            this.operation = operation;
         }
 
         void write(String responseBody) {
@@ -49,7 +51,7 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
                     response == null ? null : response.statusCode(),
                     Redaction.headers(flatten(request.headers())), requestBody,
                     response == null ? Map.of() : Redaction.headers(flatten(response.headers())),
-                    responseBody));
+                    responseBody), operation);
         }
     }
 
@@ -67,7 +69,8 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
         }
         String body = context.requestBody().map(b -> WireLog.bodyText(read(b.contentStreamProvider())))
                 .orElse("");
-        attributes.putAttribute(PENDING, new Pending(log, context.httpRequest(), body));
+        attributes.putAttribute(PENDING, new Pending(log, context.httpRequest(), body,
+                attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME)));
     }
 
     @Override

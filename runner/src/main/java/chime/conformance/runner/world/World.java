@@ -9,6 +9,7 @@ import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.wire.WireLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,9 +44,9 @@ public class World {
     private final Map<String, String> channels = new LinkedHashMap<>();
     private final Map<String, String> flows = new LinkedHashMap<>();
     private final Map<String, String> messages = new LinkedHashMap<>();
-    private final Map<String, Object> notes = new LinkedHashMap<>();
     private final MessageExpectations expectations;
     private final WireLog wire = new WireLog();
+    private final Ids ids = new Ids();
     private java.util.Set<String> tags = java.util.Set.of();
     private AppInstanceScope scope;
     private AppInstanceScope foreignScope;
@@ -110,7 +111,8 @@ public class World {
 
     /** A new fixture scope; its provisioning counts as time in the target ({@link TargetCallTimer}). */
     private AppInstanceScope newScope(String label) {
-        return TargetCallTimer.timed(TargetCallTimer.time(() -> target.fixtures().newScope(label, tags)));
+        return TargetCallTimer.timed(TargetCallTimer.time(() -> chime.conformance.runner.wire.WireCapture.settingUp(
+                () -> target.fixtures().newScope(label, tags))));
     }
 
     public String appInstanceArn() {
@@ -120,7 +122,13 @@ public class World {
     /** The ARN of the named actor, creating the AppInstanceUser on first mention. */
     public String actor(String name) {
         lastActor = name;
-        return actors.computeIfAbsent(name, this::createActor);
+        String known = actors.get(name);
+        if (known != null) {
+            return known;
+        }
+        String arn = chime.conformance.runner.wire.WireCapture.settingUp(() -> createActor(name));
+        actors.put(name, arn);
+        return arn;
     }
 
     private String createActor(String name) {
@@ -159,6 +167,24 @@ public class World {
             throw new HarnessException("a step says 'she' or 'he' before any actor was named");
         }
         return lastActor;
+    }
+
+    /**
+     * The names the scenario gave what it made, by ARN: its actors (Alice), channels ("club") and channel flows,
+     * and its AppInstances, as a person reads them in the feature.
+     */
+    public synchronized Map<String, String> castNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (scope != null) {
+            names.put(scope.appInstanceArn(), "the AppInstance");
+        }
+        if (foreignScope != null) {
+            names.put(foreignScope.appInstanceArn(), "the other AppInstance");
+        }
+        actors.forEach((name, arn) -> names.put(arn, name));
+        channels.forEach((name, arn) -> names.put(arn, "\"" + name + "\""));
+        flows.forEach((name, arn) -> names.put(arn, "flow \"" + name + "\""));
+        return names;
     }
 
     /** The name of an actor whose ARN is known to this scenario. */
@@ -203,6 +229,19 @@ public class World {
                 .findFirst().orElse(null);
     }
 
+    /** The message the scenario remembered last. */
+    public String lastMessage() {
+        if (messages.isEmpty()) {
+            throw new HarnessException("the scenario names a message before posting one");
+        }
+        return List.copyOf(messages.values()).get(messages.size() - 1);
+    }
+
+    /** The scenario's one source of new identifiers (idempotency tokens, callback IDs, unique names). */
+    public Ids ids() {
+        return ids;
+    }
+
     public String message(String label) {
         return known(messages, label, "message", "posting");
     }
@@ -214,16 +253,6 @@ public class World {
             throw new HarnessException("the scenario names " + what + " \"" + name + "\" before " + making + " it");
         }
         return value;
-    }
-
-    /** Free-form per-scenario notes for step classes (e.g. pages collected while paging). */
-    @SuppressWarnings("unchecked")
-    public <T> T note(String key) {
-        return (T) notes.get(key);
-    }
-
-    public void note(String key, Object value) {
-        notes.put(key, value);
     }
 
     /**

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Like the API, the hooks check no signature. Independent of any HTTP server, as {@link RestJsonDispatcher} is.
  */
-public final class ProcessorHooks {
+public final class ProcessorHooks implements ReservedEndpoints {
 
     /** The root of the hooks of version 1. */
     public static final String PREFIX = "/_chime-conformance/v1";
@@ -47,10 +47,25 @@ public final class ProcessorHooks {
     private static final Pattern LAMBDA_ARN = Pattern.compile(
             "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9$_-]{1,128})?");
 
-    private final ReferenceService service;
+    private final java.util.function.Supplier<ReferenceService> services;
 
     public ProcessorHooks(ReferenceService service) {
-        this.service = service;
+        this(() -> service);
+    }
+
+    /** The hooks of whichever service {@code services} gives at each request (one that can be reset). */
+    public ProcessorHooks(java.util.function.Supplier<ReferenceService> services) {
+        this.services = services;
+    }
+
+    @Override
+    public boolean answers(String rawPath) {
+        return handles(rawPath);
+    }
+
+    @Override
+    public List<String> describe() {
+        return List.of("GET " + PROCESSORS + "/{ProcessorArn}/invocations", "POST " + CLOCK);
     }
 
     /** Whether a raw (still encoded) path is one of the hooks'. Other paths are the API's. */
@@ -60,6 +75,7 @@ public final class ProcessorHooks {
     }
 
     /** Answers one hook request; never throws: a failure is a reply in the AWS error shape. */
+    @Override
     public WireReply answer(String method, String rawPath, String rawQuery, byte[] body) {
         WireReply reply;
         try {
@@ -121,7 +137,7 @@ public final class ProcessorHooks {
         }
         ObjectNode root = JSON.createObjectNode();
         ArrayNode list = root.putArray("Invocations");
-        for (ProcessorInvocation invocation : service.processors().invocations(processorArn, channelArn, after)) {
+        for (ProcessorInvocation invocation : services.get().processors().invocations(processorArn, channelArn, after)) {
             list.add(invocation(invocation));
         }
         return json(200, root);
@@ -166,7 +182,7 @@ public final class ProcessorHooks {
             throw WireError.badRequest("Expected {\"AdvanceSeconds\": N}, N a whole number of seconds, 0 or more:"
                     + " the clock only moves forward");
         }
-        service.advanceClock(Duration.ofSeconds(seconds.asLong()));
+        services.get().advanceClock(Duration.ofSeconds(seconds.asLong()));
         return json(200, JSON.createObjectNode().put("AdvancedSeconds", seconds.asLong()));
     }
 

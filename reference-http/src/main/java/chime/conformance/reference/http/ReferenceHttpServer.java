@@ -103,7 +103,7 @@ public final class ReferenceHttpServer implements AutoCloseable {
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
                                             MemoryBudget memory) {
         return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory,
-                new ProcessorHooks(service));
+                api -> new ReservedPathsHandler(java.util.List.of(new ProcessorHooks(service)), api));
     }
 
     /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
@@ -119,12 +119,39 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits, MemoryBudget memory) {
-        return start(messaging, identity, host, port, limits, memory, null);
+        return start(messaging, identity, host, port, limits, memory, api -> api);
+    }
+
+    /**
+     * What serve adds for a developer who runs it as an emulator.
+     *
+     * @param version    shown by the health endpoint
+     * @param cors       answer browsers' preflight requests and allow any origin ({@link CorsHandler})
+     * @param requestLog where to write one line per request ({@link RequestLogHandler}), or null for none
+     */
+    public record EmulatorOptions(String version, boolean cors, java.util.function.Consumer<String> requestLog) {
+    }
+
+    /**
+     * Serves a service that can be reset, as an emulator: the API, and under the reserved prefix the health and
+     * reset endpoints ({@link EmulatorEndpoints}) and the processor hooks ({@link ProcessorHooks}) of whichever
+     * service is current; and what {@code options} ask for.
+     */
+    public static ReferenceHttpServer start(ResettableService service, String host, int port, Limits limits,
+                                            MemoryBudget memory, EmulatorOptions options) {
+        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory, api -> {
+            Handler handler = new ReservedPathsHandler(java.util.List.of(
+                    new EmulatorEndpoints(service, options.version()), new ProcessorHooks(service::current)), api);
+            if (options.cors()) {
+                handler = new CorsHandler(handler);
+            }
+            return options.requestLog() == null ? handler : new RequestLogHandler(options.requestLog(), handler);
+        });
     }
 
     private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                              String host, int port, Limits limits, MemoryBudget memory,
-                                             ProcessorHooks hooks) {
+                                             java.util.function.UnaryOperator<Handler> around) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
@@ -147,9 +174,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
         server.setErrorHandler(new AwsErrorHandler());
-        Handler api = new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
-                limits.maxBodyBytes(), limits.requestDeadline());
-        server.setHandler(hooks == null ? api : new ProcessorHooksHandler(hooks, api));
+        server.setHandler(around.apply(new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
+                limits.maxBodyBytes(), limits.requestDeadline())));
         server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
             @Override
             protected void doStop() {
