@@ -17,6 +17,8 @@ import chime.conformance.reference.core.moderation.ModeratorOperations;
 import chime.conformance.reference.core.paging.PageTokens;
 import chime.conformance.reference.core.paging.Paging;
 import chime.conformance.reference.core.quota.ServiceQuotas;
+import chime.conformance.reference.core.session.MessagingSessions;
+import chime.conformance.reference.core.session.SessionHub;
 import chime.conformance.reference.core.support.FaultInjector;
 import chime.conformance.reference.core.support.IdGenerator;
 import chime.conformance.reference.core.support.Identifiers;
@@ -46,6 +48,7 @@ public final class MessagingCore implements AutoCloseable {
     private final ProcessorRegistry processors;
     private final FlowEngine flowEngine;
     private final ChannelFlowOperations channelFlows;
+    private final MessagingSessions sessions;
 
     /**
      * @param processorsPerFlow how many processors a channel flow may have: 1 as documented (FLOW-002), up to
@@ -66,7 +69,8 @@ public final class MessagingCore implements AutoCloseable {
         ChannelRegistry registry = new ChannelRegistry();
         this.ctx = new CoreContext(new ServiceClock(clock), new Identifiers(idGenerator, region, accountId), directory,
                 registry, new Access(directory, registry), new Paging(new PageTokens()),
-                new IdempotencyCache(clock, idempotency), new TagStore(), new AtomicLong(), quotas);
+                new IdempotencyCache(clock, idempotency), new TagStore(), new AtomicLong(), quotas, new SessionHub());
+        this.sessions = new MessagingSessions(ctx);
         FlowStore flowStore = new FlowStore();
         this.processors = new ProcessorRegistry(region, accountId);
         this.flowEngine = new FlowEngine(ctx, flowStore, processors);
@@ -118,6 +122,11 @@ public final class MessagingCore implements AutoCloseable {
         return processors;
     }
 
+    /** Messaging sessions: what each connected AppInstanceUser receives (SESS rules). */
+    public MessagingSessions sessions() {
+        return sessions;
+    }
+
     public TagOperations tags() {
         return tags;
     }
@@ -160,6 +169,8 @@ public final class MessagingCore implements AutoCloseable {
     /** Stops the processor threads. */
     @Override
     public void close() {
+        ctx.sessions().closeAll(chime.conformance.reference.core.session.MessagingSession.CLOSE_GOING_AWAY,
+                "The service is stopping");
         flowEngine.close();
         processors.close();
     }

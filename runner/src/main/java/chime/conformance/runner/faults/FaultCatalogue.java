@@ -35,6 +35,7 @@ public final class FaultCatalogue {
         areas.put("TAG", TagFaults::all);
         areas.put("ENDP", EndpointFaults::all);
         areas.put("ERR", ErrorFaults::all);
+        areas.put("SESS", SessionFaults::all);
         return areas;
     }
 

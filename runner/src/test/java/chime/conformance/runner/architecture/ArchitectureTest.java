@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import chime.conformance.runner.steps.WireSteps;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
  *   <li>The core's packages form no cycle: each depends only on packages below it.</li>
  *   <li>The contract (operation list, error catalogue) depends on the SDK's model only.</li>
  *   <li>The reports depend on neither the runner nor the reference implementation.</li>
- *   <li>The faults depend on public SDK types and the contract, never on the reference's internals.</li>
+ *   <li>The faults depend on public SDK types and the contract, never on the reference's internals (the
+ *       messaging session's delivery faults excepted, named below with the reason).</li>
  *   <li>Step definitions reach a target only through the world ({@code runner.world}) and the API driver
  *       ({@code runner.api}): they use the {@code Target} the world hands them (its name, capabilities, clock)
  *       and the SDK clients it gives, never a target implementation ({@code target.sdk}, {@code target.reference},
@@ -74,9 +77,18 @@ class ArchitectureTest {
                 .check(KIT);
     }
 
+    /**
+     * Faults allowed past the rule, with the reason. The messaging session's delivery faults
+     * ({@code SessionFaults}) are injected into the in-process reference's delivery (its {@code SessionFault}
+     * hook): the session is not an SDK client the kit could decorate. Until the session has a client-side
+     * seam of its own, they name the reference.
+     */
+    private static final String FAULTS_REACHING_INTO_THE_REFERENCE = "SessionFaults";
+
     @Test
     void theFaultsDependOnPublicSdkTypesNotOnTheReferencesInternals() {
         noClasses().that().resideInAPackage("chime.conformance.runner.faults..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.simpleNameStartingWith(FAULTS_REACHING_INTO_THE_REFERENCE)))
                 .should().dependOnClassesThat().resideInAPackage("chime.conformance.reference..")
                 .because("a fault is a bug of any emulator, stated in the API's own types")
                 .check(KIT);
