@@ -1,5 +1,6 @@
 package chime.conformance.runner.types;
 
+import chime.conformance.contract.ModeledError;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import io.cucumber.java.ParameterType;
 import java.util.Arrays;
@@ -35,9 +36,11 @@ public class ParameterTypes {
         return ChannelKind.parse(text);
     }
 
-    private static final String ERROR = "(?:BadRequestException|ConflictException|ForbiddenException|NotFoundException"
-            + "|ResourceLimitExceededException|ServiceFailureException|ServiceUnavailableException"
-            + "|ThrottledClientException|UnauthorizedClientException)";
+    /**
+     * A modeled exception by its shape name. The pattern takes any such name; which names the service models is
+     * the error catalogue's to say ({@link ModeledError}), so a name it does not know fails the step.
+     */
+    private static final String ERROR = "[A-Z][A-Za-z]*Exception";
 
     /** Two or more modeled exceptions, any of which conforms: "A or B", "A, B or C". */
     @ParameterType(ERROR + "(?:, " + ERROR + ")* or " + ERROR)
@@ -46,15 +49,12 @@ public class ParameterTypes {
                 .toList();
     }
 
-    /** One of the modeled exceptions of the service (model-constraints section 2): the SDK's class of that name. */
+    /** One of the modeled exceptions of the service (model-constraints section 2), from the error catalogue. */
     @ParameterType(ERROR)
     public Class<? extends ChimeSdkMessagingException> error(String name) {
-        try {
-            return Class.forName(ChimeSdkMessagingException.class.getPackageName() + "." + name)
-                    .asSubclass(ChimeSdkMessagingException.class);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalArgumentException("the SDK models no " + name, e);
-        }
+        return ModeledError.byShape(name)
+                .map(e -> e.exceptionClass().asSubclass(ChimeSdkMessagingException.class))
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not a modeled exception of the service"));
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
