@@ -10,10 +10,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
-import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
+import chime.conformance.runner.api.Driver;
+import chime.conformance.runner.api.Members;
+import chime.conformance.runner.steps.Expect.ChannelRef;
 import chime.conformance.runner.types.ChannelKind;
-import chime.conformance.runner.world.Listings;
-import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -23,52 +23,39 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelResponse;
 
 /** Channels: creating, updating, describing, deleting and listing them, also from one user's side. */
-public class ChannelSteps {
+public class ChannelSteps extends Steps {
 
-    private static final String DELETED = "deleted channel ";
-    private static final String BEFORE_UPDATE = "channel before update";
+    /** The ARNs of the channels the scenario deleted, by name. */
+    private final Map<String, String> deleted = new LinkedHashMap<>();
+    private Channel beforeUpdate;
 
-    private final World world;
-    private final Listings lists;
-
-    public ChannelSteps(World world, Listings lists) {
-        this.world = world;
-        this.lists = lists;
+    public ChannelSteps(Driver api) {
+        super(api);
     }
 
     /** "\"book-club\" and \"chess\"", "\"diary\"": several channels the scenario named. */
     @ParameterType("\"[^\"]+\"(?:(?:, | and )\"[^\"]+\")*")
     public List<String> channelList(String text) {
-        return IdentitySteps.splitQuotedList(text);
+        return Expect.splitQuotedList(text);
     }
 
     // ---- Given ------------------------------------------------------------------------------------------
@@ -81,78 +68,58 @@ public class ChannelSteps {
      */
     @Given("{actor} has created the {kind} channel {channel}")
     public void hasCreatedTheChannel(String actor, ChannelKind kind, String channel) {
-        createAsCast(actor, kind, channel, null);
+        hasCreatedTheChannelWithMetadata(actor, kind, channel, null);
     }
 
     @Given("{actor} has created the {kind} channel {channel} with the metadata {string}")
     public void hasCreatedTheChannelWithMetadata(String actor, ChannelKind kind, String channel, String metadata) {
-        createAsCast(actor, kind, channel, metadata);
+        created(actor, channel, create(kind, channel, world.appInstanceArn()).with("Metadata", metadata));
+        api.stage(actor, api.about("CreateChannelModerator", channel, actor));
+        api.stage(actor, api.about("CreateChannelMembership", channel, actor).with("Type", "DEFAULT"));
     }
 
     /** CreateChannel alone, by the actor: no membership or moderator role is added by any other step (CHAN-026). */
     @Given("{actor} has created the {kind} channel {channel} and done nothing else")
     public void hasCreatedTheChannelAndNothingElse(String actor, ChannelKind kind, String channel) {
-        String creator = world.actor(actor);
-        String arn = world.messaging().createChannel(r -> r
-                .appInstanceArn(world.appInstanceArn())
-                .name(channel)
-                .privacy(kind.privacy())
-                .mode(kind.mode())
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(creator)).channelArn();
-        world.rememberChannel(channel, arn);
+        created(actor, channel, create(kind, channel, world.appInstanceArn()));
     }
 
     /** A second channel with the name of one the scenario deleted; the name now means the new channel. */
     @Given("{actor} has created the {kind} channel {channel} again")
     public void hasCreatedTheChannelAgain(String actor, ChannelKind kind, String channel) {
-        createAsCast(actor, kind, channel, null);
+        hasCreatedTheChannel(actor, kind, channel);
     }
 
     /** A channel in the creator's own AppInstance: for Frank, another AppInstance than the scenario's. */
     @Given("{actor} has created the {kind} channel {channel} in his/her own AppInstance")
     public void hasCreatedTheChannelInOwnAppInstance(String actor, ChannelKind kind, String channel) {
-        String creator = world.actor(actor);
-        String arn = world.messaging().createChannel(r -> r
-                .appInstanceArn(world.appInstanceOf(actor))
-                .name(channel)
-                .privacy(kind.privacy())
-                .mode(kind.mode())
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(creator)).channelArn();
-        world.rememberChannel(channel, arn);
-        world.actor(actor);
+        created(actor, channel, create(kind, channel, world.appInstanceOf(actor)));
     }
 
     /** Deleted by Ada, the AppInstanceAdmin; the scenario keeps the name for the deleted channel. */
     @Given("{channel} has been deleted")
     public void hasBeenDeleted(String channel) {
-        String arn = world.channel(channel);
-        world.messaging().deleteChannel(r -> r.channelArn(arn).chimeBearer(world.actor(World.ADMIN)));
-        world.note(DELETED + channel, arn);
+        api.canonical("DeleteChannel", channel, null).send(World.ADMIN);
+        deleted.put(channel, world.channel(channel));
     }
 
-    @Given("{channel} has been switched to restricted mode")
-    public void hasBeenSwitchedToRestricted(String channel) {
-        switchMode(channel, "RESTRICTED");
-    }
-
-    @Given("{channel} has been switched to unrestricted mode")
-    public void hasBeenSwitchedToUnrestricted(String channel) {
-        switchMode(channel, "UNRESTRICTED");
+    @Given("{channel} has been switched to {word} mode")
+    public void hasBeenSwitchedTo(String channel, String mode) {
+        Channel current = describeAs(World.ADMIN, world.channel(channel));
+        api.canonical("UpdateChannel", channel, null).with("Name", current.name()).with("Metadata", current.metadata())
+                .with("Mode", mode.toUpperCase(java.util.Locale.ROOT)).send(World.ADMIN);
     }
 
     // ---- When: create, describe, update, delete -----------------------------------------------------------
 
     @When("{actor} creates the {kind} channel {channel}")
     public void createsTheChannel(String actor, ChannelKind kind, String channel) {
-        createChannel(actor, channel, world.appInstanceArn(), r -> r.privacy(kind.privacy()).mode(kind.mode()));
+        attemptCreate(actor, channel, create(kind, channel, world.appInstanceArn()));
     }
 
     @When("{actor} creates the {kind} channel {channel} in {actor}'s AppInstance")
     public void createsTheChannelIn(String actor, ChannelKind kind, String channel, String owner) {
-        String appInstance = world.appInstanceOf(owner);
-        createChannel(actor, channel, appInstance, r -> r.privacy(kind.privacy()).mode(kind.mode()));
+        attemptCreate(actor, channel, create(kind, channel, world.appInstanceOf(owner)));
     }
 
     /** Only the attributes in the table are sent: name, mode, privacy, metadata. */
@@ -162,25 +129,13 @@ public class ChannelSteps {
         if (name == null) {
             throw new HarnessException("the table must give the channel a name");
         }
-        createChannel(actor, name, world.appInstanceArn(), r -> {
-            if (attributes.containsKey("mode")) {
-                r.mode(attributes.get("mode"));
-            }
-            if (attributes.containsKey("privacy")) {
-                r.privacy(attributes.get("privacy"));
-            }
-            if (attributes.containsKey("metadata")) {
-                r.metadata(attributes.get("metadata"));
-            }
-            return r;
-        });
+        attemptCreate(actor, name, attributes(api.call("CreateChannel").with("AppInstanceArn", world.appInstanceArn()),
+                attributes));
     }
 
     @When("{actor} describes {channel}")
     public void describes(String actor, String channel) {
-        String arn = world.channel(channel);
-        world.attemptAs("DescribeChannel", actor, reader -> world.messaging().describeChannel(r -> r
-                .channelArn(arn).chimeBearer(reader)));
+        api.canonical("DescribeChannel", channel, null).attempt(actor);
     }
 
     /**
@@ -189,10 +144,8 @@ public class ChannelSteps {
      */
     @Then("{actor} can no longer describe {channel}")
     public void canNoLongerDescribe(String actor, String channel) {
-        String arn = deletedChannel(channel);
-        String reader = world.actor(actor);
         try {
-            Channel still = world.messaging().describeChannel(r -> r.channelArn(arn).chimeBearer(reader)).channel();
+            Channel still = describeAs(actor, deletedChannel(channel));
             throw new AssertionError("\"" + channel + "\" can still be described: " + still);
         } catch (NotFoundException | ForbiddenException gone) {
             // as documented
@@ -201,9 +154,7 @@ public class ChannelSteps {
 
     @When("{actor} describes the deleted {channel}")
     public void describesTheDeleted(String actor, String channel) {
-        String arn = deletedChannel(channel);
-        world.attemptAs("DescribeChannel", actor, reader -> world.messaging().describeChannel(r -> r
-                .channelArn(arn).chimeBearer(reader)));
+        api.call("DescribeChannel").with("ChannelArn", deletedChannel(channel)).attempt(actor);
     }
 
     /**
@@ -212,41 +163,20 @@ public class ChannelSteps {
      */
     @Then("the deleted {channel} can no longer be described")
     public void theDeletedCanNoLongerBeDescribed(String channel) {
-        String arn = deletedChannel(channel);
-        try {
-            Channel still = describeAs(World.ADMIN, arn);
-            throw new AssertionError("the deleted \"" + channel + "\" is still described: " + still);
-        } catch (NotFoundException | ForbiddenException gone) {
-            // CHAN-019: inaccessible immediately
-        }
+        canNoLongerDescribe(World.ADMIN, channel);
     }
 
     /** Only the attributes in the table are sent: name, mode, metadata. */
     @When("{actor} updates {channel} with:")
     public void updatesWith(String actor, String channel, Map<String, String> attributes) {
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        world.note(BEFORE_UPDATE, describeAs(World.ADMIN, arn));
-        UpdateChannelRequest.Builder request = UpdateChannelRequest.builder().channelArn(arn).chimeBearer(bearer);
-        if (attributes.containsKey("name")) {
-            request.name(attributes.get("name"));
-        }
-        if (attributes.containsKey("mode")) {
-            request.mode(attributes.get("mode"));
-        }
-        if (attributes.containsKey("metadata")) {
-            request.metadata(attributes.get("metadata"));
-        }
-        world.attempt("UpdateChannel", actor, () -> world.messaging().updateChannel(request.build()));
+        beforeUpdate = describeAs(World.ADMIN, world.channel(channel));
+        attributes(api.call("UpdateChannel").with("ChannelArn", world.channel(channel)), attributes).attempt(actor);
     }
 
     @When("{actor} deletes {channel}")
     public void deletes(String actor, String channel) {
-        String arn = world.channel(channel);
-        world.attemptAs("DeleteChannel", actor, bearer -> world.messaging().deleteChannel(r -> r
-                .channelArn(arn).chimeBearer(bearer)));
-        if (!world.outcome().failed()) {
-            world.note(DELETED + channel, arn);
+        if (!api.canonical("DeleteChannel", channel, null).attempt(actor).failed()) {
+            deleted.put(channel, world.channel(channel));
         }
     }
 
@@ -254,60 +184,45 @@ public class ChannelSteps {
 
     @When("{actor} lists the channels")
     public void listsTheChannels(String actor) {
-        listChannels(actor, null);
+        api.call("ListChannels").with("AppInstanceArn", world.appInstanceArn()).attemptWhole(actor);
     }
 
-    @When("{actor} lists the public channels")
-    public void listsThePublicChannels(String actor) {
-        listChannels(actor, ChannelPrivacy.PUBLIC);
-    }
-
-    @When("{actor} lists the private channels")
-    public void listsThePrivateChannels(String actor) {
-        listChannels(actor, ChannelPrivacy.PRIVATE);
+    @When("{actor} lists the {word} channels")
+    public void listsTheChannelsOfPrivacy(String actor, String privacy) {
+        api.canonical("ListChannels", null, null).with("Privacy", privacy.toUpperCase(java.util.Locale.ROOT))
+                .attemptWhole(actor);
     }
 
     /** ListChannelMembershipsForAppInstanceUser without AppInstanceUserArn: the caller's own. */
     @When("{actor} lists the channels she/he is a member of")
     public void listsOwnMemberships(String actor) {
-        world.attemptAs("ListChannelMembershipsForAppInstanceUser", actor, bearer -> lists.membershipsOf(bearer, null));
+        api.call("ListChannelMembershipsForAppInstanceUser").attemptWhole(actor);
     }
 
     @When("{actor} lists the channels {actor} is a member of")
     public void listsMembershipsOf(String actor, String user) {
-        String userArn = world.actor(user);
-        world.attemptAs("ListChannelMembershipsForAppInstanceUser", actor,
-                bearer -> lists.membershipsOf(bearer, userArn));
+        api.about("ListChannelMembershipsForAppInstanceUser", null, user).attemptWhole(actor);
     }
 
     /** ListChannelsModeratedByAppInstanceUser without AppInstanceUserArn: the caller's own. */
     @When("{actor} lists the channels she/he moderates")
     public void listsOwnModeratedChannels(String actor) {
-        world.attemptAs("ListChannelsModeratedByAppInstanceUser", actor, bearer -> lists.moderatedBy(bearer, null));
+        api.call("ListChannelsModeratedByAppInstanceUser").attemptWhole(actor);
     }
 
     @When("{actor} lists the channels {actor} moderates")
     public void listsModeratedChannelsOf(String actor, String user) {
-        String userArn = world.actor(user);
-        world.attemptAs("ListChannelsModeratedByAppInstanceUser", actor, bearer -> lists.moderatedBy(bearer, userArn));
+        api.about("ListChannelsModeratedByAppInstanceUser", null, user).attemptWhole(actor);
     }
 
     @When("{actor} describes {channel} through {actor}'s membership")
     public void describesThroughMembership(String actor, String channel, String user) {
-        String userArn = world.actor(user);
-        String arn = world.channel(channel);
-        world.attemptAs("DescribeChannelMembershipForAppInstanceUser", actor, bearer -> world.messaging()
-                .describeChannelMembershipForAppInstanceUser(r -> r
-                        .channelArn(arn).appInstanceUserArn(userArn).chimeBearer(bearer)));
+        api.about("DescribeChannelMembershipForAppInstanceUser", channel, user).attempt(actor);
     }
 
     @When("{actor} describes {channel} as moderated by {actor}")
     public void describesAsModeratedBy(String actor, String channel, String user) {
-        String userArn = world.actor(user);
-        String arn = world.channel(channel);
-        world.attemptAs("DescribeChannelModeratedByAppInstanceUser", actor, bearer -> world.messaging()
-                .describeChannelModeratedByAppInstanceUser(r -> r
-                        .channelArn(arn).appInstanceUserArn(userArn).chimeBearer(bearer)));
+        api.about("DescribeChannelModeratedByAppInstanceUser", channel, user).attempt(actor);
     }
 
     // ---- Then: descriptions -------------------------------------------------------------------------------
@@ -316,19 +231,19 @@ public class ChannelSteps {
     @Then("{channel} is described with:")
     public void isDescribedWith(String channel, Map<String, String> expected) {
         Channel described = describeAs(World.ADMIN, world.channel(channel));
-        IdentitySteps.assertShows(world, "the description of \"" + channel + "\"", expected, attributesOf(described));
+        Expect.assertShows(world, "the description of \"" + channel + "\"", expected, attributesOf(described));
     }
 
     @Then("the description shows:")
     public void theDescriptionShows(Map<String, String> expected) {
-        IdentitySteps.assertShows(world, "the description", expected, attributesOf(described()));
+        Expect.assertShows(world, "the description", expected, attributesOf(described()));
     }
 
     @Then("the description carries the channel's creation and last update times")
     public void theDescriptionCarriesTimes() {
         Channel channel = described();
-        IdentitySteps.present("the channel's creation time", channel.createdTimestamp());
-        IdentitySteps.present("the channel's last update time", channel.lastUpdatedTimestamp());
+        Expect.present("the channel's creation time", channel.createdTimestamp());
+        Expect.present("the channel's last update time", channel.lastUpdatedTimestamp());
     }
 
     @Then("the description has no last message time")
@@ -348,7 +263,7 @@ public class ChannelSteps {
 
     @Then("the description names {actor}, by ARN and name, as its creator")
     public void theDescriptionNamesTheCreator(String actor) {
-        IdentitySteps.assertIdentity(world, "the channel's creator", described().createdBy(), actor);
+        Expect.assertIdentity(world, "the channel's creator", described().createdBy(), actor);
     }
 
     @Then("the description's last message time is when {string} was created")
@@ -360,22 +275,22 @@ public class ChannelSteps {
 
     @Then("{channel} still names {actor} as its creator and keeps its creation time")
     public void stillNamesTheCreator(String channel, String actor) {
-        Channel before = world.note(BEFORE_UPDATE);
+        Channel before = beforeUpdate;
         Channel after = describeAs(World.ADMIN, world.channel(channel));
-        IdentitySteps.assertIdentity(world, "the channel's creator", after.createdBy(), actor);
+        Expect.assertIdentity(world, "the channel's creator", after.createdBy(), actor);
         assertThat("the channel's creation time", after.createdTimestamp(), equalTo(before.createdTimestamp()));
     }
 
     @Then("the last update time of {channel} is later than before the update, and not before its creation time")
     public void theLastUpdateTimeMovedForward(String channel) {
-        Channel before = world.note(BEFORE_UPDATE);
+        Channel before = beforeUpdate;
         world.outcome().response(UpdateChannelResponse.class);
         Channel after = describeAs(World.ADMIN, world.channel(channel));
-        Instant updated = IdentitySteps.present("the last update time", after.lastUpdatedTimestamp());
+        Instant updated = Expect.present("the last update time", after.lastUpdatedTimestamp());
         assertThat("the last update time after the update", updated,
-                greaterThan(IdentitySteps.present("the last update time before", before.lastUpdatedTimestamp())));
+                greaterThan(Expect.present("the last update time before", before.lastUpdatedTimestamp())));
         assertThat("the last update time after the update", updated,
-                greaterThanOrEqualTo(IdentitySteps.present("the creation time", after.createdTimestamp())));
+                greaterThanOrEqualTo(Expect.present("the creation time", after.createdTimestamp())));
     }
 
     @Then("the response names the channel {channel}")
@@ -395,18 +310,10 @@ public class ChannelSteps {
     @Then("the list names the channel {channel}")
     public void theListNamesTheChannel(String channel) {
         SdkResponse response = world.outcome().response(SdkResponse.class);
-        String arn;
-        if (response instanceof ListChannelMembershipsResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelBansResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelModeratorsResponse r) {
-            arn = r.channelArn();
-        } else if (response instanceof ListChannelMessagesResponse r) {
-            arn = r.channelArn();
-        } else {
+        if (!Members.has(response, "ChannelArn")) {
             throw new HarnessException(world.outcome().operation() + " does not name a channel");
         }
+        String arn = Members.text(response, "ChannelArn");
         assertThat("the channel of the list", arn, equalTo(world.channel(channel)));
     }
 
@@ -426,7 +333,7 @@ public class ChannelSteps {
         } else {
             throw new HarnessException(world.outcome().operation() + " returns no channel summary");
         }
-        IdentitySteps.assertShows(world, "the channel summary", expected, actual);
+        Expect.assertShows(world, "the channel summary", expected, actual);
     }
 
     @Then("{channel} uses the channel flow {flow}")
@@ -468,7 +375,8 @@ public class ChannelSteps {
     @Then("the channels {actor} is a member of do not include {channel}")
     public void theChannelsOfDoNotInclude(String actor, String channel) {
         String arn = world.channel(channel);
-        List<Listed> channels = listedIn(lists.membershipsOf(world.actor(World.ADMIN), world.actor(actor)));
+        List<Listed> channels = listedIn(api.about("ListChannelMembershipsForAppInstanceUser", null, actor)
+                .whole(World.ADMIN));
         if (channels.stream().anyMatch(l -> l.arn().equals(arn))) {
             throw new AssertionError("the channels " + actor + " is a member of should not include \"" + channel + "\"");
         }
@@ -483,7 +391,7 @@ public class ChannelSteps {
         actual.put("privacy", entry.privacy());
         actual.put("metadata", entry.metadata());
         actual.put("membership type", entry.membershipType());
-        IdentitySteps.assertShows(world, "the listed \"" + channel + "\"", expected, actual);
+        Expect.assertShows(world, "the listed \"" + channel + "\"", expected, actual);
     }
 
     @Then("{channel} is listed with a last message time")
@@ -507,14 +415,13 @@ public class ChannelSteps {
     // ---- reading ------------------------------------------------------------------------------------------
 
     /** DescribeChannel on behalf of the named actor; fails the step if the service refuses. */
-    Channel describeAs(String actor, String channelArn) {
-        String bearer = world.actor(actor);
-        return world.messaging().describeChannel(r -> r.channelArn(channelArn).chimeBearer(bearer)).channel();
+    private Channel describeAs(String actor, String channelArn) {
+        return api.call("DescribeChannel").with("ChannelArn", channelArn).<DescribeChannelResponse>send(actor).channel();
     }
 
     /** The ARN a channel had before the scenario deleted it. */
-    String deletedChannel(String channel) {
-        String arn = world.note(DELETED + channel);
+    private String deletedChannel(String channel) {
+        String arn = deleted.get(channel);
         if (arn == null) {
             throw new HarnessException("the scenario names the deleted \"" + channel + "\" but never deleted it");
         }
@@ -599,56 +506,35 @@ public class ChannelSteps {
     /** The CreatedTimestamp of a message, as Ada lists it (moderators, and so admins, may list messages). */
     private Instant createdTimeOf(String channelArn, String label) {
         String id = world.message(label);
-        for (ChannelMessageSummary m : lists.messages(world.actor(World.ADMIN), channelArn)) {
+        for (ChannelMessageSummary m : api.call("ListChannelMessages").with("ChannelArn", channelArn)
+                .<ChannelMessageSummary>items(World.ADMIN)) {
             if (id.equals(m.messageId())) {
-                return IdentitySteps.present("the creation time of \"" + label + "\"", m.createdTimestamp());
+                return Expect.present("the creation time of \"" + label + "\"", m.createdTimestamp());
             }
         }
         throw new AssertionError("\"" + label + "\" is not among the messages of the channel");
     }
 
-    private void listChannels(String actor, ChannelPrivacy privacy) {
-        world.attemptAs("ListChannels", actor, bearer -> lists.channels(bearer, privacy));
+    /** CreateChannel of that privacy and mode, named as the feature names the channel. */
+    private Driver.Call create(ChannelKind kind, String channel, String appInstanceArn) {
+        return api.call("CreateChannel").with("AppInstanceArn", appInstanceArn).with("Name", channel)
+                .with("Privacy", kind.privacy()).with("Mode", kind.mode());
     }
 
-    private void createChannel(String actor, String channel, String appInstanceArn,
-                               Function<CreateChannelRequest.Builder, CreateChannelRequest.Builder> attributes) {
-        String creator = world.actor(actor);
-        CreateChannelRequest request = attributes.apply(CreateChannelRequest.builder()
-                .appInstanceArn(appInstanceArn)
-                .name(channel)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(creator)).build();
-        world.attempt("CreateChannel", actor, () -> world.messaging().createChannel(request));
-        if (!world.outcome().failed()) {
+    private void created(String actor, String channel, Driver.Call create) {
+        world.rememberChannel(channel, create.<CreateChannelResponse>send(actor).channelArn());
+        world.actor(actor);
+    }
+
+    private void attemptCreate(String actor, String channel, Driver.Call create) {
+        if (!create.attempt(actor).failed()) {
             world.rememberChannel(channel, world.outcome().response(CreateChannelResponse.class).channelArn());
         }
     }
 
-    private void createAsCast(String actor, ChannelKind kind, String channel, String metadata) {
-        String creator = world.actor(actor);
-        String arn = world.messaging().createChannel(r -> r
-                .appInstanceArn(world.appInstanceArn())
-                .name(channel)
-                .privacy(kind.privacy())
-                .mode(kind.mode())
-                .metadata(metadata)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(creator)).channelArn();
-        world.rememberChannel(channel, arn);
-        String admin = world.actor(World.ADMIN);
-        Setup.tolerateConflict(() -> world.messaging().createChannelModerator(r -> r
-                .channelArn(arn).channelModeratorArn(creator).chimeBearer(admin)));
-        Setup.tolerateConflict(() -> world.messaging().createChannelMembership(r -> r
-                .channelArn(arn).memberArn(creator).type(ChannelMembershipType.DEFAULT).chimeBearer(admin)));
-        world.actor(actor);
-    }
-
-    private void switchMode(String channel, String mode) {
-        String arn = world.channel(channel);
-        Channel current = describeAs(World.ADMIN, arn);
-        String admin = world.actor(World.ADMIN);
-        world.messaging().updateChannel(r -> r.channelArn(arn).name(current.name()).mode(mode)
-                .metadata(current.metadata()).chimeBearer(admin));
+    /** The members a table gives (name, mode, privacy, metadata), sent as written. */
+    private static Driver.Call attributes(Driver.Call request, Map<String, String> attributes) {
+        attributes.forEach((name, value) -> request.with(Character.toUpperCase(name.charAt(0)) + name.substring(1), value));
+        return request;
     }
 }

@@ -17,8 +17,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
+import chime.conformance.runner.api.Driver;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
 import chime.conformance.runner.world.ChannelFlowFixtures;
-import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
@@ -33,8 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.function.Function;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
@@ -50,7 +49,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowResponse;
 
@@ -59,24 +57,17 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlow
  * "the developer" with no bearer), associating them with channels, the processors' invocations, and the
  * processor played by the scenario ("the processor"), which calls back with ChannelFlowCallback.
  */
-public class FlowSteps {
+public class FlowSteps extends Steps {
 
     private static final String PROCESSOR = "the processor";
-    private static final String LISTED_FLOWS = "flows.listed";
-    private static final String UPDATED_BEFORE = "flows.lastUpdatedBefore";
-    private static final String CALLBACK = "flows.callback";
-    private static final String UPDATED_FLOW = "flows.updated";
 
-    private final World world;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
-    private final Listings lists;
+    private Instant updatedBefore;
+    private String updatedFlow;
+    /** The invocation the processor last called back for. */
+    private ProcessorProbe.Invocation callback;
 
-    public FlowSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows, Listings lists) {
-        this.world = world;
-        this.ledger = ledger;
-        this.flows = flows;
-        this.lists = lists;
+    public FlowSteps(Driver api) {
+        super(api);
     }
 
     /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
@@ -176,9 +167,8 @@ public class FlowSteps {
 
     @Given("the channel flow {flow} has been updated to the {processor} processor, falling back to {fallback}")
     public void hasBeenUpdated(String flow, ProcessorBehaviour behaviour, FallbackAction fallback) {
-        String arn = world.flow(flow);
-        world.messaging().updateChannelFlow(r -> r.channelFlowArn(arn).name(flow)
-                .processors(flows.processor(behaviour, 1, fallback)));
+        api.canonical("UpdateChannelFlow", null, flow).with("Name", flow)
+                .with("Processors", List.of(flows.processor(behaviour, 1, fallback))).send(DEVELOPER);
     }
 
     // ---------------------------------------------------------------- creating, updating, deleting flows
@@ -248,7 +238,7 @@ public class FlowSteps {
     /** Notes the flow's last update time first, so that a Then can tell that the update advanced it. */
     @When("the developer updates {flow} to the {processor} processor under the name {string}")
     public void updatesToUnderTheName(String flow, ProcessorBehaviour behaviour, String name) {
-        world.note(UPDATED_BEFORE, describe(flow).lastUpdatedTimestamp());
+        updatedBefore = describe(flow).lastUpdatedTimestamp();
         update(flow, name, List.of(flows.processor(behaviour)));
     }
 
@@ -264,58 +254,48 @@ public class FlowSteps {
 
     @When("the developer deletes the channel flow {flow}")
     public void deletes(String flow) {
-        String arn = world.flow(flow);
-        world.attempt("DeleteChannelFlow", DEVELOPER, () -> world.messaging().deleteChannelFlow(r -> r
-                .channelFlowArn(arn)));
+        api.canonical("DeleteChannelFlow", null, flow).attempt(DEVELOPER);
     }
 
     @When("the developer describes the channel flow {flow}")
     public void describes(String flow) {
-        String arn = world.flow(flow);
-        world.attempt("DescribeChannelFlow", DEVELOPER, () -> world.messaging().describeChannelFlow(r -> r
-                .channelFlowArn(arn)));
+        api.canonical("DescribeChannelFlow", null, flow).attempt(DEVELOPER);
     }
 
     /** Follows NextToken until it is absent; the Then steps read every page. */
     @When("the developer lists the channel flows")
     public void listsTheChannelFlows() {
-        world.note(LISTED_FLOWS, Listings.items(lists.attemptPages("ListChannelFlows", DEVELOPER,
-                ListChannelFlowsResponse.class, token -> world.messaging().listChannelFlows(r -> r
-                        .appInstanceArn(world.appInstanceArn()).nextToken(token)),
-                ListChannelFlowsResponse::nextToken), ListChannelFlowsResponse::channelFlows));
+        api.canonical("ListChannelFlows", null, null).attemptWhole(DEVELOPER);
     }
 
     @When("the developer lists the channel flows {int} at a time")
     public void listsTheChannelFlowsAtATime(int maxResults) {
-        world.attempt("ListChannelFlows", DEVELOPER, () -> world.messaging().listChannelFlows(r -> r
-                .appInstanceArn(world.appInstanceArn()).maxResults(maxResults)));
+        api.canonical("ListChannelFlows", null, null).with("MaxResults", maxResults).attempt(DEVELOPER);
     }
 
     /** Follows NextToken; the channel-list steps read the last page, which holds them all in these scenarios. */
     @When("the developer lists the channels associated with the channel flow {flow}")
     public void listsTheChannelsOf(String flow) {
-        associatedChannels(flow, true);
+        api.canonical("ListChannelsAssociatedWithChannelFlow", null, flow).attemptWhole(DEVELOPER);
     }
 
     // ---------------------------------------------------------------- associating
 
     @When("{actor} associates the channel flow {flow} with {channel}")
     public void associates(String actor, String flow, String channel) {
-        associate(actor, world.flow(flow), channel);
+        api.canonical("AssociateChannelFlow", channel, flow).attempt(actor);
     }
 
     /** A well-formed ARN of a flow in the scenario's AppInstance that was never created. */
     @When("{actor} associates a channel flow that does not exist with {channel}")
     public void associatesAFlowThatDoesNotExist(String actor, String channel) {
-        associate(actor, world.appInstanceArn() + "/channel-flow/" + UUID.randomUUID(), channel);
+        api.canonical("AssociateChannelFlow", channel, null)
+                .with("ChannelFlowArn", world.appInstanceArn() + "/channel-flow/" + world.ids().token()).attempt(actor);
     }
 
     @When("{actor} disassociates the channel flow {flow} from {channel}")
     public void disassociates(String actor, String flow, String channel) {
-        String flowArn = world.flow(flow);
-        String channelArn = world.channel(channel);
-        world.attemptAs("DisassociateChannelFlow", actor, bearer -> world.messaging().disassociateChannelFlow(r -> r
-                .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
+        api.canonical("DisassociateChannelFlow", channel, flow).attempt(actor);
     }
 
     // ---------------------------------------------------------------- what a flow is
@@ -354,9 +334,8 @@ public class FlowSteps {
     @Then("describing the channel flow {flow} fails with {error} or {error}")
     public void describingFails(String flow, Class<? extends ChimeSdkMessagingException> one,
                                 Class<? extends ChimeSdkMessagingException> other) {
-        String arn = world.flow(flow);
         try {
-            ChannelFlow found = world.messaging().describeChannelFlow(r -> r.channelFlowArn(arn)).channelFlow();
+            ChannelFlow found = describe(flow);
             throw new AssertionError("the deleted channel flow " + flow + " is still described: " + found);
         } catch (AwsServiceException e) {
             assertThat(e.getClass().getSimpleName(), e, org.hamcrest.Matchers.anyOf(instanceOf(one), instanceOf(other)));
@@ -381,14 +360,13 @@ public class FlowSteps {
     @Then("the response names the same channel flow")
     public void theResponseNamesTheSameFlow() {
         UpdateChannelFlowResponse updated = world.outcome().response(UpdateChannelFlowResponse.class);
-        String flow = world.note(UPDATED_FLOW);
-        assertThat(updated.channelFlowArn(), is(world.flow(flow)));
+        assertThat(updated.channelFlowArn(), is(world.flow(updatedFlow)));
     }
 
     @Then("the last update time of {flow} is later than before the update")
     public void theLastUpdateTimeAdvanced(String flow) {
         world.outcome().response(UpdateChannelFlowResponse.class);
-        Instant before = world.note(UPDATED_BEFORE);
+        Instant before = updatedBefore;
         Instant after = describe(flow).lastUpdatedTimestamp();
         assertThat("LastUpdatedTimestamp after the update", after, notNullValue());
         if (before != null) {
@@ -400,20 +378,19 @@ public class FlowSteps {
 
     @Then("no channel flow named {string} is listed")
     public void noChannelFlowNamedIsListed(String name) {
-        assertThat(lists.flows().stream().map(ChannelFlowSummary::name).toList(), not(hasItem(name)));
+        assertThat(allFlows().stream().map(ChannelFlowSummary::name).toList(), not(hasItem(name)));
     }
 
     @Then("the channel flow {flow} is no longer listed")
     public void isNoLongerListed(String flow) {
         String arn = world.flow(flow);
-        assertThat(lists.flows().stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(arn)));
+        assertThat(allFlows().stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(arn)));
     }
 
     @Then("{flow} is listed with its name and the {processor} processor")
     public void isListedWith(String flow, ProcessorBehaviour behaviour) {
-        world.outcome().response(ListChannelFlowsResponse.class);
         String arn = world.flow(flow);
-        List<ChannelFlowSummary> listed = world.note(LISTED_FLOWS);
+        List<ChannelFlowSummary> listed = listedFlows();
         ChannelFlowSummary summary = listed.stream().filter(s -> arn.equals(s.channelFlowArn())).findFirst()
                 .orElseThrow(() -> new AssertionError("channel flow " + flow + " is not listed; listed: "
                         + listed.stream().map(ChannelFlowSummary::name).toList()));
@@ -423,14 +400,15 @@ public class FlowSteps {
 
     @Then("{flow} is not among the listed channel flows")
     public void isNotAmongTheListed(String flow) {
-        world.outcome().response(ListChannelFlowsResponse.class);
-        List<ChannelFlowSummary> listed = world.note(LISTED_FLOWS);
+        List<ChannelFlowSummary> listed = listedFlows();
         assertThat(listed.stream().map(ChannelFlowSummary::channelFlowArn).toList(), not(hasItem(world.flow(flow))));
     }
 
     @Then("the channels associated with the channel flow {flow} are exactly {channel}")
     public void theChannelsAssociatedAre(String flow, String channel) {
-        List<ChannelAssociatedWithFlowSummary> listed = world.eventually(() -> associatedChannels(flow, false),
+        List<ChannelAssociatedWithFlowSummary> listed = world.eventually(() -> api
+                        .canonical("ListChannelsAssociatedWithChannelFlow", null, flow)
+                        .<ChannelAssociatedWithFlowSummary>items(DEVELOPER),
                 l -> l.size() == 1);
         assertThat(listed.stream().map(ChannelAssociatedWithFlowSummary::channelArn).toList(),
                 contains(world.channel(channel)));
@@ -463,9 +441,9 @@ public class FlowSteps {
     public void receivesTheDocumentedEvent(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         MessageLedger.Posted posted = ledger.posted(content);
-        software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage read = world.messaging()
-                .getChannelMessage(r -> r.channelArn(world.channel(posted.channel())).messageId(posted.messageId())
-                        .chimeBearer(posted.posterArn())).channelMessage();
+        software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage read = api.canonical("GetChannelMessage",
+                posted.channel(), null).with("MessageId", posted.messageId()).with("ChimeBearer", posted.posterArn())
+                .<GetChannelMessageResponse>send(posted.posterName()).channelMessage();
         assertThat("EventType", invocation.eventType(), is("CHANNEL_MESSAGE_EVENT"));
         assertThat("CallbackId", invocation.callbackId(), not(emptyOrNullString()));
         assertThat("ChannelMessage.MessageId", invocation.messageId(), is(posted.messageId()));
@@ -513,7 +491,7 @@ public class FlowSteps {
         String messageId = ledger.messageId(content);
         Outcome sent = world.outcome();
         assertThat(sent.toString(), sent.failed(), is(false));
-        ChannelMessageStatus status = StatusSteps.statusOf(sent.response());
+        ChannelMessageStatus status = sent.messageStatus();
         assertThat("status of \"" + content + "\" when sent", status, is(ChannelMessageStatus.SENT));
         List<ProcessorProbe.Invocation> seen = flows.invocations();
         assertThat(seen.stream().filter(i -> messageId.equals(i.messageId()) || content.equals(i.content())).toList(),
@@ -541,18 +519,11 @@ public class FlowSteps {
     @Given("the processor has passed {string} unchanged")
     public void hasPassedUnchanged(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        world.messaging().channelFlowCallback(r -> r.callbackId(invocation.callbackId())
-                .channelArn(invocation.channelArn())
-                .channelMessage(m -> m.messageId(invocation.messageId())));
-        world.note(CALLBACK, invocation);
-        String admin = world.actor(World.ADMIN);
-        Outcome read = world.eventually(() -> StatusSteps.quietly("GetChannelMessage", World.ADMIN, () -> world
-                        .messaging().getChannelMessage(r -> r.channelArn(invocation.channelArn())
-                                .messageId(invocation.messageId()).chimeBearer(admin))),
-                o -> !o.failed() && o.response(GetChannelMessageResponse.class).channelMessage().status().value()
-                        == ChannelMessageStatus.SENT);
-        if (read.failed() || read.response(GetChannelMessageResponse.class).channelMessage().status().value()
-                != ChannelMessageStatus.SENT) {
+        callBack(invocation, invocation.callbackId(), null, null).send(PROCESSOR);
+        Outcome read = world.eventually(() -> api.call("GetChannelMessage").with("ChannelArn", invocation.channelArn())
+                        .with("MessageId", invocation.messageId()).read(World.ADMIN),
+                o -> !o.failed() && o.messageStatus() == ChannelMessageStatus.SENT);
+        if (read.failed() || read.messageStatus() != ChannelMessageStatus.SENT) {
             throw new AssertionError("\"" + content + "\" did not become SENT after the processor passed it: " + read);
         }
     }
@@ -576,41 +547,39 @@ public class FlowSteps {
     @When("the processor passes {string} unchanged")
     public void passesUnchanged(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
+        callBack(invocation, invocation.callbackId(), null, null).attempt(PROCESSOR);
     }
 
     @When("the processor passes {string} unchanged again, with the same callback ID")
     public void passesUnchangedAgain(String content) {
         ProcessorProbe.Invocation invocation = lastCallback(content);
-        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
+        callBack(invocation, invocation.callbackId(), null, null).attempt(PROCESSOR);
     }
 
     @When("the processor replaces {string} with {string}")
     public void replaces(String content, String replacement) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).content(replacement),
-                false);
+        callBack(invocation, invocation.callbackId(), replacement, null).attempt(PROCESSOR);
     }
 
     @When("the processor sets the metadata of {string} to {string}")
     public void setsTheMetadata(String content, String metadata) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).metadata(metadata),
-                false);
+        callBack(invocation, invocation.callbackId(), null, metadata).attempt(PROCESSOR);
     }
 
     @When("the processor denies {string}")
     public void denies(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()), true);
+        callBack(invocation, invocation.callbackId(), null, null).with("DeleteResource", true).attempt(PROCESSOR);
     }
 
     /** A callback ID of the model's length (32 to 64 characters) that the service never issued. */
     @When("the processor calls back for {string} with a callback ID the service never issued")
     public void callsBackWithAnUnknownCallbackId(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        String unknown = UUID.randomUUID().toString().replace("-", "") + "0000";
-        callBack(invocation, unknown, m -> m.messageId(invocation.messageId()), false);
+        String unknown = world.ids().token(36);
+        callBack(invocation, unknown, null, null).attempt(PROCESSOR);
     }
 
     /** FLOW-023: a callback ID the service did issue, but for another message than the one called back for. */
@@ -618,59 +587,43 @@ public class FlowSteps {
     public void callsBackWithTheCallbackIdOfAnother(String content, String other) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
         ProcessorProbe.Invocation otherInvocation = flows.invocationOf(other);
-        callBack(invocation, otherInvocation.callbackId(), m -> m.messageId(invocation.messageId()), false);
+        callBack(invocation, otherInvocation.callbackId(), null, null).attempt(PROCESSOR);
     }
 
     /** Leaves the callback ID out: an SDK fills in one of its own, which the service never issued. */
     @When("the processor calls back for {string} without a callback ID")
     public void callsBackWithoutACallbackId(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, null, m -> m.messageId(invocation.messageId()), false);
+        callBack(invocation, null, null, null).attempt(PROCESSOR);
     }
 
     @When("the processor calls back again to replace {string} with {string}")
     public void callsBackAgainToReplace(String content, String replacement) {
         ProcessorProbe.Invocation invocation = lastCallback(content);
-        callBack(invocation, invocation.callbackId(), m -> m.messageId(invocation.messageId()).content(replacement),
-                false);
+        callBack(invocation, invocation.callbackId(), replacement, null).attempt(PROCESSOR);
     }
 
     @Then("the callback is acknowledged with the channel and the callback ID")
     public void theCallbackIsAcknowledged() {
         ChannelFlowCallbackResponse response = world.outcome().response(ChannelFlowCallbackResponse.class);
-        ProcessorProbe.Invocation invocation = world.note(CALLBACK);
-        assertThat("ChannelArn", response.channelArn(), is(invocation.channelArn()));
-        assertThat("CallbackId", response.callbackId(), is(invocation.callbackId()));
+        assertThat("ChannelArn", response.channelArn(), is(callback.channelArn()));
+        assertThat("CallbackId", response.callbackId(), is(callback.callbackId()));
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private void associate(String actor, String flowArn, String channel) {
-        String channelArn = world.channel(channel);
-        world.attemptAs("AssociateChannelFlow", actor, bearer -> world.messaging().associateChannelFlow(r -> r
-                .channelArn(channelArn).channelFlowArn(flowArn).chimeBearer(bearer)));
-    }
-
     private void create(String flow, List<Processor> processors) {
-        Outcome outcome = world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(r -> r
-                .appInstanceArn(world.appInstanceArn())
-                .name(flow)
-                .processors(processors)
-                .clientRequestToken(UUID.randomUUID().toString())));
+        Outcome outcome = api.canonical("CreateChannelFlow", null, null).with("Name", flow).with("Processors", processors)
+                .attempt(DEVELOPER);
         if (!outcome.failed()) {
             world.rememberFlow(flow, outcome.response(CreateChannelFlowResponse.class).channelFlowArn());
         }
     }
 
+    /** UpdateChannelFlow with the name and processors given (null: left out). */
     private void update(String flow, String name, List<Processor> processors) {
-        String arn = world.flow(flow);
-        world.note(UPDATED_FLOW, flow);
-        world.attempt("UpdateChannelFlow", DEVELOPER, () -> world.messaging().updateChannelFlow(r -> {
-            r.channelFlowArn(arn).name(name);
-            if (processors != null) {
-                r.processors(processors);
-            }
-        }));
+        updatedFlow = flow;
+        api.canonical("UpdateChannelFlow", null, flow).with("Name", name).with("Processors", processors).attempt(DEVELOPER);
     }
 
     private Processor invokedAs(ProcessorBehaviour behaviour, String invocationType) {
@@ -689,21 +642,17 @@ public class FlowSteps {
     }
 
     private ChannelFlow describe(String flow) {
-        String arn = world.flow(flow);
-        return world.messaging().describeChannelFlow(r -> r.channelFlowArn(arn)).channelFlow();
+        return api.canonical("DescribeChannelFlow", null, flow).<DescribeChannelFlowResponse>send(DEVELOPER).channelFlow();
     }
 
-    /** The channels of a flow, following NextToken; as the When step when {@code record}, else read quietly. */
-    private List<ChannelAssociatedWithFlowSummary> associatedChannels(String flow, boolean record) {
-        String arn = world.flow(flow);
-        Function<String, ListChannelsAssociatedWithChannelFlowResponse> page = token -> world.messaging()
-                .listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(arn).nextToken(token));
-        String operation = "ListChannelsAssociatedWithChannelFlow";
-        List<ListChannelsAssociatedWithChannelFlowResponse> pages = record
-                ? lists.attemptPages(operation, DEVELOPER, ListChannelsAssociatedWithChannelFlowResponse.class, page,
-                        ListChannelsAssociatedWithChannelFlowResponse::nextToken)
-                : Listings.pages(operation, page, ListChannelsAssociatedWithChannelFlowResponse::nextToken);
-        return Listings.items(pages, ListChannelsAssociatedWithChannelFlowResponse::channels);
+    /** The flows of the scenario's AppInstance, every page, as the developer reads them. */
+    private List<ChannelFlowSummary> allFlows() {
+        return api.canonical("ListChannelFlows", null, null).items(DEVELOPER);
+    }
+
+    /** The flows the When step listed, asserting it succeeded. */
+    private List<ChannelFlowSummary> listedFlows() {
+        return Driver.itemsOf(world.outcome().response(ListChannelFlowsResponse.class));
     }
 
     /** The channel the message of the last When step went to. */
@@ -717,23 +666,19 @@ public class FlowSteps {
 
     /** The invocation a Given step last called back for, or else the latest invocation of that content. */
     private ProcessorProbe.Invocation lastCallback(String content) {
-        ProcessorProbe.Invocation previous = world.note(CALLBACK);
+        ProcessorProbe.Invocation previous = callback;
         if (previous != null && Objects.equals(previous.content(), content)) {
             return previous;
         }
         return flows.invocationOf(content);
     }
 
-    private void callBack(ProcessorProbe.Invocation invocation, String callbackId,
-                          java.util.function.Consumer<software.amazon.awssdk.services.chimesdkmessaging.model
-                                  .ChannelMessageCallback.Builder> message, boolean deny) {
-        world.note(CALLBACK, invocation);
-        world.attempt("ChannelFlowCallback", PROCESSOR, () -> world.messaging().channelFlowCallback(r -> {
-            r.callbackId(callbackId).channelArn(invocation.channelArn()).channelMessage(message);
-            if (deny) {
-                r.deleteResource(true);
-            }
-        }));
+    /** ChannelFlowCallback for the invocation's message, as the processor, changing what is given (null: nothing). */
+    private Driver.Call callBack(ProcessorProbe.Invocation invocation, String callbackId, String content, String metadata) {
+        callback = invocation;
+        Driver.Call call = api.call("ChannelFlowCallback").with("ChannelArn", invocation.channelArn())
+                .with("ChannelMessage", ChannelMessageCallback.builder().messageId(invocation.messageId())
+                        .content(content).metadata(metadata).build());
+        return callbackId == null ? call.without("CallbackId") : call.with("CallbackId", callbackId);
     }
-
 }

@@ -6,26 +6,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.types.ChannelKind;
-import chime.conformance.runner.world.ChannelFlowFixtures;
-import chime.conformance.runner.world.Listings;
-import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import java.util.UUID;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 
 /**
@@ -34,18 +26,13 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessag
  * fills in a fresh token where the service model marks the member as an idempotency token (channels and
  * messages), and sends none where it does not (channel flows).
  */
-public class IdempotencySteps {
+public class IdempotencySteps extends Steps {
 
-    private final World world;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
-    private final Listings lists;
+    /** What the When step made again: a channel or a flow, by name. */
+    private String madeAgain;
 
-    public IdempotencySteps(World world, MessageLedger ledger, ChannelFlowFixtures flows, Listings lists) {
-        this.world = world;
-        this.ledger = ledger;
-        this.flows = flows;
-        this.lists = lists;
+    public IdempotencySteps(Driver api) {
+        super(api);
     }
 
     /** A token, quoted, or "a token of N characters" made of letters and digits. */
@@ -54,21 +41,19 @@ public class IdempotencySteps {
         if (text.startsWith("\"")) {
             return text.substring(1, text.length() - 1);
         }
-        int length = Integer.parseInt(text.replaceAll("\\D", ""));
-        StringBuilder token = new StringBuilder();
-        while (token.length() < length) {
-            token.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        return token.substring(0, length);
+        return world.ids().token(Integer.parseInt(text.replaceAll("\\D", "")));
+    }
+
+    /** The request with that client request token, or, for null, without one (the SDK's choice). */
+    private static Driver.Call token(Driver.Call request, String token) {
+        return token == null ? request.without("ClientRequestToken") : request.with("ClientRequestToken", token);
     }
 
     // ---------------------------------------------------------------- channels
 
     @Given("{actor} has created the {kind} channel {channel} with the client request token {clientToken}")
     public void hasCreatedWithToken(String actor, ChannelKind kind, String channel, String token) {
-        String creator = world.actor(actor);
-        String arn = world.messaging().createChannel(channelRequest(creator, kind, channel, token)).channelArn();
-        world.rememberChannel(channel, arn);
+        world.rememberChannel(channel, channel(kind, channel, token).<CreateChannelResponse>send(actor).channelArn());
     }
 
     @Given("{actor} has created the {kind} channel {channel} without a client request token")
@@ -78,9 +63,8 @@ public class IdempotencySteps {
 
     @When("{actor} creates the {kind} channel {channel} (again )with the client request token {clientToken}")
     public void createsWithToken(String actor, ChannelKind kind, String channel, String token) {
-        world.note("idempotency.channel", channel);
-        world.attemptAs("CreateChannel", actor, creator -> world.messaging()
-                .createChannel(channelRequest(creator, kind, channel, token)));
+        madeAgain = channel;
+        channel(kind, channel, token).attempt(actor);
     }
 
     @When("{actor} creates the {kind} channel {channel} (again )without a client request token")
@@ -91,33 +75,26 @@ public class IdempotencySteps {
     @Then("she/he gets back the same channel as before")
     public void getsBackTheSameChannel() {
         CreateChannelResponse created = world.outcome().response(CreateChannelResponse.class);
-        assertThat("ChannelArn", created.channelArn(), equalTo(world.channel(world.note("idempotency.channel"))));
+        assertThat("ChannelArn", created.channelArn(), equalTo(world.channel(again())));
     }
 
     @Then("she/he gets back a different channel from before")
     public void getsBackADifferentChannel() {
         CreateChannelResponse created = world.outcome().response(CreateChannelResponse.class);
-        assertThat("ChannelArn", created.channelArn(),
-                not(equalTo(world.channel(world.note("idempotency.channel")))));
+        assertThat("ChannelArn", created.channelArn(), not(equalTo(world.channel(again()))));
     }
 
     /** Read by Ada, following every next token. */
     @Then("the AppInstance lists {int} public channel(s) named {string}")
     public void theAppInstanceListsChannelsNamed(int count, String name) {
-        List<ChannelSummary> all = lists.channels(world.actor(World.ADMIN), ChannelPrivacy.PUBLIC).channels();
+        List<ChannelSummary> all = api.canonical("ListChannels", null, null).with("Privacy", "PUBLIC").items(World.ADMIN);
         long named = all.stream().filter(c -> name.equals(c.name())).count();
         assertThat("public channels named \"" + name + "\"", (int) named, equalTo(count));
     }
 
-    private CreateChannelRequest channelRequest(String creator, ChannelKind kind, String name, String token) {
-        return CreateChannelRequest.builder()
-                .appInstanceArn(world.appInstanceArn())
-                .name(name)
-                .privacy(kind.privacy())
-                .mode(kind.mode())
-                .clientRequestToken(token)
-                .chimeBearer(creator)
-                .build();
+    private Driver.Call channel(ChannelKind kind, String name, String token) {
+        return token(api.canonical("CreateChannel", null, null).with("Name", name).with("Privacy", kind.privacy())
+                .with("Mode", kind.mode()), token);
     }
 
     // ---------------------------------------------------------------- messages
@@ -134,9 +111,7 @@ public class IdempotencySteps {
 
     @When("{actor} posts {string} in {channel} (again )with the client request token {clientToken}")
     public void postsWithToken(String actor, String content, String channel, String token) {
-        String arn = world.channel(channel);
-        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging()
-                .sendChannelMessage(messageRequest(sender, arn, content, token)));
+        token(api.canonical("SendChannelMessage", channel, null).with("Content", content), token).attempt(actor);
     }
 
     @When("{actor} posts {string} in {channel} (again )without a client request token")
@@ -159,39 +134,23 @@ public class IdempotencySteps {
     /** Read by the actor of the {@code When}, following every next token. */
     @Then("{channel} holds {int} message(s) reading {string}")
     public void holdsMessagesReading(String channel, int count, String content) {
-        String reader = world.actor(world.outcome().actor());
-        String arn = world.channel(channel);
-        List<ChannelMessageSummary> all = lists.messages(reader, arn);
+        List<ChannelMessageSummary> all = api.canonical("ListChannelMessages", channel, null)
+                .items(world.outcome().actor());
         long reading = all.stream().filter(m -> content.equals(m.content())).count();
         assertThat("messages reading \"" + content + "\"", (int) reading, equalTo(count));
-    }
-
-    private static SendChannelMessageRequest messageRequest(String sender, String channelArn, String content,
-                                                            String token) {
-        return SendChannelMessageRequest.builder()
-                .channelArn(channelArn)
-                .content(content)
-                .type(ChannelMessageType.STANDARD)
-                .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(token)
-                .chimeBearer(sender)
-                .build();
     }
 
     // ---------------------------------------------------------------- channel flows
 
     @Given("the channel flow {flow} has been created with the client request token {clientToken}")
     public void theFlowHasBeenCreatedWithToken(String flow, String token) {
-        String arn = world.messaging().createChannelFlow(flows.request(flow, flows.passThrough(), token))
-                .channelFlowArn();
-        world.rememberFlow(flow, arn);
+        world.rememberFlow(flow, flow(flow, token).<CreateChannelFlowResponse>send(DEVELOPER).channelFlowArn());
     }
 
     @When("the channel flow {flow} is created (again )with the client request token {clientToken}")
     public void theFlowIsCreatedWithToken(String flow, String token) {
-        world.note("idempotency.flow", flow);
-        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging()
-                .createChannelFlow(flows.request(flow, flows.passThrough(), token)));
+        madeAgain = flow;
+        flow(flow, token).attempt(DEVELOPER);
     }
 
     @When("the channel flow {flow} is created without a client request token")
@@ -202,10 +161,17 @@ public class IdempotencySteps {
     @Then("the same channel flow comes back")
     public void theSameChannelFlowComesBack() {
         CreateChannelFlowResponse created = world.outcome().response(CreateChannelFlowResponse.class);
-        String flow = world.note("idempotency.flow");
-        if (flow == null) {
-            throw new HarnessException("no step created a channel flow again");
+        assertThat("ChannelFlowArn", created.channelFlowArn(), equalTo(world.flow(again())));
+    }
+
+    private Driver.Call flow(String name, String token) {
+        return token(api.canonical("CreateChannelFlow", null, null).with("Name", name), token);
+    }
+
+    private String again() {
+        if (madeAgain == null) {
+            throw new HarnessException("no step made a channel or a channel flow again");
         }
-        assertThat("ChannelFlowArn", created.channelFlowArn(), equalTo(world.flow(flow)));
+        return madeAgain;
     }
 }

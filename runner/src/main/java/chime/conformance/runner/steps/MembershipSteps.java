@@ -6,9 +6,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.emptyOrNullString;
 
-import chime.conformance.runner.steps.IdentitySteps.ChannelRef;
-import chime.conformance.runner.world.Listings;
-import chime.conformance.runner.world.Setup;
+import chime.conformance.runner.steps.Expect.ChannelRef;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -21,8 +20,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChanne
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelMembershipRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
@@ -30,76 +27,63 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMember
 import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
 
 /** Channel memberships, DEFAULT and HIDDEN, single and batch. */
-public class MembershipSteps {
+public class MembershipSteps extends Steps {
 
-    private final World world;
-    private final Listings lists;
-
-    public MembershipSteps(World world, Listings lists) {
-        this.world = world;
-        this.lists = lists;
+    public MembershipSteps(Driver api) {
+        super(api);
     }
 
-    // ---- Given ------------------------------------------------------------------------------------------
+    // ---- Given: through Ada, or by the user named, who is thus the inviter (MEMB-002) ---------------------
 
     @Given("{actor} is a member of {channel}")
     public void isAMemberOf(String actor, String channel) {
-        addMember(actor, channel, ChannelMembershipType.DEFAULT);
+        api.stage(actor, api.about("CreateChannelMembership", channel, actor).with("Type", "DEFAULT"));
     }
 
     @Given("{actor} is a hidden member of {channel}")
     public void isAHiddenMemberOf(String actor, String channel) {
-        addMember(actor, channel, ChannelMembershipType.HIDDEN);
+        api.stage(actor, api.about("CreateChannelMembership", channel, actor).with("Type", "HIDDEN"));
     }
 
-    /** The membership is created by the named user, who is thus its inviter (MEMB-002). */
     @Given("{actor} has added {actor} to {channel}")
     public void hasAdded(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        world.messaging().createChannelMembership(r -> r
-                .channelArn(arn).memberArn(memberArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer));
-        world.actor(actor);
+        api.about("CreateChannelMembership", channel, member).with("Type", "DEFAULT").send(actor);
     }
 
     @Given("{actor} has been removed from {channel}")
     public void hasBeenRemovedFrom(String actor, String channel) {
-        String member = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
-        world.messaging().deleteChannelMembership(r -> r.channelArn(arn).memberArn(member).chimeBearer(admin));
+        api.about("DeleteChannelMembership", channel, actor).send(World.ADMIN);
         world.actor(actor);
     }
 
-    // ---- When: adding -----------------------------------------------------------------------------------
+    // ---- When ---------------------------------------------------------------------------------------------
 
     @When("{actor} adds {actor} to {channel}")
     public void adds(String actor, String member, String channel) {
-        create(actor, member, channel, b -> b.type(ChannelMembershipType.DEFAULT));
+        addsAsType(actor, member, channel, "DEFAULT");
     }
 
     @When("{actor} adds {actor} to {channel} as a hidden member")
     public void addsAsHidden(String actor, String member, String channel) {
-        create(actor, member, channel, b -> b.type(ChannelMembershipType.HIDDEN));
+        addsAsType(actor, member, channel, "HIDDEN");
     }
 
     /** MEMB-003: Type is required on CreateChannelMembership. */
     @When("{actor} adds {actor} to {channel} without a membership type")
     public void addsWithoutType(String actor, String member, String channel) {
-        create(actor, member, channel, b -> b);
+        addsAsType(actor, member, channel, null);
     }
 
     /** The type as sent, which may be outside the enum. */
     @When("{actor} adds {actor} to {channel} as a member of type {string}")
     public void addsAsType(String actor, String member, String channel, String type) {
-        create(actor, member, channel, b -> b.type(type));
+        api.about("CreateChannelMembership", channel, member).with("Type", type).attempt(actor);
     }
 
     /** A user adds themselves: MemberArn is the caller's own ARN. */
     @When("{actor} joins {channel}")
     public void joins(String actor, String channel) {
-        create(actor, actor, channel, b -> b.type(ChannelMembershipType.DEFAULT));
+        adds(actor, actor, channel);
     }
 
     /** BatchCreateChannelMembership with no Type. */
@@ -110,17 +94,12 @@ public class MembershipSteps {
 
     @When("{actor} adds {actorList} to {channel} in one batch as hidden members")
     public void addsInOneBatchAsHidden(String actor, List<String> members, String channel) {
-        batch(actor, members, channel, ChannelMembershipType.HIDDEN);
+        batch(actor, members, channel, "HIDDEN");
     }
-
-    // ---- When: removing, describing, listing ---------------------------------------------------------------
 
     @When("{actor} removes {actor} from {channel}")
     public void removes(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String arn = world.channel(channel);
-        world.attemptAs("DeleteChannelMembership", actor, bearer -> world.messaging().deleteChannelMembership(r -> r
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+        api.about("DeleteChannelMembership", channel, member).attempt(actor);
     }
 
     /** A member deletes their own membership. */
@@ -131,25 +110,17 @@ public class MembershipSteps {
 
     @When("{actor} describes the membership of {actor} in {channel}")
     public void describesTheMembership(String actor, String member, String channel) {
-        String memberArn = world.actor(member);
-        String arn = world.channel(channel);
-        world.attemptAs("DescribeChannelMembership", actor, bearer -> world.messaging().describeChannelMembership(r -> r
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)));
+        api.about("DescribeChannelMembership", channel, member).attempt(actor);
     }
 
     @When("{actor} lists the members of {channel}")
     public void listsTheMembers(String actor, String channel) {
-        list(actor, channel, null);
+        list(channel, null).attemptWhole(actor);
     }
 
-    @When("{actor} lists the DEFAULT members of {channel}")
-    public void listsTheDefaultMembers(String actor, String channel) {
-        list(actor, channel, ChannelMembershipType.DEFAULT);
-    }
-
-    @When("{actor} lists the HIDDEN members of {channel}")
-    public void listsTheHiddenMembers(String actor, String channel) {
-        list(actor, channel, ChannelMembershipType.HIDDEN);
+    @When("{actor} lists the {word} members of {channel}")
+    public void listsTheMembersOfType(String actor, String type, String channel) {
+        list(channel, type).attemptWhole(actor);
     }
 
     // ---- Then: state, read by Ada --------------------------------------------------------------------------
@@ -181,28 +152,28 @@ public class MembershipSteps {
     public void theMembershipShowsTheInviter(String member, String channel, String inviter) {
         ChannelMembership membership = membership(member, channel);
         assertThat(member + "'s membership of \"" + channel + "\"", membership, notNullValue());
-        IdentitySteps.assertIdentity(world, "the inviter", membership.invitedBy(), inviter);
+        Expect.assertIdentity(world, "the inviter", membership.invitedBy(), inviter);
     }
 
     @Then("the members of {channel} are exactly {actorList}")
     public void theMembersOfAreExactly(String channel, List<String> actors) {
-        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), null)
-                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
-        IdentitySteps.assertExactlyTheseUsers(world, "the members of \"" + channel + "\"", listed, actors, false);
+        List<Identity> listed = list(channel, null).<ChannelMembershipSummary>items(World.ADMIN).stream()
+                .map(ChannelMembershipSummary::member).toList();
+        Expect.assertExactlyTheseUsers(world, "the members of \"" + channel + "\"", listed, actors, false);
     }
 
     @Then("the members of {channel} do not include {actor}")
     public void theMembersOfDoNotInclude(String channel, String actor) {
-        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), null)
-                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
-        IdentitySteps.assertExcludes(world, "the members of \"" + channel + "\"", listed, actor);
+        List<Identity> listed = list(channel, null).<ChannelMembershipSummary>items(World.ADMIN).stream()
+                .map(ChannelMembershipSummary::member).toList();
+        Expect.assertExcludes(world, "the members of \"" + channel + "\"", listed, actor);
     }
 
     @Then("the HIDDEN members of {channel} do not include {actor}")
     public void theHiddenMembersOfDoNotInclude(String channel, String actor) {
-        List<Identity> listed = lists.members(world.actor(World.ADMIN), world.channel(channel), ChannelMembershipType.HIDDEN)
-                .channelMemberships().stream().map(ChannelMembershipSummary::member).toList();
-        IdentitySteps.assertExcludes(world, "the hidden members of \"" + channel + "\"", listed, actor);
+        List<Identity> listed = list(channel, "HIDDEN").<ChannelMembershipSummary>items(World.ADMIN).stream()
+                .map(ChannelMembershipSummary::member).toList();
+        Expect.assertExcludes(world, "the hidden members of \"" + channel + "\"", listed, actor);
     }
 
     // ---- Then: outcomes -----------------------------------------------------------------------------------
@@ -215,42 +186,42 @@ public class MembershipSteps {
         actual.put("channel", new ChannelRef(membership.channelArn()));
         actual.put("type", membership.typeAsString());
         actual.put("invited by", membership.invitedBy());
-        IdentitySteps.assertShows(world, "the membership", expected, actual);
+        Expect.assertShows(world, "the membership", expected, actual);
     }
 
     @Then("the membership carries its creation and last update times")
     public void theMembershipCarriesItsTimes() {
         ChannelMembership membership = described();
-        IdentitySteps.present("the membership's creation time", membership.createdTimestamp());
-        IdentitySteps.present("the membership's last update time", membership.lastUpdatedTimestamp());
+        Expect.present("the membership's creation time", membership.createdTimestamp());
+        Expect.present("the membership's last update time", membership.lastUpdatedTimestamp());
     }
 
     @Then("the members listed are exactly {actorList}")
     public void theMembersListedAreExactly(List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, false);
+        Expect.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, false);
     }
 
     @Then("the members listed are exactly {actorList}, each by ARN and name")
     public void theMembersListedAreExactlyByName(List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, true);
+        Expect.assertExactlyTheseUsers(world, "the members listed", listedMembers(), actors, true);
     }
 
     @Then("the members listed include {actorList}")
     public void theMembersListedInclude(List<String> actors) {
         List<Identity> listed = listedMembers();
         for (String actor : actors) {
-            IdentitySteps.assertIncludes(world, "the members listed", listed, actor);
+            Expect.assertIncludes(world, "the members listed", listed, actor);
         }
     }
 
     @Then("the members listed do not include {actor}")
     public void theMembersListedDoNotInclude(String actor) {
-        IdentitySteps.assertExcludes(world, "the members listed", listedMembers(), actor);
+        Expect.assertExcludes(world, "the members listed", listedMembers(), actor);
     }
 
     @Then("the batch added exactly {actorList}")
     public void theBatchAddedExactly(List<String> actors) {
-        IdentitySteps.assertExactlyTheseUsers(world, "the members the batch added", batchMembers(), actors, true);
+        Expect.assertExactlyTheseUsers(world, "the members the batch added", batchMembers(), actors, true);
     }
 
     /** MEMB-011 and ERR-011: one entry per failure, with the member, a documented ErrorCode and a message. */
@@ -259,7 +230,7 @@ public class MembershipSteps {
         List<BatchCreateChannelMembershipError> errors = batchErrors();
         List<String> failed = errors.stream().map(BatchCreateChannelMembershipError::memberArn).sorted().toList();
         List<String> expected = actors.stream().map(world::actor).sorted().toList();
-        assertThat("the members the batch reports as failed (" + IdentitySteps.namesOf(world, failed) + ")",
+        assertThat("the members the batch reports as failed (" + Expect.namesOf(world, failed) + ")",
                 failed, equalTo(expected));
         for (BatchCreateChannelMembershipError error : errors) {
             String who = world.actorNameOf(error.memberArn());
@@ -272,16 +243,16 @@ public class MembershipSteps {
 
     @Then("the batch reports {actor} as added and not as failed")
     public void theBatchReportsAsAdded(String actor) {
-        IdentitySteps.assertIncludes(world, "the members the batch added", batchMembers(), actor);
+        Expect.assertIncludes(world, "the members the batch added", batchMembers(), actor);
         assertNotAmongFailures(actor);
     }
 
     @Then("the batch reports {actor} as failed and not as added")
     public void theBatchReportsAsFailedNotAdded(String actor) {
         List<String> failed = batchErrors().stream().map(BatchCreateChannelMembershipError::memberArn).toList();
-        assertThat("the members the batch reports as failed (" + IdentitySteps.namesOf(world, failed) + ")",
+        assertThat("the members the batch reports as failed (" + Expect.namesOf(world, failed) + ")",
                 failed.contains(world.actor(actor)), equalTo(true));
-        IdentitySteps.assertExcludes(world, "the members the batch added", batchMembers(), actor);
+        Expect.assertExcludes(world, "the members the batch added", batchMembers(), actor);
     }
 
     @Then("the batch reports the membership type {word}")
@@ -291,54 +262,28 @@ public class MembershipSteps {
 
     @Then("the batch shows {actor} as the inviter")
     public void theBatchShowsTheInviter(String actor) {
-        IdentitySteps.assertIdentity(world, "the inviter of the batch", batch().invitedBy(), actor);
+        Expect.assertIdentity(world, "the inviter of the batch", batch().invitedBy(), actor);
     }
 
     // ---- reading ------------------------------------------------------------------------------------------
 
     /** The membership as Ada describes it, or null when the service answers NotFoundException. */
     ChannelMembership membership(String actor, String channel) {
-        String member = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
         try {
-            return world.messaging().describeChannelMembership(r -> r
-                    .channelArn(arn).memberArn(member).chimeBearer(admin)).channelMembership();
+            return api.about("DescribeChannelMembership", channel, actor)
+                    .<DescribeChannelMembershipResponse>send(World.ADMIN).channelMembership();
         } catch (NotFoundException none) {
             return null;
         }
     }
 
-    private void addMember(String actor, String channel, ChannelMembershipType type) {
-        String member = world.actor(actor);
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
-        Setup.tolerateConflict(() -> world.messaging().createChannelMembership(r -> r
-                .channelArn(arn).memberArn(member).type(type).chimeBearer(admin)));
-        world.actor(actor);
+    private void batch(String actor, List<String> members, String channel, String type) {
+        api.canonical("BatchCreateChannelMembership", channel, null)
+                .with("MemberArns", members.stream().map(world::actor).toList()).with("Type", type).attempt(actor);
     }
 
-    private void create(String actor, String member, String channel,
-                        java.util.function.UnaryOperator<CreateChannelMembershipRequest.Builder> type) {
-        String memberArn = world.actor(member);
-        String bearer = world.actor(actor);
-        String arn = world.channel(channel);
-        CreateChannelMembershipRequest request = type.apply(CreateChannelMembershipRequest.builder()
-                .channelArn(arn).memberArn(memberArn).chimeBearer(bearer)).build();
-        world.attempt("CreateChannelMembership", actor, () -> world.messaging().createChannelMembership(request));
-    }
-
-    private void batch(String actor, List<String> members, String channel, ChannelMembershipType type) {
-        List<String> memberArns = members.stream().map(world::actor).toList();
-        String arn = world.channel(channel);
-        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
-                .batchCreateChannelMembership(r -> r
-                        .channelArn(arn).memberArns(memberArns).type(type).chimeBearer(bearer)));
-    }
-
-    private void list(String actor, String channel, ChannelMembershipType type) {
-        String arn = world.channel(channel);
-        world.attemptAs("ListChannelMemberships", actor, bearer -> lists.members(bearer, arn, type));
+    private Driver.Call list(String channel, String type) {
+        return api.canonical("ListChannelMemberships", channel, null).with("Type", type);
     }
 
     private ChannelMembership described() {

@@ -15,10 +15,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.ChannelFlowFixtures;
-import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.MessageLedger.Posted;
+import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
@@ -27,8 +28,6 @@ import io.cucumber.java.en.When;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
@@ -36,10 +35,8 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePer
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SortOrder;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageResponse;
@@ -50,21 +47,13 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMess
  * <p>Messages are named in features by a label, their content when first posted; an edited message keeps
  * its label. "posts" means STANDARD and PERSISTENT unless the step says otherwise (features/README.md).
  */
-public class MessageSteps {
+public class MessageSteps extends Steps {
 
     /** MSG-002: the form of a MessageId in the service model. */
     private static final String MESSAGE_ID_FORM = "[-_a-zA-Z0-9]{1,128}";
 
-    private final World world;
-    private final MessageLedger ledger;
-    private final Listings lists;
-    private final ChannelFlowFixtures flows;
-
-    public MessageSteps(World world, MessageLedger ledger, Listings lists, ChannelFlowFixtures flows) {
-        this.world = world;
-        this.ledger = ledger;
-        this.lists = lists;
-        this.flows = flows;
+    public MessageSteps(Driver api) {
+        super(api);
     }
 
     // ---------------------------------------------------------------- glossary
@@ -154,17 +143,13 @@ public class MessageSteps {
 
     @Given("{actor} has deleted the message {string} from {channel}")
     public void hasDeleted(String actor, String label, String channel) {
-        String bearer = world.actor(actor);
-        world.messaging().deleteChannelMessage(r -> r
-                .channelArn(world.channel(channel)).messageId(world.message(label)).chimeBearer(bearer));
+        api.aboutMessage("DeleteChannelMessage", channel, label).send(actor);
     }
 
     @Given("{actor} has redacted the message {string} in {channel}")
     public void hasRedacted(String actor, String label, String channel) {
-        String bearer = world.actor(actor);
         ledger.spaceOut();
-        world.messaging().redactChannelMessage(r -> r
-                .channelArn(world.channel(channel)).messageId(world.message(label)).chimeBearer(bearer));
+        api.aboutMessage("RedactChannelMessage", channel, label).send(actor);
         ledger.written();
     }
 
@@ -172,57 +157,52 @@ public class MessageSteps {
 
     @When("{actor} posts {string} in {channel}")
     public void posts(String actor, String content, String channel) {
-        attemptPost(actor, channel, content, b -> { }, null, standard());
+        postsKindWithMetadata(actor, standard(), content, channel, null);
     }
 
     @When("{actor} posts the {messageKind} message {string} in {channel}")
     public void postsKind(String actor, MessageKind kind, String content, String channel) {
-        attemptPost(actor, channel, content, b -> { }, null, kind);
+        postsKindWithMetadata(actor, kind, content, channel, null);
     }
 
+    /** Posts as a When: the outcome is recorded, and a message that was accepted is remembered. */
     @When("{actor} posts the {messageKind} message {string} in {channel} with the metadata:")
-    public void postsKindWithMetadata(String actor, MessageKind kind, String content, String channel,
-                                      String metadata) {
-        attemptPost(actor, channel, content, b -> b.metadata(metadata), metadata, kind);
+    public void postsKindWithMetadata(String actor, MessageKind kind, String content, String channel, String metadata) {
+        if (!timed(actor, post(channel, content).with("Type", kind.type()).with("Persistence", kind.persistence())
+                .with("Metadata", metadata)).failed()) {
+            String id = world.outcome().response(SendChannelMessageResponse.class).messageId();
+            ledger.record(new Posted(content, channel, id, actor, world.actor(actor), content, metadata,
+                    kind.type(), kind.persistence()));
+        }
     }
 
     @When("{actor} posts {string} in {channel} without a type")
     public void postsWithoutAType(String actor, String content, String channel) {
-        attemptRaw(actor, channel, b -> b.content(content)
-                .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString()));
+        timed(actor, post(channel, content).without("Type"));
     }
 
     /** Any text as the Type, to see values outside STANDARD and CONTROL refused (MSG-003). */
     @When("{actor} posts {string} in {channel} with the type {string}")
     public void postsWithTheType(String actor, String content, String channel, String type) {
-        attemptRaw(actor, channel, b -> b.content(content).type(type)
-                .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString()));
+        timed(actor, post(channel, content).with("Type", type));
     }
 
     @When("{actor} posts {string} in {channel} without saying whether to persist it")
     public void postsWithoutPersistence(String actor, String content, String channel) {
-        attemptRaw(actor, channel, b -> b.content(content).type(ChannelMessageType.STANDARD)
-                .clientRequestToken(UUID.randomUUID().toString()));
+        timed(actor, post(channel, content).without("Persistence"));
     }
 
     /** Any text as the Persistence, e.g. "true" where the documentation says "Boolean" (MSG-004). */
     @When("{actor} posts {string} in {channel} with the persistence {string}")
     public void postsWithThePersistence(String actor, String content, String channel, String persistence) {
-        attemptRaw(actor, channel, b -> b.content(content).type(ChannelMessageType.STANDARD)
-                .persistence(persistence)
-                .clientRequestToken(UUID.randomUUID().toString()));
+        timed(actor, post(channel, content).with("Persistence", persistence));
     }
 
     // ---------------------------------------------------------------- When: reading, editing, deleting
 
     @When("{actor} gets the message {string} from {channel}")
     public void getsTheMessage(String actor, String label, String channel) {
-        String arn = world.channel(channel);
-        String id = world.message(label);
-        world.attemptAs("GetChannelMessage", actor, bearer -> world.messaging().getChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
+        api.aboutMessage("GetChannelMessage", channel, label).attempt(actor);
     }
 
     /** The read must end before the slow-pass-through processor can have answered (see ChannelFlowFixtures). */
@@ -234,88 +214,72 @@ public class MessageSteps {
 
     @When("{actor} edits {string} to read {string}")
     public void edits(String actor, String label, String content) {
-        edit(actor, label, content, null);
+        timed(actor, edit(label, content, null));
     }
 
     @When("{actor} deletes the message {string} from {channel}")
     public void deletes(String actor, String label, String channel) {
-        String arn = world.channel(channel);
-        String id = world.message(label);
-        world.attemptAs("DeleteChannelMessage", actor, bearer -> world.messaging().deleteChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
+        api.aboutMessage("DeleteChannelMessage", channel, label).attempt(actor);
     }
 
     @When("{actor} redacts the message {string} in {channel}")
     public void redacts(String actor, String label, String channel) {
-        String arn = world.channel(channel);
-        String id = world.message(label);
-        ledger.spaceOut();
-        world.attemptAs("RedactChannelMessage", actor, bearer -> world.messaging().redactChannelMessage(r -> r
-                .channelArn(arn).messageId(id).chimeBearer(bearer)));
-        ledger.written();
+        timed(actor, api.aboutMessage("RedactChannelMessage", channel, label));
     }
 
-    // ---------------------------------------------------------------- When: listing
+    // ---------------------------------------------------------------- When: listing (one page)
 
     @When("{actor} lists the messages in {channel}")
     public void listsTheMessages(String actor, String channel) {
-        list(actor, channel, b -> { });
+        list(actor, channel, null, null, null);
     }
 
     /** The listing must end before the slow-pass-through processor can have answered (see ChannelFlowFixtures). */
     @When("{actor} lists the messages in {channel} before the processor answers")
     public void listsTheMessagesBeforeTheProcessorAnswers(String actor, String channel) {
-        list(actor, channel, b -> { });
+        list(actor, channel, null, null, null);
         flows.requireBeforeTheSlowProcessorAnswers();
     }
 
     @When("{actor} lists the messages in {channel} {sortOrder}")
     public void listsTheMessagesSorted(String actor, String channel, SortOrder order) {
-        list(actor, channel, b -> b.sortOrder(order));
+        list(actor, channel, order, null, null);
     }
 
     /** NotBefore is set strictly between the creation times of two messages (MSG-023). */
     @When("{actor} lists the messages in {channel} with NotBefore between {string} and {string}")
     public void listsNotBefore(String actor, String channel, String earlier, String later) {
-        Instant notBefore = ledger.between(earlier, later);
-        list(actor, channel, b -> b.notBefore(notBefore));
+        list(actor, channel, null, ledger.between(earlier, later), null);
     }
 
     @When("{actor} lists the messages in {channel} with NotAfter between {string} and {string}")
     public void listsNotAfter(String actor, String channel, String earlier, String later) {
-        Instant notAfter = ledger.between(earlier, later);
-        list(actor, channel, b -> b.notAfter(notAfter));
+        list(actor, channel, null, null, ledger.between(earlier, later));
     }
 
     @When("{actor} lists the messages in {channel} with NotBefore between {string} and {string}"
             + " and NotAfter between {string} and {string}")
     public void listsWithinAWindow(String actor, String channel, String startAfter, String startBefore,
                                    String endAfter, String endBefore) {
-        Instant notBefore = ledger.between(startAfter, startBefore);
-        Instant notAfter = ledger.between(endAfter, endBefore);
-        list(actor, channel, b -> b.notBefore(notBefore).notAfter(notAfter));
+        list(actor, channel, null, ledger.between(startAfter, startBefore), ledger.between(endAfter, endBefore));
     }
 
     /** MSG-023 with MSG-022: the bounds hold whatever the order asked for. */
     @When("{actor} lists the messages in {channel} {sortOrder} with NotBefore between {string} and {string}")
     public void listsSortedNotBefore(String actor, String channel, SortOrder order, String earlier, String later) {
-        Instant notBefore = ledger.between(earlier, later);
-        list(actor, channel, b -> b.sortOrder(order).notBefore(notBefore));
+        list(actor, channel, order, ledger.between(earlier, later), null);
     }
 
     @When("{actor} lists the messages in {channel} {sortOrder} with NotAfter between {string} and {string}")
     public void listsSortedNotAfter(String actor, String channel, SortOrder order, String earlier, String later) {
-        Instant notAfter = ledger.between(earlier, later);
-        list(actor, channel, b -> b.sortOrder(order).notAfter(notAfter));
+        list(actor, channel, order, null, ledger.between(earlier, later));
     }
 
     @When("{actor} lists the messages in {channel} {sortOrder} with NotBefore between {string} and {string}"
             + " and NotAfter between {string} and {string}")
     public void listsSortedWithinAWindow(String actor, String channel, SortOrder order, String startAfter,
                                          String startBefore, String endAfter, String endBefore) {
-        Instant notBefore = ledger.between(startAfter, startBefore);
-        Instant notAfter = ledger.between(endAfter, endBefore);
-        list(actor, channel, b -> b.sortOrder(order).notBefore(notBefore).notAfter(notAfter));
+        list(actor, channel, order, ledger.between(startAfter, startBefore), ledger.between(endAfter, endBefore));
     }
 
     // ---------------------------------------------------------------- Then: sending
@@ -516,16 +480,16 @@ public class MessageSteps {
     /** Read by Ada, the AppInstanceAdmin, who may read every channel: a message has this content. */
     @Then("the messages of {channel} include {string}")
     public void theMessagesInclude(String channel, String content) {
-        List<String> contents = lists.messages(world.actor(World.ADMIN), world.channel(channel)).stream()
-                .map(ChannelMessageSummary::content).toList();
+        List<String> contents = api.canonical("ListChannelMessages", channel, null)
+                .<ChannelMessageSummary>items(World.ADMIN).stream().map(ChannelMessageSummary::content).toList();
         assertThat("the messages of \"" + channel + "\"", contents, hasItem(content));
     }
 
     /** Read by Ada, the AppInstanceAdmin, who may read every channel: no message has this content. */
     @Then("the messages of {channel} do not include {string}")
     public void theMessagesDoNotInclude(String channel, String content) {
-        List<String> contents = lists.messages(world.actor(World.ADMIN), world.channel(channel)).stream()
-                .map(ChannelMessageSummary::content).toList();
+        List<String> contents = api.canonical("ListChannelMessages", channel, null)
+                .<ChannelMessageSummary>items(World.ADMIN).stream().map(ChannelMessageSummary::content).toList();
         assertThat("the messages of \"" + channel + "\"", contents, not(hasItem(content)));
     }
 
@@ -579,73 +543,44 @@ public class MessageSteps {
         return new MessageKind(ChannelMessageType.STANDARD, ChannelMessagePersistenceType.PERSISTENT);
     }
 
-    /** Posts as a When: the outcome is recorded, and a message that was accepted is remembered. */
-    private void attemptPost(String actor, String channel, String content,
-                             Consumer<SendChannelMessageRequest.Builder> extra, String metadata, MessageKind kind) {
-        String sender = world.actor(actor);
-        attemptRaw(actor, channel, b -> {
-            b.content(content).type(kind.type()).persistence(kind.persistence())
-                    .clientRequestToken(UUID.randomUUID().toString());
-            extra.accept(b);
-        });
-        if (!world.outcome().failed()) {
-            String id = world.outcome().response(SendChannelMessageResponse.class).messageId();
-            ledger.record(new Posted(content, channel, id, actor, sender, content, metadata,
-                    kind.type(), kind.persistence()));
-        }
+    /** SendChannelMessage of that content: STANDARD and PERSISTENT unless the step changes them. */
+    private Driver.Call post(String channel, String content) {
+        return api.canonical("SendChannelMessage", channel, null).with("Content", content);
     }
 
-    /** A SendChannelMessage with exactly the members {@code body} sets (and the channel and bearer). */
-    private void attemptRaw(String actor, String channel, Consumer<SendChannelMessageRequest.Builder> body) {
-        String arn = world.channel(channel);
+    /** A write that the ledger spaces out from the one before, so that each has a time of its own. */
+    private Outcome timed(String actor, Driver.Call write) {
         ledger.spaceOut();
-        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(b -> {
-            b.channelArn(arn).chimeBearer(sender);
-            body.accept(b);
-        }));
+        Outcome outcome = write.attempt(actor);
         ledger.written();
+        return outcome;
     }
 
     /** UpdateChannelMessage carrying only the members given (null: left out). */
-    private void edit(String actor, String label, String content, String metadata) {
+    private Driver.Call edit(String label, String content, String metadata) {
         Posted posted = ledger.posted(label);
-        String arn = world.channel(posted.channel());
-        ledger.spaceOut();
-        world.attemptAs("UpdateChannelMessage", actor, editor -> world.messaging().updateChannelMessage(r -> r
-                .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
-                .chimeBearer(editor)));
-        ledger.written();
+        return api.canonical("UpdateChannelMessage", posted.channel(), null).with("MessageId", posted.messageId())
+                .with("Content", content).with("Metadata", metadata);
     }
 
     /** UpdateChannelMessage as a Given: the call must succeed. */
     private void editNow(String actor, String label, String content, String metadata) {
-        String editor = world.actor(actor);
-        Posted posted = ledger.posted(label);
-        String arn = world.channel(posted.channel());
         ledger.spaceOut();
-        world.messaging().updateChannelMessage(r -> r
-                .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
-                .chimeBearer(editor));
+        edit(label, content, metadata).send(actor);
         ledger.written();
     }
 
-    private void list(String actor, String channel, Consumer<ListChannelMessagesRequest.Builder> filters) {
-        String arn = world.channel(channel);
-        world.attemptAs("ListChannelMessages", actor, reader -> world.messaging().listChannelMessages(b -> {
-            b.channelArn(arn).chimeBearer(reader);
-            filters.accept(b);
-        }));
-        if (!world.outcome().failed()) {
-            ledger.seen(world.outcome().response(ListChannelMessagesResponse.class).channelMessages());
+    private void list(String actor, String channel, SortOrder order, Instant notBefore, Instant notAfter) {
+        Outcome outcome = api.canonical("ListChannelMessages", channel, null).with("SortOrder", order)
+                .with("NotBefore", notBefore).with("NotAfter", notAfter).attempt(actor);
+        if (!outcome.failed()) {
+            ledger.seen(outcome.response(ListChannelMessagesResponse.class).channelMessages());
         }
     }
 
     /** GetChannelMessage by the sender; fails the step if the service refuses. */
     private ChannelMessage readAsSender(String sender, String message, String channel) {
-        String bearer = world.actor(sender);
-        String arn = world.channel(channel);
-        String id = world.message(message);
-        return world.messaging().getChannelMessage(r -> r.channelArn(arn).messageId(id).chimeBearer(bearer))
+        return api.aboutMessage("GetChannelMessage", channel, message).<GetChannelMessageResponse>send(sender)
                 .channelMessage();
     }
 

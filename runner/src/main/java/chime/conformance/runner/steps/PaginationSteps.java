@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import chime.conformance.reports.HarnessException;
-import chime.conformance.runner.world.ChannelFlowFixtures;
-import chime.conformance.runner.world.MessageLedger;
+import chime.conformance.runner.api.Driver;
+import chime.conformance.runner.api.Members;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.Setup;
 import chime.conformance.runner.world.World;
@@ -22,31 +22,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsModeratedByAppInstanceUserResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SortOrder;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 
 /**
  * Paging through the nine list operations by following NextToken by hand (PAGE-001 to PAGE-008): there
@@ -58,7 +45,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.SortOrder;
  * create are made by Ada, who is then removed from their members and moderators should the service have
  * added her, so that every list starts empty whatever a service does with a channel's creator.
  */
-public class PaginationSteps {
+public class PaginationSteps extends Steps {
 
     /** Messages in paged channels are posted by this member of the channel. */
     static final String POSTER = "Bob";
@@ -74,14 +61,14 @@ public class PaginationSteps {
                     + "|the channels associated with \"([^\"]+)\""
                     + "|the channels moderated by ([A-Z][a-z]+)");
 
-    private final World world;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
+    /** The items each list was filled with, by {@link Listing#key()}. */
+    private final Map<String, List<String>> expected = new HashMap<>();
+    private PagingRun run;
+    private int channels;
+    private int users;
 
-    public PaginationSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows) {
-        this.world = world;
-        this.ledger = ledger;
-        this.flows = flows;
+    public PaginationSteps(Driver api) {
+        super(api);
     }
 
     // ---------------------------------------------------------------- glossary
@@ -113,11 +100,15 @@ public class PaginationSteps {
      * A list as a feature names it: which operation, and its subject (a channel, a flow or a user name),
      * the privacy filter of channel lists and the sort order of message lists.
      */
-    public record Listing(String text, ListKind kind, String subject, ChannelPrivacy privacy, SortOrder order) {
+    public record Listing(String text, ListKind kind, String subject, String privacy, String order) {
 
         /** The items of a list do not depend on its sort order. */
         String key() {
             return kind + ":" + subject + ":" + privacy;
+        }
+
+        String channel() {
+            return kind == ListKind.CHANNELS_OF_FLOW || kind == ListKind.CHANNEL_FLOWS ? null : subject;
         }
     }
 
@@ -148,8 +139,7 @@ public class PaginationSteps {
             return new Listing(text, ListKind.MEMBERSHIPS_OF_USER, m.group(3), null, null);
         }
         if (m.group(4) != null) {
-            SortOrder order = m.group(5) == null ? null
-                    : m.group(5).startsWith("oldest") ? SortOrder.ASCENDING : SortOrder.DESCENDING;
+            String order = m.group(5) == null ? null : m.group(5).startsWith("oldest") ? "ASCENDING" : "DESCENDING";
             return new Listing(text, ListKind.MESSAGES, m.group(4), null, order);
         }
         if (m.group(6) != null) {
@@ -157,7 +147,7 @@ public class PaginationSteps {
         }
         if (m.group(7) != null) {
             return new Listing(text, ListKind.CHANNELS, null,
-                    m.group(7).equals("public") ? ChannelPrivacy.PUBLIC : ChannelPrivacy.PRIVATE, null);
+                    m.group(7).toUpperCase(java.util.Locale.ROOT), null);
         }
         if (m.group(8) != null) {
             return new Listing(text, ListKind.CHANNELS_OF_FLOW, m.group(8), null, null);
@@ -200,10 +190,10 @@ public class PaginationSteps {
         prepare(memberships);
         for (int i = 0; i < Math.max(defaultCount, hiddenCount); i++) {
             if (i < defaultCount) {
-                expected(memberships).add(addMember(channel, ChannelMembershipType.DEFAULT));
+                expected(memberships).add(addMember(channel, "DEFAULT"));
             }
             if (i < hiddenCount) {
-                addMember(channel, ChannelMembershipType.HIDDEN);
+                addMember(channel, "HIDDEN");
             }
         }
     }
@@ -238,27 +228,21 @@ public class PaginationSteps {
     @When("{actor} asks for {listing} with a next token the service never issued")
     public void asksWithAMadeUpToken(String actor, Listing listing) {
         String madeUp = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("page-2-of-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
-        String subject = subjectArn(listing);
-        String bearer = world.actor(actor);
-        world.attempt(listing.kind().operation(), actor,
-                () -> readPage(listing, bearer, subject, null, madeUp, null, null).response());
+                ("page-2-of-" + world.ids().token()).getBytes(StandardCharsets.UTF_8));
+        request(listing).with("NextToken", madeUp).attempt(actor);
     }
 
     /** PAGE-005: the next token of a real first page, with one character in its middle changed. */
     @When("{actor} asks for {listing} with a next token it has altered")
     public void asksWithAnAlteredToken(String actor, Listing listing) {
-        String subject = subjectArn(listing);
-        String bearer = world.actor(actor);
-        String issued = readPage(listing, bearer, subject, 1, null, null, null).nextToken();
+        String issued = Members.text(request(listing).with("MaxResults", 1).send(actor), "NextToken");
         if (issued == null || issued.length() < 2) {
             throw new HarnessException("the first page of " + listing.text() + " carries no next token to alter");
         }
         int middle = issued.length() / 2;
         char replacement = issued.charAt(middle) == 'A' ? 'B' : 'A';
         String altered = issued.substring(0, middle) + replacement + issued.substring(middle + 1);
-        world.attempt(listing.kind().operation(), actor,
-                () -> readPage(listing, bearer, subject, 1, altered, null, null).response());
+        request(listing).with("MaxResults", 1).with("NextToken", altered).attempt(actor);
     }
 
     // ---------------------------------------------------------------- Then
@@ -313,42 +297,44 @@ public class PaginationSteps {
     record PagingRun(Listing listing, List<List<String>> pages, boolean finished) {
     }
 
-    /** One page: the identifiers of its items, its next token, and for messages the summaries. */
-    private record Page(SdkResponse response, List<String> ids, String nextToken,
-                        List<ChannelMessageSummary> messages) {
+    /** The list operation's canonical request for what the feature names. */
+    private Driver.Call request(Listing listing) {
+        Driver.Call call = api.canonical(listing.kind().operation(), listing.channel(),
+                listing.kind() == ListKind.CHANNELS_OF_FLOW ? listing.subject() : null);
+        if (listing.kind() == ListKind.MEMBERSHIPS_OF_USER || listing.kind() == ListKind.CHANNELS_MODERATED_BY_USER) {
+            call.with("AppInstanceUserArn", world.actor(listing.subject()));
+        }
+        return listing.privacy() != null ? call.with("Privacy", listing.privacy())
+                : listing.order() != null ? call.with("SortOrder", listing.order()) : call;
     }
 
     private void page(String actor, Listing listing, Integer pageSize, Instant notBefore, Instant notAfter) {
-        String subject = subjectArn(listing);
-        String bearer = world.actor(actor);
+        Driver.Call call = request(listing).with("MaxResults", pageSize);
+        if (notBefore != null) {
+            call.with("NotBefore", notBefore).with("NotAfter", notAfter);
+        }
         // A service that keeps handing out next tokens must not keep the kit paging forever: a list the
         // scenario filled needs at most one page per item and one more; any other list gets 1000 pages.
-        List<String> expected = world.note(expectedKey(listing));
-        int limit = expected == null ? 1000
-                : (pageSize == null || pageSize < 1 ? expected.size() : expected.size() / pageSize) + 3;
+        List<String> filled = expected.get(listing.key());
+        int limit = filled == null ? Driver.MAX_PAGES
+                : (pageSize == null || pageSize < 1 ? filled.size() : filled.size() / pageSize) + 3;
         List<List<String>> pages = new ArrayList<>();
         List<ChannelMessageSummary> messages = new ArrayList<>();
         String token = null;
         boolean finished = false;
-        while (pages.size() < limit) {
-            String next = token;
-            Page[] got = new Page[1];
-            Outcome outcome = world.attempt(listing.kind().operation(), actor, () -> {
-                got[0] = readPage(listing, bearer, subject, pageSize, next, notBefore, notAfter);
-                return got[0].response();
-            });
+        while (pages.size() < limit && !finished) {
+            Outcome outcome = call.with("NextToken", token).attempt(actor);
             if (outcome.failed()) {
                 break;
             }
-            pages.add(got[0].ids());
-            messages.addAll(got[0].messages());
-            token = got[0].nextToken();
-            if (token == null) {
-                finished = true;
-                break;
-            }
+            List<?> items = Members.items(outcome.response(SdkResponse.class));
+            pages.add(items.stream().map(Members::id).toList());
+            items.stream().filter(ChannelMessageSummary.class::isInstance).map(ChannelMessageSummary.class::cast)
+                    .forEach(messages::add);
+            token = Members.text(outcome.response(SdkResponse.class), "NextToken");
+            finished = token == null;
         }
-        world.note("paging.run", new PagingRun(listing, List.copyOf(pages), finished));
+        run = new PagingRun(listing, List.copyOf(pages), finished);
         if (listing.kind() == ListKind.MESSAGES && !world.outcome().failed()) {
             ledger.seen(messages);
         }
@@ -359,111 +345,26 @@ public class PaginationSteps {
         if (last.failed()) {
             last.response(SdkResponse.class); // reports the failure
         }
-        PagingRun run = world.note("paging.run");
         if (run == null) {
             throw new HarnessException("a step asserts on pages but no step paged through a list");
         }
         return run;
     }
 
-    /** The user a per-user list is about, or null. */
-    private String subjectArn(Listing listing) {
-        return switch (listing.kind()) {
-            case MEMBERSHIPS_OF_USER, CHANNELS_MODERATED_BY_USER -> world.actor(listing.subject());
-            default -> null;
-        };
-    }
-
-    /** One call of the list operation; developer operations (AUTH-004) are sent without a bearer. */
-    private Page readPage(Listing listing, String bearer, String user, Integer pageSize, String token,
-                          Instant notBefore, Instant notAfter) {
-        var api = world.messaging();
-        switch (listing.kind()) {
-            case BANS -> {
-                ListChannelBansResponse r = api.listChannelBans(b -> b.channelArn(world.channel(listing.subject()))
-                        .maxResults(pageSize).nextToken(token).chimeBearer(bearer));
-                return page(r, r.channelBans(), s -> s.member().arn(), r.nextToken());
-            }
-            case CHANNEL_FLOWS -> {
-                ListChannelFlowsResponse r = api.listChannelFlows(b -> b.appInstanceArn(world.appInstanceArn())
-                        .maxResults(pageSize).nextToken(token));
-                return page(r, r.channelFlows(), s -> s.channelFlowArn(), r.nextToken());
-            }
-            case MEMBERSHIPS -> {
-                ListChannelMembershipsResponse r = api.listChannelMemberships(b -> b
-                        .channelArn(world.channel(listing.subject()))
-                        .maxResults(pageSize).nextToken(token).chimeBearer(bearer));
-                return page(r, r.channelMemberships(), s -> s.member().arn(), r.nextToken());
-            }
-            case MEMBERSHIPS_OF_USER -> {
-                ListChannelMembershipsForAppInstanceUserResponse r = api.listChannelMembershipsForAppInstanceUser(b -> b
-                        .appInstanceUserArn(user).maxResults(pageSize).nextToken(token).chimeBearer(bearer));
-                return page(r, r.channelMemberships(), s -> s.channelSummary().channelArn(), r.nextToken());
-            }
-            case MESSAGES -> {
-                ListChannelMessagesResponse r = api.listChannelMessages(b -> b
-                        .channelArn(world.channel(listing.subject())).sortOrder(listing.order())
-                        .notBefore(notBefore).notAfter(notAfter)
-                        .maxResults(pageSize).nextToken(token).chimeBearer(bearer));
-                return new Page(r, r.channelMessages().stream().map(ChannelMessageSummary::messageId).toList(),
-                        r.nextToken(), r.channelMessages());
-            }
-            case MODERATORS -> {
-                ListChannelModeratorsResponse r = api.listChannelModerators(b -> b
-                        .channelArn(world.channel(listing.subject()))
-                        .maxResults(pageSize).nextToken(token).chimeBearer(bearer));
-                return page(r, r.channelModerators(), s -> s.moderator().arn(), r.nextToken());
-            }
-            case CHANNELS -> {
-                ListChannelsResponse r = api.listChannels(b -> b.appInstanceArn(world.appInstanceArn())
-                        .privacy(listing.privacy()).maxResults(pageSize).nextToken(token).chimeBearer(bearer));
-                return page(r, r.channels(), s -> s.channelArn(), r.nextToken());
-            }
-            case CHANNELS_OF_FLOW -> {
-                ListChannelsAssociatedWithChannelFlowResponse r = api.listChannelsAssociatedWithChannelFlow(b -> b
-                        .channelFlowArn(world.flow(listing.subject())).maxResults(pageSize).nextToken(token));
-                return page(r, r.channels(), s -> s.channelArn(), r.nextToken());
-            }
-            case CHANNELS_MODERATED_BY_USER -> {
-                ListChannelsModeratedByAppInstanceUserResponse r = api.listChannelsModeratedByAppInstanceUser(b -> b
-                        .appInstanceUserArn(user).maxResults(pageSize).nextToken(token).chimeBearer(bearer));
-                return page(r, r.channels(), s -> s.channelSummary().channelArn(), r.nextToken());
-            }
-            default -> throw new IllegalStateException(listing.kind().toString());
-        }
-    }
-
-    private static <T> Page page(SdkResponse response, List<T> items, Function<T, String> id, String nextToken) {
-        return new Page(response, items.stream().map(id).toList(), nextToken, List.of());
-    }
-
     // ---------------------------------------------------------------- filling lists
 
-    private String expectedKey(Listing listing) {
-        return "paging.expected." + listing.key();
-    }
-
     private List<String> expected(Listing listing) {
-        List<String> expected = world.note(expectedKey(listing));
-        if (expected == null) {
-            expected = new ArrayList<>();
-            world.note(expectedKey(listing), expected);
-        }
-        return expected;
+        return expected.computeIfAbsent(listing.key(), key -> new ArrayList<>());
     }
 
     /** Creates what the list belongs to (channel, flow, user), empty. */
     private void prepare(Listing listing) {
         expected(listing);
         switch (listing.kind()) {
-            case BANS, MEMBERSHIPS, MODERATORS -> emptyChannel(listing.subject(), ChannelPrivacy.PUBLIC);
+            case BANS, MEMBERSHIPS, MODERATORS -> emptyChannel(listing.subject());
             case MESSAGES -> {
-                emptyChannel(listing.subject(), ChannelPrivacy.PUBLIC);
-                String channel = world.channel(listing.subject());
-                String poster = world.actor(POSTER);
-                String admin = world.actor(World.ADMIN);
-                Setup.tolerateConflict(() -> world.messaging().createChannelMembership(r -> r
-                        .channelArn(channel).memberArn(poster).type(ChannelMembershipType.DEFAULT).chimeBearer(admin)));
+                emptyChannel(listing.subject());
+                Setup.tolerateConflict(() -> join(world.channel(listing.subject()), world.actor(POSTER), "DEFAULT"));
             }
             case CHANNELS_OF_FLOW -> {
                 if (!knowsFlow(listing.subject())) {
@@ -477,109 +378,71 @@ public class PaginationSteps {
 
     /** Adds one item to the list and returns its identifier as the list shows it. */
     private String addItem(Listing listing) {
-        String admin = world.actor(World.ADMIN);
-        var api = world.messaging();
-        switch (listing.kind()) {
-            case BANS -> {
-                String user = extraUser();
-                String channel = world.channel(listing.subject());
-                api.createChannelBan(r -> r.channelArn(channel).memberArn(user).chimeBearer(admin));
-                return user;
-            }
-            case CHANNEL_FLOWS -> {
-                return flows.createFlow("paged-flow-" + expected(listing).size());
-            }
-            case MEMBERSHIPS -> {
-                return addMember(listing.subject(), ChannelMembershipType.DEFAULT);
-            }
-            case MEMBERSHIPS_OF_USER -> {
-                String channel = newChannel(ChannelPrivacy.PUBLIC);
-                String user = world.actor(listing.subject());
-                api.createChannelMembership(r -> r.channelArn(channel).memberArn(user)
-                        .type(ChannelMembershipType.DEFAULT).chimeBearer(admin));
-                return channel;
-            }
-            case MESSAGES -> {
-                String channel = world.channel(listing.subject());
-                String poster = world.actor(POSTER);
-                int n = expected(listing).size() + 1;
-                return api.sendChannelMessage(r -> r.channelArn(channel).content("message " + n)
-                        .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
-                        .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(poster)).messageId();
-            }
-            case MODERATORS -> {
-                String user = extraUser();
-                String channel = world.channel(listing.subject());
-                api.createChannelModerator(r -> r.channelArn(channel).channelModeratorArn(user).chimeBearer(admin));
-                return user;
-            }
-            case CHANNELS -> {
-                return newChannel(listing.privacy());
-            }
-            case CHANNELS_OF_FLOW -> {
-                String channel = newChannel(ChannelPrivacy.PUBLIC);
-                String flow = world.flow(listing.subject());
-                api.associateChannelFlow(r -> r.channelArn(channel).channelFlowArn(flow).chimeBearer(admin));
-                return channel;
-            }
-            case CHANNELS_MODERATED_BY_USER -> {
-                String channel = newChannel(ChannelPrivacy.PUBLIC);
-                String user = world.actor(listing.subject());
-                api.createChannelModerator(r -> r.channelArn(channel).channelModeratorArn(user).chimeBearer(admin));
-                return channel;
-            }
-            default -> throw new IllegalStateException(listing.kind().toString());
-        }
+        return switch (listing.kind()) {
+            case BANS -> in(listing, "CreateChannelBan", "MemberArn", extraUser());
+            case CHANNEL_FLOWS -> flows.createFlow("paged-flow-" + expected(listing).size());
+            case MEMBERSHIPS -> addMember(listing.subject(), "DEFAULT");
+            case MEMBERSHIPS_OF_USER -> join(newChannel("PUBLIC"), world.actor(listing.subject()), "DEFAULT");
+            case MESSAGES -> api.canonical("SendChannelMessage", listing.subject(), null)
+                    .with("Content", "message " + (expected(listing).size() + 1))
+                    .<SendChannelMessageResponse>send(POSTER).messageId();
+            case MODERATORS -> in(listing, "CreateChannelModerator", "ChannelModeratorArn", extraUser());
+            case CHANNELS -> newChannel(listing.privacy());
+            case CHANNELS_OF_FLOW -> asAdmin(api.call("AssociateChannelFlow").with("ChannelArn", newChannel("PUBLIC"))
+                    .with("ChannelFlowArn", world.flow(listing.subject())), "ChannelArn");
+            case CHANNELS_MODERATED_BY_USER -> asAdmin(api.call("CreateChannelModerator")
+                    .with("ChannelArn", newChannel("PUBLIC")).with("ChannelModeratorArn", world.actor(listing.subject())),
+                    "ChannelArn");
+        };
     }
 
-    private String addMember(String channelName, ChannelMembershipType type) {
-        String admin = world.actor(World.ADMIN);
+    /** Ada makes the request on the list's channel naming the user; returns the user. */
+    private String in(Listing listing, String operation, String member, String user) {
+        return asAdmin(api.canonical(operation, listing.subject(), null).with(member, user), member);
+    }
+
+    /** Ada makes the request; returns what it named in the member. */
+    private String asAdmin(Driver.Call call, String member) {
+        call.send(World.ADMIN);
+        return Members.text(call.request(World.ADMIN), member);
+    }
+
+    private String join(String channelArn, String userArn, String type) {
+        return asAdmin(api.call("CreateChannelMembership").with("ChannelArn", channelArn).with("MemberArn", userArn)
+                .with("Type", type), "ChannelArn");
+    }
+
+    private String addMember(String channelName, String type) {
         String user = extraUser();
-        String channel = world.channel(channelName);
-        world.messaging().createChannelMembership(r -> r.channelArn(channel).memberArn(user).type(type)
-                .chimeBearer(admin));
+        join(world.channel(channelName), user, type);
         return user;
     }
 
     /** A channel of this name with no members and no moderators, unless the scenario already has it. */
-    private void emptyChannel(String name, ChannelPrivacy privacy) {
+    private void emptyChannel(String name) {
         if (!world.hasChannel(name)) {
-            world.rememberChannel(name, createEmptyChannel(name, privacy));
+            world.rememberChannel(name, createEmptyChannel(name, "PUBLIC"));
         }
     }
 
-    private String newChannel(ChannelPrivacy privacy) {
-        int n = channelCount();
-        return createEmptyChannel("paged-channel-" + n, privacy);
+    private String newChannel(String privacy) {
+        return createEmptyChannel("paged-channel-" + ++channels, privacy);
     }
 
-    private String createEmptyChannel(String name, ChannelPrivacy privacy) {
-        String admin = world.actor(World.ADMIN);
-        String arn = world.messaging().createChannel(r -> r.appInstanceArn(world.appInstanceArn()).name(name)
-                .privacy(privacy).mode(ChannelMode.UNRESTRICTED).clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(admin)).channelArn();
+    private String createEmptyChannel(String name, String privacy) {
+        String arn = api.canonical("CreateChannel", null, null).with("Name", name).with("Privacy", privacy)
+                .<CreateChannelResponse>send(World.ADMIN).channelArn();
         // The service makes a channel's creator a member and a moderator (CHAN-026): undo both, so that the
         // lists start empty (on a service that does not, there is nothing to undo).
-        ignoringErrors(() -> world.messaging().deleteChannelMembership(r -> r.channelArn(arn).memberArn(admin)
-                .chimeBearer(admin)));
-        ignoringErrors(() -> world.messaging().deleteChannelModerator(r -> r.channelArn(arn).channelModeratorArn(admin)
-                .chimeBearer(admin)));
+        String admin = world.actor(World.ADMIN);
+        ignoringErrors(api.call("DeleteChannelMembership").with("ChannelArn", arn).with("MemberArn", admin));
+        ignoringErrors(api.call("DeleteChannelModerator").with("ChannelArn", arn).with("ChannelModeratorArn", admin));
         return arn;
-    }
-
-    private int channelCount() {
-        Integer n = world.note("paging.channels");
-        int next = n == null ? 1 : n + 1;
-        world.note("paging.channels", next);
-        return next;
     }
 
     /** A user of the AppInstance made for filling a list: Extra01, Extra02, ... */
     private String extraUser() {
-        Integer n = world.note("paging.users");
-        int next = n == null ? 1 : n + 1;
-        world.note("paging.users", next);
-        return world.actor(String.format("Extra%02d", next));
+        return world.actor(String.format("Extra%02d", ++users));
     }
 
     private boolean knowsFlow(String name) {
@@ -591,9 +454,9 @@ public class PaginationSteps {
         }
     }
 
-    private static void ignoringErrors(Runnable call) {
+    private static void ignoringErrors(Driver.Call call) {
         try {
-            call.run();
+            call.send(World.ADMIN);
         } catch (AwsServiceException notThere) {
             // nothing to undo
         }

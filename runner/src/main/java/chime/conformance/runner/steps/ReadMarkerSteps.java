@@ -8,9 +8,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import chime.conformance.runner.world.Listings;
-import chime.conformance.runner.world.MessageLedger;
-import chime.conformance.runner.world.World;
+import chime.conformance.runner.api.Driver;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -27,60 +25,36 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelRead
  * in DescribeChannelMembershipForAppInstanceUser and ListChannelMembershipsForAppInstanceUser. Times are
  * compared with the creation times of messages, so that the service's clock is the only clock.
  */
-public class ReadMarkerSteps {
+public class ReadMarkerSteps extends Steps {
 
-    private final World world;
-    private final MessageLedger ledger;
-    private final Listings lists;
-
-    public ReadMarkerSteps(World world, MessageLedger ledger, Listings lists) {
-        this.world = world;
-        this.ledger = ledger;
-        this.lists = lists;
+    public ReadMarkerSteps(Driver api) {
+        super(api);
     }
 
     @Given("{actor} has marked {channel} as read")
     public void hasMarkedAsRead(String actor, String channel) {
-        String member = world.actor(actor);
-        String arn = world.channel(channel);
         ledger.spaceOut();
-        world.messaging().updateChannelReadMarker(r -> r.channelArn(arn).chimeBearer(member));
+        api.canonical("UpdateChannelReadMarker", channel, null).send(actor);
         ledger.written();
     }
 
     @When("{actor} marks {channel} as read")
     public void marksAsRead(String actor, String channel) {
-        String arn = world.channel(channel);
         ledger.spaceOut();
-        world.attemptAs("UpdateChannelReadMarker", actor, member -> world.messaging().updateChannelReadMarker(r -> r
-                .channelArn(arn).chimeBearer(member)));
+        api.canonical("UpdateChannelReadMarker", channel, null).attempt(actor);
         ledger.written();
     }
 
     /** The member's own view of the membership: DescribeChannelMembershipForAppInstanceUser. */
     @When("{actor} looks up her/his membership of {channel}")
     public void looksUpTheirMembership(String actor, String channel) {
-        String member = world.actor(actor);
-        String arn = world.channel(channel);
-        world.attempt("DescribeChannelMembershipForAppInstanceUser", actor, () -> world.messaging()
-                .describeChannelMembershipForAppInstanceUser(r -> r
-                        .channelArn(arn).appInstanceUserArn(member).chimeBearer(member)));
+        api.about("DescribeChannelMembershipForAppInstanceUser", channel, actor).attempt(actor);
     }
 
     /** Every page of ListChannelMembershipsForAppInstanceUser, for the member's own ARN. */
     @When("{actor} lists her/his channel memberships with their read markers")
     public void listsTheirChannelMemberships(String actor) {
-        String member = world.actor(actor);
-        List<ChannelMembershipForAppInstanceUserSummary> all = Listings.items(lists.attemptPages(
-                "ListChannelMembershipsForAppInstanceUser", actor, ListChannelMembershipsForAppInstanceUserResponse.class,
-                token -> world.messaging().listChannelMembershipsForAppInstanceUser(r -> r
-                        .appInstanceUserArn(member).nextToken(token).chimeBearer(member)),
-                ListChannelMembershipsForAppInstanceUserResponse::nextToken),
-                ListChannelMembershipsForAppInstanceUserResponse::channelMemberships);
-        if (world.outcome().failed()) {
-            return;
-        }
-        world.note("read-markers.listed", List.copyOf(all));
+        api.about("ListChannelMembershipsForAppInstanceUser", null, actor).attemptWhole(actor);
     }
 
     @Then("the read marker update names the channel {channel}")
@@ -115,8 +89,8 @@ public class ReadMarkerSteps {
 
     @Then("the listing shows a read marker for {channel} and none for {channel}")
     public void theListingShowsAReadMarkerForOneOnly(String marked, String unmarked) {
-        world.outcome().response(ListChannelMembershipsForAppInstanceUserResponse.class);
-        List<ChannelMembershipForAppInstanceUserSummary> listed = world.note("read-markers.listed");
+        List<ChannelMembershipForAppInstanceUserSummary> listed = Driver.itemsOf(world.outcome()
+                .response(ListChannelMembershipsForAppInstanceUserResponse.class));
         assertThat("ReadMarkerTimestamp in " + marked, markerIn(listed, marked), notNullValue());
         assertThat("ReadMarkerTimestamp in " + unmarked, markerIn(listed, unmarked), nullValue());
     }

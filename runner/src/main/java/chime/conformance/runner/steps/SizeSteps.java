@@ -2,18 +2,18 @@ package chime.conformance.runner.steps;
 
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Driver;
+import chime.conformance.runner.api.Members;
 import chime.conformance.runner.steps.MessageSteps.MessageKind;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.world.ChannelFlowFixtures;
-import chime.conformance.runner.world.Listings;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.MessageLedger.Posted;
 import chime.conformance.runner.world.World;
@@ -24,44 +24,36 @@ import io.cucumber.java.en.When;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlow;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelFlowResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
+import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
 
 /**
  * Size limits (SIZE-001 to SIZE-012): content, metadata, names, batches, callback IDs and ARNs, with
  * values just inside and just outside each limit. Texts are written in features as a count and a
  * character, with the number of UTF-8 bytes they make: {@code 2048 "é" (4096 bytes)}.
  */
-public class SizeSteps {
+public class SizeSteps extends Steps {
 
     /** An ARN of the right form, to be padded to a length; only its length is wrong once padded past 1600. */
     private static final String ARN_PREFIX = "arn:aws:chime:us-east-1:111122223333:app-instance/";
-    private static final String READ_BACK = "sizes.readBack";
 
-    private final World world;
-    private final MessageLedger ledger;
-    private final ChannelFlowFixtures flows;
-    private final Listings lists;
+    private ReadBack readBack;
+    private List<String> batch;
 
-    public SizeSteps(World world, MessageLedger ledger, ChannelFlowFixtures flows, Listings lists) {
-        this.world = world;
-        this.ledger = ledger;
-        this.flows = flows;
-        this.lists = lists;
+    public SizeSteps(Driver api) {
+        super(api);
     }
 
     // ---------------------------------------------------------------- glossary
@@ -114,21 +106,16 @@ public class SizeSteps {
 
     @When("{actor} posts a {messageKind} message of {bytes} in {channel}")
     public void postsAMessageOf(String actor, MessageKind kind, Repeated content, String channel) {
-        String arn = world.channel(channel);
-        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
-                .channelArn(arn).content(content.text()).type(kind.type()).persistence(kind.persistence())
-                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
-        readBack("content", content.text(), () -> sentMessage(actor, arn).content());
+        api.canonical("SendChannelMessage", channel, null).with("Content", content.text()).with("Type", kind.type())
+                .with("Persistence", kind.persistence()).attempt(actor);
+        readBack("content", content.text(), () -> sentMessage(actor, channel).content());
     }
 
     @When("{actor} posts {string} in {channel} with metadata of {bytes}")
     public void postsWithMetadataOf(String actor, String content, String channel, Repeated metadata) {
-        String arn = world.channel(channel);
-        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
-                .channelArn(arn).content(content).metadata(metadata.text())
-                .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
-        readBack("metadata", metadata.text(), () -> sentMessage(actor, arn).metadata());
+        api.canonical("SendChannelMessage", channel, null).with("Content", content).with("Metadata", metadata.text())
+                .attempt(actor);
+        readBack("metadata", metadata.text(), () -> sentMessage(actor, channel).metadata());
     }
 
     @When("{actor} edits {string} to content of {bytes}")
@@ -145,10 +132,8 @@ public class SizeSteps {
 
     private void edit(String actor, String label, String content, String metadata) {
         Posted posted = ledger.posted(label);
-        String arn = world.channel(posted.channel());
-        world.attemptAs("UpdateChannelMessage", actor, editor -> world.messaging().updateChannelMessage(r -> r
-                .channelArn(arn).messageId(posted.messageId()).content(content).metadata(metadata)
-                .chimeBearer(editor)));
+        api.canonical("UpdateChannelMessage", posted.channel(), null).with("MessageId", posted.messageId())
+                .with("Content", content).with("Metadata", metadata).attempt(actor);
     }
 
     // ---------------------------------------------------------------- channels (SIZE-006, SIZE-008)
@@ -173,61 +158,44 @@ public class SizeSteps {
         readBack("name", name.text(), () -> createdChannel(actor).name());
     }
 
-    @When("{actor} updates {channel} with metadata of {bytes}")
-    public void updatesWithMetadataOf(String actor, String channel, Repeated metadata) {
-        updateChannel(actor, channel, null, metadata.text());
-        readBack("metadata", metadata.text(), () -> describe(actor, world.channel(channel)).metadata());
-    }
-
-    @When("{actor} renames {channel} to a name of {chars}")
-    public void renamesToANameOf(String actor, String channel, Repeated name) {
-        updateChannel(actor, channel, name.text(), null);
-        readBack("name", name.text(), () -> describe(actor, world.channel(channel)).name());
-    }
-
-    @Then("describing the new channel shows exactly the metadata:")
-    public void describingTheNewChannelShowsTheMetadata(String metadata) {
-        CreateChannelResponse created = world.outcome().response(CreateChannelResponse.class);
-        String reader = world.actor(world.outcome().actor());
-        Channel channel = world.messaging().describeChannel(r -> r.channelArn(created.channelArn())
-                .chimeBearer(reader)).channel();
-        assertThat("Metadata", channel.metadata(), equalTo(metadata));
-    }
-
-    private void createChannel(String actor, String name, String metadata) {
-        world.attemptAs("CreateChannel", actor, creator -> world.messaging().createChannel(r -> r
-                .appInstanceArn(world.appInstanceArn()).name(name).metadata(metadata)
-                .privacy(ChannelPrivacy.PUBLIC).mode(ChannelMode.UNRESTRICTED)
-                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(creator)));
-    }
-
     /**
      * UpdateChannel always carries Name and Mode, which the documentation marks required (CHAN-017). The
      * channel is one a Given step created under its feature name, unrestricted: a null name keeps that
      * name, and the mode stays UNRESTRICTED. Metadata is sent only when given.
      */
-    private void updateChannel(String actor, String channel, String name, String metadata) {
-        String arn = world.channel(channel);
-        String newName = name == null ? channel : name;
-        world.attemptAs("UpdateChannel", actor, editor -> world.messaging().updateChannel(r -> r
-                .channelArn(arn).name(newName).mode(ChannelMode.UNRESTRICTED).metadata(metadata)
-                .chimeBearer(editor)));
+    @When("{actor} updates {channel} with metadata of {bytes}")
+    public void updatesWithMetadataOf(String actor, String channel, Repeated metadata) {
+        api.canonical("UpdateChannel", channel, null).with("Name", channel).with("Metadata", metadata.text()).attempt(actor);
+        readBack("metadata", metadata.text(), () -> describe(actor, world.channel(channel)).metadata());
+    }
+
+    @When("{actor} renames {channel} to a name of {chars}")
+    public void renamesToANameOf(String actor, String channel, Repeated name) {
+        api.canonical("UpdateChannel", channel, null).with("Name", name.text()).attempt(actor);
+        readBack("name", name.text(), () -> describe(actor, world.channel(channel)).name());
+    }
+
+    @Then("describing the new channel shows exactly the metadata:")
+    public void describingTheNewChannelShowsTheMetadata(String metadata) {
+        assertThat("Metadata", createdChannel(world.outcome().actor()).metadata(), equalTo(metadata));
+    }
+
+    private void createChannel(String actor, String name, String metadata) {
+        api.canonical("CreateChannel", null, null).with("Name", name).with("Metadata", metadata).attempt(actor);
     }
 
     // ---------------------------------------------------------------- channel flows (SIZE-008)
 
     @When("a channel flow is created with a name of {chars}")
     public void aChannelFlowIsCreatedWithANameOf(Repeated name) {
-        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(
-                flows.request(name.text(), flows.passThrough(), UUID.randomUUID().toString())));
+        api.canonical("CreateChannelFlow", null, null).with("Name", name.text()).attempt(DEVELOPER);
         readBack("name", name.text(), () -> describeFlow(createdFlow()).name());
     }
 
     @When("a channel flow is created whose processor has a name of {chars}")
     public void aChannelFlowIsCreatedWhoseProcessorHasANameOf(Repeated name) {
-        world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(
-                flows.request("sized", List.of(flows.processor(ProcessorBehaviour.PASS_THROUGH).toBuilder()
-                        .name(name.text()).build()), UUID.randomUUID().toString())));
+        api.canonical("CreateChannelFlow", null, null).with("Name", "sized").with("Processors", List.of(
+                flows.processor(ProcessorBehaviour.PASS_THROUGH).toBuilder().name(name.text()).build())).attempt(DEVELOPER);
         readBack("name", name.text(), () -> {
             ChannelFlow described = describeFlow(createdFlow());
             return described.hasProcessors() && described.processors().size() == 1 ? described.processors().get(0).name() : null;
@@ -236,10 +204,8 @@ public class SizeSteps {
 
     @When("the channel flow {flow} is renamed to a name of {chars}")
     public void theChannelFlowIsRenamed(String flow, Repeated name) {
-        String arn = world.flow(flow);
-        world.attempt("UpdateChannelFlow", DEVELOPER, () -> world.messaging().updateChannelFlow(r -> r
-                .channelFlowArn(arn).name(name.text()).processors(flows.passThrough())));
-        readBack("name", name.text(), () -> describeFlow(arn).name());
+        api.canonical("UpdateChannelFlow", null, flow).with("Name", name.text()).attempt(DEVELOPER);
+        readBack("name", name.text(), () -> describeFlow(world.flow(flow)).name());
     }
 
     // ---------------------------------------------------------------- reading accepted values back
@@ -264,7 +230,7 @@ public class SizeSteps {
         if (world.outcome().failed()) {
             throw new AssertionError(world.outcome() + ": nothing was accepted to read back");
         }
-        ReadBack back = world.note(READ_BACK);
+        ReadBack back = readBack;
         if (back == null || !back.member().equals(member)) {
             throw new HarnessException("the When step sent no " + member + " to read back"
                     + (back == null ? "" : " (it sent a " + back.member() + ")"));
@@ -300,22 +266,20 @@ public class SizeSteps {
     }
 
     private void readBack(String member, String sent, Supplier<String> read) {
-        world.note(READ_BACK, world.outcome().failed() ? null : new ReadBack(member, sent, read));
+        readBack = world.outcome().failed() ? null : new ReadBack(member, sent, read);
     }
 
     /** The message the When step sent, read by its sender. */
-    private ChannelMessage sentMessage(String actor, String channelArn) {
+    private ChannelMessage sentMessage(String actor, String channel) {
         String id = world.outcome().response(SendChannelMessageResponse.class).messageId();
-        String reader = world.actor(actor);
-        return world.messaging().getChannelMessage(r -> r.channelArn(channelArn).messageId(id).chimeBearer(reader))
-                .channelMessage();
+        return api.canonical("GetChannelMessage", channel, null).with("MessageId", id)
+                .<GetChannelMessageResponse>send(actor).channelMessage();
     }
 
     private ChannelMessage postedMessage(String actor, String label) {
         Posted posted = ledger.posted(label);
-        String reader = world.actor(actor);
-        return world.messaging().getChannelMessage(r -> r.channelArn(world.channel(posted.channel()))
-                .messageId(posted.messageId()).chimeBearer(reader)).channelMessage();
+        return api.canonical("GetChannelMessage", posted.channel(), null).with("MessageId", posted.messageId())
+                .<GetChannelMessageResponse>send(actor).channelMessage();
     }
 
     private Channel createdChannel(String actor) {
@@ -323,8 +287,7 @@ public class SizeSteps {
     }
 
     private Channel describe(String actor, String channelArn) {
-        String reader = world.actor(actor);
-        return world.messaging().describeChannel(r -> r.channelArn(channelArn).chimeBearer(reader)).channel();
+        return api.call("DescribeChannel").with("ChannelArn", channelArn).<DescribeChannelResponse>send(actor).channel();
     }
 
     private String createdFlow() {
@@ -332,7 +295,8 @@ public class SizeSteps {
     }
 
     private ChannelFlow describeFlow(String flowArn) {
-        return world.messaging().describeChannelFlow(r -> r.channelFlowArn(flowArn)).channelFlow();
+        return api.call("DescribeChannelFlow").with("ChannelFlowArn", flowArn).<DescribeChannelFlowResponse>send(DEVELOPER)
+                .channelFlow();
     }
 
     // ---------------------------------------------------------------- batches (SIZE-009)
@@ -343,17 +307,12 @@ public class SizeSteps {
         for (int i = 1; i <= count; i++) {
             users.add(world.actor(String.format("Guest%03d", i)));
         }
-        world.note("sizes.batch", List.copyOf(users));
+        batch = List.copyOf(users);
     }
 
     @When("{actor} adds those {int} users to {channel} in one batch")
     public void addsThoseUsersInOneBatch(String actor, int count, String channel) {
-        List<String> users = world.note("sizes.batch");
-        if (users == null || users.size() != count) {
-            throw new HarnessException("the scenario made " + (users == null ? 0 : users.size())
-                    + " users for the batch, not " + count);
-        }
-        batch(actor, channel, users);
+        batch(actor, channel, batchOf(count));
     }
 
     @When("{actor} adds no users to {channel} in one batch")
@@ -363,91 +322,72 @@ public class SizeSteps {
 
     @Then("the batch added all {int} of them")
     public void theBatchAddedAll(int count) {
-        BatchCreateChannelMembershipResponse batch = world.outcome()
+        BatchCreateChannelMembershipResponse response = world.outcome()
                 .response(BatchCreateChannelMembershipResponse.class);
-        List<String> users = world.note("sizes.batch");
-        assertThat("Errors", batch.errors(), anyOf(nullValue(), emptyIterable()));
-        assertThat("BatchChannelMemberships", batch.batchChannelMemberships(), notNullValue());
-        List<String> added = batch.batchChannelMemberships().members().stream().map(Identity::arn).toList();
-        assertThat("members added", added, containsInAnyOrder(users.toArray(String[]::new)));
+        assertThat("Errors", response.errors(), anyOf(nullValue(), emptyIterable()));
+        assertThat("BatchChannelMemberships", response.batchChannelMemberships(), notNullValue());
+        List<String> added = response.batchChannelMemberships().members().stream().map(Identity::arn).toList();
+        assertThat("members added", added, containsInAnyOrder(batch.toArray(String[]::new)));
         assertThat("the number of members added", added.size(), equalTo(count));
     }
 
     /** Read by Ada, every page of ListChannelMemberships, up to the target's consistency bound. */
     @Then("all {int} of them belong to {channel}")
     public void allOfThemBelongTo(int count, String channel) {
-        List<String> users = world.note("sizes.batch");
-        if (users == null || users.size() != count) {
-            throw new HarnessException("the scenario made " + (users == null ? 0 : users.size())
-                    + " users for the batch, not " + count);
-        }
-        String admin = world.actor(World.ADMIN);
-        String arn = world.channel(channel);
-        List<String> members = world.eventually(() -> lists.members(admin, arn, null).channelMemberships().stream()
-                .map(m -> m.member() == null ? null : m.member().arn()).toList(), listed -> listed.containsAll(users));
+        List<String> users = batchOf(count);
+        List<String> members = world.eventually(() -> api.canonical("ListChannelMemberships", channel, null)
+                .items(World.ADMIN).stream().map(Members::id).toList(), listed -> listed.containsAll(users));
         List<String> missing = users.stream().filter(u -> !members.contains(u)).map(world::actorNameOf).toList();
         assertThat("users of the batch who are not members of \"" + channel + "\"", missing, emptyIterable());
     }
 
+    private List<String> batchOf(int count) {
+        if (batch == null || batch.size() != count) {
+            throw new HarnessException("the scenario made " + (batch == null ? 0 : batch.size())
+                    + " users for the batch, not " + count);
+        }
+        return batch;
+    }
+
     private void batch(String actor, String channel, List<String> users) {
-        String arn = world.channel(channel);
-        world.attemptAs("BatchCreateChannelMembership", actor, bearer -> world.messaging()
-                .batchCreateChannelMembership(r -> r
-                        .channelArn(arn).memberArns(users).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
+        api.canonical("BatchCreateChannelMembership", channel, null).with("MemberArns", users).attempt(actor);
     }
 
     // ---------------------------------------------------------------- callback IDs (SIZE-010)
 
     @When("a processor calls back for {string} in {channel} with a callback ID of {int} characters")
     public void aProcessorCallsBack(String label, String channel, int length) {
-        String arn = world.channel(channel);
-        String id = world.message(label);
-        StringBuilder callbackId = new StringBuilder();
-        while (callbackId.length() < length) {
-            callbackId.append(UUID.randomUUID().toString().replace("-", ""));
-        }
-        String callback = callbackId.substring(0, length);
-        world.attempt("ChannelFlowCallback", "the processor", () -> world.messaging().channelFlowCallback(r -> r
-                .channelArn(arn).callbackId(callback).channelMessage(m -> m.messageId(id).content(label))));
+        api.canonical("ChannelFlowCallback", channel, null).with("CallbackId", world.ids().token(length))
+                .with("ChannelMessage", ChannelMessageCallback.builder().messageId(world.message(label))
+                        .content(label).build()).attempt("the processor");
     }
 
     // ---------------------------------------------------------------- ARNs (SIZE-011)
 
     @When("{actor} posts {string} in the channel whose ARN is {arnText}")
     public void postsInTheChannelWhoseArnIs(String actor, String content, String channelArn) {
-        world.attemptAs("SendChannelMessage", actor, sender -> world.messaging().sendChannelMessage(r -> r
-                .channelArn(channelArn).content(content)
-                .type(ChannelMessageType.STANDARD).persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString()).chimeBearer(sender)));
+        api.call("SendChannelMessage").with("ChannelArn", channelArn).with("Content", content)
+                .with("Type", "STANDARD").with("Persistence", "PERSISTENT").attempt(actor);
     }
 
     @When("{actor} adds the user whose ARN is {arnText} to {channel}")
     public void addsTheUserWhoseArnIs(String actor, String memberArn, String channel) {
-        String arn = world.channel(channel);
-        world.attemptAs("CreateChannelMembership", actor, bearer -> world.messaging().createChannelMembership(r -> r
-                .channelArn(arn).memberArn(memberArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
+        api.canonical("CreateChannelMembership", channel, null).with("MemberArn", memberArn).attempt(actor);
     }
 
     /** SIZE-011: a malformed ARN among well-formed ones makes the whole batch a bad request. */
     @When("{actor} adds the users whose ARNs are {arnText} and {actor}'s to {channel} in one batch")
     public void addsTheUsersWhoseArnsAre(String actor, String memberArn, String other, String channel) {
-        String bearer = world.actor(actor);
-        String otherArn = world.actor(other);
-        String arn = world.channel(channel);
-        world.attempt("BatchCreateChannelMembership", actor, () -> world.messaging().batchCreateChannelMembership(r -> r
-                .channelArn(arn).memberArns(memberArn, otherArn).type(ChannelMembershipType.DEFAULT).chimeBearer(bearer)));
+        batch(actor, channel, List.of(memberArn, world.actor(other)));
     }
 
     @When("{actor} lists the public channels of the AppInstance whose ARN is {arnText}")
     public void listsThePublicChannelsOf(String actor, String appInstanceArn) {
-        world.attemptAs("ListChannels", actor, bearer -> world.messaging().listChannels(r -> r
-                .appInstanceArn(appInstanceArn).privacy(ChannelPrivacy.PUBLIC).chimeBearer(bearer)));
+        api.call("ListChannels").with("AppInstanceArn", appInstanceArn).with("Privacy", "PUBLIC").attempt(actor);
     }
 
     @When("the messages in {channel} are listed with the bearer {arnText}")
     public void theMessagesAreListedWithTheBearer(String channel, String bearer) {
-        String arn = world.channel(channel);
-        world.attempt("ListChannelMessages", bearer, () -> world.messaging().listChannelMessages(r -> r
-                .channelArn(arn).chimeBearer(bearer)));
+        api.canonical("ListChannelMessages", channel, null).with("ChimeBearer", bearer).attempt(bearer);
     }
 }

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.target.ProcessorBehaviour;
-import chime.conformance.runner.world.ChannelFlowFixtures;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
 import io.cucumber.datatable.DataTable;
@@ -19,9 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMode;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelPrivacy;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListTagsForResourceResponse;
@@ -31,33 +28,25 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
  * Tags on channels and channel flows: given at creation, applied, removed and listed. The tag operations
  * take no bearer: "the developer" calls them.
  */
-public class TagSteps {
+public class TagSteps extends Steps {
 
-
-    private final World world;
-    private final ChannelFlowFixtures flows;
-
-    public TagSteps(World world, ChannelFlowFixtures flows) {
-        this.world = world;
-        this.flows = flows;
+    public TagSteps(Driver api) {
+        super(api);
     }
 
     // ---------------------------------------------------------------- the stage
 
     @Given("{channel} is tagged:")
     public void isTagged(String channel, DataTable tags) {
-        String arn = world.channel(channel);
-        world.messaging().tagResource(r -> r.resourceARN(arn).tags(tags(tags)));
+        tagging(world.channel(channel), tags(tags)).send(DEVELOPER);
     }
 
     /** Tags with the keys key-1 ... key-N, applied in requests of at most 50. */
     @Given("{channel} carries {int} tags")
     public void carriesTags(String channel, int count) {
-        String arn = world.channel(channel);
         List<Tag> all = numbered(count);
         for (int from = 0; from < all.size(); from += 50) {
-            List<Tag> batch = all.subList(from, Math.min(all.size(), from + 50));
-            world.messaging().tagResource(r -> r.resourceARN(arn).tags(batch));
+            tagging(world.channel(channel), all.subList(from, Math.min(all.size(), from + 50))).send(DEVELOPER);
         }
     }
 
@@ -141,10 +130,8 @@ public class TagSteps {
 
     @When("the developer removes these tag keys from {channel}:")
     public void removesTheseTagKeys(String channel, DataTable keys) {
-        String arn = world.channel(channel);
-        List<String> tagKeys = keys.asMaps().stream().map(row -> row.get("key")).toList();
-        world.attempt("UntagResource", DEVELOPER, () -> world.messaging().untagResource(r -> r
-                .resourceARN(arn).tagKeys(tagKeys)));
+        api.canonical("UntagResource", channel, null)
+                .with("TagKeys", keys.asMaps().stream().map(row -> row.get("key")).toList()).attempt(DEVELOPER);
     }
 
     // ---------------------------------------------------------------- listing
@@ -191,43 +178,35 @@ public class TagSteps {
     // ---------------------------------------------------------------- helpers
 
     private void createChannel(String actor, String channel, List<Tag> tags) {
-        Outcome outcome = world.attemptAs("CreateChannel", actor, creator -> world.messaging().createChannel(r -> r
-                .appInstanceArn(world.appInstanceArn())
-                .name(channel)
-                .privacy(ChannelPrivacy.PUBLIC)
-                .mode(ChannelMode.UNRESTRICTED)
-                .tags(tags)
-                .clientRequestToken(UUID.randomUUID().toString())
-                .chimeBearer(creator)));
+        Outcome outcome = api.canonical("CreateChannel", null, null).with("Name", channel).with("Tags", tags).attempt(actor);
         if (!outcome.failed()) {
             world.rememberChannel(channel, outcome.response(CreateChannelResponse.class).channelArn());
         }
     }
 
     private void createFlow(String flow, ProcessorBehaviour behaviour, List<Tag> tags) {
-        Outcome outcome = world.attempt("CreateChannelFlow", DEVELOPER, () -> world.messaging().createChannelFlow(r -> r
-                .appInstanceArn(world.appInstanceArn())
-                .name(flow)
-                .processors(flows.processor(behaviour))
-                .tags(tags)
-                .clientRequestToken(UUID.randomUUID().toString())));
+        Outcome outcome = api.canonical("CreateChannelFlow", null, null).with("Name", flow)
+                .with("Processors", List.of(flows.processor(behaviour))).with("Tags", tags).attempt(DEVELOPER);
         if (!outcome.failed()) {
             world.rememberFlow(flow, outcome.response(CreateChannelFlowResponse.class).channelFlowArn());
         }
     }
 
+    private Driver.Call tagging(String resourceArn, List<Tag> tags) {
+        return api.call("TagResource").with("ResourceARN", resourceArn).with("Tags", tags);
+    }
+
     private void tag(String resourceArn, List<Tag> tags) {
-        world.attempt("TagResource", DEVELOPER, () -> world.messaging().tagResource(r -> r
-                .resourceARN(resourceArn).tags(tags)));
+        tagging(resourceArn, tags).attempt(DEVELOPER);
     }
 
     private void listTags(String resourceArn) {
-        world.attempt("ListTagsForResource", DEVELOPER, () -> world.messaging().listTagsForResource(r -> r
-                .resourceARN(resourceArn)));
+        api.call("ListTagsForResource").with("ResourceARN", resourceArn).attempt(DEVELOPER);
     }
 
     private List<Tag> tagsOf(String resourceArn) {
-        return world.messaging().listTagsForResource(r -> r.resourceARN(resourceArn)).tags();
+        return api.call("ListTagsForResource").with("ResourceARN", resourceArn)
+                .<ListTagsForResourceResponse>send(DEVELOPER).tags();
     }
 
     private void assertTags(String resourceArn, List<Tag> expected) {

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -161,7 +160,7 @@ public class WireSteps {
                 return world.appInstanceArn();
             }
             case "token" -> {
-                return "wire-" + UUID.randomUUID();
+                return "wire-" + world.ids().token();
             }
             case "processor" -> {
                 // As in every flow step: the target's processor where the scenario requires the behaviour.

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
@@ -145,7 +144,7 @@ public class ChannelFlowFixtures {
     /** Creates a flow in the given AppInstance, as the developer; returns its ARN. */
     public String createFlow(String appInstanceArn, String name, List<Processor> processors) {
         return world.messaging().createChannelFlow(request(appInstanceArn, name, processors,
-                UUID.randomUUID().toString())).channelFlowArn();
+                world.ids().token())).channelFlowArn();
     }
 
     private static CreateChannelFlowRequest request(String appInstanceArn, String name, List<Processor> processors,

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -63,7 +62,7 @@ public class MessageLedger {
                 .content(label)
                 .type(ChannelMessageType.STANDARD)
                 .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                .clientRequestToken(UUID.randomUUID().toString())
+                .clientRequestToken(world.ids().token())
                 .chimeBearer(sender);
         request.accept(builder);
         SendChannelMessageRequest sent = builder.build();

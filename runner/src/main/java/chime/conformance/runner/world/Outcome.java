@@ -1,7 +1,12 @@
 package chime.conformance.runner.world;
 
+import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Members;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatusStructure;
 
 /**
  * What the last {@code When} step got back: a response, or the modeled exception the service answered
@@ -25,6 +30,21 @@ public record Outcome(String operation, String actor, SdkResponse response, AwsS
                     + (response == null ? "nothing" : response.getClass().getSimpleName()));
         }
         return type.cast(response);
+    }
+
+    /**
+     * The message status the response carries (SendChannelMessage, UpdateChannelMessage, GetChannelMessage,
+     * GetChannelMessageStatus), asserting the call succeeded.
+     */
+    public ChannelMessageStatus messageStatus() {
+        SdkResponse carrier = response(SdkResponse.class);
+        Object status = Members.get(carrier, "Status");
+        if (Members.has(carrier, "ChannelMessage")) {
+            status = Members.get(carrier, "ChannelMessage") instanceof ChannelMessage message ? message.status() : null;
+        } else if (!Members.has(carrier, "Status")) {
+            throw new HarnessException("a " + carrier.getClass().getSimpleName() + " carries no message status");
+        }
+        return status instanceof ChannelMessageStatusStructure structure ? structure.value() : null;
     }
 
     @Override

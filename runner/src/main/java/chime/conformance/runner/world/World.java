@@ -9,6 +9,7 @@ import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.wire.WireLog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,9 +44,9 @@ public class World {
     private final Map<String, String> channels = new LinkedHashMap<>();
     private final Map<String, String> flows = new LinkedHashMap<>();
     private final Map<String, String> messages = new LinkedHashMap<>();
-    private final Map<String, Object> notes = new LinkedHashMap<>();
     private final MessageExpectations expectations;
     private final WireLog wire = new WireLog();
+    private final Ids ids = new Ids();
     private java.util.Set<String> tags = java.util.Set.of();
     private AppInstanceScope scope;
     private AppInstanceScope foreignScope;
@@ -228,6 +229,19 @@ public class World {
                 .findFirst().orElse(null);
     }
 
+    /** The message the scenario remembered last. */
+    public String lastMessage() {
+        if (messages.isEmpty()) {
+            throw new HarnessException("the scenario names a message before posting one");
+        }
+        return List.copyOf(messages.values()).get(messages.size() - 1);
+    }
+
+    /** The scenario's one source of new identifiers (idempotency tokens, callback IDs, unique names). */
+    public Ids ids() {
+        return ids;
+    }
+
     public String message(String label) {
         return known(messages, label, "message", "posting");
     }
@@ -239,16 +253,6 @@ public class World {
             throw new HarnessException("the scenario names " + what + " \"" + name + "\" before " + making + " it");
         }
         return value;
-    }
-
-    /** Free-form per-scenario notes for step classes (e.g. pages collected while paging). */
-    @SuppressWarnings("unchecked")
-    public <T> T note(String key) {
-        return (T) notes.get(key);
-    }
-
-    public void note(String key, Object value) {
-        notes.put(key, value);
     }
 
     /**
