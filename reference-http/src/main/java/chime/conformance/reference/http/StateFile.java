@@ -63,6 +63,18 @@ public final class StateFile {
         if (Files.isDirectory(file)) {
             throw new Invalid(file, "is a directory; --state names a file");
         }
+        long limit = Runtime.getRuntime().maxMemory() / 4;
+        try {
+            if (Files.size(file) > limit) {
+                throw new Invalid(file, "is " + (Files.size(file) >> 20) + " MiB, more than a quarter of this JVM's"
+                        + " heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB) can load: give it more"
+                        + " (-Xmx)");
+            }
+        } catch (NoSuchFileException missing) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new Invalid(file, "cannot be read: " + e.getMessage());
+        }
         JsonNode tree;
         try (InputStream in = Files.newInputStream(file)) {
             tree = JSON.readTree(in);

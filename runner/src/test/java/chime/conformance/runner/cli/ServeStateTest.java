@@ -270,6 +270,21 @@ class ServeStateTest {
     }
 
     @Test
+    void afterAResetTheStateSavedIsTheCurrentOneEmpty() throws Exception {
+        Path state = dir.resolve("reset.json");
+        try (Serving serving = new Serving("--state", state.toString())) {
+            ok(serving.uri, "POST", "/app-instances", null, "{\"Name\":\"gone\",\"ClientRequestToken\":\"g-1\"}");
+            ok(serving.uri, "POST", "/_chime-conformance/v1/reset", null, null);
+            String kept = ok(serving.uri, "POST", "/app-instances", null,
+                    "{\"Name\":\"kept\",\"ClientRequestToken\":\"g-2\"}").get("AppInstanceArn").asText();
+            assertThat(serving.stop(), is(0));
+            JsonNode saved = JSON.readTree(state.toFile());
+            assertEquals(1, saved.get("appInstances").size());
+            assertEquals(kept, saved.get("appInstances").get(0).get("appInstance").get("appInstanceArn").asText());
+        }
+    }
+
+    @Test
     void aMissingFileStartsEmptyAndIsCreatedOnStop() throws Exception {
         Path state = dir.resolve("new-state.json");
         try (Serving serving = new Serving("--state", state.toString())) {
