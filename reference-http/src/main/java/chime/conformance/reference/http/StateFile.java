@@ -126,6 +126,27 @@ public final class StateFile {
     }
 
     /**
+     * Checks, before a server starts, that {@code file} can be saved later: its directory is a directory (or can
+     * be made one) that this process may write, so that a session's state is not lost at the stop.
+     *
+     * @throws Invalid if it cannot
+     */
+    public static void requireSavable(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        for (Path dir = parent; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir)) {
+                if (!Files.isDirectory(dir)) {
+                    throw new Invalid(file, "cannot be saved: " + dir + " is not a directory");
+                }
+                if (!Files.isWritable(dir)) {
+                    throw new Invalid(file, "cannot be saved: the directory " + dir + " is not writable");
+                }
+                return;
+            }
+        }
+    }
+
+    /**
      * Writes {@code snapshot} to {@code file}: to a temporary file beside it, then moved over it in one step.
      */
     public static void write(Path file, ServiceSnapshot snapshot) throws IOException {

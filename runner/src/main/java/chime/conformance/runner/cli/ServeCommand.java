@@ -158,7 +158,11 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--slow-processor-delay must be zero or more");
         }
         // Read before anything starts: a state file that cannot be loaded stops serve with the file untouched.
-        ServiceSnapshot saved = stateFile == null ? null : StateFile.read(stateFile).orElse(null);
+        ServiceSnapshot saved = null;
+        if (stateFile != null) {
+            StateFile.requireSavable(stateFile);
+            saved = StateFile.read(stateFile).orElse(null);
+        }
         int exit = 0;
         try (ResettableService service = new ResettableService(() -> ReferenceService.builder().region(region)
                 .accountId(account).slowProcessorDelay(slowProcessorDelay).build())) {

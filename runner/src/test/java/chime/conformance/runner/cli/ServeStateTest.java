@@ -311,20 +311,26 @@ class ServeStateTest {
         files.put("foreign.json", "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
         files.put("unknown-version.json", text.replace("chime-conformance/state/v1", "chime-conformance/state/v9"));
         files.put("missing-part.json", text.replace("\"name\" : \"kept\",", ""));
+        files.put("not-a-directory.txt", "a file where the state's directory would be");
         Map<String, String> problems = Map.of(
                 "corrupt.json", "is not valid JSON",
                 "truncated.json", "is not valid JSON",
                 "empty.json", "is empty",
                 "foreign.json", "is not a chime-conformance state file",
                 "unknown-version.json", "has format version chime-conformance/state/v9",
-                "missing-part.json", "does not hold a valid state: appInstances[0].appInstance.name is missing");
+                "missing-part.json", "does not hold a valid state: appInstances[0].appInstance.name is missing",
+                "not-a-directory.txt/state.json", "cannot be saved: " + dir.resolve("not-a-directory.txt")
+                        + " is not a directory");
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = dir.resolve(file.getKey());
             Files.writeString(path, file.getValue());
             byte[] bytes = Files.readAllBytes(path);
-            Cli cli = Cli.run("serve", "--port", "0", "--state", path.toString());
+            Path state = file.getKey().endsWith(".txt") ? path.resolve("state.json") : path;
+            Cli cli = Cli.run("serve", "--port", "0", "--state", state.toString());
             assertEquals(2, cli.exit(), cli.describe());
-            assertThat(cli.err(), containsString("state file " + path + " " + problems.get(file.getKey())));
+            String problem = problems.get(file.getKey().endsWith(".txt") ? file.getKey() + "/state.json"
+                    : file.getKey());
+            assertThat(cli.err(), containsString("state file " + state + " " + problem));
             assertThat(cli.out(), not(containsString("Press Ctrl+C")));
             assertArrayEquals(bytes, Files.readAllBytes(path), file.getKey() + " is left as it was");
         }
