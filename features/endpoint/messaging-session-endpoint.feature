@@ -2,7 +2,7 @@
 Feature: Messaging session endpoint
   Clients receive messages and status events over a websocket connection; GetMessagingSessionEndpoint
   tells them where to connect. It takes no parameters and no bearer: "the developer" below is the app's
-  back end calling it. What travels over the websocket is beyond this kit.
+  back end calling it. What travels over the websocket is specified in features/session.
 
   @rule:ENDP-001
   Rule: The endpoint is given without parameters and without a bearer

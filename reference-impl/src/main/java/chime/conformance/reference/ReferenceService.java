@@ -96,6 +96,15 @@ public final class ReferenceService implements AutoCloseable {
         return core.processors();
     }
 
+    /**
+     * Messaging sessions: {@code sessions().connect(userArn, sessionId)} opens what a WebSocket connection to
+     * the service would receive, as the same frames (SESSION_ESTABLISHED first, then every event of the user's
+     * channels); {@code sessions().hub()} holds the open sessions.
+     */
+    public chime.conformance.reference.core.session.MessagingSessions sessions() {
+        return core.sessions();
+    }
+
     /** Planned failures, to observe the errors the reference never raises on its own (ERR-006 to ERR-008). */
     public FaultInjector faults() {
         return core.faults();

@@ -1,6 +1,7 @@
 package chime.conformance.reference.http;
 
 import chime.conformance.reference.ReferenceService;
+import chime.conformance.reference.core.session.MessagingSessions;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -103,7 +104,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
                                             MemoryBudget memory) {
         return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory,
-                api -> new ReservedPathsHandler(java.util.List.of(new ProcessorHooks(service)), api));
+                api -> new ReservedPathsHandler(java.util.List.of(new ProcessorHooks(service)), api),
+                service::sessions);
     }
 
     /** Serves any pair of clients, e.g. a fake in a test, on {@code host:port} (port 0: a free port). */
@@ -119,7 +121,7 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits, MemoryBudget memory) {
-        return start(messaging, identity, host, port, limits, memory, api -> api);
+        return start(messaging, identity, host, port, limits, memory, api -> api, null);
     }
 
     /**
@@ -146,12 +148,13 @@ public final class ReferenceHttpServer implements AutoCloseable {
                 handler = new CorsHandler(handler);
             }
             return options.requestLog() == null ? handler : new RequestLogHandler(options.requestLog(), handler);
-        });
+        }, () -> service.current().sessions());
     }
 
     private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                              String host, int port, Limits limits, MemoryBudget memory,
-                                             java.util.function.UnaryOperator<Handler> around) {
+                                             java.util.function.UnaryOperator<Handler> around,
+                                             java.util.function.Supplier<MessagingSessions> sessions) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
@@ -174,8 +177,13 @@ public final class ReferenceHttpServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
         server.setErrorHandler(new AwsErrorHandler());
-        server.setHandler(around.apply(new RestJsonHandler(new RestJsonDispatcher(messaging, identity, memory),
-                limits.maxBodyBytes(), limits.requestDeadline())));
+        RestJsonDispatcher dispatcher = new RestJsonDispatcher(messaging, identity, memory);
+        if (sessions != null) {
+            dispatcher.servingSessions();
+        }
+        Handler api = around.apply(new RestJsonHandler(dispatcher, limits.maxBodyBytes(), limits.requestDeadline()));
+        // The messaging session (/connect, WebSocket) beside the API, when a reference service is served.
+        server.setHandler(sessions == null ? api : SessionSockets.wrap(server, sessions, api));
         server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
             @Override
             protected void doStop() {

@@ -10,6 +10,8 @@ import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetMessagingSessionEndpointResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.MessagingSessionEndpoint;
 
 /**
  * restJson1 requests to SDK calls and back, independent of any HTTP server: route (one table), bind (one
@@ -25,6 +27,7 @@ public final class RestJsonDispatcher {
     private final ChimeSdkMessagingClient messaging;
     private final ChimeSdkIdentityClient identity;
     private final MemoryBudget memory;
+    private volatile boolean servesSessions;
 
     public RestJsonDispatcher(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity) {
         this(messaging, identity, MemoryBudget.unlimited());
@@ -35,6 +38,16 @@ public final class RestJsonDispatcher {
         this.messaging = messaging;
         this.identity = identity;
         this.memory = memory;
+    }
+
+    /**
+     * The server also serves messaging sessions at {@code /connect}: GetMessagingSessionEndpoint then answers
+     * the host and port the request was addressed to (its {@code Host} header), which clients dial as
+     * {@code wss://<Url>/connect} (or {@code ws://}), instead of the service's own host name.
+     */
+    public RestJsonDispatcher servingSessions() {
+        this.servesSessions = true;
+        return this;
     }
 
     /**
@@ -94,7 +107,25 @@ public final class RestJsonDispatcher {
             LOG.log(Level.WARNING, operation.operation() + " returned no response");
             throw ErrorCatalogue.SERVICE_FAILURE.toWire(ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
         }
+        if (servesSessions && response instanceof GetMessagingSessionEndpointResponse endpoint) {
+            response = withSessionHost(endpoint, headers);
+        }
         return RestJsonCodec.writeResponse(found.route(), response);
+    }
+
+    /**
+     * ENDP-003: the real service answers a bare host ({id}.{region}.ws-messaging.chime.aws) and the Amazon
+     * Chime SDK for JavaScript builds {@code wss://} + Url + {@code /connect} from it; this server is
+     * reachable at the host and port the client used for the API, so that is the Url.
+     */
+    private static SdkResponse withSessionHost(GetMessagingSessionEndpointResponse endpoint,
+                                               Function<String, List<String>> headers) {
+        List<String> host = headers.apply("Host");
+        if (host == null || host.isEmpty() || host.get(0).isBlank()) {
+            return endpoint;
+        }
+        return endpoint.toBuilder().endpoint(MessagingSessionEndpoint.builder().url(host.get(0).trim()).build())
+                .build();
     }
 
     /**

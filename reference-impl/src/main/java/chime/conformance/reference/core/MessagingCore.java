@@ -17,6 +17,8 @@ import chime.conformance.reference.core.moderation.ModeratorOperations;
 import chime.conformance.reference.core.paging.PageTokens;
 import chime.conformance.reference.core.paging.Paging;
 import chime.conformance.reference.core.quota.ServiceQuotas;
+import chime.conformance.reference.core.session.MessagingSessions;
+import chime.conformance.reference.core.session.SessionHub;
 import chime.conformance.reference.core.snapshot.ServiceSnapshot;
 import chime.conformance.reference.core.snapshot.StateSnapshots;
 import chime.conformance.reference.core.support.FaultInjector;
@@ -48,6 +50,7 @@ public final class MessagingCore implements AutoCloseable {
     private final ProcessorRegistry processors;
     private final FlowEngine flowEngine;
     private final ChannelFlowOperations channelFlows;
+    private final MessagingSessions sessions;
     private final StateSnapshots snapshots;
 
     /**
@@ -69,7 +72,8 @@ public final class MessagingCore implements AutoCloseable {
         ChannelRegistry registry = new ChannelRegistry();
         this.ctx = new CoreContext(new ServiceClock(clock), new Identifiers(idGenerator, region, accountId), directory,
                 registry, new Access(directory, registry), new Paging(new PageTokens()),
-                new IdempotencyCache(clock, idempotency), new TagStore(), new AtomicLong(), quotas);
+                new IdempotencyCache(clock, idempotency), new TagStore(), new AtomicLong(), quotas, new SessionHub());
+        this.sessions = new MessagingSessions(ctx);
         FlowStore flowStore = new FlowStore();
         this.processors = new ProcessorRegistry(region, accountId);
         this.flowEngine = new FlowEngine(ctx, flowStore, processors);
@@ -120,6 +124,11 @@ public final class MessagingCore implements AutoCloseable {
     /** The Lambda processor doubles channel flows invoke, and the record of their invocations. */
     public ProcessorRegistry processors() {
         return processors;
+    }
+
+    /** Messaging sessions: what each connected AppInstanceUser receives (SESS rules). */
+    public MessagingSessions sessions() {
+        return sessions;
     }
 
     public TagOperations tags() {
@@ -180,6 +189,8 @@ public final class MessagingCore implements AutoCloseable {
     /** Stops the processor threads. */
     @Override
     public void close() {
+        ctx.sessions().closeAll(chime.conformance.reference.core.session.MessagingSession.CLOSE_GOING_AWAY,
+                "The service is stopping");
         flowEngine.close();
         processors.close();
     }

@@ -138,6 +138,11 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         this.sdkTokenAutofill = sdkTokenAutofill;
     }
 
+    /** The messaging sessions of the service behind this client (its subscription API, and its faults). */
+    public chime.conformance.reference.core.session.MessagingSessions sessions() {
+        return core.sessions();
+    }
+
     @Override
     public String serviceName() {
         return SERVICE_NAME;

@@ -195,7 +195,7 @@ class ClassificationTest {
         assertThat(results.rule("FLOW-001").orElseThrow().status(), is(RuleStatus.NOT_APPLICABLE));
         assertThat(results.rule("CHAN-001").orElseThrow().status(), is(RuleStatus.ERROR));
         assertThat(results.rule("MSG-001").orElseThrow().status(), is(RuleStatus.NOT_COVERED));
-        assertThat(results.rules().size(), is(218));
+        assertThat(results.rules().size(), is(242));
     }
 
     @Test

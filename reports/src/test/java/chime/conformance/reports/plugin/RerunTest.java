@@ -80,7 +80,7 @@ class RerunTest {
         new SyntheticRun(new ConformancePlugin(dir.toString())).start().finish();
         RunResults results = ResultsFile.read(dir);
         assertThat(results.scenarios().size(), is(0));
-        assertThat(results.rules().size(), is(218));
+        assertThat(results.rules().size(), is(242));
         assertThat(java.nio.file.Files.readString(dir.resolve("index.html")), containsString("No scenario ran."));
     }
 

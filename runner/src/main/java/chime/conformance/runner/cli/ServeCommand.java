@@ -338,7 +338,8 @@ public final class ServeCommand implements Callable<Integer> {
         yaml.append("endpoint: ").append(uri).append('\n');
         yaml.append("region: ").append(service.region()).append('\n');
         yaml.append("hooks: ").append(uri).append(ProcessorHooks.PREFIX).append('\n');
-        yaml.append("capabilities: [").append(Capability.CLOCK_CONTROL.tag()).append("]\n");
+        yaml.append("capabilities: [").append(Capability.CLOCK_CONTROL.tag()).append(", ")
+                .append(Capability.MESSAGING_SESSION.tag()).append("]\n");
         yaml.append("processors:\n");
         for (ProcessorBehaviour b : ProcessorBehaviour.values()) {
             yaml.append("  ").append(b.key()).append(": ")

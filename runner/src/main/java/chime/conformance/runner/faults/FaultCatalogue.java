@@ -23,6 +23,7 @@ public final class FaultCatalogue {
         all.addAll(ContractFaults.all());
         all.addAll(GuideFaults.all());
         all.addAll(CallbackFaults.all());
+        all.addAll(SessionFaults.all());
         for (Fault fault : all) {
             if (byName.put(fault.name(), fault) != null) {
                 throw new IllegalStateException("two faults are named " + fault.name());

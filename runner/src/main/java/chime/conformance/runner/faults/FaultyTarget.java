@@ -57,6 +57,11 @@ public final class FaultyTarget implements Target {
     }
 
     @Override
+    public Optional<chime.conformance.runner.target.session.SessionConnector> sessions() {
+        return underneath.sessions();
+    }
+
+    @Override
     public ChimeSdkMessagingClient messaging() {
         return messaging;
     }

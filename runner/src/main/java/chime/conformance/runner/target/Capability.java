@@ -39,7 +39,12 @@ public enum Capability {
      * elapsed time without waiting (FLOW-030: a callback more than 48 hours after the invocation): the reference
      * in process, or an endpoint whose processor hooks move its clock (docs/processor-hooks.md).
      */
-    CLOCK_CONTROL("clock-control");
+    CLOCK_CONTROL("clock-control"),
+    /**
+     * The kit can open messaging sessions as each user ({@link Target#sessions}): over WebSocket, as clients
+     * connect, or on the reference in process through its subscription API.
+     */
+    MESSAGING_SESSION("messaging-session");
 
     /**
      * The single capability of earlier versions, standing for every processor behaviour. Target configs may

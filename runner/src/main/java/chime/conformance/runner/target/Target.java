@@ -61,6 +61,11 @@ public interface Target extends AutoCloseable {
         throw new UnsupportedOperationException(name() + " has no capability " + Capability.CLOCK_CONTROL.tag());
     }
 
+    /** Present with capability MESSAGING_SESSION: opens messaging sessions as a user's client does. */
+    default Optional<chime.conformance.runner.target.session.SessionConnector> sessions() {
+        return Optional.empty();
+    }
+
     /** How long reads that follow writes may take to show them: steps poll up to this bound. */
     default Duration consistencyBound() {
         return Duration.ofSeconds(2);

@@ -15,6 +15,8 @@ import chime.conformance.reference.core.model.Tag;
 import chime.conformance.reference.core.paging.KeyCodec;
 import chime.conformance.reference.core.paging.Page;
 import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.session.SessionEventType;
+import chime.conformance.reference.core.session.SessionPayloads;
 import chime.conformance.reference.core.tag.TagStore;
 import chime.conformance.reference.core.validation.Check;
 
@@ -101,6 +103,8 @@ public final class ChannelOperations {
                     channelMode != null ? channelMode : channel.mode(),
                     metadata != null ? metadata : channel.metadata(),
                     ctx.clock().strictlyAfter(channel.lastUpdatedTimestamp())));
+            Channel updated = state.channel();
+            ctx.sessions().toMembers(state, () -> SessionPayloads.channel(SessionEventType.UPDATE_CHANNEL, updated));
             return channelArn;
         });
     }
@@ -115,11 +119,18 @@ public final class ChannelOperations {
         ChannelState state = ctx.access().channel(caller, channelArn);
         state.locked(() -> {
             ctx.access().requireModeratorOrAdmin(caller, state, "delete a channel");
+            announceDeletion(state);
             ctx.channels().delete(state);
             ctx.tags().forget(channelArn);
             ctx.idempotency().forget(state.channelArn());
             return null;
         });
+    }
+
+    /** DELETE_CHANNEL to the members, before they go with the channel. Called under the channel's lock. */
+    public void announceDeletion(ChannelState state) {
+        Channel channel = state.channel();
+        ctx.sessions().toMembers(state, () -> SessionPayloads.channel(SessionEventType.DELETE_CHANNEL, channel));
     }
 
     /** CHAN-012. A private channel is Forbidden to outsiders (CHAN-005). */

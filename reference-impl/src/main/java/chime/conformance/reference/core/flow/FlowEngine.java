@@ -15,6 +15,7 @@ import chime.conformance.reference.core.model.FallbackAction;
 import chime.conformance.reference.core.model.MessageCallback;
 import chime.conformance.reference.core.model.MessageStatus;
 import chime.conformance.reference.core.model.Processor;
+import chime.conformance.reference.core.session.SessionEventType;
 import chime.conformance.reference.core.validation.Check;
 
 import java.time.Duration;
@@ -240,10 +241,16 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
         if (persistent && !update) {
             MessageOperations.markLastMessage(state, delivered);
         }
+        // "If the processing succeeds, the service sends the message to all members" (Developer Guide).
+        ctx.sessions().messageToMembers(state, update ? SessionEventType.UPDATE_CHANNEL_MESSAGE
+                : SessionEventType.CREATE_CHANNEL_MESSAGE, delivered);
     }
 
     /** STAT-007, STAT-008: a denied message is not stored; a denied edit is dropped. */
     private void deny(ChannelState state, StoredMessage stored, Step step) {
+        ctx.sessions().messageToSender(state, step.update() ? SessionEventType.DENIED_UPDATE_CHANNEL_MESSAGE
+                : SessionEventType.DENIED_CREATE_CHANNEL_MESSAGE, step.proposal().withStatus(
+                new MessageStatus(chime.conformance.reference.core.model.ChannelMessageStatus.DENIED, null)));
         if (step.update()) {
             state.putMessage(StoredMessage.delivered(stored.key(), stored.published()), true);
         } else {
@@ -253,12 +260,16 @@ public final class FlowEngine implements MessageProcessing, FlowCallback, AutoCl
 
     /** STAT-006, FLOW-026: FAILED and never delivered; a failed edit is dropped. */
     private void fail(ChannelState state, StoredMessage stored, Step step) {
+        MessageStatus status = MessageStatus.failed(
+                "The processor " + step.processor().name() + " could not be reached and its FallbackAction is ABORT");
         if (step.update()) {
             state.putMessage(StoredMessage.delivered(stored.key(), stored.published()), true);
+            ctx.sessions().messageToSender(state, SessionEventType.FAILED_UPDATE_CHANNEL_MESSAGE,
+                    step.proposal().withStatus(status));
             return;
         }
-        ChannelMessage failed = stored.latest().withStatus(MessageStatus.failed(
-                "The processor " + step.processor().name() + " could not be reached and its FallbackAction is ABORT"));
+        ChannelMessage failed = stored.latest().withStatus(status);
+        ctx.sessions().messageToSender(state, SessionEventType.FAILED_CREATE_CHANNEL_MESSAGE, failed);
         state.putMessage(new StoredMessage(stored.key(), failed, null),
                 failed.persistence() == ChannelMessagePersistenceType.PERSISTENT);
     }

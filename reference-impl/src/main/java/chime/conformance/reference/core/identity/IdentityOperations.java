@@ -85,9 +85,19 @@ public final class IdentityOperations {
         appInstanceCleanup.accept(appInstanceArn);
         for (AppInstanceUser user : ctx.directory().removeAppInstance(appInstance)) {
             ctx.channels().forgetUser(user.appInstanceUserArn());
+            closeSessions(user.appInstanceUserArn());
         }
         // Every record made in the AppInstance names it in its scope; CreateAppInstance's names it as its result.
         ctx.idempotency().forget(appInstance.appInstanceArn());
+    }
+
+    /**
+     * A deleted user's open sessions end with 4003, a code clients do not reconnect on (Developer Guide,
+     * "Handling disconnects": 4003 Forbidden). The close code is a kit decision.
+     */
+    private void closeSessions(String userArn) {
+        ctx.sessions().closeUser(userArn, chime.conformance.reference.core.session.MessagingSession.CLOSE_FORBIDDEN,
+                "The AppInstanceUser was deleted");
     }
 
     public Page<AppInstance> listAppInstances(Integer maxResults, String nextToken) {
@@ -144,6 +154,7 @@ public final class IdentityOperations {
             throw ApiError.notFound("AppInstanceUser " + appInstanceUserArn + " does not exist");
         }
         ctx.channels().forgetUser(appInstanceUserArn);
+        closeSessions(appInstanceUserArn);
         // Its CreateAppInstanceUser record and the records of its own calls as a bearer.
         ctx.idempotency().forget(removed.appInstanceUserArn());
     }

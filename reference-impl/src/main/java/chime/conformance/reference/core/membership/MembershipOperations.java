@@ -18,6 +18,8 @@ import chime.conformance.reference.core.paging.KeyCodec;
 import chime.conformance.reference.core.paging.Page;
 import chime.conformance.reference.core.paging.Paging;
 import chime.conformance.reference.core.quota.ServiceQuotas;
+import chime.conformance.reference.core.session.SessionEventType;
+import chime.conformance.reference.core.session.SessionPayloads;
 import chime.conformance.reference.core.validation.Check;
 
 import java.time.Instant;
@@ -61,7 +63,7 @@ public final class MembershipOperations {
                 // BAN-003, BAN-004: nobody, not even a moderator, can add a banned user.
                 throw ApiError.forbidden("The user is banned from the channel");
             }
-            return add(caller, state, member, membershipType);
+            return add(caller, state, member, membershipType, true);
         }));
     }
 
@@ -102,9 +104,12 @@ public final class MembershipOperations {
                             ServiceQuotas.exceeded(ctx.quotas().membershipsPerChannel(), "memberships per channel")
                                     .getMessage()));
                 } else {
-                    added.add(add(caller, state, member, membershipType).member());
+                    added.add(add(caller, state, member, membershipType, false).member());
                 }
             }
+            BatchChannelMemberships batch = new BatchChannelMemberships(state.channelArn(), caller.identity(),
+                    membershipType, added, errors);
+            announceBatch(state, batch);
             return new BatchChannelMemberships(channelArn, caller.identity(), membershipType, added, errors);
         }));
     }
@@ -122,9 +127,11 @@ public final class MembershipOperations {
             if (!memberArn.equals(caller.arn())) {
                 ctx.access().requireModeratorOrAdmin(caller, state, "remove other members");
             }
-            if (state.removeMembership(memberArn) == null) {
+            ChannelMembership removed = state.removeMembership(memberArn);
+            if (removed == null) {
                 throw ApiError.notFound("The user is not a member of the channel");
             }
+            ctx.sessions().membershipEvent(state, SessionEventType.DELETE_CHANNEL_MEMBERSHIP, removed);
             return null;
         });
     }
@@ -211,7 +218,25 @@ public final class MembershipOperations {
         return existing != null && existing.type() != type;
     }
 
-    private ChannelMembership add(Caller caller, ChannelState state, AppInstanceUser member, ChannelMembershipType type) {
+    /**
+     * One BATCH_CREATE_CHANNEL_MEMBERSHIP per call that added someone (not one event per member): to every
+     * member, or, for HIDDEN memberships, to the members added only (kit decision, as for a single hidden
+     * membership).
+     */
+    private void announceBatch(ChannelState state, BatchChannelMemberships batch) {
+        if (batch.members().isEmpty()) {
+            return;
+        }
+        if (batch.type() == ChannelMembershipType.HIDDEN) {
+            ctx.sessions().toUsers(batch.members().stream().map(Identity::arn).toList(),
+                    () -> SessionPayloads.batch(batch));
+        } else {
+            ctx.sessions().toMembers(state, () -> SessionPayloads.batch(batch));
+        }
+    }
+
+    private ChannelMembership add(Caller caller, ChannelState state, AppInstanceUser member, ChannelMembershipType type,
+                                  boolean announce) {
         if (hasOtherType(state, member.appInstanceUserArn(), type)) {
             throw ApiError.conflict("The user is already a member of the channel with the other membership type");
         }
@@ -224,6 +249,9 @@ public final class MembershipOperations {
         ChannelMembership membership = new ChannelMembership(state.channelArn(), member.identity(), caller.identity(),
                 type, now, now, null);
         state.putMembership(membership);
+        if (announce) {
+            ctx.sessions().membershipEvent(state, SessionEventType.CREATE_CHANNEL_MEMBERSHIP, membership);
+        }
         return membership;
     }
 }

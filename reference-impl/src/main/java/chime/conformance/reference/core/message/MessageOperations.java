@@ -15,6 +15,7 @@ import chime.conformance.reference.core.model.MessageStatus;
 import chime.conformance.reference.core.model.SortOrder;
 import chime.conformance.reference.core.paging.Page;
 import chime.conformance.reference.core.paging.Paging;
+import chime.conformance.reference.core.session.SessionEventType;
 import chime.conformance.reference.core.validation.Check;
 
 import java.time.Instant;
@@ -92,8 +93,10 @@ public final class MessageOperations {
                         if (persistent) {
                             markLastMessage(state, message);
                         }
+                        ctx.sessions().messageToMembers(state, SessionEventType.CREATE_CHANNEL_MESSAGE, message);
                     } else {
                         state.putMessage(new StoredMessage(key, message, null), persistent);
+                        ctx.sessions().messageToSender(state, SessionEventType.PENDING_CREATE_CHANNEL_MESSAGE, message);
                         processing.get().start(state, flow, message, false);
                     }
                     return new MessageReceipt(channel, message.messageId(), message.status());
@@ -225,11 +228,14 @@ public final class MessageOperations {
             if (flow == null) {
                 ChannelMessage edited = current.edited(newContent, newMetadata, at, MessageStatus.SENT);
                 state.putMessage(StoredMessage.delivered(stored.key(), edited), true);
+                ctx.sessions().messageToMembers(state, SessionEventType.UPDATE_CHANNEL_MESSAGE, edited);
                 return new MessageReceipt(channelArn, messageId, edited.status());
             }
             state.putMessage(new StoredMessage(stored.key(), current.withStatus(MessageStatus.PENDING), stored.published()),
                     true);
-            processing.get().start(state, flow, current.edited(newContent, newMetadata, at, MessageStatus.PENDING), true);
+            ChannelMessage proposal = current.edited(newContent, newMetadata, at, MessageStatus.PENDING);
+            ctx.sessions().messageToSender(state, SessionEventType.PENDING_UPDATE_CHANNEL_MESSAGE, proposal);
+            processing.get().start(state, flow, proposal, true);
             return new MessageReceipt(channelArn, messageId, MessageStatus.PENDING);
         });
     }
@@ -257,6 +263,7 @@ public final class MessageOperations {
             }
             state.removeMessage(messageId);
             ctx.idempotency().forgetCreated(messageId);
+            ctx.sessions().messageToMembers(state, SessionEventType.DELETE_CHANNEL_MESSAGE, stored.published());
             return null;
         });
     }
@@ -293,6 +300,7 @@ public final class MessageOperations {
                 }
                 ChannelMessage redacted = current.redact(ctx.clock().strictlyAfter(current.lastUpdatedTimestamp()));
                 state.putMessage(StoredMessage.delivered(stored.key(), redacted), true);
+                ctx.sessions().messageToMembers(state, SessionEventType.REDACT_CHANNEL_MESSAGE, redacted);
             }
             return new MessageReceipt(channelArn, messageId, null);
         });

@@ -55,7 +55,14 @@ public final class BanOperations {
                 return existing;
             }
             ChannelBan ban = new ChannelBan(channelArn, user.identity(), caller.identity(), ctx.clock().now());
+            chime.conformance.reference.core.model.ChannelMembership kicked = state.membership(memberArn);
             state.putBan(ban);
+            if (kicked != null) {
+                // BAN-002: the ban removes the member; the guide names no event for it, so the removal is
+                // announced as any other (kit decision), and the banned user receives nothing more.
+                ctx.sessions().membershipEvent(state,
+                        chime.conformance.reference.core.session.SessionEventType.DELETE_CHANNEL_MEMBERSHIP, kicked);
+            }
             return ban;
         }));
     }

@@ -171,8 +171,24 @@ public final class AwsTarget implements Target {
 
     @Override
     public Set<Capability> capabilities() {
-        // processor:X for each behaviour whose function the run deployed or the config named.
-        return Capability.processors(processors.keySet());
+        // processor:X for each behaviour whose function the run deployed or the config named; AWS serves the
+        // messaging session.
+        Set<Capability> caps = java.util.EnumSet.copyOf(Capability.processors(processors.keySet()));
+        caps.add(Capability.MESSAGING_SESSION);
+        return caps;
+    }
+
+    /**
+     * Sessions over the service's own WebSocket, the connect URL presigned with the run's credentials through
+     * the SDK's signer; "receives nothing" waits 3 seconds.
+     */
+    @Override
+    public java.util.Optional<chime.conformance.runner.target.session.SessionConnector> sessions() {
+        Duration bound = consistencyBound().compareTo(Duration.ofSeconds(10)) > 0 ? consistencyBound()
+                : Duration.ofSeconds(10);
+        return java.util.Optional.of(new chime.conformance.runner.target.session.WebSocketSessions(
+                clients.messaging(), clients.credentials(), clients.region(), settings.endpoint(), Duration.ofSeconds(3),
+                bound));
     }
 
     @Override

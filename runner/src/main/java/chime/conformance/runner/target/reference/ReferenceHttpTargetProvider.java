@@ -56,7 +56,7 @@ public final class ReferenceHttpTargetProvider implements TargetProvider {
         ProcessorHooksClient hooks = new ProcessorHooksClient(URI.create(server.uri() + ProcessorHooks.PREFIX));
         return new SdkTarget("reference-http", "reference implementation served at " + server.uri()
                 + ", through the AWS SDK for Java, its processor hooks at " + hooks.base(), server.uri(), clients,
-                EnumSet.of(Capability.PROCESSOR_INSPECTION), processors, hooks, Duration.ofSeconds(2), null)
+                EnumSet.of(Capability.PROCESSOR_INSPECTION, Capability.MESSAGING_SESSION), processors, hooks, Duration.ofSeconds(2), null)
                 .withClockControl(hooks::advanceClock)
                 .withSlowProcessorDelay(service.processors().slowDelay())
                 .alsoClosing(server)

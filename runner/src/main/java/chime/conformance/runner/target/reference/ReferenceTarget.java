@@ -19,6 +19,7 @@ public final class ReferenceTarget implements Target {
 
     private final ReferenceService service;
     private final Fixtures fixtures;
+    private final chime.conformance.runner.target.session.SessionConnector sessions;
 
     public ReferenceTarget() {
         this(ReferenceService.create());
@@ -27,6 +28,7 @@ public final class ReferenceTarget implements Target {
     public ReferenceTarget(ReferenceService service) {
         this.service = service;
         this.fixtures = new SdkFixtures(service.identityClient(), "conformance");
+        this.sessions = new chime.conformance.runner.target.session.InProcessSessions(service.sessions());
     }
 
     public ReferenceService service() {
@@ -47,6 +49,11 @@ public final class ReferenceTarget implements Target {
     public Set<Capability> capabilities() {
         // Every processor behaviour, the probe and the clock; no wire, since nothing travels over HTTP.
         return EnumSet.complementOf(EnumSet.of(Capability.WIRE));
+    }
+
+    @Override
+    public Optional<chime.conformance.runner.target.session.SessionConnector> sessions() {
+        return Optional.of(sessions);
     }
 
     @Override

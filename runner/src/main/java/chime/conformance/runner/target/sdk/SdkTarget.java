@@ -104,6 +104,17 @@ public final class SdkTarget implements Target {
         return Optional.ofNullable(slowProcessorDelay);
     }
 
+    @Override
+    public Optional<chime.conformance.runner.target.session.SessionConnector> sessions() {
+        if (!capabilities.contains(Capability.MESSAGING_SESSION)) {
+            return Optional.empty();
+        }
+        // Over the wire: a quiet period covering loopback or network delivery, the consistency bound for arrival.
+        Duration bound = consistency.compareTo(Duration.ofSeconds(5)) > 0 ? consistency : Duration.ofSeconds(5);
+        return Optional.of(new chime.conformance.runner.target.session.WebSocketSessions(clients.messaging(),
+                clients.credentials(), clients.region(), endpoint, Duration.ofMillis(500), bound));
+    }
+
     /** Closes {@code resource} after the clients, when the target closes (e.g. the server behind it). */
     public SdkTarget alsoClosing(AutoCloseable resource) {
         alsoClose.add(resource);

@@ -61,8 +61,9 @@ class AwsFlowCleanupTest {
 
     @Test
     void aFlowRunsTheConfiguredProcessorAndGoesWithItsScenario() {
+        // The processors configured, and the messaging session, which AWS serves.
         assertThat(target.capabilities(), contains(Capability.PROCESSOR_PASS_THROUGH, Capability.PROCESSOR_DENY,
-                Capability.PROCESSOR_REWRITE, Capability.PROCESSOR_UNREACHABLE));
+                Capability.PROCESSOR_REWRITE, Capability.PROCESSOR_UNREACHABLE, Capability.MESSAGING_SESSION));
         assertThat(target.processorArn(ProcessorBehaviour.HOLD).isPresent(), is(false));
         ChimeSdkMessagingClient messaging = target.messaging();
         AppInstanceScope scope = target.fixtures().newScope("scenario");
