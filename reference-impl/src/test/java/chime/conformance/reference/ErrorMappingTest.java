@@ -25,6 +25,13 @@ class ErrorMappingTest {
         f.close();
     }
 
+    /** The core's error types and the kit's error catalogue name the same nine kinds (SdkErrors maps by name). */
+    @Test
+    void everyCoreErrorTypeIsACatalogueEntry() {
+        assertThat(java.util.Arrays.stream(ErrorType.values()).map(Enum::name).toList(),
+                equalTo(java.util.Arrays.stream(chime.conformance.contract.ModeledError.values()).map(Enum::name).toList()));
+    }
+
     @Test
     void aRejectionCarriesStatusCodeAndShapeName() {
         // ERR-001, ERR-009

@@ -1,5 +1,7 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.ModeledError;
+
 import java.nio.ByteBuffer;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpFields;
@@ -49,20 +51,20 @@ final class AwsErrorHandler extends ErrorHandler {
         if (status == 505) {
             // Jetty's status for a request line whose protocol is not HTTP/1.x. That is the client's doing, and
             // a 5xx would tell clients to retry what can never succeed: answered 400.
-            return new WireError(400, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+            return ErrorCatalogue.toWire(ModeledError.BAD_REQUEST, 400,
                     describe(status, reason));
         }
         if (status == 404 || status == 405) {
             // As the dispatcher answers a request that names no operation (ErrorCatalogue.unknownOperation).
-            return new WireError(status, ErrorCatalogue.UNKNOWN_OPERATION.shape(), status == 404
-                    ? ErrorCatalogue.UNKNOWN_OPERATION.defaultCode() : ErrorCatalogue.BAD_REQUEST.defaultCode(),
+            return new WireError(status, ErrorCatalogue.UNKNOWN_OPERATION, status == 404
+                    ? ModeledError.NOT_FOUND.code() : ModeledError.BAD_REQUEST.code(),
                     describe(status, reason));
         }
         if (status == 500 || status == 503) {
-            ErrorCatalogue entry = status == 503 ? ErrorCatalogue.SERVICE_UNAVAILABLE : ErrorCatalogue.SERVICE_FAILURE;
-            return new WireError(status, entry.shape(), entry.defaultCode(), ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
+            ModeledError entry = status == 503 ? ModeledError.SERVICE_UNAVAILABLE : ModeledError.SERVICE_FAILURE;
+            return ErrorCatalogue.toWire(entry, ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
         }
-        return new WireError(status, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+        return ErrorCatalogue.toWire(ModeledError.BAD_REQUEST, status,
                 describe(status, reason));
     }
 

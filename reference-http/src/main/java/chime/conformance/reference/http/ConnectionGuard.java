@@ -1,5 +1,7 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.ModeledError;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -126,10 +128,10 @@ final class ConnectionGuard extends AbstractLifeCycle implements Connection.List
     }
 
     private void refuse(Connection connection) {
-        byte[] body = RestJsonCodec.errorBody(ErrorCatalogue.THROTTLED_CLIENT.defaultCode(),
+        byte[] body = RestJsonCodec.errorBody(ModeledError.THROTTLED_CLIENT.code(),
                 "Too many connections from one client address: at most " + maxPerAddress + " at once");
         String head = "HTTP/1.1 429 Too Many Requests\r\n"
-                + "x-amzn-ErrorType: " + ErrorCatalogue.THROTTLED_CLIENT.shape() + "\r\n"
+                + "x-amzn-ErrorType: " + ModeledError.THROTTLED_CLIENT.shape() + "\r\n"
                 + "x-amzn-RequestId: " + UUID.randomUUID() + "\r\n"
                 + "Content-Type: " + WireReply.JSON + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"

@@ -1,26 +1,19 @@
 package chime.conformance.reference.http;
 
-import java.util.Arrays;
+import chime.conformance.contract.ModeledError;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
 
 /**
- * The one error catalogue of the server: each modeled exception shape of the two services with its HTTP
- * status (model-constraints section 2, identical in both models) and its default {@code ErrorCode}, plus
- * the one shape the server uses for requests that name no operation.
+ * The wire's half of the error catalogue: a {@link ModeledError} (the kit's one catalogue of exception
+ * class, HTTP status and ErrorCode) as a {@link WireError}, plus what only the wire has: the shape it uses
+ * for requests that name no operation, and the message of unexpected failures.
  */
-public enum ErrorCatalogue {
-    BAD_REQUEST("BadRequestException", 400, "BadRequest"),
-    CONFLICT("ConflictException", 409, "Conflict"),
-    FORBIDDEN("ForbiddenException", 403, "Forbidden"),
-    NOT_FOUND("NotFoundException", 404, "NotFound"),
-    // 400 like BadRequest: clients must tell them apart by type, not status (design section 10).
-    RESOURCE_LIMIT_EXCEEDED("ResourceLimitExceededException", 400, "ResourceLimitExceeded"),
-    SERVICE_FAILURE("ServiceFailureException", 500, "ServiceFailure"),
-    SERVICE_UNAVAILABLE("ServiceUnavailableException", 503, "ServiceUnavailable"),
-    THROTTLED_CLIENT("ThrottledClientException", 429, "Throttled"),
-    UNAUTHORIZED_CLIENT("UnauthorizedClientException", 401, "Unauthorized"),
+public final class ErrorCatalogue {
+
     /**
      * No operation at this method and path. Not a modeled shape: it is the name AWS front ends use for a
      * request that names no operation, and an SDK maps it to its service's base exception with the status
@@ -29,35 +22,22 @@ public enum ErrorCatalogue {
      * is an ErrorCode that fits the status: NotFound for nothing at this path, BadRequest for a method the
      * path does not take.
      */
-    UNKNOWN_OPERATION("UnknownOperationException", 404, "NotFound");
+    public static final String UNKNOWN_OPERATION = "UnknownOperationException";
 
     /** The message of every unexpected failure: nothing about the server's insides reaches the client. */
     public static final String GENERIC_FAILURE_MESSAGE = "The service encountered an unexpected error.";
 
-    private final String shape;
-    private final int status;
-    private final String defaultCode;
-
-    ErrorCatalogue(String shape, int status, String defaultCode) {
-        this.shape = shape;
-        this.status = status;
-        this.defaultCode = defaultCode;
+    private ErrorCatalogue() {
     }
 
-    public String shape() {
-        return shape;
+    /** The wire form of a modeled error with its own status and default Code. */
+    public static WireError toWire(ModeledError error, String message) {
+        return new WireError(error.status(), error.shape(), error.code(), message);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String defaultCode() {
-        return defaultCode;
-    }
-
-    public WireError toWire(String message) {
-        return new WireError(status, shape, defaultCode, message);
+    /** A modeled shape and Code on another status than the model's (413, 408: refused before the service). */
+    public static WireError toWire(ModeledError error, int status, String message) {
+        return new WireError(status, error.shape(), error.code(), message);
     }
 
     /**
@@ -67,16 +47,12 @@ public enum ErrorCatalogue {
      *
      * @param allow the methods the path takes; empty: none (404)
      */
-    public static WireError unknownOperation(String message, java.util.List<String> allow) {
+    public static WireError unknownOperation(String message, List<String> allow) {
         if (allow.isEmpty()) {
-            return UNKNOWN_OPERATION.toWire(message);
+            return new WireError(404, UNKNOWN_OPERATION, ModeledError.NOT_FOUND.code(), message);
         }
-        return new WireError(405, UNKNOWN_OPERATION.shape, BAD_REQUEST.defaultCode, message,
-                java.util.Map.of("Allow", String.join(", ", allow)));
-    }
-
-    public static Optional<ErrorCatalogue> byShape(String shapeName) {
-        return Arrays.stream(values()).filter(e -> e.shape.equals(shapeName)).findFirst();
+        return new WireError(405, UNKNOWN_OPERATION, ModeledError.BAD_REQUEST.code(), message,
+                Map.of("Allow", String.join(", ", allow)));
     }
 
     /**
@@ -85,23 +61,18 @@ public enum ErrorCatalogue {
      * status the exception object carries. Anything else is an unexpected failure.
      */
     public static WireError fromServiceException(Throwable e) {
-        if (isModeled(e)) {
+        Optional<ModeledError> modeled = ModeledError.of(e);
+        if (modeled.isPresent()) {
+            ModeledError entry = modeled.get();
             AwsServiceException ase = (AwsServiceException) e;
-            ErrorCatalogue entry = byShape(e.getClass().getSimpleName()).orElseThrow();
-            return new WireError(entry.status, entry.shape, codeOf(ase).orElse(entry.defaultCode), messageOf(ase));
+            return new WireError(entry.status(), entry.shape(), codeOf(ase).orElse(entry.code()), messageOf(ase));
         }
-        return SERVICE_FAILURE.toWire(GENERIC_FAILURE_MESSAGE);
+        return toWire(ModeledError.SERVICE_FAILURE, GENERIC_FAILURE_MESSAGE);
     }
 
     /** Whether {@code e} is one of the modeled exceptions of either service. */
     public static boolean isModeled(Throwable e) {
-        return e instanceof AwsServiceException && isModelClass(e.getClass())
-                && byShape(e.getClass().getSimpleName()).filter(entry -> entry != UNKNOWN_OPERATION).isPresent();
-    }
-
-    private static boolean isModelClass(Class<?> type) {
-        String pkg = type.getPackageName();
-        return Arrays.stream(Api.values()).anyMatch(api -> api.modelPackage().equals(pkg));
+        return ModeledError.of(e).isPresent();
     }
 
     /** The exception's {@code Code} member, read through the model's own field metadata. */

@@ -29,8 +29,7 @@ public record OperationBinding(Route route, Class<? extends SdkRequest> requestT
     public static OperationBinding resolve(Route route) {
         String operation = route.operation();
         try {
-            Class<?> type = Class.forName(route.api().modelPackage() + "." + operation + "Request");
-            Class<? extends SdkRequest> requestType = type.asSubclass(SdkRequest.class);
+            Class<? extends SdkRequest> requestType = route.api().requestClass(operation);
             Method builder = requestType.getMethod("builder");
             String methodName = Character.toLowerCase(operation.charAt(0)) + operation.substring(1);
             Method clientMethod = route.api().clientInterface().getMethod(methodName, requestType);
@@ -44,7 +43,7 @@ public record OperationBinding(Route route, Class<? extends SdkRequest> requestT
                 }
             }
             return binding;
-        } catch (ClassNotFoundException | NoSuchMethodException | ClassCastException e) {
+        } catch (IllegalArgumentException | NoSuchMethodException e) {
             throw new IllegalStateException("route " + route.method() + " " + route.template() + " names "
                     + operation + ", which the SDK model does not have: " + e, e);
         }

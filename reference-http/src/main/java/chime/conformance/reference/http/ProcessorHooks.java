@@ -1,5 +1,7 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.ModeledError;
+
 import chime.conformance.reference.ReferenceService;
 import chime.conformance.reference.core.flow.ProcessorInvocation;
 import chime.conformance.reference.core.model.ChannelMessage;
@@ -97,14 +99,14 @@ public final class ProcessorHooks implements ReservedEndpoints {
             requireMethod(method, "GET", rawPath);
             return invocations(segments.get(3), WireText.decodeQuery(rawQuery));
         }
-        throw ErrorCatalogue.UNKNOWN_OPERATION.toWire("No processor hook at " + method + " " + rawPath
-                + "; version 1 has GET " + PROCESSORS + "/{ProcessorArn}/invocations and POST " + CLOCK);
+        throw ErrorCatalogue.unknownOperation("No processor hook at " + method + " " + rawPath
+                + "; version 1 has GET " + PROCESSORS + "/{ProcessorArn}/invocations and POST " + CLOCK, List.of());
     }
 
     private static void requireMethod(String method, String expected, String rawPath) {
         if (!method.equals(expected)) {
-            throw new WireError(405, ErrorCatalogue.UNKNOWN_OPERATION.shape(),
-                    ErrorCatalogue.UNKNOWN_OPERATION.defaultCode(),
+            throw new WireError(405, ErrorCatalogue.UNKNOWN_OPERATION,
+                    ModeledError.NOT_FOUND.code(),
                     "No processor hook at " + method + " " + rawPath + "; this path takes " + expected,
                     Map.of("Allow", expected));
         }

@@ -1,5 +1,9 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.ModeledError;
+
+import chime.conformance.contract.Service;
+
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +71,7 @@ public final class RestJsonDispatcher {
             reply = WireReply.error(e);
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "unexpected failure answering " + method + " " + rawPath, e);
-            reply = WireReply.error(ErrorCatalogue.SERVICE_FAILURE.toWire(ErrorCatalogue.GENERIC_FAILURE_MESSAGE));
+            reply = WireReply.error(ErrorCatalogue.toWire(ModeledError.SERVICE_FAILURE, ErrorCatalogue.GENERIC_FAILURE_MESSAGE));
         }
         return withRequestId(reply);
     }
@@ -88,12 +92,12 @@ public final class RestJsonDispatcher {
         }
         RouteTable.Found found = (RouteTable.Found) match;
         if (addsData(found.route().operation()) && !memory.admitsWrites()) {
-            throw ErrorCatalogue.SERVICE_UNAVAILABLE.toWire("The service holds as much data as its memory budget"
+            throw ErrorCatalogue.toWire(ModeledError.SERVICE_UNAVAILABLE, "The service holds as much data as its memory budget"
                     + " allows: requests that add data are refused until some is deleted; reads and deletes go on");
         }
         OperationBinding operation = operations.get(found.route().operation());
         SdkRequest request = RestJsonCodec.bindRequest(operation, found.labels(), query, headers, body);
-        Object client = found.route().api() == Api.MESSAGING ? messaging : identity;
+        Object client = found.route().api() == Service.MESSAGING ? messaging : identity;
         SdkResponse response;
         try {
             response = operation.invoke(client, request);
@@ -105,7 +109,7 @@ public final class RestJsonDispatcher {
         }
         if (response == null) {
             LOG.log(Level.WARNING, operation.operation() + " returned no response");
-            throw ErrorCatalogue.SERVICE_FAILURE.toWire(ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
+            throw ErrorCatalogue.toWire(ModeledError.SERVICE_FAILURE, ErrorCatalogue.GENERIC_FAILURE_MESSAGE);
         }
         if (servesSessions && response instanceof GetMessagingSessionEndpointResponse endpoint) {
             response = withSessionHost(endpoint, headers);

@@ -1,5 +1,7 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.ModeledError;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -59,7 +61,7 @@ final class RestJsonHandler extends Handler.Abstract {
     }
 
     private WireError tooLarge() {
-        return new WireError(413, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+        return ErrorCatalogue.toWire(ModeledError.BAD_REQUEST, 413,
                 "The request body exceeds the limit of " + maxBodyBytes + " bytes");
     }
 
@@ -83,7 +85,7 @@ final class RestJsonHandler extends Handler.Abstract {
     /** Why a body could not be read, in the API's words. */
     private WireError unreadable(Throwable failure) {
         if (failure instanceof DeadlineExceeded) {
-            return new WireError(408, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+            return ErrorCatalogue.toWire(ModeledError.BAD_REQUEST, 408,
                     "The request was not received in full within " + requestDeadline.toMillis()
                             + " ms of its first byte");
         }
@@ -93,7 +95,7 @@ final class RestJsonHandler extends Handler.Abstract {
             return WireError.badRequest("The request body cannot be parsed as HTTP/1.1: its framing (chunked"
                     + " transfer coding or Content-Length) is malformed");
         }
-        return new WireError(408, ErrorCatalogue.BAD_REQUEST.shape(), ErrorCatalogue.BAD_REQUEST.defaultCode(),
+        return ErrorCatalogue.toWire(ModeledError.BAD_REQUEST, 408,
                 "The request body was not received in full: the client stopped sending for longer than the"
                         + " server's idle timeout, or closed the connection");
     }

@@ -1,5 +1,7 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.Service;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Map;
  * static query parameter ({@code ?operation=batch-create}, {@code ?scope=message-status}) that is part of
  * the route (HTTP-005).
  */
-public record Route(Api api, String method, String template, String operation, int successStatus,
+public record Route(Service api, String method, String template, String operation, int successStatus,
                     List<Segment> segments, String staticQueryKey, String staticQueryValue) {
 
     /** A literal path segment, or a label bound to a request member. */
@@ -26,7 +28,7 @@ public record Route(Api api, String method, String template, String operation, i
         segments = List.copyOf(segments);
     }
 
-    public static Route of(Api api, String method, String template, String operation, int successStatus) {
+    public static Route of(Service api, String method, String template, String operation, int successStatus) {
         String path = template;
         String queryKey = null;
         String queryValue = null;

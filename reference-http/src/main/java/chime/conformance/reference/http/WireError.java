@@ -1,5 +1,7 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.ModeledError;
+
 import java.util.Map;
 
 /**
@@ -29,7 +31,7 @@ public final class WireError extends RuntimeException {
 
     /** The request does not fit the protocol or the model: BadRequestException, 400. */
     public static WireError badRequest(String message) {
-        return ErrorCatalogue.BAD_REQUEST.toWire(message);
+        return ErrorCatalogue.toWire(ModeledError.BAD_REQUEST, message);
     }
 
     public int status() {

@@ -1,5 +1,7 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.contract.Service;
+
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.instanceOf;
@@ -78,7 +80,7 @@ class SdkRoundTripTest {
         SdkRequest sent = (SdkRequest) ModelSamples.full(binding.requestType());
         Object answer = ModelSamples.full(binding.clientMethod().getReturnType());
         FAKE.answer(operation, request -> answer);
-        Object client = binding.route().api() == Api.MESSAGING ? messaging : identity;
+        Object client = binding.route().api() == Service.MESSAGING ? messaging : identity;
 
         Object received;
         try {

@@ -1,8 +1,8 @@
 package chime.conformance.reference.core;
 
 import chime.conformance.reference.core.auth.Access;
-import chime.conformance.reference.core.channel.ChannelRegistry;
-import chime.conformance.reference.core.identity.Directory;
+import chime.conformance.reference.core.state.ChannelRegistry;
+import chime.conformance.reference.core.state.Directory;
 import chime.conformance.reference.core.idempotency.IdempotencyCache;
 import chime.conformance.reference.core.paging.Paging;
 import chime.conformance.reference.core.quota.ServiceQuotas;

@@ -2,12 +2,12 @@ package chime.conformance.reference.core;
 
 import chime.conformance.reference.core.auth.Access;
 import chime.conformance.reference.core.channel.ChannelOperations;
-import chime.conformance.reference.core.channel.ChannelRegistry;
+import chime.conformance.reference.core.state.ChannelRegistry;
 import chime.conformance.reference.core.flow.ChannelFlowOperations;
 import chime.conformance.reference.core.flow.FlowEngine;
 import chime.conformance.reference.core.flow.FlowStore;
 import chime.conformance.reference.core.flow.ProcessorRegistry;
-import chime.conformance.reference.core.identity.Directory;
+import chime.conformance.reference.core.state.Directory;
 import chime.conformance.reference.core.identity.IdentityOperations;
 import chime.conformance.reference.core.idempotency.IdempotencyCache;
 import chime.conformance.reference.core.membership.MembershipOperations;

@@ -1,5 +1,8 @@
 package chime.conformance.reference.sdk;
 
+import chime.conformance.contract.Operation;
+import chime.conformance.contract.Operations;
+
 import chime.conformance.reference.core.model.BatchChannelMemberships;
 import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelBan;
@@ -43,9 +46,13 @@ final class MessagingModels {
     private MessagingModels() {
     }
 
-    /** Every response carries the HTTP status the model gives the operation (HTTP-001 to HTTP-004). */
+    /**
+     * The response, with the success status the model gives its operation (HTTP-001 to HTTP-004), read from
+     * the one operation list ({@link Operations}) by the response's class.
+     */
     @SuppressWarnings("unchecked")
-    static <R extends SdkResponse> R withStatus(SdkResponse.Builder builder, int status) {
+    static <R extends SdkResponse> R answer(SdkResponse.Builder builder) {
+        int status = Operations.successStatus(Operation.nameOf(builder.getClass().getEnclosingClass()));
         return (R) builder.sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build()).build();
     }
 
@@ -135,7 +142,7 @@ final class MessagingModels {
         return batch.errors().stream()
                 .map(error -> BatchCreateChannelMembershipError.builder()
                         .memberArn(error.memberArn())
-                        .errorCode(ErrorCode.fromValue(error.error().errorCode()))
+                        .errorCode(ErrorCode.fromValue(SdkErrors.modeled(error.error()).code()))
                         .errorMessage(error.message())
                         .build())
                 .toList();

@@ -44,7 +44,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import static chime.conformance.reference.sdk.MessagingModels.withStatus;
+import static chime.conformance.reference.sdk.MessagingModels.answer;
 
 /**
  * The identity subset the kit needs for fixtures, as a {@link ChimeSdkIdentityClient}: AppInstances,
@@ -100,23 +100,23 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
 
     @Override
     public CreateAppInstanceResponse createAppInstance(CreateAppInstanceRequest request) {
-        return call("CreateAppInstance", () -> withStatus(CreateAppInstanceResponse.builder().appInstanceArn(
+        return call("CreateAppInstance", () -> answer(CreateAppInstanceResponse.builder().appInstanceArn(
                 core.identity().createAppInstance(request.name(), request.metadata(),
-                        idempotencyToken(request.clientRequestToken()), tags(request.hasTags(), request.tags()))), 201));
+                        idempotencyToken(request.clientRequestToken()), tags(request.hasTags(), request.tags())))));
     }
 
     @Override
     public DescribeAppInstanceResponse describeAppInstance(DescribeAppInstanceRequest request) {
         return call("DescribeAppInstance", () -> {
             AppInstance appInstance = core.identity().describeAppInstance(request.appInstanceArn());
-            return withStatus(DescribeAppInstanceResponse.builder().appInstance(
+            return answer(DescribeAppInstanceResponse.builder().appInstance(
                     software.amazon.awssdk.services.chimesdkidentity.model.AppInstance.builder()
                             .appInstanceArn(appInstance.appInstanceArn())
                             .name(appInstance.name())
                             .metadata(appInstance.metadata())
                             .createdTimestamp(appInstance.createdTimestamp())
                             .lastUpdatedTimestamp(appInstance.lastUpdatedTimestamp())
-                            .build()), 200);
+                            .build()));
         });
     }
 
@@ -124,7 +124,7 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
     public DeleteAppInstanceResponse deleteAppInstance(DeleteAppInstanceRequest request) {
         return call("DeleteAppInstance", () -> {
             core.identity().deleteAppInstance(request.appInstanceArn());
-            return withStatus(DeleteAppInstanceResponse.builder(), 204);
+            return answer(DeleteAppInstanceResponse.builder());
         });
     }
 
@@ -132,36 +132,36 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
     public ListAppInstancesResponse listAppInstances(ListAppInstancesRequest request) {
         return call("ListAppInstances", () -> {
             Page<AppInstance> page = core.identity().listAppInstances(request.maxResults(), request.nextToken());
-            return withStatus(ListAppInstancesResponse.builder()
+            return answer(ListAppInstancesResponse.builder()
                     .appInstances(page.items().stream().map(appInstance -> AppInstanceSummary.builder()
                             .appInstanceArn(appInstance.appInstanceArn())
                             .name(appInstance.name())
                             .metadata(appInstance.metadata())
                             .build()).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
     @Override
     public CreateAppInstanceUserResponse createAppInstanceUser(CreateAppInstanceUserRequest request) {
-        return call("CreateAppInstanceUser", () -> withStatus(CreateAppInstanceUserResponse.builder()
+        return call("CreateAppInstanceUser", () -> answer(CreateAppInstanceUserResponse.builder()
                 .appInstanceUserArn(core.identity().createAppInstanceUser(request.appInstanceArn(),
                         request.appInstanceUserId(), request.name(), request.metadata(),
-                        idempotencyToken(request.clientRequestToken()), tags(request.hasTags(), request.tags()))), 201));
+                        idempotencyToken(request.clientRequestToken()), tags(request.hasTags(), request.tags())))));
     }
 
     @Override
     public DescribeAppInstanceUserResponse describeAppInstanceUser(DescribeAppInstanceUserRequest request) {
         return call("DescribeAppInstanceUser", () -> {
             AppInstanceUser user = core.identity().describeAppInstanceUser(request.appInstanceUserArn());
-            return withStatus(DescribeAppInstanceUserResponse.builder().appInstanceUser(
+            return answer(DescribeAppInstanceUserResponse.builder().appInstanceUser(
                     software.amazon.awssdk.services.chimesdkidentity.model.AppInstanceUser.builder()
                             .appInstanceUserArn(user.appInstanceUserArn())
                             .name(user.name())
                             .metadata(user.metadata())
                             .createdTimestamp(user.createdTimestamp())
                             .lastUpdatedTimestamp(user.lastUpdatedTimestamp())
-                            .build()), 200);
+                            .build()));
         });
     }
 
@@ -169,7 +169,7 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
     public DeleteAppInstanceUserResponse deleteAppInstanceUser(DeleteAppInstanceUserRequest request) {
         return call("DeleteAppInstanceUser", () -> {
             core.identity().deleteAppInstanceUser(request.appInstanceUserArn());
-            return withStatus(DeleteAppInstanceUserResponse.builder(), 204);
+            return answer(DeleteAppInstanceUserResponse.builder());
         });
     }
 
@@ -178,14 +178,14 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
         return call("ListAppInstanceUsers", () -> {
             Page<AppInstanceUser> page = core.identity().listAppInstanceUsers(request.appInstanceArn(),
                     request.maxResults(), request.nextToken());
-            return withStatus(ListAppInstanceUsersResponse.builder()
+            return answer(ListAppInstanceUsersResponse.builder()
                     .appInstanceArn(request.appInstanceArn())
                     .appInstanceUsers(page.items().stream().map(user -> AppInstanceUserSummary.builder()
                             .appInstanceUserArn(user.appInstanceUserArn())
                             .name(user.name())
                             .metadata(user.metadata())
                             .build()).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -194,9 +194,9 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
         return call("CreateAppInstanceAdmin", () -> {
             AppInstanceAdmin admin = core.identity().createAppInstanceAdmin(request.appInstanceArn(),
                     request.appInstanceAdminArn());
-            return withStatus(CreateAppInstanceAdminResponse.builder()
+            return answer(CreateAppInstanceAdminResponse.builder()
                     .appInstanceAdmin(identity(admin.admin()))
-                    .appInstanceArn(admin.appInstanceArn()), 201);
+                    .appInstanceArn(admin.appInstanceArn()));
         });
     }
 
@@ -205,12 +205,12 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
         return call("DescribeAppInstanceAdmin", () -> {
             AppInstanceAdmin admin = core.identity().describeAppInstanceAdmin(request.appInstanceArn(),
                     request.appInstanceAdminArn());
-            return withStatus(DescribeAppInstanceAdminResponse.builder().appInstanceAdmin(
+            return answer(DescribeAppInstanceAdminResponse.builder().appInstanceAdmin(
                     software.amazon.awssdk.services.chimesdkidentity.model.AppInstanceAdmin.builder()
                             .admin(identity(admin.admin()))
                             .appInstanceArn(admin.appInstanceArn())
                             .createdTimestamp(admin.createdTimestamp())
-                            .build()), 200);
+                            .build()));
         });
     }
 
@@ -218,7 +218,7 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
     public DeleteAppInstanceAdminResponse deleteAppInstanceAdmin(DeleteAppInstanceAdminRequest request) {
         return call("DeleteAppInstanceAdmin", () -> {
             core.identity().deleteAppInstanceAdmin(request.appInstanceArn(), request.appInstanceAdminArn());
-            return withStatus(DeleteAppInstanceAdminResponse.builder(), 204);
+            return answer(DeleteAppInstanceAdminResponse.builder());
         });
     }
 
@@ -227,12 +227,12 @@ public final class ReferenceIdentityClient implements ChimeSdkIdentityClient {
         return call("ListAppInstanceAdmins", () -> {
             Page<AppInstanceAdmin> page = core.identity().listAppInstanceAdmins(request.appInstanceArn(),
                     request.maxResults(), request.nextToken());
-            return withStatus(ListAppInstanceAdminsResponse.builder()
+            return answer(ListAppInstanceAdminsResponse.builder()
                     .appInstanceArn(request.appInstanceArn())
                     .appInstanceAdmins(page.items().stream()
                             .map(admin -> AppInstanceAdminSummary.builder().admin(identity(admin.admin())).build())
                             .toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 }

@@ -109,7 +109,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import static chime.conformance.reference.sdk.MessagingModels.withStatus;
+import static chime.conformance.reference.sdk.MessagingModels.answer;
 
 /**
  * The reference implementation as a {@link ChimeSdkMessagingClient}: a thin adapter from the SDK's request
@@ -181,22 +181,22 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
                     request.modeAsString(), request.privacyAsString(), request.metadata(),
                     idempotencyToken(request.clientRequestToken()),
                     MessagingModels.tags(request.hasTags(), request.tags()));
-            return withStatus(CreateChannelResponse.builder().channelArn(channelArn), 201);
+            return answer(CreateChannelResponse.builder().channelArn(channelArn));
         });
     }
 
     @Override
     public UpdateChannelResponse updateChannel(UpdateChannelRequest request) {
-        return call("UpdateChannel", () -> withStatus(UpdateChannelResponse.builder().channelArn(
+        return call("UpdateChannel", () -> answer(UpdateChannelResponse.builder().channelArn(
                 core.channels().update(request.chimeBearer(), request.channelArn(), request.name(),
-                        request.modeAsString(), request.metadata())), 200));
+                        request.modeAsString(), request.metadata()))));
     }
 
     @Override
     public DeleteChannelResponse deleteChannel(DeleteChannelRequest request) {
         return call("DeleteChannel", () -> {
             core.channels().delete(request.chimeBearer(), request.channelArn());
-            return withStatus(DeleteChannelResponse.builder(), 204);
+            return answer(DeleteChannelResponse.builder());
         });
     }
 
@@ -204,7 +204,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public DescribeChannelResponse describeChannel(DescribeChannelRequest request) {
         return call("DescribeChannel", () -> {
             Channel channel = core.channels().describe(request.chimeBearer(), request.channelArn());
-            return withStatus(DescribeChannelResponse.builder().channel(MessagingModels.channel(channel)), 200);
+            return answer(DescribeChannelResponse.builder().channel(MessagingModels.channel(channel)));
         });
     }
 
@@ -213,9 +213,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("ListChannels", () -> {
             Page<Channel> page = core.channels().list(request.chimeBearer(), request.appInstanceArn(),
                     request.privacyAsString(), request.maxResults(), request.nextToken());
-            return withStatus(ListChannelsResponse.builder()
+            return answer(ListChannelsResponse.builder()
                     .channels(page.items().stream().map(MessagingModels::channelSummary).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -225,9 +225,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("ListChannelMembershipsForAppInstanceUser", () -> {
             Page<ChannelMembershipForAppInstanceUser> page = core.channels().listMembershipsForAppInstanceUser(
                     request.chimeBearer(), request.appInstanceUserArn(), request.maxResults(), request.nextToken());
-            return withStatus(ListChannelMembershipsForAppInstanceUserResponse.builder()
+            return answer(ListChannelMembershipsForAppInstanceUserResponse.builder()
                     .channelMemberships(page.items().stream().map(MessagingModels::membershipForAppInstanceUser).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -237,8 +237,8 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("DescribeChannelMembershipForAppInstanceUser", () -> {
             ChannelMembershipForAppInstanceUser view = core.channels().describeMembershipForAppInstanceUser(
                     request.chimeBearer(), request.channelArn(), request.appInstanceUserArn());
-            return withStatus(DescribeChannelMembershipForAppInstanceUserResponse.builder()
-                    .channelMembership(MessagingModels.membershipForAppInstanceUser(view)), 200);
+            return answer(DescribeChannelMembershipForAppInstanceUserResponse.builder()
+                    .channelMembership(MessagingModels.membershipForAppInstanceUser(view)));
         });
     }
 
@@ -248,8 +248,8 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("DescribeChannelModeratedByAppInstanceUser", () -> {
             Channel channel = core.channels().describeModeratedByAppInstanceUser(request.chimeBearer(),
                     request.channelArn(), request.appInstanceUserArn());
-            return withStatus(DescribeChannelModeratedByAppInstanceUserResponse.builder()
-                    .channel(MessagingModels.moderatedChannel(channel)), 200);
+            return answer(DescribeChannelModeratedByAppInstanceUserResponse.builder()
+                    .channel(MessagingModels.moderatedChannel(channel)));
         });
     }
 
@@ -259,9 +259,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("ListChannelsModeratedByAppInstanceUser", () -> {
             Page<Channel> page = core.channels().listModeratedByAppInstanceUser(request.chimeBearer(),
                     request.appInstanceUserArn(), request.maxResults(), request.nextToken());
-            return withStatus(ListChannelsModeratedByAppInstanceUserResponse.builder()
+            return answer(ListChannelsModeratedByAppInstanceUserResponse.builder()
                     .channels(page.items().stream().map(MessagingModels::moderatedChannel).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -272,9 +272,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("CreateChannelMembership", () -> {
             ChannelMembership membership = core.memberships().create(request.chimeBearer(), request.channelArn(),
                     request.memberArn(), request.typeAsString());
-            return withStatus(CreateChannelMembershipResponse.builder()
+            return answer(CreateChannelMembershipResponse.builder()
                     .channelArn(membership.channelArn())
-                    .member(MessagingModels.identity(membership.member())), 201);
+                    .member(MessagingModels.identity(membership.member())));
         });
     }
 
@@ -283,9 +283,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("BatchCreateChannelMembership", () -> {
             BatchChannelMemberships batch = core.memberships().batchCreate(request.chimeBearer(), request.channelArn(),
                     request.typeAsString(), request.hasMemberArns() ? request.memberArns() : null);
-            return withStatus(BatchCreateChannelMembershipResponse.builder()
+            return answer(BatchCreateChannelMembershipResponse.builder()
                     .batchChannelMemberships(MessagingModels.batch(batch))
-                    .errors(MessagingModels.batchErrors(batch)), 200);
+                    .errors(MessagingModels.batchErrors(batch)));
         });
     }
 
@@ -293,7 +293,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public DeleteChannelMembershipResponse deleteChannelMembership(DeleteChannelMembershipRequest request) {
         return call("DeleteChannelMembership", () -> {
             core.memberships().delete(request.chimeBearer(), request.channelArn(), request.memberArn());
-            return withStatus(DeleteChannelMembershipResponse.builder(), 204);
+            return answer(DeleteChannelMembershipResponse.builder());
         });
     }
 
@@ -302,8 +302,8 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("DescribeChannelMembership", () -> {
             ChannelMembership membership = core.memberships().describe(request.chimeBearer(), request.channelArn(),
                     request.memberArn());
-            return withStatus(DescribeChannelMembershipResponse.builder()
-                    .channelMembership(MessagingModels.membership(membership)), 200);
+            return answer(DescribeChannelMembershipResponse.builder()
+                    .channelMembership(MessagingModels.membership(membership)));
         });
     }
 
@@ -312,17 +312,17 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("ListChannelMemberships", () -> {
             Page<ChannelMembership> page = core.memberships().list(request.chimeBearer(), request.channelArn(),
                     request.typeAsString(), request.maxResults(), request.nextToken());
-            return withStatus(ListChannelMembershipsResponse.builder()
+            return answer(ListChannelMembershipsResponse.builder()
                     .channelArn(request.channelArn())
                     .channelMemberships(page.items().stream().map(MessagingModels::membershipSummary).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
     @Override
     public UpdateChannelReadMarkerResponse updateChannelReadMarker(UpdateChannelReadMarkerRequest request) {
-        return call("UpdateChannelReadMarker", () -> withStatus(UpdateChannelReadMarkerResponse.builder()
-                .channelArn(core.memberships().updateReadMarker(request.chimeBearer(), request.channelArn())), 200));
+        return call("UpdateChannelReadMarker", () -> answer(UpdateChannelReadMarkerResponse.builder()
+                .channelArn(core.memberships().updateReadMarker(request.chimeBearer(), request.channelArn()))));
     }
 
     // ---- moderators -------------------------------------------------------------------------------------
@@ -332,9 +332,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("CreateChannelModerator", () -> {
             ChannelModerator moderator = core.moderators().create(request.chimeBearer(), request.channelArn(),
                     request.channelModeratorArn());
-            return withStatus(CreateChannelModeratorResponse.builder()
+            return answer(CreateChannelModeratorResponse.builder()
                     .channelArn(moderator.channelArn())
-                    .channelModerator(MessagingModels.identity(moderator.moderator())), 201);
+                    .channelModerator(MessagingModels.identity(moderator.moderator())));
         });
     }
 
@@ -342,7 +342,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public DeleteChannelModeratorResponse deleteChannelModerator(DeleteChannelModeratorRequest request) {
         return call("DeleteChannelModerator", () -> {
             core.moderators().delete(request.chimeBearer(), request.channelArn(), request.channelModeratorArn());
-            return withStatus(DeleteChannelModeratorResponse.builder(), 204);
+            return answer(DeleteChannelModeratorResponse.builder());
         });
     }
 
@@ -351,8 +351,8 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("DescribeChannelModerator", () -> {
             ChannelModerator moderator = core.moderators().describe(request.chimeBearer(), request.channelArn(),
                     request.channelModeratorArn());
-            return withStatus(DescribeChannelModeratorResponse.builder()
-                    .channelModerator(MessagingModels.moderator(moderator)), 200);
+            return answer(DescribeChannelModeratorResponse.builder()
+                    .channelModerator(MessagingModels.moderator(moderator)));
         });
     }
 
@@ -361,10 +361,10 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("ListChannelModerators", () -> {
             Page<ChannelModerator> page = core.moderators().list(request.chimeBearer(), request.channelArn(),
                     request.maxResults(), request.nextToken());
-            return withStatus(ListChannelModeratorsResponse.builder()
+            return answer(ListChannelModeratorsResponse.builder()
                     .channelArn(request.channelArn())
                     .channelModerators(page.items().stream().map(MessagingModels::moderatorSummary).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -374,9 +374,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public CreateChannelBanResponse createChannelBan(CreateChannelBanRequest request) {
         return call("CreateChannelBan", () -> {
             ChannelBan ban = core.bans().create(request.chimeBearer(), request.channelArn(), request.memberArn());
-            return withStatus(CreateChannelBanResponse.builder()
+            return answer(CreateChannelBanResponse.builder()
                     .channelArn(ban.channelArn())
-                    .member(MessagingModels.identity(ban.member())), 201);
+                    .member(MessagingModels.identity(ban.member())));
         });
     }
 
@@ -384,7 +384,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public DeleteChannelBanResponse deleteChannelBan(DeleteChannelBanRequest request) {
         return call("DeleteChannelBan", () -> {
             core.bans().delete(request.chimeBearer(), request.channelArn(), request.memberArn());
-            return withStatus(DeleteChannelBanResponse.builder(), 204);
+            return answer(DeleteChannelBanResponse.builder());
         });
     }
 
@@ -392,7 +392,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public DescribeChannelBanResponse describeChannelBan(DescribeChannelBanRequest request) {
         return call("DescribeChannelBan", () -> {
             ChannelBan ban = core.bans().describe(request.chimeBearer(), request.channelArn(), request.memberArn());
-            return withStatus(DescribeChannelBanResponse.builder().channelBan(MessagingModels.ban(ban)), 200);
+            return answer(DescribeChannelBanResponse.builder().channelBan(MessagingModels.ban(ban)));
         });
     }
 
@@ -401,10 +401,10 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("ListChannelBans", () -> {
             Page<ChannelBan> page = core.bans().list(request.chimeBearer(), request.channelArn(),
                     request.maxResults(), request.nextToken());
-            return withStatus(ListChannelBansResponse.builder()
+            return answer(ListChannelBansResponse.builder()
                     .channelArn(request.channelArn())
                     .channelBans(page.items().stream().map(MessagingModels::banSummary).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -416,10 +416,10 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
             MessageReceipt receipt = core.messages().send(request.chimeBearer(), request.channelArn(), request.content(),
                     request.typeAsString(), request.persistenceAsString(), request.metadata(),
                     idempotencyToken(request.clientRequestToken()));
-            return withStatus(SendChannelMessageResponse.builder()
+            return answer(SendChannelMessageResponse.builder()
                     .channelArn(receipt.channelArn())
                     .messageId(receipt.messageId())
-                    .status(MessagingModels.status(receipt.status())), 201);
+                    .status(MessagingModels.status(receipt.status())));
         });
     }
 
@@ -427,7 +427,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public GetChannelMessageResponse getChannelMessage(GetChannelMessageRequest request) {
         return call("GetChannelMessage", () -> {
             ChannelMessage message = core.messages().get(request.chimeBearer(), request.channelArn(), request.messageId());
-            return withStatus(GetChannelMessageResponse.builder().channelMessage(MessagingModels.message(message)), 200);
+            return answer(GetChannelMessageResponse.builder().channelMessage(MessagingModels.message(message)));
         });
     }
 
@@ -437,10 +437,10 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
             Page<ChannelMessage> page = core.messages().list(request.chimeBearer(), request.channelArn(),
                     request.sortOrderAsString(), request.notBefore(), request.notAfter(), request.maxResults(),
                     request.nextToken());
-            return withStatus(ListChannelMessagesResponse.builder()
+            return answer(ListChannelMessagesResponse.builder()
                     .channelArn(request.channelArn())
                     .channelMessages(page.items().stream().map(MessagingModels::messageSummary).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -449,10 +449,10 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("UpdateChannelMessage", () -> {
             MessageReceipt receipt = core.messages().update(request.chimeBearer(), request.channelArn(),
                     request.messageId(), request.content(), request.metadata());
-            return withStatus(UpdateChannelMessageResponse.builder()
+            return answer(UpdateChannelMessageResponse.builder()
                     .channelArn(receipt.channelArn())
                     .messageId(receipt.messageId())
-                    .status(MessagingModels.status(receipt.status())), 200);
+                    .status(MessagingModels.status(receipt.status())));
         });
     }
 
@@ -460,7 +460,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public DeleteChannelMessageResponse deleteChannelMessage(DeleteChannelMessageRequest request) {
         return call("DeleteChannelMessage", () -> {
             core.messages().delete(request.chimeBearer(), request.channelArn(), request.messageId());
-            return withStatus(DeleteChannelMessageResponse.builder(), 204);
+            return answer(DeleteChannelMessageResponse.builder());
         });
     }
 
@@ -469,17 +469,17 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("RedactChannelMessage", () -> {
             MessageReceipt receipt = core.messages().redact(request.chimeBearer(), request.channelArn(),
                     request.messageId());
-            return withStatus(RedactChannelMessageResponse.builder()
+            return answer(RedactChannelMessageResponse.builder()
                     .channelArn(receipt.channelArn())
-                    .messageId(receipt.messageId()), 200);
+                    .messageId(receipt.messageId()));
         });
     }
 
     @Override
     public GetChannelMessageStatusResponse getChannelMessageStatus(GetChannelMessageStatusRequest request) {
-        return call("GetChannelMessageStatus", () -> withStatus(GetChannelMessageStatusResponse.builder()
+        return call("GetChannelMessageStatus", () -> answer(GetChannelMessageStatusResponse.builder()
                 .status(MessagingModels.status(core.messages().status(request.chimeBearer(), request.channelArn(),
-                        request.messageId()))), 200));
+                        request.messageId())))));
     }
 
     // ---- tags and endpoint ------------------------------------------------------------------------------
@@ -488,7 +488,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public TagResourceResponse tagResource(TagResourceRequest request) {
         return call("TagResource", () -> {
             core.tags().tag(request.resourceARN(), MessagingModels.tags(request.hasTags(), request.tags()));
-            return withStatus(TagResourceResponse.builder(), 204);
+            return answer(TagResourceResponse.builder());
         });
     }
 
@@ -496,21 +496,21 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public UntagResourceResponse untagResource(UntagResourceRequest request) {
         return call("UntagResource", () -> {
             core.tags().untag(request.resourceARN(), request.hasTagKeys() ? request.tagKeys() : null);
-            return withStatus(UntagResourceResponse.builder(), 204);
+            return answer(UntagResourceResponse.builder());
         });
     }
 
     @Override
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
-        return call("ListTagsForResource", () -> withStatus(ListTagsForResourceResponse.builder()
-                .tags(core.tags().list(request.resourceARN()).stream().map(MessagingModels::tag).toList()), 200));
+        return call("ListTagsForResource", () -> answer(ListTagsForResourceResponse.builder()
+                .tags(core.tags().list(request.resourceARN()).stream().map(MessagingModels::tag).toList())));
     }
 
     /** ENDP-001: no parameters and no bearer; the newer NetworkType member is ignored. */
     @Override
     public GetMessagingSessionEndpointResponse getMessagingSessionEndpoint(GetMessagingSessionEndpointRequest request) {
-        return call("GetMessagingSessionEndpoint", () -> withStatus(GetMessagingSessionEndpointResponse.builder()
-                .endpoint(MessagingSessionEndpoint.builder().url(core.messagingSessionEndpoint()).build()), 200));
+        return call("GetMessagingSessionEndpoint", () -> answer(GetMessagingSessionEndpointResponse.builder()
+                .endpoint(MessagingSessionEndpoint.builder().url(core.messagingSessionEndpoint()).build())));
     }
 
     // ---- channel flows ----------------------------------------------------------------------------------
@@ -518,24 +518,24 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     @Override
     public CreateChannelFlowResponse createChannelFlow(CreateChannelFlowRequest request) {
         // IDEM-005: CreateChannelFlow's ClientRequestToken is not an idempotencyToken; nothing is filled in.
-        return call("CreateChannelFlow", () -> withStatus(CreateChannelFlowResponse.builder().channelFlowArn(
+        return call("CreateChannelFlow", () -> answer(CreateChannelFlowResponse.builder().channelFlowArn(
                 core.channelFlows().create(request.appInstanceArn(),
                         MessagingModels.processors(request.hasProcessors(), request.processors()), request.name(),
-                        MessagingModels.tags(request.hasTags(), request.tags()), request.clientRequestToken())), 201));
+                        MessagingModels.tags(request.hasTags(), request.tags()), request.clientRequestToken()))));
     }
 
     @Override
     public UpdateChannelFlowResponse updateChannelFlow(UpdateChannelFlowRequest request) {
-        return call("UpdateChannelFlow", () -> withStatus(UpdateChannelFlowResponse.builder().channelFlowArn(
+        return call("UpdateChannelFlow", () -> answer(UpdateChannelFlowResponse.builder().channelFlowArn(
                 core.channelFlows().update(request.channelFlowArn(),
-                        MessagingModels.processors(request.hasProcessors(), request.processors()), request.name())), 200));
+                        MessagingModels.processors(request.hasProcessors(), request.processors()), request.name()))));
     }
 
     @Override
     public DeleteChannelFlowResponse deleteChannelFlow(DeleteChannelFlowRequest request) {
         return call("DeleteChannelFlow", () -> {
             core.channelFlows().delete(request.channelFlowArn());
-            return withStatus(DeleteChannelFlowResponse.builder(), 204);
+            return answer(DeleteChannelFlowResponse.builder());
         });
     }
 
@@ -543,7 +543,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public DescribeChannelFlowResponse describeChannelFlow(DescribeChannelFlowRequest request) {
         return call("DescribeChannelFlow", () -> {
             ChannelFlow flow = core.channelFlows().describe(request.channelFlowArn());
-            return withStatus(DescribeChannelFlowResponse.builder().channelFlow(MessagingModels.flow(flow)), 200);
+            return answer(DescribeChannelFlowResponse.builder().channelFlow(MessagingModels.flow(flow)));
         });
     }
 
@@ -552,9 +552,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("ListChannelFlows", () -> {
             Page<ChannelFlow> page = core.channelFlows().list(request.appInstanceArn(), request.maxResults(),
                     request.nextToken());
-            return withStatus(ListChannelFlowsResponse.builder()
+            return answer(ListChannelFlowsResponse.builder()
                     .channelFlows(page.items().stream().map(MessagingModels::flowSummary).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -564,9 +564,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
         return call("ListChannelsAssociatedWithChannelFlow", () -> {
             Page<Channel> page = core.channelFlows().listChannelsAssociated(request.channelFlowArn(),
                     request.maxResults(), request.nextToken());
-            return withStatus(ListChannelsAssociatedWithChannelFlowResponse.builder()
+            return answer(ListChannelsAssociatedWithChannelFlowResponse.builder()
                     .channels(page.items().stream().map(MessagingModels::channelAssociatedWithFlow).toList())
-                    .nextToken(page.nextToken()), 200);
+                    .nextToken(page.nextToken()));
         });
     }
 
@@ -575,7 +575,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public AssociateChannelFlowResponse associateChannelFlow(AssociateChannelFlowRequest request) {
         return call("AssociateChannelFlow", () -> {
             core.channelFlows().associate(request.chimeBearer(), request.channelArn(), request.channelFlowArn());
-            return withStatus(AssociateChannelFlowResponse.builder(), 200);
+            return answer(AssociateChannelFlowResponse.builder());
         });
     }
 
@@ -583,7 +583,7 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
     public DisassociateChannelFlowResponse disassociateChannelFlow(DisassociateChannelFlowRequest request) {
         return call("DisassociateChannelFlow", () -> {
             core.channelFlows().disassociate(request.chimeBearer(), request.channelArn(), request.channelFlowArn());
-            return withStatus(DisassociateChannelFlowResponse.builder(), 204);
+            return answer(DisassociateChannelFlowResponse.builder());
         });
     }
 
@@ -598,9 +598,9 @@ public final class ReferenceMessagingClient implements ChimeSdkMessagingClient {
             CallbackReceipt receipt = core.flowEngine().callback(idempotencyToken(request.callbackId()),
                     request.channelArn(), Boolean.TRUE.equals(request.deleteResource()),
                     message == null ? null : new MessageCallback(message.messageId(), message.content(), message.metadata()));
-            return withStatus(ChannelFlowCallbackResponse.builder()
+            return answer(ChannelFlowCallbackResponse.builder()
                     .channelArn(receipt.channelArn())
-                    .callbackId(receipt.callbackId()), 200);
+                    .callbackId(receipt.callbackId()));
         });
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Every named fault the kit knows, in catalogue order (by rule area). */
 public final class FaultCatalogue {
@@ -13,17 +14,43 @@ public final class FaultCatalogue {
     private FaultCatalogue() {
     }
 
+    /**
+     * The faults by rule area, one file per area: a fault lives with the area of the first rule it breaks
+     * ({@link Fault#area()}), so that a fault is found where its rules are.
+     */
+    private static Map<String, Supplier<List<Fault>>> byArea() {
+        Map<String, Supplier<List<Fault>>> areas = new LinkedHashMap<>();
+        areas.put("AUTH", AuthFaults::all);
+        areas.put("CHAN", ChannelFaults::all);
+        areas.put("MEMB", MembershipFaults::all);
+        areas.put("MOD", ModerationFaults::all);
+        areas.put("BAN", BanFaults::all);
+        areas.put("MSG", MessageFaults::all);
+        areas.put("SIZE", SizeFaults::all);
+        areas.put("PAGE", PagingFaults::all);
+        areas.put("IDEM", IdempotencyFaults::all);
+        areas.put("READ", ReadMarkerFaults::all);
+        areas.put("FLOW", FlowFaults::all);
+        areas.put("STAT", StatusFaults::all);
+        areas.put("TAG", TagFaults::all);
+        areas.put("ENDP", EndpointFaults::all);
+        areas.put("ERR", ErrorFaults::all);
+        areas.put("SESS", SessionFaults::all);
+        return areas;
+    }
+
     private static Map<String, Fault> load() {
         Map<String, Fault> byName = new LinkedHashMap<>();
         List<Fault> all = new ArrayList<>();
-        all.addAll(AccessFaults.all());
-        all.addAll(MessageFaults.all());
-        all.addAll(FlowFaults.all());
-        all.addAll(RuleFaults.all());
-        all.addAll(ContractFaults.all());
-        all.addAll(GuideFaults.all());
-        all.addAll(CallbackFaults.all());
-        all.addAll(SessionFaults.all());
+        byArea().forEach((area, faults) -> {
+            for (Fault fault : faults.get()) {
+                if (!fault.area().equals(area)) {
+                    throw new IllegalStateException("fault " + fault.name() + " breaks first a rule of " + fault.area()
+                            + " but is listed with the faults of " + area);
+                }
+                all.add(fault);
+            }
+        });
         for (Fault fault : all) {
             if (byName.put(fault.name(), fault) != null) {
                 throw new IllegalStateException("two faults are named " + fault.name());

@@ -1,8 +1,7 @@
 package chime.conformance.runner.faults;
 
-import chime.conformance.reference.core.error.ApiError;
-import chime.conformance.reference.core.error.ErrorType;
-import chime.conformance.reference.sdk.SdkErrors;
+import chime.conformance.contract.ModeledError;
+import chime.conformance.contract.Service;
 import chime.conformance.runner.target.ProcessorProbe;
 import java.util.Map;
 import java.util.Optional;
@@ -178,14 +177,14 @@ public final class FaultContext {
         }
     }
 
-    /** The modeled exception the service raises for {@code type}, as the reference builds it. */
-    public static ChimeSdkMessagingException error(ErrorType type, String message) {
-        return SdkErrors.messaging(new ApiError(type, message));
+    /** The modeled exception the service raises for {@code type}, as the error catalogue builds it. */
+    public static ChimeSdkMessagingException error(ModeledError type, String message) {
+        return (ChimeSdkMessagingException) type.exception(Service.MESSAGING, message);
     }
 
-    public static boolean is(Throwable e, ErrorType type) {
-        return e instanceof ChimeSdkMessagingException m && m.statusCode() == type.httpStatus()
-                && m.awsErrorDetails() != null && type.shapeName().equals(m.awsErrorDetails().errorCode());
+    public static boolean is(Throwable e, ModeledError type) {
+        return e instanceof ChimeSdkMessagingException m && m.statusCode() == type.status()
+                && m.awsErrorDetails() != null && type.shape().equals(m.awsErrorDetails().errorCode());
     }
 
     /** The HTTP part of a response the faulty service makes up itself. */

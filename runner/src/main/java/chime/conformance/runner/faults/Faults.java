@@ -1,11 +1,25 @@
 package chime.conformance.runner.faults;
 
-import chime.conformance.reference.core.error.ErrorType;
+import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.target.ProcessorProbe;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Building blocks the catalogue's faults share. */
@@ -29,7 +43,7 @@ final class Faults {
             try {
                 return chain.proceed(q);
             } catch (ChimeSdkMessagingException e) {
-                if (FaultContext.is(e, ErrorType.FORBIDDEN) && when.test(q, ctx)) {
+                if (FaultContext.is(e, ModeledError.FORBIDDEN) && when.test(q, ctx)) {
                     return chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arnIn(q))));
                 }
                 throw e;
@@ -53,7 +67,7 @@ final class Faults {
     }
 
     /** Runs the call and, on an error of {@code type}, gives {@code fallback}'s answer instead. */
-    static SdkResponse onError(ErrorType type, Interceptor.Chain chain, SdkRequest request,
+    static SdkResponse onError(ModeledError type, Interceptor.Chain chain, SdkRequest request,
                                java.util.function.Supplier<SdkResponse> fallback) {
         try {
             return chain.proceed(request);
@@ -63,5 +77,315 @@ final class Faults {
             }
             throw e;
         }
+    }
+
+    // ---- memberships and moderators as the correct service holds them ----
+    static Optional<ChannelMembership> membership(FaultContext ctx, String channelArn, String memberArn) {
+        try {
+            return Optional.of(ctx.service().describeChannelMembership(b -> b.channelArn(channelArn).memberArn(memberArn)
+                    .chimeBearer(ctx.operator(channelArn))).channelMembership());
+        } catch (ChimeSdkMessagingException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<ChannelMembershipForAppInstanceUserSummary> membershipOf(FaultContext ctx, String channelArn, String memberArn) {
+        try {
+            return Optional.of(ctx.service().describeChannelMembershipForAppInstanceUser(b -> b.channelArn(channelArn)
+                    .appInstanceUserArn(memberArn).chimeBearer(ctx.operator(channelArn))).channelMembership());
+        } catch (ChimeSdkMessagingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * moderator-action-noop: the action is carried out and then undone, through the faulty service's own
+     * administrator, so that the caller gets the answer the correct service gives; a redaction, which
+     * cannot be undone, is answered without being carried out.
+     */
+    static Interceptor moderatorActionsUndone(FaultContext ctx) {
+        return (q, chain) -> {
+            String bearer = Faults.bearer(q);
+            String channel = Members.text(q, "ChannelArn");
+            boolean moderatorAction = q instanceof CreateChannelBanRequest || q instanceof DeleteChannelBanRequest
+                    || q instanceof CreateChannelModeratorRequest || q instanceof DeleteChannelModeratorRequest
+                    || q instanceof RedactChannelMessageRequest
+                    || (q instanceof CreateChannelMembershipRequest c && !java.util.Objects.equals(c.memberArn(), bearer))
+                    || (q instanceof DeleteChannelMembershipRequest d && !java.util.Objects.equals(d.memberArn(), bearer));
+            if (!moderatorAction || bearer == null || channel == null || !ctx.isModerator(channel, bearer) || ctx.isAdmin(bearer)) {
+                return chain.proceed(q);
+            }
+            var service = ctx.service();
+            String operator = ctx.operator(channel);
+            if (q instanceof RedactChannelMessageRequest r) {
+                if (ctx.message(channel, r.messageId()).isEmpty()) {
+                    return chain.proceed(q);
+                }
+                return RedactChannelMessageResponse.builder().channelArn(channel).messageId(r.messageId())
+                        .sdkHttpResponse(FaultContext.http(200)).build();
+            }
+            if (q instanceof CreateChannelBanRequest b) {
+                var before = ctx.membership(channel, b.memberArn());
+                SdkResponse answer = chain.proceed(q);
+                service.deleteChannelBan(x -> x.channelArn(channel).memberArn(b.memberArn()).chimeBearer(operator));
+                before.ifPresent(m -> service.createChannelMembership(x -> x.channelArn(channel).memberArn(b.memberArn())
+                        .type(m.type()).chimeBearer(operator)));
+                return answer;
+            }
+            if (q instanceof DeleteChannelMembershipRequest d) {
+                var before = ctx.membership(channel, d.memberArn());
+                SdkResponse answer = chain.proceed(q);
+                before.ifPresent(m -> service.createChannelMembership(x -> x.channelArn(channel).memberArn(d.memberArn())
+                        .type(m.type()).chimeBearer(operator)));
+                return answer;
+            }
+            SdkResponse answer = chain.proceed(q);
+            if (q instanceof DeleteChannelBanRequest b) {
+                service.createChannelBan(x -> x.channelArn(channel).memberArn(b.memberArn()).chimeBearer(operator));
+            } else if (q instanceof CreateChannelModeratorRequest m) {
+                service.deleteChannelModerator(x -> x.channelArn(channel).channelModeratorArn(m.channelModeratorArn())
+                        .chimeBearer(operator));
+            } else if (q instanceof DeleteChannelModeratorRequest m) {
+                service.createChannelModerator(x -> x.channelArn(channel).channelModeratorArn(m.channelModeratorArn())
+                        .chimeBearer(operator));
+            } else if (q instanceof CreateChannelMembershipRequest c) {
+                service.deleteChannelMembership(x -> x.channelArn(channel).memberArn(c.memberArn()).chimeBearer(operator));
+            }
+            return answer;
+        };
+    }
+
+    // ---- messages: views, contents, sizes, listings ----
+    static boolean empty(String text) {
+        return text == null || text.isEmpty();
+    }
+
+    /** Content of exactly its type's limit in bytes, without its last character; any other content as it is. */
+    static String shortOfTheLimit(String content, ChannelMessageType type) {
+        int limit = type == ChannelMessageType.CONTROL ? 30 : 4096;
+        if (content == null || Texts.bytes(content) != limit) {
+            return content;
+        }
+        return content.substring(0, content.offsetByCodePoints(content.length(), -1));
+    }
+
+    /** The list member of a list operation's response (the one list that is not a list of strings). */
+    static SdkField<?> listOf(SdkResponse response) {
+        return response.sdkFields().stream().filter(f -> f.marshallingType() == MarshallingType.LIST).findFirst()
+                .orElseThrow(() -> new IllegalStateException(response.getClass().getSimpleName() + " holds no list"));
+    }
+
+    static ChannelMessageSummary summary(ChannelMessage m) {
+        return ChannelMessageSummary.builder().messageId(m.messageId()).content(m.content()).metadata(m.metadata())
+                .type(m.type()).createdTimestamp(m.createdTimestamp()).lastUpdatedTimestamp(m.lastUpdatedTimestamp())
+                .lastEditedTimestamp(m.lastEditedTimestamp()).sender(m.sender()).redacted(m.redacted()).status(m.status()).build();
+    }
+
+    /** Rewrites every message the service returns; a GetChannelMessage rewritten to null answers NotFound. */
+    static Interceptor messageView(UnaryOperator<ChannelMessage> onGet, UnaryOperator<ChannelMessageSummary> onList) {
+        return Interceptor.all(
+                Interceptor.on(GetChannelMessageRequest.class, (q, chain) -> {
+                    GetChannelMessageResponse r = chain.call(q);
+                    ChannelMessage m = onGet.apply(r.channelMessage());
+                    if (m == null) {
+                        throw FaultContext.error(ModeledError.NOT_FOUND, "The message does not exist");
+                    }
+                    return r.toBuilder().channelMessage(m).build();
+                }),
+                Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
+                    ListChannelMessagesResponse r = chain.call(q);
+                    return r.toBuilder().channelMessages(r.channelMessages().stream().map(onList).toList()).build();
+                }));
+    }
+
+    /** Lists, on the first page of a channel's messages, the extra messages a faulty service still has. */
+    static Interceptor withExtraMessages(java.util.function.Function<String, List<ChannelMessageSummary>> extra) {
+        return Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
+            ListChannelMessagesResponse r = chain.call(q);
+            List<ChannelMessageSummary> more = extra.apply(q.channelArn());
+            if (more == null || more.isEmpty() || q.nextToken() != null) {
+                return r;
+            }
+            Comparator<ChannelMessageSummary> order = Comparator.comparing(ChannelMessageSummary::createdTimestamp);
+            if (q.sortOrder() != SortOrder.ASCENDING) {
+                order = order.reversed();
+            }
+            List<ChannelMessageSummary> all = new ArrayList<>(r.channelMessages());
+            all.addAll(more);
+            return r.toBuilder().channelMessages(all.stream().sorted(order).toList()).build();
+        });
+    }
+
+    /** Reads return the content a faulty service stored in full, where it kept more than the service would. */
+    static Interceptor contentOverrides(Map<String, String> full) {
+        return Interceptor.all(
+                Interceptor.on(GetChannelMessageRequest.class, (q, chain) -> {
+                    GetChannelMessageResponse r = chain.call(q);
+                    String content = full.get(q.channelArn() + " " + q.messageId());
+                    return content == null || Boolean.TRUE.equals(r.channelMessage().redacted()) ? r
+                            : r.toBuilder().channelMessage(r.channelMessage().toBuilder().content(content).build()).build();
+                }),
+                Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
+                    ListChannelMessagesResponse r = chain.call(q);
+                    return r.toBuilder().channelMessages(r.channelMessages().stream().map(s -> {
+                        String content = full.get(q.channelArn() + " " + s.messageId());
+                        return content == null || Boolean.TRUE.equals(s.redacted()) ? s : s.toBuilder().content(content).build();
+                    }).toList()).build();
+                }));
+    }
+
+    /**
+     * Content of a {@code type} message that {@code faultyAccepts} is accepted although the documented
+     * limit is {@code bytes} UTF-8 bytes: the service stores it whole and returns it whole.
+     */
+    static Interceptor oversizedContent(int bytes, ChannelMessageType type, java.util.function.Predicate<String> faultyAccepts) {
+        Map<String, String> full = new ConcurrentHashMap<>();
+        return Interceptor.all(
+                Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
+                    String content = q.content();
+                    if (q.type() != type || content == null || Texts.bytes(content) <= bytes || !faultyAccepts.test(content)) {
+                        return chain.proceed(q);
+                    }
+                    SendChannelMessageResponse r = chain.call(q.toBuilder().content(Texts.truncateToBytes(content, bytes)).build());
+                    full.put(q.channelArn() + " " + r.messageId(), content);
+                    return r;
+                }),
+                contentOverrides(full));
+    }
+
+    // ---- channel flows: pending messages, processors, errors ----
+    /** Remembers the messages (sends and edits) that the service reported PENDING. */
+    static Interceptor rememberPending(Set<String> pending) {
+        return Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
+            SendChannelMessageResponse r = chain.call(q);
+            if (r.status() != null && r.status().value() == ChannelMessageStatus.PENDING) {
+                pending.add(q.channelArn() + " " + r.messageId());
+            }
+            return r;
+        });
+    }
+
+    static List<Processor> continueOnly(List<Processor> processors) {
+        return processors.stream().map(p -> p.fallbackAction() == FallbackAction.ABORT
+                ? p.toBuilder().fallbackAction(FallbackAction.CONTINUE).build() : p).toList();
+    }
+
+    /** Describe and list flows with the processors as declared, not as the faulty service runs them. */
+    static Interceptor showDeclaredProcessors(Map<String, List<Processor>> declared) {
+        return Interceptor.all(
+                Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
+                    DescribeChannelFlowResponse r = chain.call(q);
+                    List<Processor> p = declared.get(q.channelFlowArn());
+                    return p == null ? r : r.toBuilder().channelFlow(r.channelFlow().toBuilder().processors(p).build()).build();
+                }),
+                Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
+                    ListChannelFlowsResponse r = chain.call(q);
+                    return r.toBuilder().channelFlows(r.channelFlows().stream().map(f -> declared.containsKey(f.channelFlowArn())
+                            ? f.toBuilder().processors(declared.get(f.channelFlowArn())).build() : f).toList()).build();
+                }));
+    }
+
+    /** Runs {@code call} as if the channel had no flow, then gives the channel its flow back. */
+    static SdkResponse withoutFlow(FaultContext ctx, String channelArn, Supplier<SdkResponse> call) {
+        String flow = ctx.channel(channelArn).map(Channel::channelFlowArn).orElse(null);
+        if (flow == null) {
+            return call.get();
+        }
+        String operator = ctx.operator(channelArn);
+        ctx.service().disassociateChannelFlow(b -> b.channelArn(channelArn).channelFlowArn(flow).chimeBearer(operator));
+        try {
+            return call.get();
+        } finally {
+            ctx.service().associateChannelFlow(b -> b.channelArn(channelArn).channelFlowArn(flow).chimeBearer(operator));
+        }
+    }
+
+    static Interceptor translateError(ModeledError from, ModeledError to) {
+        return (q, chain) -> {
+            try {
+                return chain.proceed(q);
+            } catch (ChimeSdkMessagingException e) {
+                if (FaultContext.is(e, from)) {
+                    throw FaultContext.error(to, e.awsErrorDetails().errorMessage());
+                }
+                throw e;
+            }
+        };
+    }
+
+    static ChimeSdkMessagingException withoutShapeName(ChimeSdkMessagingException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        String shortCode = null;
+        for (ModeledError type : ModeledError.values()) {
+            if (FaultContext.is(e, type)) {
+                shortCode = type.code();
+            }
+        }
+        if (shortCode == null) {
+            return e;
+        }
+        ChimeSdkMessagingException.Builder builder = e.toBuilder();
+        for (SdkField<?> field : ((software.amazon.awssdk.core.SdkPojo) e).sdkFields()) {
+            if (field.memberName().equals("Code")) {
+                field.set(builder, null);
+            }
+        }
+        String code = shortCode;
+        return (ChimeSdkMessagingException) builder.awsErrorDetails(details.toBuilder().errorCode(code).build()).build();
+    }
+
+    // ---- ARNs and channel summaries ----
+    static boolean hasMalformedArn(SdkRequest q) {
+        for (SdkField<?> field : q.sdkFields()) {
+            if (field.memberName().endsWith("Arn") || field.memberName().equals("ChimeBearer") || field.memberName().equals("ResourceARN")) {
+                Object value = field.getValueOrDefault(q);
+                if (value instanceof String s && !s.matches("arn:[a-z0-9-.]{1,63}:[a-z0-9-.]{0,63}:[a-z0-9-.]{0,63}:[a-z0-9-.]{0,63}:[^/].{0,1023}")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static ChannelSummary summary(Channel c) {
+        return ChannelSummary.builder().name(c.name()).channelArn(c.channelArn()).mode(c.mode()).privacy(c.privacy())
+                .metadata(c.metadata()).lastMessageTimestamp(c.lastMessageTimestamp()).build();
+    }
+
+    // ---- who may read a channel; membership types ----
+    /** The channel is public, or the user is a member of it: who could read the moderators before AUTH-026. */
+    static boolean readable(FaultContext ctx, String channelArn, String userArn) {
+        return ctx.isMember(channelArn, userArn)
+                || ctx.channel(channelArn).map(c -> c.privacy() == ChannelPrivacy.PUBLIC).orElse(false);
+    }
+
+    /** Replaces the user's membership by one of the other type (as the operator, so nobody's rights matter). */
+    static void setType(FaultContext ctx, String channelArn, String userArn, ChannelMembershipType type,
+                                String operator) {
+        quietly(() -> ctx.service().deleteChannelMembership(b -> b.channelArn(channelArn).memberArn(userArn)
+                .chimeBearer(operator)));
+        ctx.service().createChannelMembership(b -> b.channelArn(channelArn).memberArn(userArn).type(type)
+                .chimeBearer(operator));
+    }
+
+    static void quietly(Runnable call) {
+        try {
+            call.run();
+        } catch (ChimeSdkMessagingException notThere) {
+            // nothing to undo
+        }
+    }
+
+    // ---- the events processors receive ----
+    /** Every invocation the target shows, changed by {@code change}: the event the processors received. */
+    static UnaryOperator<ProcessorProbe> event(Function<ProcessorProbe.Invocation, ProcessorProbe.Invocation> change) {
+        return probe -> (processorArn, channelArn) -> probe.invocations(processorArn, channelArn).stream()
+                .map(change).toList();
+    }
+
+    static ProcessorProbe.Invocation withEventType(ProcessorProbe.Invocation i, String eventType) {
+        return new ProcessorProbe.Invocation(i.sequence(), i.processorArn(), eventType, i.callbackId(), i.channelArn(),
+                i.messageId(), i.content(), i.metadata(), i.senderArn(), i.senderName(), i.persistence(), i.type(),
+                i.createdTimestamp(), i.lastEditedTimestamp());
     }
 }

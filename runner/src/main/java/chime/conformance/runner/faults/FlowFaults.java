@@ -1,20 +1,24 @@
 package chime.conformance.runner.faults;
 
-import static chime.conformance.runner.faults.Faults.fault;
+import static chime.conformance.runner.faults.Faults.*;
 
-import chime.conformance.reference.core.error.ErrorType;
+import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.target.ProcessorProbe;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkResponse;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
-/** Faults in message status, channel flows, tags, the endpoint and errors (STAT, FLOW, TAG, ENDP, ERR). */
+/** Faults in channel flows and their processors: the rules of area FLOW. */
 final class FlowFaults {
 
     private FlowFaults() {
@@ -22,49 +26,6 @@ final class FlowFaults {
 
     static List<Fault> all() {
         return List.of(
-                // ---- STAT ------------------------------------------------------------------------------
-                fault("sent-reported-as-pending", "STAT-002",
-                        "without a channel flow, SendChannelMessage reports the status PENDING instead of SENT",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            SendChannelMessageResponse r = chain.call(q);
-                            return r.status() != null && r.status().value() == ChannelMessageStatus.SENT
-                                    ? r.toBuilder().status(s -> s.value(ChannelMessageStatus.PENDING)).build() : r;
-                        })),
-                fault("denied-status-returned", "STAT-008",
-                        "GetChannelMessageStatus of a denied message answers DENIED instead of an error",
-                        ctx -> {
-                            Set<String> processed = ConcurrentHashMap.newKeySet();
-                            return Interceptor.all(
-                                    rememberPending(processed),
-                                    Interceptor.on(GetChannelMessageStatusRequest.class, (q, chain) -> {
-                                        if (!processed.contains(q.channelArn() + " " + q.messageId())) {
-                                            return chain.proceed(q);
-                                        }
-                                        return Faults.onError(ErrorType.NOT_FOUND, chain, q, () -> GetChannelMessageStatusResponse.builder()
-                                                .status(s -> s.value(ChannelMessageStatus.DENIED)).sdkHttpResponse(FaultContext.http(200)).build());
-                                    }));
-                        }),
-                fault("edit-status-always-sent", "STAT-011",
-                        "UpdateChannelMessage in a channel with a flow reports SENT although the edit waits for the processor",
-                        ctx -> Interceptor.on(UpdateChannelMessageRequest.class, (q, chain) -> {
-                            UpdateChannelMessageResponse r = chain.call(q);
-                            return r.status() != null && r.status().value() == ChannelMessageStatus.PENDING
-                                    ? r.toBuilder().status(s -> s.value(ChannelMessageStatus.SENT)).build() : r;
-                        })),
-                fault("status-stays-pending", "STAT-005, STAT-010",
-                        "GetChannelMessageStatus keeps answering the status the message had when it was sent (PENDING)",
-                        ctx -> {
-                            Set<String> pending = ConcurrentHashMap.newKeySet();
-                            return Interceptor.all(
-                                    rememberPending(pending),
-                                    Interceptor.on(GetChannelMessageStatusRequest.class, (q, chain) -> {
-                                        GetChannelMessageStatusResponse r = chain.call(q);
-                                        return pending.contains(q.channelArn() + " " + q.messageId())
-                                                ? r.toBuilder().status(s -> s.value(ChannelMessageStatus.PENDING)).build() : r;
-                                    }));
-                        }),
-
-                // ---- FLOW ------------------------------------------------------------------------------
                 fault("control-messages-through-flow", "FLOW-019",
                         "CONTROL messages in a channel with a flow are handed to the processor like STANDARD ones",
                         ctx -> {
@@ -80,7 +41,7 @@ final class FlowFaults {
                                         }
                                         return chain.proceed(q);
                                     }),
-                                    MessageFaults.messageView(
+                                    Faults.messageView(
                                             m -> control.contains(m.messageId()) ? m.toBuilder().type(ChannelMessageType.CONTROL).build() : m,
                                             s -> control.contains(s.messageId()) ? s.toBuilder().type(ChannelMessageType.CONTROL).build() : s));
                         }),
@@ -103,14 +64,14 @@ final class FlowFaults {
                         }),
                 fault("second-flow-replaces-first", "FLOW-007",
                         "associating a flow with a channel that has one replaces it instead of answering ConflictException",
-                        ctx -> Interceptor.on(AssociateChannelFlowRequest.class, (q, chain) -> Faults.onError(ErrorType.CONFLICT, chain, q, () -> {
+                        ctx -> Interceptor.on(AssociateChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.CONFLICT, chain, q, () -> {
                             ctx.channel(q.channelArn()).map(Channel::channelFlowArn).ifPresent(current -> ctx.service().disassociateChannelFlow(
                                     b -> b.channelArn(q.channelArn()).channelFlowArn(current).chimeBearer(ctx.operator(q.channelArn()))));
                             return chain.proceed(q);
                         }))),
                 fault("associated-flow-deletable", "FLOW-010",
                         "DeleteChannelFlow deletes a flow still associated with channels (it disassociates them first)",
-                        ctx -> Interceptor.on(DeleteChannelFlowRequest.class, (q, chain) -> Faults.onError(ErrorType.CONFLICT, chain, q, () -> {
+                        ctx -> Interceptor.on(DeleteChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.CONFLICT, chain, q, () -> {
                             ctx.service().listChannelsAssociatedWithChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()).maxResults(50))
                                     .channels().forEach(c -> ctx.service().disassociateChannelFlow(b -> b.channelArn(c.channelArn())
                                             .channelFlowArn(q.channelFlowArn()).chimeBearer(ctx.operator(c.channelArn()))));
@@ -126,10 +87,10 @@ final class FlowFaults {
                                 : q.toBuilder().channelMessage(q.channelMessage().toBuilder().metadata(null).build()).build()))),
                 fault("unknown-callback-accepted", "FLOW-023",
                         "a ChannelFlowCallback with a CallbackId the service never issued is acknowledged with 200",
-                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> Faults.onError(ErrorType.BAD_REQUEST, chain, q,
+                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> Faults.onError(ModeledError.BAD_REQUEST, chain, q,
                                 () -> {
                                     if (q.callbackId() == null || q.callbackId().length() < 32 || q.callbackId().length() > 64) {
-                                        throw FaultContext.error(ErrorType.BAD_REQUEST, "CallbackId must hold 32 to 64 characters");
+                                        throw FaultContext.error(ModeledError.BAD_REQUEST, "CallbackId must hold 32 to 64 characters");
                                     }
                                     return ChannelFlowCallbackResponse.builder().channelArn(q.channelArn()).callbackId(q.callbackId())
                                             .sdkHttpResponse(FaultContext.http(200)).build();
@@ -178,174 +139,209 @@ final class FlowFaults {
                             DescribeChannelResponse r = chain.call(q);
                             return r.toBuilder().channel(r.channel().toBuilder().channelFlowArn(null).build()).build();
                         })),
-
-                // ---- TAG -------------------------------------------------------------------------------
-                fault("tags-not-upserted", "TAG-003",
-                        "TagResource with a key the resource already carries keeps the old value",
-                        ctx -> Interceptor.on(TagResourceRequest.class, (q, chain) -> {
-                            Set<String> existing = new java.util.HashSet<>();
-                            try {
-                                ctx.service().listTagsForResource(b -> b.resourceARN(q.resourceARN())).tags().forEach(t -> existing.add(t.key()));
-                            } catch (ChimeSdkMessagingException ignored) {
-                                // an unknown resource: the service answers for it
-                            }
-                            List<Tag> fresh = q.tags().stream().filter(t -> !existing.contains(t.key())).toList();
-                            if (fresh.isEmpty() && !q.tags().isEmpty()) {
-                                return TagResourceResponse.builder().sdkHttpResponse(FaultContext.http(204)).build();
-                            }
-                            return chain.proceed(q.toBuilder().tags(fresh).build());
+                fault("continue-treated-as-abort", "FLOW-025",
+                        "a processor's FallbackAction CONTINUE behaves like ABORT: an unreachable processor fails the message",
+                        ctx -> {
+                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
+                            java.util.function.UnaryOperator<List<Processor>> abort = ps -> ps.stream().map(p -> p.fallbackAction() == FallbackAction.CONTINUE
+                                    ? p.toBuilder().fallbackAction(FallbackAction.ABORT).build() : p).toList();
+                            return Interceptor.all(
+                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
+                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(abort.apply(q.processors())).build());
+                                        declared.put(r.channelFlowArn(), q.processors());
+                                        return r;
+                                    }),
+                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
+                                        var r = chain.proceed(q.toBuilder().processors(abort.apply(q.processors())).build());
+                                        declared.put(q.channelFlowArn(), q.processors());
+                                        return r;
+                                    }),
+                                    Faults.showDeclaredProcessors(declared));
+                        }),
+                fault("flow-update-not-applied", "FLOW-014",
+                        "UpdateChannelFlow is acknowledged and described, but messages keep going through the old processors",
+                        ctx -> {
+                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
+                            return Interceptor.all(
+                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
+                                        List<Processor> current = ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()))
+                                                .channelFlow().processors();
+                                        var r = chain.proceed(q.toBuilder().processors(current).build());
+                                        declared.put(q.channelFlowArn(), q.processors());
+                                        return r;
+                                    }),
+                                    Faults.showDeclaredProcessors(declared));
+                        }),
+                fault("deleted-flow-still-listed", "FLOW-011",
+                        "ListChannelFlows still lists a deleted channel flow",
+                        ctx -> {
+                            Map<String, ChannelFlowSummary> deleted = new ConcurrentHashMap<>();
+                            return Interceptor.all(
+                                    Interceptor.on(DeleteChannelFlowRequest.class, (q, chain) -> {
+                                        ChannelFlow before = ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn())).channelFlow();
+                                        var r = chain.proceed(q);
+                                        deleted.put(q.channelFlowArn(), ChannelFlowSummary.builder().channelFlowArn(before.channelFlowArn())
+                                                .name(before.name()).processors(before.processors()).build());
+                                        return r;
+                                    }),
+                                    Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
+                                        ListChannelFlowsResponse r = chain.call(q);
+                                        if (q.nextToken() != null) {
+                                            return r;
+                                        }
+                                        List<ChannelFlowSummary> all = new ArrayList<>(r.channelFlows());
+                                        deleted.values().stream().filter(f -> FaultContext.appInstanceOf(f.channelFlowArn())
+                                                .equals(FaultContext.appInstanceOf(q.appInstanceArn()))).forEach(all::add);
+                                        return r.toBuilder().channelFlows(all).build();
+                                    }));
+                        }),
+                fault("foreign-flow-association-accepted", "FLOW-028",
+                        "AssociateChannelFlow with a flow of another AppInstance answers 200 instead of an error",
+                        ctx -> Interceptor.on(AssociateChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.BAD_REQUEST, chain, q,
+                                () -> AssociateChannelFlowResponse.builder().sdkHttpResponse(FaultContext.http(200)).build()))),
+                fault("invocation-type-unchecked", "FLOW-004",
+                        "a processor's InvocationType other than ASYNC is accepted",
+                        ctx -> {
+                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
+                            java.util.function.UnaryOperator<List<Processor>> async = ps -> ps.stream().map(p -> p.configuration() == null
+                                    || p.configuration().lambda() == null || p.configuration().lambda().invocationType() == InvocationType.ASYNC ? p
+                                    : p.toBuilder().configuration(c -> c.lambda(l -> l.resourceArn(p.configuration().lambda().resourceArn())
+                                            .invocationType(InvocationType.ASYNC))).build()).toList();
+                            return Interceptor.all(
+                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
+                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(async.apply(q.processors())).build());
+                                        declared.put(r.channelFlowArn(), q.processors());
+                                        return r;
+                                    }),
+                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
+                                        var r = chain.proceed(q.toBuilder().processors(async.apply(q.processors())).build());
+                                        declared.put(q.channelFlowArn(), q.processors());
+                                        return r;
+                                    }),
+                                    Faults.showDeclaredProcessors(declared));
+                        }),
+                fault("callback-replay-refused", "FLOW-024",
+                        "a second ChannelFlowCallback with the same CallbackId is refused instead of acknowledged again",
+                        ctx -> {
+                            Set<String> answered = ConcurrentHashMap.newKeySet();
+                            return Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> {
+                                if (q.callbackId() != null && answered.contains(q.callbackId())) {
+                                    throw FaultContext.error(ModeledError.BAD_REQUEST, "The callback was already taken");
+                                }
+                                var r = chain.proceed(q);
+                                answered.add(q.callbackId());
+                                return r;
+                            });
+                        }),
+                fault("flow-update-time-frozen", "FLOW-013",
+                        "DescribeChannelFlow always shows the creation time as the LastUpdatedTimestamp",
+                        ctx -> Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
+                            DescribeChannelFlowResponse r = chain.call(q);
+                            return r.toBuilder().channelFlow(r.channelFlow().toBuilder()
+                                    .lastUpdatedTimestamp(r.channelFlow().createdTimestamp()).build()).build();
                         })),
-                fault("untag-removes-all", "TAG-004",
-                        "UntagResource removes every tag of the resource, not only the keys given",
-                        ctx -> Interceptor.on(UntagResourceRequest.class, (q, chain) -> {
-                            List<String> keys = new ArrayList<>(q.tagKeys());
-                            try {
-                                ctx.service().listTagsForResource(b -> b.resourceARN(q.resourceARN())).tags().forEach(t -> keys.add(t.key()));
-                            } catch (ChimeSdkMessagingException ignored) {
-                                // an unknown resource: the service answers for it
-                            }
-                            return chain.proceed(q.toBuilder().tagKeys(keys.stream().distinct().toList()).build());
+                fault("flow-without-creation-time", "FLOW-001, FLOW-012",
+                        "DescribeChannelFlow carries no CreatedTimestamp",
+                        ctx -> Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
+                            DescribeChannelFlowResponse r = chain.call(q);
+                            return r.toBuilder().channelFlow(r.channelFlow().toBuilder().createdTimestamp(null).build()).build();
                         })),
-                fault("creation-tags-dropped", "TAG-001, TAG-002",
-                        "CreateChannel and CreateChannelFlow ignore the Tags given",
-                        ctx -> Interceptor.all(
-                                Interceptor.on(CreateChannelRequest.class, (q, chain) -> chain.proceed(q.toBuilder().tags((List<Tag>) null).build())),
-                                Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> chain.proceed(q.toBuilder().tags((List<Tag>) null).build())))),
-                fault("tag-validation-skipped", "TAG-006",
-                        "TagResource does not validate tags: a tag without a key or a value, or too long, is answered 204 and dropped",
-                        ctx -> Interceptor.on(TagResourceRequest.class, (q, chain) -> Faults.onError(ErrorType.BAD_REQUEST, chain, q,
-                                () -> TagResourceResponse.builder().sdkHttpResponse(FaultContext.http(204)).build()))),
-
-                // ---- ENDP ------------------------------------------------------------------------------
-                fault("endpoint-is-an-http-url", "ENDP-002",
-                        "GetMessagingSessionEndpoint answers an http:// URL, as if the API's own endpoint took websockets",
-                        ctx -> Interceptor.on(GetMessagingSessionEndpointRequest.class, (q, chain) -> {
-                            GetMessagingSessionEndpointResponse r = chain.call(q);
-                            String host = r.endpoint().url().replaceFirst("^[a-z]+://", "");
-                            return r.toBuilder().endpoint(e -> e.url("http://" + host)).build();
+                fault("associated-channels-without-metadata", "FLOW-016",
+                        "ListChannelsAssociatedWithChannelFlow summarises channels without their Metadata",
+                        ctx -> Interceptor.on(ListChannelsAssociatedWithChannelFlowRequest.class, (q, chain) -> {
+                            ListChannelsAssociatedWithChannelFlowResponse r = chain.call(q);
+                            return r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build();
                         })),
-                fault("endpoint-host-with-path", "ENDP-003",
-                        "GetMessagingSessionEndpoint answers the host followed by the /connect path, without a scheme: neither a host name nor a URL",
-                        ctx -> Interceptor.on(GetMessagingSessionEndpointRequest.class, (q, chain) -> {
-                            GetMessagingSessionEndpointResponse r = chain.call(q);
-                            String host = r.endpoint().url().replaceFirst("^[a-z]+://", "");
-                            return r.toBuilder().endpoint(e -> e.url(host + "/connect")).build();
+                fault("disassociate-from-all-channels", "FLOW-009",
+                        "DisassociateChannelFlow disassociates the flow from every channel it serves, as its summary line says",
+                        ctx -> Interceptor.on(DisassociateChannelFlowRequest.class, (q, chain) -> {
+                            var r = chain.proceed(q);
+                            ctx.service().listChannelsAssociatedWithChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()).maxResults(50))
+                                    .channels().forEach(c -> ctx.service().disassociateChannelFlow(b -> b.channelArn(c.channelArn())
+                                            .channelFlowArn(q.channelFlowArn()).chimeBearer(ctx.operator(c.channelArn()))));
+                            return r;
                         })),
-                fault("endpoint-missing", "ENDP-001",
-                        "GetMessagingSessionEndpoint answers 200 without an Endpoint",
-                        ctx -> Interceptor.on(GetMessagingSessionEndpointRequest.class, (q, chain) -> {
-                            GetMessagingSessionEndpointResponse r = chain.call(q);
-                            return r.toBuilder().endpoint((MessagingSessionEndpoint) null).build();
-                        })),
-
-                // ---- ERR -------------------------------------------------------------------------------
-                fault("not-found-as-forbidden", "ERR-004",
-                        "a resource that does not exist is answered with ForbiddenException instead of NotFoundException",
-                        ctx -> translateError(ErrorType.NOT_FOUND, ErrorType.FORBIDDEN)),
-                fault("forbidden-as-bad-request", "ERR-003",
-                        "a permission failure is answered with BadRequestException instead of ForbiddenException",
-                        ctx -> translateError(ErrorType.FORBIDDEN, ErrorType.BAD_REQUEST)),
-                fault("conflict-as-bad-request", "ERR-002",
-                        "a conflict with the state of a resource is answered with BadRequestException instead of ConflictException",
-                        ctx -> translateError(ErrorType.CONFLICT, ErrorType.BAD_REQUEST)),
-                fault("limit-exceeded-as-bad-request", "ERR-005",
-                        "an exceeded resource limit is answered with BadRequestException instead of ResourceLimitExceededException",
-                        ctx -> translateError(ErrorType.RESOURCE_LIMIT_EXCEEDED, ErrorType.BAD_REQUEST)),
-                fault("error-type-is-short-code", "ERR-009",
-                        "errors name their exception by the short code (BadRequest) instead of the shape name, and carry no Code member",
-                        ctx -> (q, chain) -> {
+                fault("pending-messages-visible-to-all", "FLOW-029",
+                        "a message still being processed is listed to every member, not only to its sender",
+                        ctx -> {
+                            Map<String, List<ChannelMessageSummary>> pending = new ConcurrentHashMap<>();
+                            return Interceptor.all(
+                                    Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
+                                        SendChannelMessageResponse r = chain.call(q);
+                                        if (r.status() != null && r.status().value() == ChannelMessageStatus.PENDING
+                                                && q.persistence() == ChannelMessagePersistenceType.PERSISTENT) {
+                                            pending.computeIfAbsent(q.channelArn(), k -> new CopyOnWriteArrayList<>())
+                                                    .add(ChannelMessageSummary.builder().messageId(r.messageId()).content(q.content())
+                                                            .metadata(q.metadata()).type(q.type()).createdTimestamp(java.time.Instant.now())
+                                                            .lastUpdatedTimestamp(java.time.Instant.now()).redacted(false)
+                                                            .sender(Identity.builder().arn(q.chimeBearer()).build()).status(r.status()).build());
+                                        }
+                                        return r;
+                                    }),
+                                    Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
+                                        ListChannelMessagesResponse r = chain.call(q);
+                                        List<ChannelMessageSummary> extra = pending.get(q.channelArn());
+                                        if (extra == null || q.nextToken() != null) {
+                                            return r;
+                                        }
+                                        Set<String> listed = ConcurrentHashMap.newKeySet();
+                                        r.channelMessages().forEach(m -> listed.add(m.messageId()));
+                                        List<ChannelMessageSummary> all = new ArrayList<>(r.channelMessages());
+                                        extra.stream().filter(m -> !listed.contains(m.messageId()))
+                                                .filter(m -> ctx.message(q.channelArn(), m.messageId()).isPresent()
+                                                        || !Objects.equals(m.sender().arn(), q.chimeBearer()))
+                                                .forEach(all::add);
+                                        return r.toBuilder().channelMessages(all).build();
+                                    }));
+                        }),
+                fault("late-callback-accepted", "FLOW-030",
+                        "ChannelFlowCallback more than 48 hours after the invocation is acknowledged with 200 instead of refused",
+                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> Faults.onError(ModeledError.FORBIDDEN,
+                                chain, q, () -> ChannelFlowCallbackResponse.builder().channelArn(q.channelArn())
+                                        .callbackId(q.callbackId()).sdkHttpResponse(FaultContext.http(200)).build()))),
+                fault("callback-content-ignored", "FLOW-020",
+                        "ChannelFlowCallback is acknowledged, but the content and metadata it gives are ignored: the"
+                                + " message is delivered as sent",
+                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> chain.proceed(
+                                q.channelMessage() == null ? q : q.toBuilder().channelMessage(m -> m
+                                        .messageId(q.channelMessage().messageId())).build()))),
+                fault("callback-for-another-message-applied", "FLOW-023",
+                        "a callback whose callback ID was issued for another message is accepted, and applied to the"
+                                + " message the ID was issued for",
+                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> {
                             try {
                                 return chain.proceed(q);
                             } catch (ChimeSdkMessagingException e) {
-                                throw withoutShapeName(e);
+                                // The faulty service looks the callback up by its ID alone.
+                                Optional<String> issuedFor = q.channelMessage() == null ? Optional.empty()
+                                        : ctx.messageOfCallback(q.channelArn(), q.callbackId());
+                                if ((FaultContext.is(e, ModeledError.BAD_REQUEST) || FaultContext.is(e, ModeledError.CONFLICT))
+                                        && issuedFor.isPresent()
+                                        && !issuedFor.get().equals(q.channelMessage().messageId())) {
+                                    return chain.proceed(q.toBuilder().channelMessage(q.channelMessage().toBuilder()
+                                            .messageId(issuedFor.get()).build()).build());
+                                }
+                                throw e;
                             }
-                        }),
-                fault("batch-error-code-invented", "ERR-011, MEMB-011",
-                        "each failure of BatchCreateChannelMembership carries an error code outside the documented ErrorCode values",
-                        ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {
-                            BatchCreateChannelMembershipResponse r = chain.call(q);
-                            return r.toBuilder().errors(r.errors().stream()
-                                    .map(e -> e.toBuilder().errorCode("MemberNotAdded").build()).toList()).build();
-                        })));
-    }
-
-    /** Remembers the messages (sends and edits) that the service reported PENDING. */
-    private static Interceptor rememberPending(Set<String> pending) {
-        return Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-            SendChannelMessageResponse r = chain.call(q);
-            if (r.status() != null && r.status().value() == ChannelMessageStatus.PENDING) {
-                pending.add(q.channelArn() + " " + r.messageId());
-            }
-            return r;
-        });
-    }
-
-    private static List<Processor> continueOnly(List<Processor> processors) {
-        return processors.stream().map(p -> p.fallbackAction() == FallbackAction.ABORT
-                ? p.toBuilder().fallbackAction(FallbackAction.CONTINUE).build() : p).toList();
-    }
-
-    /** Describe and list flows with the processors as declared, not as the faulty service runs them. */
-    static Interceptor showDeclaredProcessors(Map<String, List<Processor>> declared) {
-        return Interceptor.all(
-                Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
-                    DescribeChannelFlowResponse r = chain.call(q);
-                    List<Processor> p = declared.get(q.channelFlowArn());
-                    return p == null ? r : r.toBuilder().channelFlow(r.channelFlow().toBuilder().processors(p).build()).build();
-                }),
-                Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
-                    ListChannelFlowsResponse r = chain.call(q);
-                    return r.toBuilder().channelFlows(r.channelFlows().stream().map(f -> declared.containsKey(f.channelFlowArn())
-                            ? f.toBuilder().processors(declared.get(f.channelFlowArn())).build() : f).toList()).build();
-                }));
-    }
-
-    /** Runs {@code call} as if the channel had no flow, then gives the channel its flow back. */
-    private static SdkResponse withoutFlow(FaultContext ctx, String channelArn, Supplier<SdkResponse> call) {
-        String flow = ctx.channel(channelArn).map(Channel::channelFlowArn).orElse(null);
-        if (flow == null) {
-            return call.get();
-        }
-        String operator = ctx.operator(channelArn);
-        ctx.service().disassociateChannelFlow(b -> b.channelArn(channelArn).channelFlowArn(flow).chimeBearer(operator));
-        try {
-            return call.get();
-        } finally {
-            ctx.service().associateChannelFlow(b -> b.channelArn(channelArn).channelFlowArn(flow).chimeBearer(operator));
-        }
-    }
-
-    private static Interceptor translateError(ErrorType from, ErrorType to) {
-        return (q, chain) -> {
-            try {
-                return chain.proceed(q);
-            } catch (ChimeSdkMessagingException e) {
-                if (FaultContext.is(e, from)) {
-                    throw FaultContext.error(to, e.awsErrorDetails().errorMessage());
-                }
-                throw e;
-            }
-        };
-    }
-
-    private static ChimeSdkMessagingException withoutShapeName(ChimeSdkMessagingException e) {
-        AwsErrorDetails details = e.awsErrorDetails();
-        String shortCode = null;
-        for (ErrorType type : ErrorType.values()) {
-            if (FaultContext.is(e, type)) {
-                shortCode = type.errorCode();
-            }
-        }
-        if (shortCode == null) {
-            return e;
-        }
-        ChimeSdkMessagingException.Builder builder = e.toBuilder();
-        for (SdkField<?> field : ((software.amazon.awssdk.core.SdkPojo) e).sdkFields()) {
-            if (field.memberName().equals("Code")) {
-                field.set(builder, null);
-            }
-        }
-        String code = shortCode;
-        return (ChimeSdkMessagingException) builder.awsErrorDetails(details.toBuilder().errorCode(code).build()).build();
+                        })),
+                fault("denied-message-kept", "FLOW-021, STAT-008",
+                        "a callback that denies the message (DeleteResource) is acknowledged, but the message is"
+                                + " delivered unchanged and stays listed",
+                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> chain.proceed(
+                                Boolean.TRUE.equals(q.deleteResource()) ? q.toBuilder().deleteResource(false).build()
+                                        : q))),
+                new Fault("processor-event-type-per-operation", List.of("FLOW-005"),
+                        "the service invokes processors with the event type CREATE_CHANNEL_MESSAGE or"
+                                + " UPDATE_CHANNEL_MESSAGE instead of the documented CHANNEL_MESSAGE_EVENT",
+                        ctx -> (request, chain) -> chain.proceed(request),
+                        event(i -> withEventType(i, i.lastEditedTimestamp() == null ? "CREATE_CHANNEL_MESSAGE"
+                                : "UPDATE_CHANNEL_MESSAGE"))),
+                new Fault("processor-event-without-metadata", List.of("FLOW-005"),
+                        "the service invokes processors with the message's content but without its metadata",
+                        ctx -> (request, chain) -> chain.proceed(request),
+                        event(i -> new ProcessorProbe.Invocation(i.sequence(), i.processorArn(), i.eventType(),
+                                i.callbackId(), i.channelArn(), i.messageId(), i.content(), null, i.senderArn(),
+                                i.senderName(), i.persistence(), i.type(), i.createdTimestamp(),
+                                i.lastEditedTimestamp()))));
     }
 }

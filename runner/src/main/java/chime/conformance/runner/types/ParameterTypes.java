@@ -1,18 +1,10 @@
 package chime.conformance.runner.types;
 
+import chime.conformance.contract.ModeledError;
 import io.cucumber.java.ParameterType;
 import java.util.Arrays;
 import java.util.List;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ConflictException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ResourceLimitExceededException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceFailureException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ServiceUnavailableException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ThrottledClientException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
 
 /** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}. */
 public class ParameterTypes {
@@ -41,9 +33,11 @@ public class ParameterTypes {
         return ChannelKind.parse(text);
     }
 
-    private static final String ERROR = "(?:BadRequestException|ConflictException|ForbiddenException|NotFoundException"
-            + "|ResourceLimitExceededException|ServiceFailureException|ServiceUnavailableException"
-            + "|ThrottledClientException|UnauthorizedClientException)";
+    /**
+     * A modeled exception by its shape name. The pattern takes any such name; which names the service models is
+     * the error catalogue's to say ({@link ModeledError}), so a name it does not know fails the step.
+     */
+    private static final String ERROR = "[A-Z][A-Za-z]*Exception";
 
     /** Two or more modeled exceptions, any of which conforms: "A or B", "A, B or C". */
     @ParameterType(ERROR + "(?:, " + ERROR + ")* or " + ERROR)
@@ -52,20 +46,11 @@ public class ParameterTypes {
                 .toList();
     }
 
-    /** One of the modeled exceptions of the service (model-constraints section 2). */
+    /** One of the modeled exceptions of the service (model-constraints section 2), from the error catalogue. */
     @ParameterType(ERROR)
     public Class<? extends ChimeSdkMessagingException> error(String name) {
-        return switch (name) {
-            case "BadRequestException" -> BadRequestException.class;
-            case "ConflictException" -> ConflictException.class;
-            case "ForbiddenException" -> ForbiddenException.class;
-            case "NotFoundException" -> NotFoundException.class;
-            case "ResourceLimitExceededException" -> ResourceLimitExceededException.class;
-            case "ServiceFailureException" -> ServiceFailureException.class;
-            case "ServiceUnavailableException" -> ServiceUnavailableException.class;
-            case "ThrottledClientException" -> ThrottledClientException.class;
-            case "UnauthorizedClientException" -> UnauthorizedClientException.class;
-            default -> throw new IllegalArgumentException(name);
-        };
+        return ModeledError.byShape(name)
+                .map(e -> e.exceptionClass().asSubclass(ChimeSdkMessagingException.class))
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not a modeled exception of the service"));
     }
 }

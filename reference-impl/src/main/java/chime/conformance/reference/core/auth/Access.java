@@ -1,10 +1,11 @@
 package chime.conformance.reference.core.auth;
 
-import chime.conformance.reference.core.channel.ChannelRegistry;
-import chime.conformance.reference.core.channel.ChannelState;
+import chime.conformance.reference.core.model.Caller;
+import chime.conformance.reference.core.state.ChannelRegistry;
+import chime.conformance.reference.core.state.ChannelState;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.error.ErrorType;
-import chime.conformance.reference.core.identity.Directory;
+import chime.conformance.reference.core.state.Directory;
 import chime.conformance.reference.core.model.AppInstanceUser;
 import chime.conformance.reference.core.model.ChannelMembership;
 import chime.conformance.reference.core.model.ChannelMembershipType;

@@ -1,7 +1,8 @@
 package chime.conformance.reference.core.channel;
 
+import chime.conformance.reference.core.state.ChannelState;
 import chime.conformance.reference.core.CoreContext;
-import chime.conformance.reference.core.auth.Caller;
+import chime.conformance.reference.core.model.Caller;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.model.AppInstanceUser;
 import chime.conformance.reference.core.model.Channel;

@@ -42,6 +42,6 @@ public final class ApiError extends RuntimeException {
 
     @Override
     public String toString() {
-        return type.shapeName() + ": " + getMessage();
+        return type + ": " + getMessage();
     }
 }

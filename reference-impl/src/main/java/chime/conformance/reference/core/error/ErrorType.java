@@ -1,46 +1,22 @@
 package chime.conformance.reference.core.error;
 
 /**
- * The one error catalogue of the service: the nine modeled exception shapes of the Amazon Chime SDK
- * Messaging API, with their HTTP status and the {@code ErrorCode} enum value their {@code Code} member
- * carries (model-constraints section 2, ERR-009).
+ * The kinds of rejection the core can give, one for each modeled exception of the service
+ * (model-constraints section 2). The core says only which kind; what each kind is on the wire and in the
+ * SDK (exception class, HTTP status, {@code ErrorCode}) is stated once, in the kit's error catalogue
+ * ({@code chime.conformance.contract.ModeledError}, whose entries carry the same names), which the SDK
+ * adapter reads ({@code sdk/SdkErrors}). The core stays free of the SDK.
  *
- * <p>RESOURCE_LIMIT_EXCEEDED shares status 400 with BAD_REQUEST (ERR-005): callers must compare the type,
- * never the status alone.
+ * <p>RESOURCE_LIMIT_EXCEEDED and BAD_REQUEST share a status on the wire (ERR-005): callers compare the type.
  */
 public enum ErrorType {
-    BAD_REQUEST(400, "BadRequestException", "BadRequest"),
-    CONFLICT(409, "ConflictException", "Conflict"),
-    FORBIDDEN(403, "ForbiddenException", "Forbidden"),
-    NOT_FOUND(404, "NotFoundException", "NotFound"),
-    RESOURCE_LIMIT_EXCEEDED(400, "ResourceLimitExceededException", "ResourceLimitExceeded"),
-    SERVICE_FAILURE(500, "ServiceFailureException", "ServiceFailure"),
-    SERVICE_UNAVAILABLE(503, "ServiceUnavailableException", "ServiceUnavailable"),
-    THROTTLED_CLIENT(429, "ThrottledClientException", "Throttled"),
-    UNAUTHORIZED_CLIENT(401, "UnauthorizedClientException", "Unauthorized");
-
-    private final int httpStatus;
-    private final String shapeName;
-    private final String errorCode;
-
-    ErrorType(int httpStatus, String shapeName, String errorCode) {
-        this.httpStatus = httpStatus;
-        this.shapeName = shapeName;
-        this.errorCode = errorCode;
-    }
-
-    /** The HTTP status the service answers with. */
-    public int httpStatus() {
-        return httpStatus;
-    }
-
-    /** The modeled exception shape name, e.g. {@code BadRequestException} (the x-amzn-ErrorType header). */
-    public String shapeName() {
-        return shapeName;
-    }
-
-    /** The {@code ErrorCode} enum value carried in the exception's {@code Code} member, e.g. {@code BadRequest}. */
-    public String errorCode() {
-        return errorCode;
-    }
+    BAD_REQUEST,
+    CONFLICT,
+    FORBIDDEN,
+    NOT_FOUND,
+    RESOURCE_LIMIT_EXCEEDED,
+    SERVICE_FAILURE,
+    SERVICE_UNAVAILABLE,
+    THROTTLED_CLIENT,
+    UNAUTHORIZED_CLIENT
 }

@@ -1,12 +1,12 @@
 package chime.conformance.reference.core.flow;
 
 import chime.conformance.reference.core.CoreContext;
-import chime.conformance.reference.core.channel.ChannelState;
+import chime.conformance.reference.core.state.ChannelState;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.message.MessageLimits;
 import chime.conformance.reference.core.message.MessageOperations;
 import chime.conformance.reference.core.message.MessageProcessing;
-import chime.conformance.reference.core.message.StoredMessage;
+import chime.conformance.reference.core.state.StoredMessage;
 import chime.conformance.reference.core.model.CallbackReceipt;
 import chime.conformance.reference.core.model.ChannelFlow;
 import chime.conformance.reference.core.model.ChannelMessage;

@@ -1,7 +1,7 @@
 package chime.conformance.reference.core.identity;
 
 import chime.conformance.reference.core.CoreContext;
-import chime.conformance.reference.core.channel.ChannelState;
+import chime.conformance.reference.core.state.ChannelState;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.model.AppInstance;
 import chime.conformance.reference.core.model.AppInstanceAdmin;

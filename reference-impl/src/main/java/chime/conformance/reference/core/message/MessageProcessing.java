@@ -1,6 +1,6 @@
 package chime.conformance.reference.core.message;
 
-import chime.conformance.reference.core.channel.ChannelState;
+import chime.conformance.reference.core.state.ChannelState;
 import chime.conformance.reference.core.model.ChannelFlow;
 import chime.conformance.reference.core.model.ChannelMessage;
 

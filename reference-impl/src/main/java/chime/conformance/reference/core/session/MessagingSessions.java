@@ -1,8 +1,8 @@
 package chime.conformance.reference.core.session;
 
 import chime.conformance.reference.core.CoreContext;
-import chime.conformance.reference.core.channel.ChannelState;
-import chime.conformance.reference.core.message.StoredMessage;
+import chime.conformance.reference.core.state.ChannelState;
+import chime.conformance.reference.core.state.StoredMessage;
 import chime.conformance.reference.core.model.AppInstanceUser;
 import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelMembership;

@@ -1,6 +1,6 @@
 package chime.conformance.reference.core.session;
 
-import chime.conformance.reference.core.channel.ChannelState;
+import chime.conformance.reference.core.state.ChannelState;
 import chime.conformance.reference.core.model.ChannelMembership;
 import chime.conformance.reference.core.model.ChannelMembershipType;
 import chime.conformance.reference.core.model.ChannelMessage;

@@ -1,7 +1,7 @@
 package chime.conformance.reference.core.snapshot;
 
-import chime.conformance.reference.core.message.MessageKey;
-import chime.conformance.reference.core.message.StoredMessage;
+import chime.conformance.reference.core.state.MessageKey;
+import chime.conformance.reference.core.state.StoredMessage;
 import chime.conformance.reference.core.model.AppInstance;
 import chime.conformance.reference.core.model.AppInstanceAdmin;
 import chime.conformance.reference.core.model.AppInstanceUser;

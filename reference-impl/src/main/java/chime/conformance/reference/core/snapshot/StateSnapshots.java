@@ -1,11 +1,11 @@
 package chime.conformance.reference.core.snapshot;
 
 import chime.conformance.reference.core.CoreContext;
-import chime.conformance.reference.core.channel.ChannelState;
+import chime.conformance.reference.core.state.ChannelState;
 import chime.conformance.reference.core.flow.FlowStore;
-import chime.conformance.reference.core.identity.Directory;
-import chime.conformance.reference.core.message.MessageKey;
-import chime.conformance.reference.core.message.StoredMessage;
+import chime.conformance.reference.core.state.Directory;
+import chime.conformance.reference.core.state.MessageKey;
+import chime.conformance.reference.core.state.StoredMessage;
 import chime.conformance.reference.core.model.AppInstance;
 import chime.conformance.reference.core.model.AppInstanceAdmin;
 import chime.conformance.reference.core.model.AppInstanceUser;

@@ -1,4 +1,4 @@
-package chime.conformance.reference.core.auth;
+package chime.conformance.reference.core.model;
 
 import chime.conformance.reference.core.model.AppInstanceUser;
 import chime.conformance.reference.core.model.Identity;

@@ -1,4 +1,4 @@
-package chime.conformance.reference.core.message;
+package chime.conformance.reference.core.state;
 
 import chime.conformance.reference.core.model.ChannelMessage;
 

@@ -1,4 +1,4 @@
-package chime.conformance.reference.core.channel;
+package chime.conformance.reference.core.state;
 
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,8 +1,6 @@
-package chime.conformance.reference.core.channel;
+package chime.conformance.reference.core.state;
 
 import chime.conformance.reference.core.error.ApiError;
-import chime.conformance.reference.core.message.MessageKey;
-import chime.conformance.reference.core.message.StoredMessage;
 import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelBan;
 import chime.conformance.reference.core.model.ChannelMembership;

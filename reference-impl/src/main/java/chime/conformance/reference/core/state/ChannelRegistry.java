@@ -1,4 +1,4 @@
-package chime.conformance.reference.core.channel;
+package chime.conformance.reference.core.state;
 
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.model.Channel;

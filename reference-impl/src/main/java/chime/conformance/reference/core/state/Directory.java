@@ -1,4 +1,4 @@
-package chime.conformance.reference.core.identity;
+package chime.conformance.reference.core.state;
 
 import chime.conformance.reference.core.quota.ServiceQuotas;
 

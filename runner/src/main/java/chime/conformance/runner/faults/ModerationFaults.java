@@ -1,0 +1,117 @@
+package chime.conformance.runner.faults;
+
+import static chime.conformance.runner.faults.Faults.*;
+
+import chime.conformance.contract.ModeledError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
+
+/** Faults in moderators: the rules of area MOD. */
+final class ModerationFaults {
+
+    private ModerationFaults() {
+    }
+
+    static List<Fault> all() {
+        return List.of(
+                fault("moderator-removal-ignored", "MOD-004",
+                        "DeleteChannelModerator answers 204 but the user stays a moderator",
+                        ctx -> Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
+                            DeleteChannelModeratorResponse r = chain.call(q);
+                            ctx.service().createChannelModerator(b -> b.channelArn(q.channelArn())
+                                    .channelModeratorArn(q.channelModeratorArn()).chimeBearer(ctx.operator(q.channelArn())));
+                            return r;
+                        })),
+                fault("moderator-made-member", "MOD-005",
+                        "CreateChannelModerator also makes the user a member of the channel",
+                        ctx -> Interceptor.on(CreateChannelModeratorRequest.class, (q, chain) -> {
+                            var r = chain.proceed(q);
+                            try {
+                                ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
+                                        .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())));
+                            } catch (ChimeSdkMessagingException ignored) {
+                                // already a member, or cannot be one
+                            }
+                            return r;
+                        })),
+                fault("moderator-created-by-self", "MOD-002",
+                        "DescribeChannelModerator names the moderator as its own creator instead of the user who appointed them",
+                        ctx -> Interceptor.on(DescribeChannelModeratorRequest.class, (q, chain) -> {
+                            DescribeChannelModeratorResponse r = chain.call(q);
+                            ChannelModerator m = r.channelModerator();
+                            return r.toBuilder().channelModerator(m.toBuilder().createdBy(m.moderator()).build()).build();
+                        })),
+                fault("moderator-list-only-members", "MOD-003, MOD-005",
+                        "ListChannelModerators leaves out moderators who are not members of the channel",
+                        ctx -> Interceptor.on(ListChannelModeratorsRequest.class, (q, chain) -> {
+                            ListChannelModeratorsResponse r = chain.call(q);
+                            return r.toBuilder().channelModerators(r.channelModerators().stream()
+                                    .filter(m -> ctx.isMember(q.channelArn(), m.moderator().arn())).toList()).build();
+                        })),
+                fault("moderated-channels-stale", "MOD-007",
+                        "after DeleteChannelModerator the user's ListChannelsModeratedByAppInstanceUser still shows the channel",
+                        ctx -> {
+                            Map<String, List<ChannelModeratedByAppInstanceUserSummary>> kept = new ConcurrentHashMap<>();
+                            return Interceptor.all(
+                                    Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
+                                        var channel = ctx.channel(q.channelArn());
+                                        var r = chain.proceed(q);
+                                        channel.ifPresent(c -> kept.computeIfAbsent(q.channelModeratorArn(), k -> new CopyOnWriteArrayList<>())
+                                                .add(ChannelModeratedByAppInstanceUserSummary.builder().channelSummary(summary(c)).build()));
+                                        return r;
+                                    }),
+                                    Interceptor.on(ListChannelsModeratedByAppInstanceUserRequest.class, (q, chain) -> {
+                                        ListChannelsModeratedByAppInstanceUserResponse r = chain.call(q);
+                                        String user = q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer();
+                                        List<ChannelModeratedByAppInstanceUserSummary> extra = kept.get(user);
+                                        if (extra == null || q.nextToken() != null) {
+                                            return r;
+                                        }
+                                        List<ChannelModeratedByAppInstanceUserSummary> all = new ArrayList<>(r.channels());
+                                        all.addAll(extra);
+                                        return r.toBuilder().channels(all).build();
+                                    }));
+                        }),
+                fault("former-moderator-keeps-powers", "MOD-004",
+                        "DeleteChannelModerator removes the role from the lists, but the permissions of the role stay cached",
+                        ctx -> {
+                            Set<String> former = ConcurrentHashMap.newKeySet();
+                            Interceptor remember = Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
+                                var r = chain.proceed(q);
+                                former.add(q.channelArn() + " " + q.channelModeratorArn());
+                                return r;
+                            });
+                            Interceptor powers = (q, chain) -> {
+                                try {
+                                    return chain.proceed(q);
+                                } catch (ChimeSdkMessagingException e) {
+                                    String channel = Members.text(q, "ChannelArn");
+                                    if (FaultContext.is(e, ModeledError.FORBIDDEN) && channel != null
+                                            && former.contains(channel + " " + Faults.bearer(q))) {
+                                        return chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(channel)));
+                                    }
+                                    throw e;
+                                }
+                            };
+                            return Interceptor.all(remember, powers);
+                        }),
+                fault("moderator-removal-ends-membership", "MOD-004",
+                        "DeleteChannelModerator also removes the user's membership",
+                        ctx -> Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
+                            var r = chain.proceed(q);
+                            try {
+                                ctx.service().deleteChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
+                                        .chimeBearer(ctx.operator(q.channelArn())));
+                            } catch (ChimeSdkMessagingException ignored) {
+                                // not a member
+                            }
+                            return r;
+                        })));
+    }
+}
