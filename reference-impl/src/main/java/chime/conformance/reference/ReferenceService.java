@@ -5,6 +5,7 @@ import chime.conformance.reference.core.flow.ChannelFlowOperations;
 import chime.conformance.reference.core.flow.ProcessorRegistry;
 import chime.conformance.reference.core.idempotency.IdempotencyCache;
 import chime.conformance.reference.core.quota.ServiceQuotas;
+import chime.conformance.reference.core.snapshot.ServiceSnapshot;
 import chime.conformance.reference.core.support.FaultInjector;
 import chime.conformance.reference.core.support.IdGenerator;
 import chime.conformance.reference.sdk.ReferenceIdentityClient;
@@ -129,6 +130,23 @@ public final class ReferenceService implements AutoCloseable {
 
     public String accountId() {
         return core.accountId();
+    }
+
+    /**
+     * Everything a client can read back from this service, as plain data: AppInstances, users, admins, channel
+     * flows, channels with their memberships, moderators, bans, messages and tags, the clock and the page-token
+     * key. Idempotency records, pending processor callbacks and the record of invocations are left out.
+     */
+    public ServiceSnapshot exportState() {
+        return core.exportState();
+    }
+
+    /**
+     * Loads a snapshot taken by {@link #exportState()} into this service, which must be new: every read then
+     * answers as in the saved service, and the clock never gives a time before the snapshot's.
+     */
+    public void importState(ServiceSnapshot snapshot) {
+        core.importState(snapshot);
     }
 
     /** Stops the service's processor threads. */

@@ -19,6 +19,8 @@ import chime.conformance.reference.core.paging.Paging;
 import chime.conformance.reference.core.quota.ServiceQuotas;
 import chime.conformance.reference.core.session.MessagingSessions;
 import chime.conformance.reference.core.session.SessionHub;
+import chime.conformance.reference.core.snapshot.ServiceSnapshot;
+import chime.conformance.reference.core.snapshot.StateSnapshots;
 import chime.conformance.reference.core.support.FaultInjector;
 import chime.conformance.reference.core.support.IdGenerator;
 import chime.conformance.reference.core.support.Identifiers;
@@ -49,6 +51,7 @@ public final class MessagingCore implements AutoCloseable {
     private final FlowEngine flowEngine;
     private final ChannelFlowOperations channelFlows;
     private final MessagingSessions sessions;
+    private final StateSnapshots snapshots;
 
     /**
      * @param processorsPerFlow how many processors a channel flow may have: 1 as documented (FLOW-002), up to
@@ -82,6 +85,7 @@ public final class MessagingCore implements AutoCloseable {
         this.bans = new BanOperations(ctx);
         this.messages = new MessageOperations(ctx, () -> flowEngine);
         this.tags = new TagOperations(ctx.tags(), arn -> registry.find(arn) != null || flowStore.find(arn) != null);
+        this.snapshots = new StateSnapshots(ctx, flowStore);
     }
 
     public IdentityOperations identity() {
@@ -164,6 +168,22 @@ public final class MessagingCore implements AutoCloseable {
 
     public String accountId() {
         return ctx.ids().accountId();
+    }
+
+    /**
+     * Everything a client can read back, as plain data (what {@code serve --state} saves). Take it while no
+     * request runs for a snapshot of one instant; see {@link ServiceSnapshot} for what is left out.
+     */
+    public ServiceSnapshot exportState() {
+        return snapshots.export();
+    }
+
+    /**
+     * Loads a snapshot into this service, which must be empty (just built); its clock continues from the
+     * snapshot's time. A snapshot whose parts do not fit together is an IllegalArgumentException.
+     */
+    public void importState(ServiceSnapshot snapshot) {
+        snapshots.restore(snapshot);
     }
 
     /** Stops the processor threads. */

@@ -5,6 +5,8 @@ import chime.conformance.reference.http.MemoryBudget;
 import chime.conformance.reference.http.ProcessorHooks;
 import chime.conformance.reference.http.ReferenceHttpServer;
 import chime.conformance.reference.http.ResettableService;
+import chime.conformance.reference.http.StateFile;
+import chime.conformance.reference.core.snapshot.ServiceSnapshot;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import java.io.IOException;
@@ -82,6 +84,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " processor hooks and clock, the ARNs of its processors. Then: run --target URL --target-config FILE.")
     Path writeTargetConfig;
 
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Keep the emulator's state across restarts: load it from FILE on start (if FILE exists;"
+                    + " else start empty) and save it there on stop (Ctrl+C, SIGTERM), atomically. A FILE that"
+                    + " cannot be loaded is an error and is left as it is. What is kept: see the README.")
+    Path stateFile;
+
     @Option(names = "--slow-processor-delay", defaultValue = "PT3S", paramLabel = "DURATION",
             description = "How long the slow-pass-through processor waits before it answers (ISO-8601)."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -95,6 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean interruptedWhileServing;
 
     /** Starts the server, saying what to do when the address is taken. */
     private ReferenceHttpServer start(ResettableService service, ReferenceHttpServer.Limits limits, MemoryBudget memory,
@@ -145,18 +154,49 @@ public final class ServeCommand implements Callable<Integer> {
                 .withConnections(defaults.maxConnections(), Math.min(connectionsPerAddress, defaults.maxConnections()));
         MemoryBudget memory = MemoryBudget.parse(memoryBudget);
         PrintWriter out = spec.commandLine().getOut();
-        boolean interrupted = false;
         if (slowProcessorDelay.isNegative()) {
             throw new IllegalArgumentException("--slow-processor-delay must be zero or more");
         }
+        // Read before anything starts: a state file that cannot be loaded stops serve with the file untouched.
+        ServiceSnapshot saved = null;
+        if (stateFile != null) {
+            StateFile.requireSavable(stateFile);
+            saved = StateFile.read(stateFile).orElse(null);
+        }
+        int exit = 0;
         try (ResettableService service = new ResettableService(() -> ReferenceService.builder().region(region)
-                .accountId(account).slowProcessorDelay(slowProcessorDelay).build());
-             ReferenceHttpServer server = start(service, limits, memory, out)) {
-            // On Ctrl+C the JVM stops once its hooks return: this one waits (briefly) for the server to close.
+                .accountId(account).slowProcessorDelay(slowProcessorDelay).build())) {
+            if (saved != null) {
+                try {
+                    service.current().importState(saved);
+                } catch (IllegalArgumentException e) {
+                    throw new StateFile.Invalid(stateFile, "does not hold a valid state: " + e.getMessage());
+                }
+            }
+            exit = serve(service, limits, memory, out, saved);
+        } finally {
+            closed.countDown();
+        }
+        out.println("Stopped.");
+        out.flush();
+        if (interruptedWhileServing) {
+            // Restored once the server and the service have closed, which they could not do with the flag set.
+            Thread.currentThread().interrupt();
+        }
+        return exit;
+    }
+
+    /** Serves {@code service} until stopped; then saves its state if --state is given. */
+    private int serve(ResettableService service, ReferenceHttpServer.Limits limits, MemoryBudget memory,
+                      PrintWriter out, ServiceSnapshot saved) throws IOException {
+        int exit = 0;
+        try (ReferenceHttpServer server = start(service, limits, memory, out)) {
+            // On Ctrl+C the JVM stops once its hooks return: this one waits for the server to close (and its
+            // state to be saved).
             Thread hook = new Thread(() -> {
                 stopped.countDown();
                 try {
-                    closed.await(5, TimeUnit.SECONDS);
+                    closed.await(stateFile == null ? 5 : 60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -197,6 +237,16 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Region " + region + ", account " + account + ". Health: GET " + server.uri()
                     + "/_chime-conformance/v1/health; start over: POST " + server.uri() + "/_chime-conformance/v1/reset"
                     + (cors ? "; CORS on" : ""));
+            if (stateFile != null) {
+                out.println(saved == null
+                        ? "State: " + stateFile + " does not exist yet; it is created when the server stops."
+                        : "State: loaded from " + stateFile + " (" + saved.appInstances().size() + " AppInstances, "
+                                + saved.channels().size() + " channels); saved there when the server stops.");
+                foreignArns(saved).ifPresent(warning -> {
+                    spec.commandLine().getErr().println(warning);
+                    spec.commandLine().getErr().flush();
+                });
+            }
             out.println("Press Ctrl+C to stop.");
             out.flush();
             try {
@@ -204,7 +254,7 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 // Stop serving; the flag is restored once the server has closed, which it could not do
                 // with the flag set.
-                interrupted = true;
+                interruptedWhileServing = true;
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -212,15 +262,36 @@ public final class ServeCommand implements Callable<Integer> {
                     // The JVM is already stopping: the hook has run.
                 }
             }
-        } finally {
-            closed.countDown();
+            if (stateFile != null) {
+                server.close(); // no request runs while the state is taken
+                try {
+                    StateFile.write(stateFile, service.current().exportState());
+                    out.println("State saved to " + stateFile + ".");
+                } catch (IOException | RuntimeException e) {
+                    spec.commandLine().getErr().println("error: cannot save the state to " + stateFile + ": "
+                            + (e.getMessage() == null ? e : e.getMessage()) + " (the file was left as it was)");
+                    spec.commandLine().getErr().flush();
+                    exit = 2;
+                }
+            }
         }
-        out.println("Stopped.");
-        out.flush();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        return exit;
+    }
+
+    /**
+     * A warning when a loaded state's ARNs name another region or account than this server's: they keep theirs,
+     * while what the server makes from now on takes --region and --account.
+     */
+    private java.util.Optional<String> foreignArns(ServiceSnapshot saved) {
+        if (saved == null || saved.appInstances().isEmpty()) {
+            return java.util.Optional.empty();
         }
-        return 0;
+        String arn = saved.appInstances().get(0).appInstance().appInstanceArn();
+        String expected = "arn:aws:chime:" + region + ":" + account + ":";
+        return arn.startsWith(expected) ? java.util.Optional.empty()
+                : java.util.Optional.of("Warning: the state in " + stateFile + " was made with other --region or"
+                        + " --account values (" + arn + "); its ARNs keep them, new ones take " + region + " and "
+                        + account + ".");
     }
 
     /** Whether this JVM runs with -XX:+ExitOnOutOfMemoryError (or CrashOnOutOfMemoryError). */

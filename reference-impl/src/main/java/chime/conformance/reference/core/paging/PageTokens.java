@@ -24,16 +24,36 @@ public final class PageTokens {
     private static final String VERSION = "1";
     private static final int MAC_BYTES = 16;
 
-    private final byte[] secret;
     /**
-     * One keyed MAC per thread: looking the algorithm up and keying it cost more than computing a token, and
-     * every page of every list operation issues or opens one. A Mac is not thread-safe, so it is not shared.
+     * The key tokens are signed with, and one keyed MAC per thread: looking the algorithm up and keying it cost
+     * more than computing a token, and every page of every list operation issues or opens one. A Mac is not
+     * thread-safe, so it is not shared.
      */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+    private record Keyed(byte[] secret, ThreadLocal<Mac> macs) {
+        Keyed(byte[] secret) {
+            this(secret.clone(), ThreadLocal.withInitial(() -> newMac(secret.clone())));
+        }
+    }
+
+    private volatile Keyed keyed;
 
     public PageTokens() {
-        this.secret = new byte[32];
+        byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
+        this.keyed = new Keyed(secret);
+    }
+
+    /** The signing key, so that a restored service keeps honouring the tokens it issued before (state file). */
+    public byte[] secret() {
+        return keyed.secret().clone();
+    }
+
+    /** Signs and checks tokens with {@code secret} from now on (a restored service's saved key). */
+    public void useSecret(byte[] secret) {
+        if (secret == null || secret.length < 16) {
+            throw new IllegalArgumentException("a page token key has at least 16 bytes");
+        }
+        this.keyed = new Keyed(secret);
     }
 
     /** Issues a token for {@code position}, bound to {@code query}. */
@@ -74,14 +94,14 @@ public final class PageTokens {
     }
 
     private byte[] mac(String query, byte[] position) {
-        Mac mac = macs.get();
+        Mac mac = keyed.macs().get();
         mac.update(query.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0);
         mac.update(position);
         return Arrays.copyOf(mac.doFinal(), MAC_BYTES);
     }
 
-    private Mac newMac() {
+    private static Mac newMac(byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

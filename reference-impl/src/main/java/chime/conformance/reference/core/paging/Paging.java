@@ -23,6 +23,11 @@ public final class Paging {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
+    /** The tokens' signer (its key is part of a saved state). */
+    public PageTokens tokens() {
+        return tokens;
+    }
+
     /** Parsed page parameters: the validated limit and the position to resume after (null: start). */
     public record Cursor<K>(int limit, K after, String query) {
     }

@@ -289,6 +289,26 @@ public final class ChannelState {
         return transientMessages.remove(messageId);
     }
 
+    /** NON_PERSISTENT messages kept for their sender's status (for a snapshot of the state). */
+    public java.util.Collection<StoredMessage> transientMessages() {
+        return transientMessages.values();
+    }
+
+    /** The creation time of the last message and the per-channel message counter (under the lock). */
+    public MessageKey lastMessageKey() {
+        requireLocked();
+        return lastMessageCreated == null ? null : new MessageKey(lastMessageCreated, messageSequence);
+    }
+
+    /** Restores the message counters of a saved channel, so new messages still sort after the saved ones. */
+    public void restoreLastMessageKey(MessageKey last) {
+        requireLocked();
+        if (last != null) {
+            lastMessageCreated = last.createdTimestamp();
+            messageSequence = last.sequence();
+        }
+    }
+
     // ---- deletion ---------------------------------------------------------------------------------
 
     /**

@@ -188,6 +188,19 @@ public final class Directory {
         return admins == null ? new ConcurrentSkipListMap<>() : admins;
     }
 
+    /**
+     * Runs an action while no user or AppInstance is added or removed and no operation that makes a channel
+     * refer to a user runs: a consistent view for a snapshot of the service's state.
+     */
+    public <T> T exclusively(Supplier<T> action) {
+        lifecycle.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
     /** Runs an action that makes something refer to users, so that no user is deleted meanwhile. */
     public <T> T whileUsersStable(Supplier<T> action) {
         lifecycle.readLock().lock();

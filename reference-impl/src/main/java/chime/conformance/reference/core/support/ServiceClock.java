@@ -38,6 +38,19 @@ public final class ServiceClock {
     }
 
     /**
+     * Moves the clock forward, if need be, so that it never again gives a time before {@code instant}: a
+     * restored service continues from the time its state was saved, even when the machine's clock is behind.
+     */
+    public void resumeFrom(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        Duration behind = Duration.between(now(), instant);
+        if (behind.isNegative() || behind.isZero()) {
+            return;
+        }
+        advance(behind);
+    }
+
+    /**
      * A timestamp strictly after {@code previous} and not before now. Used where the documentation
      * promises that a timestamp advances (CHAN-015, FLOW-013, MSG-013) or that per-channel ordering is
      * total (MSG-022), even when the clock stands still (a fixed test clock) or two events share a
