@@ -104,6 +104,24 @@ class SessionTest {
     }
 
     @Test
+    void deliveryFaultsInjectedTogetherAreAllInForce() throws Exception {
+        // run --fault A,B injects several delivery faults into one service: each must act, none replace another.
+        sessions.hub().injectFault(chime.conformance.reference.core.session.SessionFault.NON_MEMBER_RECEIVES);
+        sessions.hub().injectFault(chime.conformance.reference.core.session.SessionFault.NON_PERSISTENT_DROPPED);
+        MessagingSession bob = connect(f.bob);
+        MessagingSession carol = connect(f.carol);
+        send(f.alice, "typing", ChannelMessagePersistenceType.NON_PERSISTENT);
+        send(f.alice, "Chapter 3 tonight?", ChannelMessagePersistenceType.PERSISTENT);
+        assertThat(payload(next(bob)).get("Content").asText(), equalTo("Chapter 3 tonight?"));
+        assertThat(payload(next(carol)).get("Content").asText(), equalTo("Chapter 3 tonight?"));
+
+        sessions.hub().injectFault(chime.conformance.reference.core.session.SessionFault.NONE);
+        send(f.alice, "Chapter 4 next week", ChannelMessagePersistenceType.PERSISTENT);
+        assertThat(payload(next(bob)).get("Content").asText(), equalTo("Chapter 4 next week"));
+        assertThat(carol.next(QUIET), nullValue());
+    }
+
+    @Test
     void nonPersistentAndControlMessagesAreDelivered() throws Exception {
         MessagingSession bob = connect(f.bob);
         send(f.alice, "typing", ChannelMessagePersistenceType.NON_PERSISTENT);

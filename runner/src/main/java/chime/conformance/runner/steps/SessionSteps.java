@@ -400,7 +400,7 @@ public class SessionSteps {
         Duration quiet = connector().quietPeriod();
         for (SessionClient client : sessionsOf(actor)) {
             List<SessionFrame> found = client.during(0, unwanted, quiet);
-            assertThat(actor + " receives no " + what + " (waited " + quiet + ")", found, empty());
+            assertThat(actor + " receives nothing that is " + what + " (waited " + quiet + ")", found, empty());
         }
     }
 

@@ -8,8 +8,11 @@ import chime.conformance.reference.core.model.ChannelMessagePersistenceType;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +41,7 @@ public final class SessionHub {
     private final AtomicInteger open = new AtomicInteger();
     private final int queueCapacity;
     private final int sessionsPerUser;
-    private volatile SessionFault fault = SessionFault.NONE;
+    private volatile Set<SessionFault> faults = Set.of();
 
     public SessionHub() {
         this(DEFAULT_QUEUE_CAPACITY, DEFAULT_SESSIONS_PER_USER);
@@ -148,12 +151,13 @@ public final class SessionHub {
 
     /** The faults that widen a channel's audience; nothing in normal use. */
     private SessionEvent injectedExtra(ChannelState state, SessionEvent built, Supplier<SessionEvent> event) {
-        SessionFault current = fault;
-        if (current == SessionFault.BANNED_KEEPS_RECEIVING) {
+        Set<SessionFault> current = faults;
+        if (current.contains(SessionFault.BANNED_KEEPS_RECEIVING)) {
             for (String banned : state.bans().keySet()) {
                 built = deliver(byUser.get(banned), built, event);
             }
-        } else if (current == SessionFault.NON_MEMBER_RECEIVES) {
+        }
+        if (current.contains(SessionFault.NON_MEMBER_RECEIVES)) {
             String prefix = state.appInstanceArn() + "/user/";
             for (Map.Entry<String, CopyOnWriteArrayList<MessagingSession>> entry : byUser.entrySet()) {
                 if (entry.getKey().startsWith(prefix) && state.membership(entry.getKey()) == null) {
@@ -172,7 +176,7 @@ public final class SessionHub {
         if (open.get() == 0) {
             return;
         }
-        if (fault == SessionFault.SENDER_EVENTS_TO_ALL) {
+        if (faults.contains(SessionFault.SENDER_EVENTS_TO_ALL)) {
             toMembers(state, event);
         } else if (state.membership(senderArn) != null) {
             deliver(byUser.get(senderArn), null, event);
@@ -207,7 +211,7 @@ public final class SessionHub {
      * included; NON_PERSISTENT messages too, they are only not stored.
      */
     public void messageToMembers(ChannelState state, String eventType, ChannelMessage message) {
-        if (fault == SessionFault.NON_PERSISTENT_DROPPED
+        if (faults.contains(SessionFault.NON_PERSISTENT_DROPPED)
                 && message.persistence() == ChannelMessagePersistenceType.NON_PERSISTENT) {
             return;
         }
@@ -253,12 +257,22 @@ public final class SessionHub {
         }
     }
 
-    /** The delivery fault in force (for the kill matrix); {@link SessionFault#NONE} normally. */
-    public SessionFault fault() {
-        return fault;
+    /** The delivery faults in force (for the kill matrix); none normally. */
+    public Set<SessionFault> faults() {
+        return faults;
     }
 
-    public void injectFault(SessionFault newFault) {
-        this.fault = newFault == null ? SessionFault.NONE : newFault;
+    /**
+     * Adds a delivery fault to those in force (several may be injected at once, as {@code run --fault A,B}
+     * asks); {@link SessionFault#NONE} or null clears them all.
+     */
+    public synchronized void injectFault(SessionFault newFault) {
+        if (newFault == null || newFault == SessionFault.NONE) {
+            faults = Set.of();
+        } else {
+            EnumSet<SessionFault> more = faults.isEmpty() ? EnumSet.noneOf(SessionFault.class) : EnumSet.copyOf(faults);
+            more.add(newFault);
+            faults = Collections.unmodifiableSet(more);
+        }
     }
 }
