@@ -155,17 +155,7 @@ final class ChannelFaults {
                                                 .add(ChannelModeratedByAppInstanceUserSummary.builder().channelSummary(summary(c)).build())));
                                         return r;
                                     }),
-                                    Interceptor.on(ListChannelsModeratedByAppInstanceUserRequest.class, (q, chain) -> {
-                                        ListChannelsModeratedByAppInstanceUserResponse r = chain.call(q);
-                                        String user = q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer();
-                                        List<ChannelModeratedByAppInstanceUserSummary> extra = kept.get(user);
-                                        if (extra == null || q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        List<ChannelModeratedByAppInstanceUserSummary> all = new ArrayList<>(r.channels());
-                                        all.addAll(extra);
-                                        return r.toBuilder().channels(all).build();
-                                    }));
+                                    alsoModerating(kept));
                         }),
                 fault("member-view-always-default", "CHAN-022",
                         "DescribeChannelMembershipForAppInstanceUser reports every membership as DEFAULT",

@@ -156,6 +156,24 @@ final class Faults {
     }
 
     // ---- messages: views, contents, sizes, listings ----
+    /**
+     * ListChannelsModeratedByAppInstanceUser also lists, on its first page, the channels {@code kept} holds for
+     * the user asked about (or the caller): channels a faulty service still counts as moderated by them.
+     */
+    static Interceptor alsoModerating(Map<String, List<ChannelModeratedByAppInstanceUserSummary>> kept) {
+        return Interceptor.on(ListChannelsModeratedByAppInstanceUserRequest.class, (q, chain) -> {
+            ListChannelsModeratedByAppInstanceUserResponse r = chain.call(q);
+            String user = q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer();
+            List<ChannelModeratedByAppInstanceUserSummary> extra = kept.get(user);
+            if (extra == null || q.nextToken() != null) {
+                return r;
+            }
+            List<ChannelModeratedByAppInstanceUserSummary> all = new ArrayList<>(r.channels());
+            all.addAll(extra);
+            return r.toBuilder().channels(all).build();
+        });
+    }
+
     static boolean empty(String text) {
         return text == null || text.isEmpty();
     }

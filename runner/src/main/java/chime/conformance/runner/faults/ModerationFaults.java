@@ -66,17 +66,7 @@ final class ModerationFaults {
                                                 .add(ChannelModeratedByAppInstanceUserSummary.builder().channelSummary(summary(c)).build()));
                                         return r;
                                     }),
-                                    Interceptor.on(ListChannelsModeratedByAppInstanceUserRequest.class, (q, chain) -> {
-                                        ListChannelsModeratedByAppInstanceUserResponse r = chain.call(q);
-                                        String user = q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer();
-                                        List<ChannelModeratedByAppInstanceUserSummary> extra = kept.get(user);
-                                        if (extra == null || q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        List<ChannelModeratedByAppInstanceUserSummary> all = new ArrayList<>(r.channels());
-                                        all.addAll(extra);
-                                        return r.toBuilder().channels(all).build();
-                                    }));
+                                    alsoModerating(kept));
                         }),
                 fault("former-moderator-keeps-powers", "MOD-004",
                         "DeleteChannelModerator removes the role from the lists, but the permissions of the role stay cached",
