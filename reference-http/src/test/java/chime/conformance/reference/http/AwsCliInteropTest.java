@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import chime.conformance.reference.ReferenceService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -19,10 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,20 +37,8 @@ class AwsCliInteropTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PER_COMMAND = Duration.ofSeconds(60);
 
-    private static ReferenceService service;
-    private static ReferenceHttpServer server;
-
-    @BeforeAll
-    static void start() {
-        service = ReferenceService.create();
-        server = ReferenceHttpServer.start(service, "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        service.close();
-    }
+    @RegisterExtension
+    static final ServedReference SERVED = new ServedReference();
 
     @Test
     void theAwsCliHoldsAConversationWithTheServer(@TempDir Path home) throws Exception {
@@ -123,7 +109,7 @@ class AwsCliInteropTest {
     @Test
     void theReadmeExampleCreatesAChannelAndPostsInItAsItsCreator(@TempDir Path home) throws Exception {
         String executable = awsCli();
-        String example = readmeExample().replace("http://127.0.0.1:8080", server.uri().toString());
+        String example = readmeExample().replace("http://127.0.0.1:8080", SERVED.uri().toString());
         String path = Path.of(executable).getParent() + File.pathSeparator + System.getenv().getOrDefault("PATH", "");
         ExternalClient client = new ExternalClient(home, PER_COMMAND.multipliedBy(6));
         ExternalClient.Result result = client.run(List.of("bash", "-e", "-u", "-o", "pipefail", "-c",
@@ -189,7 +175,7 @@ class AwsCliInteropTest {
                 """;
         Path file = home.resolve("conversation.py");
         Files.writeString(file, script);
-        ExternalClient.Result result = client.run(List.of("python3", file.toString(), server.uri().toString()));
+        ExternalClient.Result result = client.run(List.of("python3", file.toString(), SERVED.uri().toString()));
         assertThat(result.toString(), result.exitCode(), is(0));
         JsonNode out = JSON.readTree(result.stdout());
         assertThat(out.get("arn").asText(), equalTo(out.get("channel").asText()));
@@ -244,7 +230,7 @@ class AwsCliInteropTest {
         ExternalClient.Result run(String service, String operation, String... args) throws Exception {
             List<String> command = new ArrayList<>(List.of(executable, service, operation));
             command.addAll(List.of(args));
-            command.addAll(List.of("--endpoint-url", server.uri().toString(), "--output", "json",
+            command.addAll(List.of("--endpoint-url", SERVED.uri().toString(), "--output", "json",
                     "--cli-connect-timeout", "10", "--cli-read-timeout", "30"));
             return client.run(command);
         }

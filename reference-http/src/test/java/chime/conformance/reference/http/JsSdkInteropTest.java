@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import chime.conformance.reference.ReferenceService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -20,10 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 
@@ -51,20 +49,8 @@ class JsSdkInteropTest {
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
 
-    private static ReferenceService service;
-    private static ReferenceHttpServer server;
-
-    @BeforeAll
-    static void start() {
-        service = ReferenceService.create();
-        server = ReferenceHttpServer.start(service, "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        service.close();
-    }
+    @RegisterExtension
+    static final ServedReference SERVED = new ServedReference();
 
     @Test
     void theJavaScriptSdkReceivesMessagesOverTheSession() throws Exception {
@@ -72,8 +58,8 @@ class JsSdkInteropTest {
         String npm = executable("CHIME_NPM", "npm");
         install(npm);
 
-        ChimeSdkIdentityClient identity = service.identityClient();
-        ChimeSdkMessagingClient messaging = service.messagingClient();
+        ChimeSdkIdentityClient identity = SERVED.service().identityClient();
+        ChimeSdkMessagingClient messaging = SERVED.service().messagingClient();
         String app = identity.createAppInstance(r -> r.name("js-interop")).appInstanceArn();
         String alice = identity.createAppInstanceUser(r -> r.appInstanceArn(app).appInstanceUserId("alice")
                 .name("Alice")).appInstanceUserArn();
@@ -84,7 +70,7 @@ class JsSdkInteropTest {
         messaging.createChannelMembership(r -> r.chimeBearer(alice).channelArn(channel).memberArn(bob)
                 .type("DEFAULT"));
 
-        Run run = run(List.of(node, "messaging-session-interop.js", server.uri().toString(), alice, bob, channel),
+        Run run = run(List.of(node, "messaging-session-interop.js", SERVED.uri().toString(), alice, bob, channel),
                 RUN_TIMEOUT);
         assertThat("node messaging-session-interop.js\n" + run, run.exitCode(), is(0));
         String[] lines = run.stdout().strip().split("\n");
