@@ -27,9 +27,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The processor hooks as docs/processor-hooks.md describes them, driven as someone who has read only that
@@ -44,17 +44,15 @@ class ProcessorHooksProtocolTest {
     private static final String HOLD = "arn:aws:lambda:us-east-1:111122223333:function:chime-conformance-hold";
     private static final String HOOKS = "/_chime-conformance/v1";
 
-    private static ReferenceService service;
-    private static ReferenceHttpServer server;
+    @RegisterExtension
+    static final ServedReference SERVED = new ServedReference();
     private static String base;
     private static String alice;
     private static String channel;
 
     @BeforeAll
     static void aChannelWhoseFlowRunsTheHoldProcessor() throws Exception {
-        service = ReferenceService.create();
-        server = ReferenceHttpServer.start(service, "127.0.0.1", 0);
-        base = server.uri().toString();
+        base = SERVED.uri().toString();
         String app = call("POST", "/app-instances", null, "{\"Name\":\"hooks\",\"ClientRequestToken\":\"" + token() + "\"}")
                 .get("AppInstanceArn").asText();
         alice = call("POST", "/app-instance-users", null, "{\"AppInstanceArn\":\"" + app + "\",\"AppInstanceUserId\":"
@@ -69,11 +67,6 @@ class ProcessorHooksProtocolTest {
         call("PUT", "/channels/" + encode(channel) + "/channel-flow", alice, "{\"ChannelFlowArn\":\"" + flow + "\"}");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        service.close();
-    }
 
     @Test
     void anInvocationCarriesTheEventTheDeveloperGuideDocuments() throws Exception {

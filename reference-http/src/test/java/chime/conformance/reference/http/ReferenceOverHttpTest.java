@@ -4,7 +4,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
-import chime.conformance.reference.ReferenceService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -15,9 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reference itself behind the server, driven with raw requests: the wire rules that need the
@@ -27,15 +26,13 @@ class ReferenceOverHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static ReferenceService service;
-    private static ReferenceHttpServer server;
+    @RegisterExtension
+    static final ServedReference SERVED = new ServedReference();
     private static String appInstanceArn;
     private static String alice;
 
     @BeforeAll
     static void start() throws Exception {
-        service = ReferenceService.create();
-        server = ReferenceHttpServer.start(service, "127.0.0.1", 0);
         appInstanceArn = send("POST", "/app-instances", null, "{\"Name\":\"wire\",\"ClientRequestToken\":\"token-1\"}")
                 .json().get("AppInstanceArn").asText();
         alice = send("POST", "/app-instance-users", null, "{\"AppInstanceArn\":\"" + appInstanceArn
@@ -46,11 +43,6 @@ class ReferenceOverHttpTest {
                 "{\"AppInstanceAdminArn\":\"" + alice + "\"}").status(), is(201));
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        service.close();
-    }
 
     record Reply(int status, String errorType, String body) {
         JsonNode json() throws Exception {
@@ -59,7 +51,7 @@ class ReferenceOverHttpTest {
     }
 
     static Reply send(String method, String target, String bearerHeader, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.uri() + target))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(SERVED.uri() + target))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (bearerHeader != null) {
