@@ -12,6 +12,9 @@ public final class HtmlEscapingInsertion implements ReferenceInsertionEventHandl
 
     @Override
     public Object referenceInsert(Context context, String reference, Object value) {
+        if (value instanceof Html.Markup markup) {
+            return markup.html();
+        }
         return value == null ? null : Html.escape(value.toString());
     }
 }

@@ -130,10 +130,13 @@ public final class JUnitReport {
             case SKIPPED -> element(xml, "skipped", message, null, null);
             default -> { }
         }
-        xml.writeStartElement("system-out");
-        xml.writeCharacters(clean(steps(s)));
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
+        // The steps of a scenario that passed are its feature's, all passed: they are written only for the others.
+        if (s.status() != Status.PASS) {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(clean(steps(s)));
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+        }
         xml.writeEndElement();
         xml.writeCharacters("\n");
     }

@@ -28,6 +28,7 @@ public final class ReportFiles {
     /** The files of the report at the top of the directory. */
     public static List<String> topLevel() {
         List<String> files = new ArrayList<>(ReportRenderer.PAGES);
+        files.add(ReportRenderer.STYLESHEET);
         files.add(RESULTS);
         files.add(JUNIT);
         files.add(NDJSON);

@@ -21,7 +21,9 @@ import chime.conformance.reports.render.Views.Capability;
 import chime.conformance.reports.render.Views.FeatureRow;
 import chime.conformance.reports.render.Views.FailureRow;
 import chime.conformance.reports.render.Views.FeatureView;
+import chime.conformance.reports.render.Views.Filter;
 import chime.conformance.reports.render.Views.Group;
+import chime.conformance.reports.render.Views.ScenarioRow;
 import chime.conformance.reports.render.Views.GroupSection;
 import chime.conformance.reports.render.Views.LevelRow;
 import chime.conformance.reports.render.Views.TentativeFailure;
@@ -33,10 +35,10 @@ import chime.conformance.reports.render.Views.RuleRow;
 import chime.conformance.reports.render.Views.ScenarioBasisRow;
 import chime.conformance.reports.render.Views.ScenarioLink;
 import chime.conformance.reports.render.Views.ScenarioView;
-import chime.conformance.reports.render.Views.SourceLine;
 import chime.conformance.reports.render.Views.StatusCount;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +66,9 @@ public final class ReportRenderer {
 
     /** The page that lists the scenarios every count of the overview counts. */
     public static final String SCENARIOS_PAGE = "scenarios.html";
+
+    /** The stylesheet every page links, at the top of the report directory. */
+    public static final String STYLESHEET = "report.css";
 
     /** The pages the renderer writes besides the feature pages (under {@code features/}). */
     public static final List<String> PAGES = List.of("index.html", "rules.html", "operations.html", SCENARIOS_PAGE);
@@ -95,6 +100,15 @@ public final class ReportRenderer {
     /** Writes every page into the directory; returns the files written, relative to it. */
     public List<String> writeAll(Path directory) throws IOException {
         List<String> written = new ArrayList<>();
+        // One stylesheet for every page, beside them: pages link it rather than each carrying its own copy.
+        Files.createDirectories(directory);
+        try (var css = ReportRenderer.class.getClassLoader().getResourceAsStream(Templates.ROOT + STYLESHEET)) {
+            if (css == null) {
+                throw new IOException("the report's stylesheet is missing from the classpath");
+            }
+            Files.write(directory.resolve(STYLESHEET), css.readAllBytes());
+        }
+        written.add(STYLESHEET);
         write("index.vm", overviewModel(), directory, "index.html", written);
         write("rules.vm", rulesModel(), directory, "rules.html", written);
         write("operations.vm", operationsModel(), directory, "operations.html", written);
@@ -115,6 +129,7 @@ public final class ReportRenderer {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", title);
         model.put("root", root);
+        model.put("stylesheet", root + STYLESHEET);
         model.put("run", run);
         model.put("startText", run.start() == null ? "unknown" : DATE.format(run.start()));
         model.put("durationText", duration(run.durationMs()));
@@ -475,6 +490,46 @@ public final class ReportRenderer {
             sections.add(new GroupSection("basis-" + basisId(basis), basis.scenarioTitle(), scenarios.size(), groups));
         }
         model.put("sections", sections);
+        // One table, every scenario once; each section and group of the index is a filter of it (CSS :target, no
+        // script): a row carries a short class per filter it belongs to. Listing each scenario under every section
+        // it is in wrote it three times.
+        List<Filter> filters = new ArrayList<>();
+        Map<String, List<String>> tokensById = new HashMap<>();
+        for (GroupSection section : sections) {
+            String token = "f" + filters.size();
+            filters.add(new Filter(section.anchor(), token, section.title() + ": " + section.count(), section.groups()
+                    .stream().filter(g -> g.anchor() != null).toList()));
+            section.groups().forEach(g -> g.scenarios().forEach(l -> tokensById.computeIfAbsent(l.id(),
+                    k -> new ArrayList<>()).add(token)));
+            for (Group group : section.groups()) {
+                if (group.anchor() != null) {
+                    String groupToken = "f" + filters.size();
+                    filters.add(new Filter(group.anchor(), groupToken, section.title() + " \u00b7 " + group.title(),
+                            List.of()));
+                    group.scenarios().forEach(l -> tokensById.computeIfAbsent(l.id(), k -> new ArrayList<>())
+                            .add(groupToken));
+                }
+            }
+        }
+        List<ScenarioRow> rows = new ArrayList<>();
+        for (Status status : SEVERITY) {
+            for (Level level : Level.values()) {
+                List<String> ids = run.scenarios().stream().filter(s -> s.status() == status && s.level() == level)
+                        .map(ScenarioResult::id).toList();
+                for (ScenarioLink link : scenarioLinks(ids, "")) {
+                    rows.add(new ScenarioRow(link, level, String.join(" ", tokensById.getOrDefault(link.id(), List.of()))));
+                }
+            }
+        }
+        StringBuilder css = new StringBuilder(".filter { display: none; } .filter:target { display: block; }\n"
+                + ".filter:target ~ h2.all { display: none; }\n");
+        for (Filter filter : filters) {
+            css.append('#').append(Html.escape(filter.anchor())).append(":target ~ table.scenario-table tbody tr:not(.")
+                    .append(filter.token()).append(") { display: none; }\n");
+        }
+        model.put("filters", filters);
+        model.put("rows", rows);
+        model.put("pageStyle", new Html.Markup(css.toString()));
         return model;
     }
 
@@ -582,23 +637,23 @@ public final class ReportRenderer {
         List<ScenarioResult> scenarios = run.scenarios().stream().filter(s -> s.feature().equals(feature.path())).toList();
         List<ScenarioView> views = new ArrayList<>();
         Map<Integer, String> lineClasses = new HashMap<>();
+        Map<Integer, String> lineAnchors = new HashMap<>();
         for (ScenarioResult scenario : scenarios) {
             boolean showsFailure = scenario.status() == Status.FAIL || scenario.status() == Status.ERROR
                     || scenario.status() == Status.XFAIL || scenario.status() == Status.FLAKY;
-            views.add(new ScenarioView(scenario, ScenarioIds.anchor(scenario.id()), ruleLinks(scenario.rules(), "../"),
-                    operationLinks(scenario.operations(), "../"),
-                    showsFailure ? evidence.getOrDefault(scenario.id(), List.of()) : List.of(), showsFailure,
-                    Expectation.safeHref(scenario.link())));
+            List<WireExchange> shown = showsFailure ? evidence.getOrDefault(scenario.id(), List.of()) : List.of();
+            boolean inSource = document != null && scenario.status() == Status.PASS && shown.isEmpty()
+                    && !lineAnchors.containsKey(scenario.line());
+            String anchor = ScenarioIds.anchor(scenario.id());
+            views.add(new ScenarioView(scenario, anchor, ruleLinks(scenario.rules(), "../"),
+                    operationLinks(scenario.operations(), "../"), shown, showsFailure,
+                    Expectation.safeHref(scenario.link()), inSource));
             lineClasses.put(scenario.line(), scenario.status().cssClass());
-        }
-        List<SourceLine> source = new ArrayList<>();
-        if (document != null) {
-            int number = 0;
-            for (String line : document.source().split("\r?\n", -1)) {
-                number++;
-                source.add(new SourceLine(number, line, lineClasses.getOrDefault(number, "")));
+            if (inSource) {
+                lineAnchors.put(scenario.line(), anchor);
             }
         }
+        Html.Markup source = document == null ? null : sourceMarkup(document.source(), lineClasses, lineAnchors);
         List<FailureRow> failures = new ArrayList<>();
         for (ScenarioResult failed : run.failures()) {
             if (failed.feature().equals(feature.path())) {
@@ -611,6 +666,40 @@ public final class ReportRenderer {
                 document == null ? "" : dedent(document.description()), views, source,
                 scenarioCounts(scenarios).stream().filter(c -> c.count() > 0).toList()));
         return model;
+    }
+
+    /**
+     * A feature's source as one preformatted block, each line numbered, the line of each scenario marked with its
+     * status and an anchor ({@code #L12}) for links to it; the line of a scenario shown by its line alone (one that
+     * passed) also carries the scenario's anchor. Built here rather than line by line in the template: a feature
+     * page is mostly its source, and per-line markup tripled it.
+     */
+    static Html.Markup sourceMarkup(String text, Map<Integer, String> lineClasses, Map<Integer, String> lineAnchors) {
+        String[] lines = text.split("\\r?\\n", -1);
+        int width = String.valueOf(lines.length).length();
+        StringBuilder html = new StringBuilder(text.length() + lines.length * 8);
+        for (int i = 0; i < lines.length; i++) {
+            int number = i + 1;
+            String digits = String.valueOf(number);
+            String cssClass = lineClasses.get(number);
+            String anchor = lineAnchors.get(number);
+            if (anchor != null) {
+                html.append("<span id=\"").append(Html.escape(anchor)).append("\">");
+            }
+            if (cssClass != null) {
+                html.append("<span id=\"L").append(number).append("\" class=\"").append(Html.escape(cssClass))
+                        .append("\">");
+            }
+            html.append(" ".repeat(width - digits.length())).append(digits).append("  ").append(Html.text(lines[i]));
+            if (cssClass != null) {
+                html.append("</span>");
+            }
+            if (anchor != null) {
+                html.append("</span>");
+            }
+            html.append('\n');
+        }
+        return new Html.Markup(html.toString());
     }
 
     // ---------------------------------------------------------------- formatting

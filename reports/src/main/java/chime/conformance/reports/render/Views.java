@@ -48,6 +48,19 @@ public final class Views {
      *
      * @param anchor the id its link leads to
      */
+    /**
+     * A section or group of the scenarios page as a filter of its one table.
+     *
+     * @param token  the class of the rows it shows
+     * @param groups its groups that are filters of their own (the section's sub-index)
+     */
+    public record Filter(String anchor, String token, String title, List<Group> groups) {
+    }
+
+    /** A row of the scenarios page: a scenario, its level, and the classes of the filters that show it. */
+    public record ScenarioRow(ScenarioLink scenario, chime.conformance.reports.model.Level level, String tokens) {
+    }
+
     public record Group(String anchor, String title, List<ScenarioLink> scenarios, List<RuleLink> rules) {
         public int size() {
             return scenarios.size() + rules.size();
@@ -102,6 +115,10 @@ public final class Views {
     public record RuleRow(Rule rule, RuleStatus status, List<ScenarioLink> scenarios, List<OperationLink> operations,
                           List<SourceLink> sources) {
 
+        public ListedScenarios listed() {
+            return ListedScenarios.of(scenarios);
+        }
+
         public RuleRow(Rule rule, RuleStatus status, List<ScenarioLink> scenarios, List<OperationLink> operations) {
             this(rule, status, scenarios, operations, SourceLink.of(rule.sources()));
         }
@@ -132,10 +149,40 @@ public final class Views {
     /** An operation on the operations page. */
     public record OperationRow(String name, String anchor, List<RuleLink> rules, List<ScenarioLink> scenarios,
                                List<StatusCount> scenarioCounts) {
+
+        public ListedScenarios listed() {
+            return ListedScenarios.of(scenarios);
+        }
     }
 
-    /** A line of Gherkin source. */
-    public record SourceLine(int number, String text, String cssClass) {
+    /**
+     * Scenarios as a list of the rules and operations pages shows them: each that did not pass by itself, the
+     * ones that passed as a count per feature with a link to its page (where each is marked in the source). Listing
+     * every passing scenario under each of its rules and operations made those pages mostly links.
+     */
+    public record ListedScenarios(List<ScenarioLink> notPassed, List<PassedInFeature> passed) {
+
+        static ListedScenarios of(List<ScenarioLink> scenarios) {
+            List<ScenarioLink> others = new java.util.ArrayList<>();
+            java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            java.util.Map<String, String> pages = new java.util.HashMap<>();
+            for (ScenarioLink link : scenarios) {
+                if (link.status() == Status.PASS && link.feature() != null) {
+                    counts.merge(link.feature(), 1, Integer::sum);
+                    int hash = link.href().indexOf('#');
+                    pages.putIfAbsent(link.feature(), hash < 0 ? link.href() : link.href().substring(0, hash));
+                } else {
+                    others.add(link);
+                }
+            }
+            List<PassedInFeature> passed = new java.util.ArrayList<>();
+            counts.forEach((feature, n) -> passed.add(new PassedInFeature(feature, pages.get(feature), n)));
+            return new ListedScenarios(List.copyOf(others), List.copyOf(passed));
+        }
+    }
+
+    /** How many scenarios of a list passed in one feature, and its page. */
+    public record PassedInFeature(String feature, String href, int count) {
     }
 
     /**
@@ -143,9 +190,13 @@ public final class Views {
      *
      * @param linkHref the expectation's link when it is safe to follow (http or https), else null;
      *                 an unsafe link is shown as text only
+     * @param inSource whether the page shows the scenario as its line of the feature's source, marked with its
+     *                 status and its anchor, without a section of its own: a scenario that passed, whose steps are
+     *                 the source's, all passed. The others have a section with their steps, what went wrong and the
+     *                 wire evidence.
      */
     public record ScenarioView(ScenarioResult result, String anchor, List<RuleLink> rules, List<OperationLink> operations,
-                               List<WireExchange> evidence, boolean showsFailure, String linkHref) {
+                               List<WireExchange> evidence, boolean showsFailure, String linkHref, boolean inSource) {
 
         /** The exchanges that made the scenario's situation (shown collapsed, as one group). */
         public List<WireExchange> setUpEvidence() {
@@ -167,9 +218,18 @@ public final class Views {
         }
     }
 
-    /** A feature page. */
+    /**
+     * A feature page.
+     *
+     * @param source the feature's source, numbered, its scenario lines marked (see
+     *               {@link ReportRenderer#sourceMarkup}), or null when the feature file was not found
+     */
     public record FeatureView(String path, String name, String description, List<ScenarioView> scenarios,
-                              List<SourceLine> source, List<StatusCount> counts) {
+                              Html.Markup source, List<StatusCount> counts) {
+
+        public boolean hasSource() {
+            return source != null;
+        }
     }
 
     /**

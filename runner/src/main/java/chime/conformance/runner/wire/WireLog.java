@@ -23,8 +23,65 @@ public final class WireLog {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final List<WireExchange> exchanges = new ArrayList<>();
+    /** In order: an exchange, or an attempt of an SDK call recorded as it travelled and redacted when first read. */
+    private final List<Object> exchanges = new ArrayList<>();
     private final List<Label> labels = new ArrayList<>();
+
+    /**
+     * An attempt as the SDK client sent and received it, not yet redacted: the redaction (a dozen regular expressions
+     * per header and body) is done when a wire step, or the evidence of a failed scenario, reads it, which most
+     * exchanges of a passing run never are. It is read through {@link #exchange()}, once.
+     */
+    static final class Recorded {
+        private final String method;
+        private final String path;
+        private final String query;
+        private final Integer status;
+        private final Map<String, List<String>> requestHeaders;
+        private final byte[] requestBody;
+        private final Map<String, List<String>> responseHeaders;
+        private final byte[] responseBody;
+        private final String responseBodyText;
+        private WireExchange exchange;
+
+        /** {@code responseBodyText}: what stands for the response body when it could not be read, else null. */
+        Recorded(String method, String path, String query, Integer status, Map<String, List<String>> requestHeaders,
+                 byte[] requestBody, Map<String, List<String>> responseHeaders, byte[] responseBody,
+                 String responseBodyText) {
+            this.method = method;
+            this.path = path;
+            this.query = query;
+            this.status = status;
+            this.requestHeaders = requestHeaders;
+            this.requestBody = requestBody;
+            this.responseHeaders = responseHeaders;
+            this.responseBody = responseBody;
+            this.responseBodyText = responseBodyText;
+        }
+
+        synchronized WireExchange exchange() {
+            if (exchange == null) {
+                exchange = new WireExchange(method, path, query, status, Redaction.headers(flatten(requestHeaders)),
+                        bodyText(requestBody), Redaction.headers(flatten(responseHeaders)),
+                        responseBodyText != null ? responseBodyText : bodyText(responseBody));
+            }
+            return exchange;
+        }
+
+        private static Map<String, String> flatten(Map<String, List<String>> headers) {
+            Map<String, String> out = new LinkedHashMap<>();
+            headers.forEach((name, values) -> out.put(name, String.join(", ", values)));
+            return out;
+        }
+    }
+
+    private static WireExchange exchange(Object entry) {
+        return entry instanceof Recorded recorded ? recorded.exchange() : (WireExchange) entry;
+    }
+
+    private static Integer status(Object entry) {
+        return entry instanceof Recorded recorded ? recorded.status : ((WireExchange) entry).status();
+    }
 
     /**
      * What an exchange was for, noted as it is recorded: the API operation, the step that made it, and whether it
@@ -40,17 +97,30 @@ public final class WireLog {
 
     /** Records an exchange of {@code operation} (null: unknown, e.g. a raw request), labelled by this thread's step. */
     public void add(WireExchange exchange, String operation) {
+        append(exchange, operation);
+    }
+
+    /** Records an attempt of an SDK call of {@code operation}, to be redacted when read. */
+    void add(Recorded attempt, String operation) {
+        append(attempt, operation);
+    }
+
+    private void append(Object entry, String operation) {
         chime.conformance.reports.plugin.CurrentStep.State step = chime.conformance.reports.plugin.CurrentStep.current();
         Label label = new Label(operation, step == null ? null : step.label(),
                 (step != null && step.setUp()) || WireCapture.settingUp());
         synchronized (this) {
-            exchanges.add(exchange);
+            exchanges.add(entry);
             labels.add(label);
         }
     }
 
-    public synchronized List<WireExchange> exchanges() {
-        return List.copyOf(exchanges);
+    public List<WireExchange> exchanges() {
+        List<Object> all;
+        synchronized (this) {
+            all = List.copyOf(exchanges);
+        }
+        return all.stream().map(WireLog::exchange).toList();
     }
 
     public synchronized List<Label> labels() {
@@ -62,13 +132,16 @@ public final class WireLog {
     }
 
     /** The most recent exchange that got a response. */
-    public synchronized Optional<WireExchange> last() {
-        for (int i = exchanges.size() - 1; i >= 0; i--) {
-            if (exchanges.get(i).status() != null) {
-                return Optional.of(exchanges.get(i));
+    public Optional<WireExchange> last() {
+        Object found = null;
+        synchronized (this) {
+            for (int i = exchanges.size() - 1; i >= 0 && found == null; i--) {
+                if (status(exchanges.get(i)) != null) {
+                    found = exchanges.get(i);
+                }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(found).map(WireLog::exchange);
     }
 
     /**
@@ -88,12 +161,11 @@ public final class WireLog {
      */
     public byte[] toJson(Map<String, String> names) {
         List<Map<String, Object>> out = new ArrayList<>();
-        List<WireExchange> all;
         List<Label> allLabels;
         synchronized (this) {
-            all = List.copyOf(exchanges);
             allLabels = List.copyOf(labels);
         }
+        List<WireExchange> all = exchanges().subList(0, allLabels.size());
         for (int i = 0; i < all.size(); i++) {
             WireExchange e = all.get(i);
             Label label = allLabels.get(i);

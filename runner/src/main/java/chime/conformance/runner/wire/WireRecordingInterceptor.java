@@ -4,11 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -20,38 +17,43 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 /**
  * Records every attempt of every SDK call into the {@link WireLog} bound to the calling thread: the signed
  * request as it left (method, path, query, headers, body) and the response as it came (status, headers,
- * body), with secrets redacted. Reading the response body means replacing its stream with a copy.
+ * body). Reading the response body means replacing its stream with a copy. Secrets are redacted when the
+ * exchange is read (a wire step, the evidence of a failed scenario), not on every call ({@link WireLog}).
  */
 public final class WireRecordingInterceptor implements ExecutionInterceptor {
 
+    private static final byte[] NO_BODY = new byte[0];
     private static final ExecutionAttribute<Pending> PENDING = new ExecutionAttribute<>("chime-conformance.wire");
 
     /** One attempt being recorded; becomes a {@link WireExchange} when its response (or failure) is in. */
     private static final class Pending {
         final WireLog log;
         final SdkHttpRequest request;
-        final String requestBody;
+        final byte[] requestBody;
         final String operation;
         SdkHttpResponse response;
         boolean written;
 
-        Pending(WireLog log, SdkHttpRequest request, String requestBody, String operation) {
+        Pending(WireLog log, SdkHttpRequest request, byte[] requestBody, String operation) {
             this.log = log;
             this.request = request;
             this.requestBody = requestBody;
             this.operation = operation;
         }
 
-        void write(String responseBody) {
+        void write(byte[] responseBody) {
+            write(responseBody, null);
+        }
+
+        /** {@code bodyText}: what stands for a response body that could not be read, else null. */
+        void write(byte[] responseBody, String bodyText) {
             if (written) {
                 return;
             }
             written = true;
-            log.add(new WireExchange(request.method().name(), request.encodedPath(), rawQuery(request),
-                    response == null ? null : response.statusCode(),
-                    Redaction.headers(flatten(request.headers())), requestBody,
-                    response == null ? Map.of() : Redaction.headers(flatten(response.headers())),
-                    responseBody), operation);
+            log.add(new WireLog.Recorded(request.method().name(), request.encodedPath(), rawQuery(request),
+                    response == null ? null : response.statusCode(), request.headers(), requestBody,
+                    response == null ? Map.of() : response.headers(), responseBody, bodyText), operation);
         }
     }
 
@@ -61,14 +63,13 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
         Pending previous = attributes.getAttribute(PENDING);
         if (previous != null) {
             // A retry: the previous attempt got no response we could read.
-            previous.write("");
+            previous.write(NO_BODY);
         }
         if (log == null) {
             attributes.putAttribute(PENDING, null);
             return;
         }
-        String body = context.requestBody().map(b -> WireLog.bodyText(read(b.contentStreamProvider())))
-                .orElse("");
+        byte[] body = context.requestBody().map(b -> read(b.contentStreamProvider())).orElse(NO_BODY);
         attributes.putAttribute(PENDING, new Pending(log, context.httpRequest(), body,
                 attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME)));
     }
@@ -91,17 +92,17 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
             return content;
         }
         if (content.isEmpty()) {
-            pending.write("");
+            pending.write(NO_BODY);
             return content;
         }
         byte[] bytes;
         try (InputStream in = content.get()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            pending.write("(the response body could not be read: " + e.getMessage() + ")");
+            pending.write(NO_BODY, "(the response body could not be read: " + e.getMessage() + ")");
             throw new UncheckedIOException(e);
         }
-        pending.write(WireLog.bodyText(bytes));
+        pending.write(bytes);
         return Optional.of(new ByteArrayInputStream(bytes));
     }
 
@@ -109,7 +110,7 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         Pending pending = attributes.getAttribute(PENDING);
         if (pending != null) {
-            pending.write("");
+            pending.write(NO_BODY);
         }
     }
 
@@ -117,7 +118,7 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         Pending pending = attributes.getAttribute(PENDING);
         if (pending != null) {
-            pending.write("");
+            pending.write(NO_BODY);
         }
     }
 
@@ -133,9 +134,4 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
         return request.encodedQueryParameters().orElse("");
     }
 
-    static Map<String, String> flatten(Map<String, List<String>> headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        headers.forEach((name, values) -> out.put(name, values.stream().collect(Collectors.joining(", "))));
-        return out;
-    }
 }

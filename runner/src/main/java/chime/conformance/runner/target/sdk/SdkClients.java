@@ -181,9 +181,16 @@ public final class SdkClients implements AutoCloseable {
      */
     static AwsCredentialsProvider redactedWhenResolved(AwsCredentialsProvider provider) {
         return new AwsCredentialsProvider() {
+            /** The set last registered: the SDK resolves the credentials on every call, mostly the same set. */
+            private volatile AwsCredentials registered;
+
             @Override
             public AwsCredentials resolveCredentials() {
                 AwsCredentials resolved = provider.resolveCredentials();
+                if (resolved == registered) {
+                    return resolved;
+                }
+                registered = resolved;
                 Redaction.secret(resolved.accessKeyId());
                 Redaction.secret(resolved.secretAccessKey());
                 if (resolved instanceof AwsSessionCredentials session) {

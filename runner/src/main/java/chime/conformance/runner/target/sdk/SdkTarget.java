@@ -40,6 +40,7 @@ public final class SdkTarget implements Target {
     private final Fixtures fixtures;
     private final RawRequests raw;
     private final List<AutoCloseable> alsoClose = new ArrayList<>();
+    private chime.conformance.runner.target.session.SessionConnector sessions;
 
     /**
      * @param capabilities   declared capabilities; WIRE and the capabilities of the processors are added
@@ -109,10 +110,17 @@ public final class SdkTarget implements Target {
         if (!capabilities.contains(Capability.MESSAGING_SESSION)) {
             return Optional.empty();
         }
-        // Over the wire: a quiet period covering loopback or network delivery, the consistency bound for arrival.
-        Duration bound = consistency.compareTo(Duration.ofSeconds(5)) > 0 ? consistency : Duration.ofSeconds(5);
-        return Optional.of(new chime.conformance.runner.target.session.WebSocketSessions(clients.messaging(),
-                clients.credentials(), clients.region(), endpoint, Duration.ofMillis(500), bound));
+        // One connector (one HTTP client) for the whole run: every scenario's sessions share it.
+        synchronized (this) {
+            if (sessions == null) {
+                // Over the wire: a quiet period covering loopback or network delivery, the consistency bound for
+                // arrival.
+                Duration bound = consistency.compareTo(Duration.ofSeconds(5)) > 0 ? consistency : Duration.ofSeconds(5);
+                sessions = new chime.conformance.runner.target.session.WebSocketSessions(clients.messaging(),
+                        clients.credentials(), clients.region(), endpoint, Duration.ofMillis(500), bound);
+            }
+            return Optional.of(sessions);
+        }
     }
 
     /** Closes {@code resource} after the clients, when the target closes (e.g. the server behind it). */
