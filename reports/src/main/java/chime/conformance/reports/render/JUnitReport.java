@@ -17,8 +17,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes {@code junit.xml}, for CI systems, from the results of the run rather than from Cucumber's raw
  * outcomes: a scenario is a {@code <failure>} or an {@code <error>} exactly when it makes the run fail, so
- * that a CI system agrees with the exit code. Each test case carries the kit's status and the scenario's
- * level (required or tentative) as properties:
+ * that a CI system agrees with the exit code. Each test case that did not pass carries the kit's status, the
+ * scenario's ID, level (required or tentative) and rules as properties, and its steps in system-out; one that
+ * passed is its name and time alone (results.json has the rest):
  * <ul>
  *   <li>FAIL of a required scenario: {@code <failure>}; of a tentative one: {@code <failure>} in a strict
  *       run, else {@code <skipped>} with a message saying the target reads a kit decision otherwise;</li>
@@ -112,16 +113,11 @@ public final class JUnitReport {
         xml.writeAttribute("name", clean(s.name()));
         xml.writeAttribute("time", seconds(s.durationMs()));
         xml.writeCharacters("\n");
-        xml.writeStartElement("properties");
-        property(xml, "id", s.id());
-        property(xml, "status", s.status().name());
-        property(xml, "level", s.level().label());
-        property(xml, "rules", String.join(" ", s.rules()));
-        if (s.assumption() != null) {
-            property(xml, "assumption", s.assumption());
+        // A scenario that passed is its name and time; the others carry what a CI reader needs to act on them.
+        // (results.json has every scenario's ID, level and rules.)
+        if (s.status() != Status.PASS) {
+            properties(xml, s);
         }
-        xml.writeEndElement();
-        xml.writeCharacters("\n");
         String message = message(s);
         switch (outcome(s, run.strict())) {
             case FAILURE -> element(xml, "failure", message, s.errorType() == null ? s.status().name() : s.errorType(),
@@ -136,6 +132,19 @@ public final class JUnitReport {
             xml.writeCharacters(clean(steps(s)));
             xml.writeEndElement();
             xml.writeCharacters("\n");
+        }
+        xml.writeEndElement();
+        xml.writeCharacters("\n");
+    }
+
+    private static void properties(XMLStreamWriter xml, ScenarioResult s) throws XMLStreamException {
+        xml.writeStartElement("properties");
+        property(xml, "id", s.id());
+        property(xml, "status", s.status().name());
+        property(xml, "level", s.level().label());
+        property(xml, "rules", String.join(" ", s.rules()));
+        if (s.assumption() != null) {
+            property(xml, "assumption", s.assumption());
         }
         xml.writeEndElement();
         xml.writeCharacters("\n");
