@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
  * outcomes: a scenario is a {@code <failure>} or an {@code <error>} exactly when it makes the run fail, so
  * that a CI system agrees with the exit code. Each test case that did not pass carries the kit's status, the
  * scenario's ID, level (required or tentative) and rules as properties, and its steps in system-out; one that
- * passed is its name and time alone (results.json has the rest):
+ * passed, its level alone (results.json has the rest):
  * <ul>
  *   <li>FAIL of a required scenario: {@code <failure>}; of a tentative one: {@code <failure>} in a strict
  *       run, else {@code <skipped>} with a message saying the target reads a kit decision otherwise;</li>
@@ -113,10 +113,15 @@ public final class JUnitReport {
         xml.writeAttribute("name", clean(s.name()));
         xml.writeAttribute("time", seconds(s.durationMs()));
         xml.writeCharacters("\n");
-        // A scenario that passed is its name and time; the others carry what a CI reader needs to act on them.
-        // (results.json has every scenario's ID, level and rules.)
+        // A scenario that passed is its name, time and level; the others carry what a CI reader needs to act on
+        // them. (results.json has every scenario's ID and rules.)
         if (s.status() != Status.PASS) {
             properties(xml, s);
+        } else {
+            xml.writeStartElement("properties");
+            property(xml, "level", s.level().label());
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
         }
         String message = message(s);
         switch (outcome(s, run.strict())) {

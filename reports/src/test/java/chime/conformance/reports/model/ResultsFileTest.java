@@ -45,9 +45,9 @@ class ResultsFileTest {
     void aRuleCarriesItsSourcesByKindName(@TempDir Path dir) throws IOException {
         ResultsFile.write(sample(), dir);
         String json = Files.readString(dir.resolve("results.json"));
-        assertThat(json, containsString("\"kind\" : \"developer-guide\""));
-        assertThat(json, containsString("\"url\" : \"https://docs.example/auth-by-role.html\""));
-        assertThat(json, containsString("\"says\" : \"Moderators ban.\""));
+        assertThat(json, containsString("\"kind\":\"developer-guide\""));
+        assertThat(json, containsString("\"url\":\"https://docs.example/auth-by-role.html\""));
+        assertThat(json, containsString("\"says\":\"Moderators ban.\""));
     }
 
     @Test

@@ -16,10 +16,12 @@ import chime.conformance.reports.plugin.ResultsAssembler;
 import chime.conformance.reports.plugin.ScenarioAttempt;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,7 +187,9 @@ class ReportStructureTest {
         Document operations = HtmlChecks.parse(dir.resolve("operations.html"));
         assertThat(operations.select("#operations tbody tr"), hasSize(43));
         Element membership = operations.getElementById("op-CreateChannelMembership");
-        assertThat(membership.select("a[href^=features/]"), hasSize(3));
+        // The failing scenario by name, the two passing ones as a count for their feature.
+        assertThat(membership.select("a[href^=features/]"), hasSize(2));
+        assertThat(membership.selectFirst("li.passed-in-feature").text(), containsString("PASS 2"));
         assertThat(membership.select("a[href^=rules.html]").size() > 0, is(true));
     }
 
@@ -200,6 +204,8 @@ class ReportStructureTest {
         assertThat(exchange.selectFirst("summary").text(), containsString("201"));
         Element passing = feature.getElementById("a-moderator-adds-bob");
         assertThat("no evidence for a passing scenario", passing.select("details.exchange"), hasSize(0));
+        assertThat("a passing scenario is its marked line of the source", passing.parent().is("pre.source"), is(true));
+        assertThat(passing.selectFirst("span.pass").text(), containsString("Scenario: A moderator adds Bob"));
         assertThat(feature.getElementById("L8").text(), containsString("Scenario: A member cannot add Carol"));
     }
 
@@ -211,11 +217,30 @@ class ReportStructureTest {
     @Test
     void thePagesAreSelfContained() throws Exception {
         HtmlChecks.assertNothingExecutable(dir);
+        assertThat(Files.isRegularFile(dir.resolve(ReportRenderer.STYLESHEET)), is(true));
         for (Path page : HtmlChecks.pages(dir)) {
             Document document = HtmlChecks.parse(page);
-            assertThat(page + " links a stylesheet", document.select("link[rel=stylesheet]"), hasSize(0));
+            Elements stylesheets = document.select("link[rel=stylesheet]");
+            assertThat(page + " links the report's one stylesheet", stylesheets, hasSize(1));
+            assertThat(page + ": its stylesheet is the report's", Files.isSameFile(
+                    page.getParent().resolve(stylesheets.attr("href")), dir.resolve(ReportRenderer.STYLESHEET)), is(true));
             assertThat(page + " loads an image", document.select("img"), hasSize(0));
-            assertThat(page + " has its style inline", document.select("head style"), hasSize(1));
         }
+    }
+
+    @Test
+    void theScenariosPageFiltersItsOneTableBySection() throws Exception {
+        Document scenarios = HtmlChecks.parse(dir.resolve("scenarios.html"));
+        Elements rows = scenarios.select("table.scenario-table tbody tr");
+        assertThat("every scenario once", rows,
+                hasSize(run.scenarios().size()));
+        String style = scenarios.select("head style").html();
+        Element failing = scenarios.getElementById("status-fail");
+        assertThat(failing.hasClass("filter"), is(true));
+        // The filter of the failures shows the failing row alone.
+        String token = style.lines().filter(l -> l.startsWith("#status-fail:target")).findFirst().orElseThrow()
+                .replaceAll(".*tr:not\\(\\.(f\\d+)\\).*", "$1");
+        assertThat(rows.stream().filter(r -> r.hasClass(token)).map(r -> r.selectFirst("a").text()).toList(),
+                is(java.util.List.of("A member cannot add Carol to a restricted channel")));
     }
 }
