@@ -2,7 +2,8 @@
 # Times the whole conformance suite with the CLI jar against the reference, in process and over HTTP, in the
 # same invocation of this script: wall time including JVM start, scenarios per second, target calls per
 # scenario, and the harness's own time per scenario (scenario time outside calls to the target, from
-# `run --timing`).
+# `run --timing`), and the size of the report each run writes (du -sb of its directory). The last lines compare the
+# targets: the median wall and CPU seconds of each, and their ratio to the first target's.
 #
 #   scripts/suite-timing.sh [--threads N] [--repeat R] [--targets "reference reference-http"]
 #
@@ -29,10 +30,12 @@ trap 'rm -rf "$work"' EXIT
 machine_info
 echo "command: java ${JAVA_OPTS:-} -jar runner/target/chime-conformance.jar run --target T --threads $threads --timing"
 echo
-printf '%-15s %3s %7s %7s %7s %7s %6s %10s %10s %9s %6s  %s\n' target run wall_s cpu_s run_s scen/s calls \
-  target_ms harness_ms scenarios load1 result
+printf '%-15s %3s %7s %7s %7s %7s %6s %10s %10s %9s %8s %6s  %s\n' target run wall_s cpu_s run_s scen/s calls \
+  target_ms harness_ms scenarios report_b load1 result
+medians=()
 for target in $targets; do
   walls=()
+  cpus=()
   for run in $(seq 1 "$repeat"); do
     load="$(load1)"
     set +e
@@ -45,6 +48,7 @@ for target in $targets; do
     read -r wall user sys < "$work/$target-$run.time"
     cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
     walls+=("$wall")
+    cpus+=("$cpu")
     timing="$(grep '^Timing:' "$work/$target-$run.log" || true)"
     field() { echo "$timing" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
     if [ -z "$timing" ]; then
@@ -53,16 +57,31 @@ for target in $targets; do
       exit 1
     fi
     summary="$(grep -E '^PASS [0-9]+' "$work/$target-$run.log" | tr -s ' ' | cut -d' ' -f1-6)"
-    printf '%-15s %3s %7s %7s %7.2f %7s %6s %10s %10s %9s %6s  %s\n' "$target" "$run" "$wall" "$cpu" \
+    size="$(du -sb "$work/$target-$run" | cut -f1)"
+    printf '%-15s %3s %7s %7s %7.2f %7s %6s %10s %10s %9s %8s %6s  %s\n' "$target" "$run" "$wall" "$cpu" \
       "$(awk -v ms="$(field run_ms)" 'BEGIN { print ms / 1000 }')" "$(field scenarios_per_s)" \
       "$(field calls_per_scenario)" "$(field target_ms_per_scenario)" "$(field harness_ms_per_scenario)" \
-      "$(field scenarios)" "$load" "$summary (exit $rc)"
+      "$(field scenarios)" "$size" "$load" "$summary (exit $rc)"
   done
   median="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
-  echo "$target: median wall ${median} s over $repeat run(s)"
+  median_cpu="$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
+  echo "$target: median wall ${median} s, median CPU ${median_cpu} s over $repeat run(s)"
+  medians+=("$target $median $median_cpu")
+done
+echo
+first=""
+for m in "${medians[@]}"; do
+  read -r target wall cpu <<< "$m"
+  if [ -z "$first" ]; then
+    first="$wall $cpu"
+  fi
+  read -r wall0 cpu0 <<< "$first"
+  awk -v t="$target" -v w="$wall" -v c="$cpu" -v w0="$wall0" -v c0="$cpu0" \
+    'BEGIN { printf "%-15s median wall %7.3f s (%.2fx the first target), median CPU %6.2f s (%.2fx)\n", t, w, w / w0, c, c / c0 }'
 done
 echo
 echo "wall_s: the java command, JVM start to exit. cpu_s: its user + system CPU seconds (less sensitive to"
-echo "other load than wall time). run_s: the suite itself, as the report times it."
+echo "other load than wall time). run_s: the suite itself, as the report times it. report_b: bytes the run wrote"
+echo "into its report directory."
 echo "calls: calls to the target per scenario. target_ms / harness_ms: scenario time per scenario inside and"
 echo "outside those calls, summed over the $threads threads (CPU contention inflates both alike)."
