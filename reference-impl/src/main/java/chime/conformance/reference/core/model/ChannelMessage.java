@@ -141,6 +141,11 @@ public final class ChannelMessage implements IdempotencyCache.CreatedResource {
         return uuid != null && uuid[0] == idHigh && uuid[1] == idLow;
     }
 
+    /** Whether {@code other} has the same MessageId, compared without building either text. */
+    public boolean sameMessageId(ChannelMessage other) {
+        return idHigh == other.idHigh && idLow == other.idLow && Objects.equals(idText, other.idText);
+    }
+
     /** The {@link String#hashCode()} of the MessageId, computed without building its text. */
     public int messageIdHash() {
         if (idText != null) {

@@ -167,9 +167,9 @@ final class MessageLog {
         Object entry = message.latest() == message.published() ? message.latest() : message;
         Segment s = segment;
         int n = s.size;
-        String messageId = message.messageId();
-        int hash = messageId.hashCode();
-        int existing = position(s, n, messageId, hash);
+        ChannelMessage latest = message.latest();
+        int hash = latest.messageIdHash();
+        int existing = position(s, n, latest, hash);
         if (existing >= 0) {
             SLOT.setRelease(s.items, existing, entry);
             return;
@@ -241,6 +241,22 @@ final class MessageLog {
             if (id > 0 && id - 1 < n) {
                 Object entry = s.at(id - 1);
                 if (!(entry instanceof Removed) && messageOf(entry).hasMessageId(messageId)) {
+                    return id - 1;
+                }
+            }
+        }
+    }
+
+    private static int position(Segment s, int n, ChannelMessage message, int hash) {
+        int mask = s.ids.length - 1;
+        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+            int id = s.ids[i];
+            if (id == FREE) {
+                return -1;
+            }
+            if (id > 0 && id - 1 < n) {
+                Object entry = s.at(id - 1);
+                if (!(entry instanceof Removed) && messageOf(entry).sameMessageId(message)) {
                     return id - 1;
                 }
             }
