@@ -43,8 +43,10 @@ done
 rss() {
   awk -v what="$1" '$1 == what":" {printf "%.0f MiB", $2 / 1024}' "/proc/$server_pid/status"
 }
+# The heap in use, all generations (G1: one line; Serial and Parallel: one per generation).
 heap_used() {
-  jcmd "$server_pid" GC.heap_info 2>/dev/null | grep -m1 -oE 'used [0-9]+K' | awk '{printf "%.0f MiB", $2 / 1024}'
+  jcmd "$server_pid" GC.heap_info 2>/dev/null | grep -E '(heap|generation) +total' \
+    | grep -oE 'used [0-9]+K' | awk '{sum += $2} END {printf "%.0f MiB", sum / 1024}'
 }
 
 machine_info
@@ -58,7 +60,7 @@ echo "resident after the messages: $(rss VmRSS) (peak $(rss VmHWM)); heap in use
 jcmd "$server_pid" GC.run > /dev/null 2>&1 || true
 sleep 1
 echo "after a full collection (jcmd GC.run): resident $(rss VmRSS); heap in use: $(heap_used)"
-jcmd "$server_pid" GC.heap_info 2>/dev/null | sed -n '2,3p' || true
+jcmd "$server_pid" GC.heap_info 2>/dev/null | grep -E '(heap|generation) +total' || true
 kill -TERM "$server_pid"
 for _ in $(seq 1 300); do
   kill -0 "$server_pid" 2>/dev/null || break
