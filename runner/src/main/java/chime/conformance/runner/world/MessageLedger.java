@@ -1,6 +1,7 @@
 package chime.conformance.runner.world;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Driver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
@@ -44,8 +46,12 @@ public class MessageLedger {
     /** When the last timed write ended (System.nanoTime), or null before the first. */
     private Long lastWrite;
 
-    public MessageLedger(World world) {
-        this.world = world;
+    private final Driver api;
+
+    /** Made by the scenario's {@link Driver}, through which it reads the messages back. */
+    public MessageLedger(Driver api) {
+        this.api = api;
+        this.world = api.world();
     }
 
     /** Remembers a message a Given step posted, under its label, and marks the end of a timed write. */
@@ -80,10 +86,9 @@ public class MessageLedger {
         Posted message = posted(label);
         Instant read;
         try {
-            read = world.messaging().getChannelMessage(r -> r
-                    .channelArn(world.channel(message.channel()))
-                    .messageId(message.messageId())
-                    .chimeBearer(message.posterArn())).channelMessage().createdTimestamp();
+            read = api.call("GetChannelMessage").with("ChannelArn", world.channel(message.channel()))
+                    .with("MessageId", message.messageId()).with("ChimeBearer", message.posterArn())
+                    .<GetChannelMessageResponse>send(message.posterName()).channelMessage().createdTimestamp();
         } catch (AwsServiceException e) {
             throw new HarnessException("cannot read the creation time of \"" + label + "\": " + e.getMessage(), e);
         }
