@@ -57,8 +57,11 @@ public class ParameterTypes {
                 .orElseThrow(() -> new IllegalArgumentException(name + " is not a modeled exception of the service"));
     }
 
-    /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
-    @ParameterType("slow-pass-through|pass-through|deny|rewrite|unreachable|hold")
+    /** The names features give the processors of known behaviour (see ProcessorBehaviour). */
+    public static final String PROCESSORS = "slow-pass-through|pass-through|deny|rewrite|unreachable|hold";
+
+    /** A processor of known behaviour, by the name features give it. */
+    @ParameterType(PROCESSORS)
     public ProcessorBehaviour processor(String key) {
         return ProcessorBehaviour.fromKey(key);
     }
