@@ -69,14 +69,10 @@ public class IdentitySteps extends Steps {
                 users.byName());
     }
 
-    @Then("the {listedUsers} include {actorList}")
-    public void theUsersListedInclude(ListedUsers list, List<String> actors) {
-        actors.forEach(actor -> Expect.assertIncludes(world, list.what(), listedUsers(list.response(), list.member()), actor));
-    }
-
-    @Then("the {listedUsers} do not include {actor}")
-    public void theUsersListedDoNotInclude(ListedUsers list, String actor) {
-        Expect.assertExcludes(world, list.what(), listedUsers(list.response(), list.member()), actor);
+    @Then("the {listedUsers} {inclusion} {actorList}")
+    public void theUsersListedInclude(ListedUsers list, Boolean included, List<String> actors) {
+        List<Identity> listed = listedUsers(list.response(), list.member());
+        actors.forEach(actor -> Expect.assertInclusion(world, list.what(), listed, actor, included));
     }
 
     /**
@@ -100,14 +96,9 @@ public class IdentitySteps extends Steps {
     }
 
     /** Read by Ada, the AppInstanceAdmin, every page. */
-    @Then("{channelUsers} include {actor}")
-    public void theChannelUsersInclude(ChannelUsers users, String actor) {
-        Expect.assertIncludes(world, users.what(), usersOf(users), actor);
-    }
-
-    @Then("{channelUsers} do not include {actor}")
-    public void theChannelUsersDoNotInclude(ChannelUsers users, String actor) {
-        Expect.assertExcludes(world, users.what(), usersOf(users), actor);
+    @Then("{channelUsers} {inclusion} {actor}")
+    public void theChannelUsersInclude(ChannelUsers users, Boolean included, String actor) {
+        Expect.assertInclusion(world, users.what(), usersOf(users), actor, included);
     }
 
     @Then("{channelUsers} are exactly {actorList}")

@@ -9,7 +9,10 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSta
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 
-/** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}, {processor}, {fallback}, {status}. */
+/**
+ * The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}, {processor}, {fallback},
+ * {inclusion}, {withOrWithout}, {status}.
+ */
 public class ParameterTypes {
 
     /** A member of the cast, by first name (see features/README.md). */
@@ -70,6 +73,18 @@ public class ParameterTypes {
     @ParameterType("CONTINUE|ABORT")
     public FallbackAction fallback(String value) {
         return FallbackAction.fromValue(value);
+    }
+
+    /** "include" or "do not include": whether a list must hold what the step names. */
+    @ParameterType("include|do not include")
+    public Boolean inclusion(String words) {
+        return words.equals("include");
+    }
+
+    /** "with" or "without": whether what the step names is there. */
+    @ParameterType("with|without")
+    public Boolean withOrWithout(String word) {
+        return word.equals("with");
     }
 
     /** A message status, as the model spells it. */
