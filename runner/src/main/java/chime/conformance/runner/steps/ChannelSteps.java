@@ -57,9 +57,10 @@ public class ChannelSteps extends Steps {
      * The creator is also made, explicitly, a member and a moderator of the channel. The service does that
      * itself (CHAN-026); the explicit step keeps the stage the same on a service that does not, so that a
      * scenario about another rule does not depend on that one. Scenarios about CHAN-026 create their
-     * channel with "... and done nothing else".
+     * channel with "... and done nothing else". "Again": a second channel with the name of one the scenario
+     * deleted; the name now means the new channel.
      */
-    @Given("{actor} has created the {kind} channel {channel}")
+    @Given("{actor} has created the {kind} channel {channel}( again)")
     public void hasCreatedTheChannel(String actor, ChannelKind kind, String channel) {
         hasCreatedTheChannelWithMetadata(actor, kind, channel, null);
     }
@@ -75,12 +76,6 @@ public class ChannelSteps extends Steps {
     @Given("{actor} has created the {kind} channel {channel} and done nothing else")
     public void hasCreatedTheChannelAndNothingElse(String actor, ChannelKind kind, String channel) {
         created(actor, channel, create(kind, channel, world.appInstanceArn()));
-    }
-
-    /** A second channel with the name of one the scenario deleted; the name now means the new channel. */
-    @Given("{actor} has created the {kind} channel {channel} again")
-    public void hasCreatedTheChannelAgain(String actor, ChannelKind kind, String channel) {
-        hasCreatedTheChannel(actor, kind, channel);
     }
 
     /** A channel in the creator's own AppInstance: for Frank, another AppInstance than the scenario's. */

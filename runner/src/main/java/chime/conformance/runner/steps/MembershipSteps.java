@@ -31,12 +31,6 @@ public class MembershipSteps extends Steps {
 
     // ---- Given: through Ada, or by the user named, who is thus the inviter (MEMB-002) ---------------------
 
-    /** "a member" (DEFAULT) or "a hidden member" (HIDDEN). */
-    @ParameterType("a member|a hidden member")
-    public String membershipType(String words) {
-        return words.contains("hidden") ? "HIDDEN" : "DEFAULT";
-    }
-
     @Given("{actor} is {membershipType} of {channel}")
     public void isAMemberOf(String actor, String type, String channel) {
         api.stage(actor, api.about("CreateChannelMembership", channel, actor).with("Type", type));
@@ -58,6 +52,12 @@ public class MembershipSteps extends Steps {
     @When("{actor} adds {actor} to {channel}")
     public void adds(String actor, String member, String channel) {
         addsAsType(actor, member, channel, new TypeSent("DEFAULT"));
+    }
+
+    /** "a member" (DEFAULT) or "a hidden member" (HIDDEN). */
+    @ParameterType("a member|a hidden member")
+    public String membershipType(String words) {
+        return words.contains("hidden") ? "HIDDEN" : "DEFAULT";
     }
 
     /** The membership type as sent: HIDDEN, none (MEMB-003: Type is required), or any text, even outside the enum. */

@@ -17,6 +17,7 @@ import chime.conformance.runner.target.session.SessionFrame;
 import chime.conformance.runner.api.Driver;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.After;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -95,15 +96,16 @@ public class SessionSteps extends Steps {
 
     // ---- opening ----------------------------------------------------------------------------------
 
-    @Given("{actor} has a messaging session open")
-    public void hasASessionOpen(String actor) throws InterruptedException {
-        openEstablished(actor);
+    @Given("{actor} has {sessionCount} messaging session(s) open")
+    public void hasSessionsOpen(String actor, Integer count) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            openEstablished(actor);
+        }
     }
 
-    @Given("{actor} has two messaging sessions open")
-    public void hasTwoSessionsOpen(String actor) throws InterruptedException {
-        openEstablished(actor);
-        openEstablished(actor);
+    @ParameterType("a|two")
+    public Integer sessionCount(String words) {
+        return words.equals("a") ? 1 : 2;
     }
 
     @When("{actor} opens a messaging session")
