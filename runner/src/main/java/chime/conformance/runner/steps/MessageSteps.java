@@ -159,9 +159,7 @@ public class MessageSteps extends Steps {
 
     @Given("{actor} has redacted the message {string} in {channel}")
     public void hasRedacted(String actor, String label, String channel) {
-        ledger.spaceOut();
-        api.aboutMessage("RedactChannelMessage", channel, label).send(actor);
-        ledger.written();
+        ledger.timed(() -> api.aboutMessage("RedactChannelMessage", channel, label).send(actor));
     }
 
     // ---------------------------------------------------------------- When: sending
@@ -513,10 +511,7 @@ public class MessageSteps extends Steps {
 
     /** A write that the ledger spaces out from the one before, so that each has a time of its own. */
     private Outcome timed(String actor, Driver.Call write) {
-        ledger.spaceOut();
-        Outcome outcome = write.attempt(actor);
-        ledger.written();
-        return outcome;
+        return ledger.timed(() -> write.attempt(actor));
     }
 
     /** UpdateChannelMessage carrying only the members given (null: left out). */
@@ -528,9 +523,7 @@ public class MessageSteps extends Steps {
 
     /** UpdateChannelMessage as a Given: the call must succeed. */
     private void editNow(String actor, String label, String content, String metadata) {
-        ledger.spaceOut();
-        edit(label, content, metadata).send(actor);
-        ledger.written();
+        ledger.timed(() -> edit(label, content, metadata).send(actor));
     }
 
     /** A moment strictly between the creation times of two messages; null if the step names none. */

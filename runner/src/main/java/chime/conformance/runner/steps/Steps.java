@@ -63,8 +63,7 @@ abstract class Steps {
     protected String post(String actor, String channel, String label, UnaryOperator<Driver.Call> change) {
         SendChannelMessageRequest sent = (SendChannelMessageRequest) change.apply(
                 api.canonical("SendChannelMessage", channel, null).with("Content", label)).request(actor);
-        ledger.spaceOut();
-        String id = api.<SendChannelMessageResponse>send(sent).messageId();
+        String id = ledger.timed(() -> api.<SendChannelMessageResponse>send(sent)).messageId();
         ledger.posted(actor, channel, label, sent, id);
         return id;
     }

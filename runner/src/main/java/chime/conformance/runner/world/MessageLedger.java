@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
@@ -54,9 +55,8 @@ public class MessageLedger {
         this.world = api.world();
     }
 
-    /** Remembers a message a Given step posted, under its label, and marks the end of a timed write. */
+    /** Remembers a message a Given step posted, under its label. */
     public void posted(String actor, String channel, String label, SendChannelMessageRequest sent, String id) {
-        written();
         record(new Posted(label, channel, id, actor, sent.chimeBearer(), sent.content(), sent.metadata(), sent.type(),
                 sent.persistence()));
     }
@@ -119,8 +119,16 @@ public class MessageLedger {
         return from.plus(Duration.between(from, to).dividedBy(2));
     }
 
+    /** Makes a write whose time a scenario compares: spaced out from the last one, and marked as the last. */
+    public <T> T timed(Supplier<T> write) {
+        spaceOut();
+        T result = write.get();
+        written();
+        return result;
+    }
+
     /** Waits, if need be, until the last timed write is a few milliseconds in the past. */
-    public void spaceOut() {
+    private void spaceOut() {
         if (lastWrite == null) {
             return;
         }
@@ -131,7 +139,7 @@ public class MessageLedger {
     }
 
     /** Marks the end of a timed write. */
-    public void written() {
+    private void written() {
         lastWrite = System.nanoTime();
     }
 
