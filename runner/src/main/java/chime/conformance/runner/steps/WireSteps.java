@@ -17,7 +17,6 @@ import chime.conformance.runner.wire.RawRequests;
 import chime.conformance.runner.wire.WireExchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.io.IOException;
@@ -64,20 +63,14 @@ public class WireSteps extends Steps {
 
     // ------------------------------------------------------------------------------------------ requests
 
-    /** Who sends a raw request: an actor, whose ARN goes in the bearer header, or the developer, who sends none. */
-    @ParameterType("[A-Z][a-z]+|the developer")
-    public String sender(String name) {
-        return name;
+    @When("{caller} sends the raw request {string}")
+    public void sendsTheRawRequest(String caller, String requestLine) {
+        send(requestLine, caller, "x-amz-chime-bearer", null);
     }
 
-    @When("{sender} sends the raw request {string}")
-    public void sendsTheRawRequest(String sender, String requestLine) {
-        send(requestLine, sender, "x-amz-chime-bearer", null);
-    }
-
-    @When("{sender} sends the raw request {string} with the body:")
-    public void sendsTheRawRequestWithTheBody(String sender, String requestLine, String body) {
-        send(requestLine, sender, "x-amz-chime-bearer", body);
+    @When("{caller} sends the raw request {string} with the body:")
+    public void sendsTheRawRequestWithTheBody(String caller, String requestLine, String body) {
+        send(requestLine, caller, "x-amz-chime-bearer", body);
     }
 
     /** HTTP-008: header names are case-insensitive. */

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessaging
 import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 
 /**
- * The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}, {processor}, {fallback},
+ * The glossary as parameter types: {actor}, {caller}, {channel}, {flow}, {kind}, {error}, {errors}, {processor}, {fallback},
  * {inclusion}, {withOrWithout}, {status}.
  */
 public class ParameterTypes {
@@ -18,6 +18,12 @@ public class ParameterTypes {
     /** A member of the cast, by first name (see features/README.md). */
     @ParameterType("[A-Z][a-z]+")
     public String actor(String name) {
+        return name;
+    }
+
+    /** Who makes a request: a member of the cast, or "the developer", who calls with no bearer (World.DEVELOPER). */
+    @ParameterType("[A-Z][a-z]+|the developer")
+    public String caller(String name) {
         return name;
     }
 
