@@ -51,8 +51,8 @@ public class ParameterTypes {
      */
     private static final String ERROR = "[A-Z][A-Za-z]*Exception";
 
-    /** Two or more modeled exceptions, any of which conforms: "A or B", "A, B or C". */
-    @ParameterType(ERROR + "(?:, " + ERROR + ")* or " + ERROR)
+    /** One modeled exception, or several, any of which conforms: "A", "A or B", "A, B or C". */
+    @ParameterType(ERROR + "(?:(?:, " + ERROR + ")* or " + ERROR + ")?")
     public List<Class<? extends ChimeSdkMessagingException>> errors(String text) {
         return Arrays.stream(text.split(", | or ")).<Class<? extends ChimeSdkMessagingException>>map(this::error)
                 .toList();
