@@ -338,8 +338,9 @@ public class ChannelSteps extends Steps {
     @Then("the channels listed {inclusion} {channel}")
     public void theChannelsListedInclude(Boolean included, String channel) {
         String arn = world.hasChannel(channel) ? world.channel(channel) : null;
-        assertThat("the channels listed (" + listedNames() + ")", listed().stream().anyMatch(l -> l.arn().equals(arn)),
-                equalTo(included));
+        boolean listed = arn != null && listed().stream().anyMatch(l -> arn.equals(l.arn()));
+        assertThat("the channels listed (" + listedNames() + ")" + (included ? " include " : " do not include ")
+                + channel, listed, equalTo(included));
     }
 
     /** Read by Ada, the AppInstanceAdmin, who may list any user's memberships (AUTH-010). */
@@ -348,7 +349,7 @@ public class ChannelSteps extends Steps {
         String arn = world.channel(channel);
         List<Listed> channels = listedIn(api.about("ListChannelMembershipsForAppInstanceUser", null, actor)
                 .whole(World.ADMIN));
-        if (channels.stream().anyMatch(l -> l.arn().equals(arn))) {
+        if (channels.stream().anyMatch(l -> arn.equals(l.arn()))) {
             throw new AssertionError("the channels " + actor + " is a member of should not include \"" + channel + "\"");
         }
     }

@@ -78,7 +78,7 @@ public class FlowSteps extends Steps {
 
     // ---------------------------------------------------------------- the stage
 
-    /** A processor of known behaviour, as the features name it, first in its flow: "the rewrite processor, falling back to CONTINUE". */
+    /** A processor of known behaviour, first in its flow: "rewrite processor, falling back to CONTINUE". */
     public record OneProcessor(ProcessorBehaviour behaviour, FallbackAction fallback) {
     }
 

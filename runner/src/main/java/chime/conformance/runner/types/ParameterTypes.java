@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessaging
 import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 
 /**
- * The glossary as parameter types: {actor}, {caller}, {channel}, {flow}, {kind}, {error}, {errors}, {processor}, {fallback},
- * {inclusion}, {withOrWithout}, {status}.
+ * The glossary as parameter types: {actor}, {caller}, {channel}, {flow}, {kind}, {error}, {errors}, {processor},
+ * {fallback}, {inclusion}, {withOrWithout}, {status}.
  */
 public class ParameterTypes {
 

@@ -275,7 +275,8 @@ public final class MessageExpectations {
         for (SdkField<?> field : response.sdkFields()) {
             Object value = field.getValueOrDefault(response);
             for (Object item : value instanceof List<?> list ? list : Collections.singletonList(value)) {
-                if (item instanceof SdkPojo message && Members.has(message, "MessageId") && Members.has(message, "Sender")) {
+                if (item instanceof SdkPojo message && Members.has(message, "MessageId")
+                        && Members.has(message, "Sender")) {
                     found.add(message);
                 }
             }
