@@ -151,15 +151,49 @@ public final class ReferenceHttpServer implements AutoCloseable {
         }, () -> service.current().sessions());
     }
 
+    /**
+     * A bare handler on this server's thread pool, connector and connection limits, and nothing else (no API,
+     * no error handler of its own): the physical neighbourhood that benchmarks measure the server against.
+     */
+    public static ReferenceHttpServer startBare(Handler handler, String host, int port, Limits limits) {
+        Server server = newServer(limits);
+        ServerConnector connector = connect(server, host, port, limits);
+        server.setHandler(handler);
+        return started(server, connector, host, port);
+    }
+
     private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                              String host, int port, Limits limits, MemoryBudget memory,
                                              java.util.function.UnaryOperator<Handler> around,
                                              java.util.function.Supplier<MessagingSessions> sessions) {
+        Server server = newServer(limits);
+        ServerConnector connector = connect(server, host, port, limits);
+        server.setErrorHandler(new AwsErrorHandler());
+        RestJsonDispatcher dispatcher = new RestJsonDispatcher(messaging, identity, memory);
+        if (sessions != null) {
+            dispatcher.servingSessions();
+        }
+        Handler api = around.apply(new RestJsonHandler(dispatcher, limits.maxBodyBytes(), limits.requestDeadline()));
+        // The messaging session (/connect, WebSocket) beside the API, when a reference service is served.
+        server.setHandler(sessions == null ? api : SessionSockets.wrap(server, sessions, api));
+        server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
+            @Override
+            protected void doStop() {
+                memory.close();
+            }
+        });
+        return started(server, connector, host, port);
+    }
+
+    private static Server newServer(Limits limits) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("chime-reference-http");
         threads.setDaemon(true);
-        Server server = new Server(threads);
+        return new Server(threads);
+    }
 
+    /** The one connector: HTTP/1.1 with the limits' header size, idle timeout and connection bounds. */
+    private static ServerConnector connect(Server server, String host, int port, Limits limits) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -176,20 +210,10 @@ public final class ReferenceHttpServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
-        server.setErrorHandler(new AwsErrorHandler());
-        RestJsonDispatcher dispatcher = new RestJsonDispatcher(messaging, identity, memory);
-        if (sessions != null) {
-            dispatcher.servingSessions();
-        }
-        Handler api = around.apply(new RestJsonHandler(dispatcher, limits.maxBodyBytes(), limits.requestDeadline()));
-        // The messaging session (/connect, WebSocket) beside the API, when a reference service is served.
-        server.setHandler(sessions == null ? api : SessionSockets.wrap(server, sessions, api));
-        server.addBean(new org.eclipse.jetty.util.component.AbstractLifeCycle() {
-            @Override
-            protected void doStop() {
-                memory.close();
-            }
-        });
+        return connector;
+    }
+
+    private static ReferenceHttpServer started(Server server, ServerConnector connector, String host, int port) {
         // Closing means now: keep-alive connections of clients would otherwise hold a graceful stop.
         server.setStopTimeout(0);
         try {
