@@ -103,7 +103,9 @@ public final class ReferenceHttpServer implements AutoCloseable {
      */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
                                             MemoryBudget memory) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory,
+        ChimeSdkMessagingClient messaging = service.wireMessagingClient();
+        ChimeSdkIdentityClient identity = service.wireIdentityClient();
+        return start(() -> messaging, () -> identity, host, port, limits, memory,
                 api -> new ReservedPathsHandler(java.util.List.of(new ProcessorHooks(service)), api),
                 service::sessions);
     }
@@ -121,7 +123,7 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits, MemoryBudget memory) {
-        return start(messaging, identity, host, port, limits, memory, api -> api, null);
+        return start(() -> messaging, () -> identity, host, port, limits, memory, api -> api, null);
     }
 
     /**
@@ -141,7 +143,10 @@ public final class ReferenceHttpServer implements AutoCloseable {
      */
     public static ReferenceHttpServer start(ResettableService service, String host, int port, Limits limits,
                                             MemoryBudget memory, EmulatorOptions options) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory, api -> {
+        // The current service's own clients, looked up per request: the resettable service's proxies would
+        // add a reflective call to every request.
+        return start(() -> service.current().wireMessagingClient(), () -> service.current().wireIdentityClient(),
+                host, port, limits, memory, api -> {
             Handler handler = new ReservedPathsHandler(java.util.List.of(
                     new EmulatorEndpoints(service, options.version()), new ProcessorHooks(service::current)), api);
             if (options.cors()) {
@@ -162,7 +167,8 @@ public final class ReferenceHttpServer implements AutoCloseable {
         return started(server, connector, host, port);
     }
 
-    private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+    private static ReferenceHttpServer start(java.util.function.Supplier<ChimeSdkMessagingClient> messaging,
+                                             java.util.function.Supplier<ChimeSdkIdentityClient> identity,
                                              String host, int port, Limits limits, MemoryBudget memory,
                                              java.util.function.UnaryOperator<Handler> around,
                                              java.util.function.Supplier<MessagingSessions> sessions) {

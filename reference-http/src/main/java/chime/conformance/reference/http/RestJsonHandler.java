@@ -112,7 +112,10 @@ final class RestJsonHandler extends Handler.Abstract {
         private final Request request;
         private final Response response;
         private final Callback callback;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        /** The body when it came in more than one chunk; else null. */
+        private ByteArrayOutputStream body;
+        /** The body when it came in one chunk; else null. */
+        private byte[] whole;
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile Scheduler.Task deadline;
         private long received;
@@ -177,11 +180,22 @@ final class RestJsonHandler extends Handler.Abstract {
                 boolean last = chunk.isLast();
                 try {
                     ByteBuffer bytes = chunk.getByteBuffer();
-                    received += bytes.remaining();
+                    int size = bytes.remaining();
+                    received += size;
                     if (received <= maxBodyBytes) {
-                        byte[] copy = new byte[bytes.remaining()];
-                        bytes.get(copy);
-                        body.write(copy, 0, copy.length);
+                        if (last && whole == null && body == null) {
+                            // The usual case: the body, if any, in one chunk. One copy, of its exact size.
+                            whole = new byte[size];
+                            bytes.get(whole);
+                        } else {
+                            if (body == null) {
+                                body = new ByteArrayOutputStream(Math.max(size, (int) Math.min(
+                                        Math.max(request.getLength(), 0), maxBodyBytes)));
+                            }
+                            byte[] copy = new byte[size];
+                            bytes.get(copy);
+                            body.write(copy, 0, size);
+                        }
                     } else if (received > drainLimit()) {
                         if (finish()) {
                             write(response, callback, WireReply.error(tooLarge()));
@@ -196,7 +210,8 @@ final class RestJsonHandler extends Handler.Abstract {
                         if (received > maxBodyBytes) {
                             write(response, callback, WireReply.error(tooLarge()));
                         } else {
-                            answer(request, response, callback, body.toByteArray());
+                            answer(request, response, callback,
+                                    whole != null ? whole : body != null ? body.toByteArray() : new byte[0]);
                         }
                     }
                     return;
