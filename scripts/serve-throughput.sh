@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# serve before and after, and a bare Jetty handler, under one client in one run: starts three servers on free
+# serve before and after, and a bare Jetty handler, under one client in one run: starts four servers on free
 # loopback ports, (1) `serve` of the kit as it was at BASELINE (default 5e4ceea; built by this script from a git
-# worktree, once, into target/serve-baseline-<commit>/), (2) `serve` of this tree, (3) the benchmarks module's
-# BareJettyServer (same Jetty, thread pool and connector settings as serve, a fixed body); then runs
-# chime.conformance.benchmarks.load.ServeThroughput against all three, rounds interleaved so that other load on
+# worktree, once, into target/serve-baseline-<commit>/, with that commit's benchmarks jar), (2) `serve` of this
+# tree, (3) the benchmarks module's BareJettyServer (same Jetty, thread pool and connector settings as serve, a
+# fixed body), and (4) the same declaring a non-blocking handler; then runs
+# chime.conformance.benchmarks.load.ServeThroughput against all four, rounds interleaved so that other load on
 # the machine slows each alike; then stops the servers it started.
 #
 #   scripts/serve-throughput.sh [--clients 16] [--rounds 5] [--seconds 5] [--warmup 1]
 #
-# SERVER_OPTS is passed to every server's java (all three alike), JAVA_OPTS to the client's. BASELINE picks
+# SERVER_OPTS is passed to every server's java (all alike), JAVA_OPTS to the client's. BASELINE picks
 # another commit to compare with.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -19,13 +20,16 @@ baseline_jar="$baseline_dir/chime-conformance.jar"
 
 ensure_cli_jar
 ensure_bench_jar
-if [ ! -f "$baseline_jar" ]; then
-  echo "building serve at $baseline in a temporary worktree ..." >&2
+if [ ! -f "$baseline_jar" ] || [ ! -f "$baseline_dir/benchmarks.jar" ]; then
+  # The CLI jar, and the benchmarks jar for its DispatchBenchmark (the same benchmark before and after):
+  #   java -jar target/serve-baseline-<commit>/benchmarks.jar DispatchBenchmark
+  echo "building serve and the benchmarks at $baseline in a temporary worktree ..." >&2
   tree="$(mktemp -d)/kit-$baseline"
   git -C "$ROOT" worktree add --detach "$tree" "$baseline" >&2
-  (cd "$tree" && mvn -o -B -q -pl runner -am package -DskipTests) >&2
+  (cd "$tree" && mvn -o -B -q -Pbenchmarks -pl runner,benchmarks -am package -DskipTests) >&2
   mkdir -p "$baseline_dir"
   cp "$tree/runner/target/chime-conformance.jar" "$baseline_jar"
+  cp "$tree/benchmarks/target/benchmarks.jar" "$baseline_dir/benchmarks.jar"
   git -C "$ROOT" worktree remove --force "$tree" >&2
 fi
 
@@ -67,15 +71,18 @@ before="$(start_server before -XX:+ExitOnOutOfMemoryError -jar "$baseline_jar" s
 after="$(start_server after -XX:+ExitOnOutOfMemoryError -jar "$CLI_JAR" serve --host 127.0.0.1 --port 0)"
 bare="$(start_server bare -XX:+ExitOnOutOfMemoryError -cp "$BENCH_JAR" \
   chime.conformance.benchmarks.server.BareJettyServer --host 127.0.0.1 --port 0)"
+bare_nb="$(start_server bare-nonblocking -XX:+ExitOnOutOfMemoryError -cp "$BENCH_JAR" \
+  chime.conformance.benchmarks.server.BareJettyServer --host 127.0.0.1 --port 0 --non-blocking)"
 
 machine_info
 echo "before: java ${SERVER_OPTS:-} -XX:+ExitOnOutOfMemoryError -jar target/serve-baseline-$baseline/chime-conformance.jar serve --port 0 (kit $baseline)"
 echo "after:  java ${SERVER_OPTS:-} -XX:+ExitOnOutOfMemoryError -jar runner/target/chime-conformance.jar serve --port 0 (kit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- || echo ', with uncommitted changes'))"
 echo "bare:   java ${SERVER_OPTS:-} -XX:+ExitOnOutOfMemoryError -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.server.BareJettyServer --port 0"
-echo "command: java ${JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.load.ServeThroughput --target before=URL@PID --target after=URL@PID --bare bare=URL@PID $*"
+echo "bare-nonblocking: the same with --non-blocking (the handler declares it never blocks)"
+echo "command: java ${JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.load.ServeThroughput --target before=URL@PID --target after=URL@PID --bare bare=URL@PID --bare bare-nonblocking=URL@PID $*"
 echo
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -cp "$BENCH_JAR" chime.conformance.benchmarks.load.ServeThroughput \
-  --target "$before" --target "$after" --bare "$bare" "$@"
+  --target "$before" --target "$after" --bare "$bare" --bare "$bare_nb" "$@"
 echo
 echo "load average after the run (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.Callback;
  *
  * <pre>
  * java -cp benchmarks.jar chime.conformance.benchmarks.server.BareJettyServer [--host 127.0.0.1] [--port 0]
+ *     [--non-blocking]
  * </pre>
  *
  * Prints its endpoint ({@code http://127.0.0.1:PORT}) and serves until the process is stopped.
@@ -35,14 +36,17 @@ public final class BareJettyServer {
     public static void main(String[] args) throws InterruptedException {
         String host = "127.0.0.1";
         int port = 0;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        boolean nonBlocking = false;
+        for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--host" -> host = args[i + 1];
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--non-blocking" -> nonBlocking = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        ReferenceHttpServer server = ReferenceHttpServer.startBare(new Fixed(), host, port,
+        Handler handler = nonBlocking ? new FixedNonBlocking() : new Fixed();
+        ReferenceHttpServer server = ReferenceHttpServer.startBare(handler, host, port,
                 ReferenceHttpServer.Limits.defaults());
         System.out.println("bare Jetty handler serving a fixed body at");
         System.out.println("  " + server.uri());
@@ -62,6 +66,19 @@ public final class BareJettyServer {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, BODY.length);
             response.write(true, ByteBuffer.wrap(BODY), callback);
             return true;
+        }
+    }
+
+    /**
+     * The same answer from a handler that declares it never blocks, which Jetty may then run on the thread that
+     * read the request instead of handing it to another: what that hand-off costs.
+     */
+    static final class FixedNonBlocking extends Handler.Abstract.NonBlocking {
+        private final Fixed fixed = new Fixed();
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            return fixed.handle(request, response, callback);
         }
     }
 }

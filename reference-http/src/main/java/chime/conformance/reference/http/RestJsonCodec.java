@@ -466,7 +466,7 @@ public final class RestJsonCodec {
     /** As {@link #writeResponse(Route, SdkResponse)}, with the request id header when {@code requestId} is given. */
     static WireReply writeResponse(Route route, SdkResponse response, String requestId) {
         Shape shape = Shape.of(response);
-        Map<String, String> headers = new LinkedHashMap<>(8);
+        Map<String, String> headers = new WireReply.Fresh();
         for (Member member : shape.headers) {
             Object value = member.field.getValueOrDefault(response);
             if (value != null) {
@@ -656,7 +656,15 @@ public final class RestJsonCodec {
                 Instant instant = (Instant) value;
                 switch (member.format) {
                     // The SDK's own format: seconds with the milliseconds as the fraction, written as a number.
-                    case UNIX_TIMESTAMP -> g.writeNumber(epochSeconds(instant));
+                    case UNIX_TIMESTAMP -> {
+                        char[] digits = EPOCH_DIGITS.get();
+                        int length = epochSeconds(instant.toEpochMilli(), digits);
+                        if (length < 0) {
+                            g.writeNumber(DateUtils.formatUnixTimestampInstant(instant));
+                        } else {
+                            g.writeNumber(digits, 0, length);
+                        }
+                    }
                     case UNIX_TIMESTAMP_MILLIS -> g.writeNumber(instant.toEpochMilli());
                     case ISO_8601 -> g.writeString(DateUtils.formatIso8601Date(instant));
                     case RFC_822 -> g.writeString(DateUtils.formatRfc822Date(instant));
@@ -699,27 +707,46 @@ public final class RestJsonCodec {
         }
     }
 
+    /** A thread's room for the characters of one timestamp. */
+    private static final ThreadLocal<char[]> EPOCH_DIGITS = ThreadLocal.withInitial(() -> new char[32]);
+
     /**
      * Epoch seconds with the milliseconds as a three-digit fraction, exactly as the SDK's
-     * {@code DateUtils.formatUnixTimestampInstant} writes them (e.g. {@code 1700000000.120}, {@code -0.500}),
-     * without its BigDecimal.
+     * {@code DateUtils.formatUnixTimestampInstant} writes them (e.g. {@code 1700000000.120}, {@code -0.500}).
      */
     static String epochSeconds(Instant instant) {
-        long millis = instant.toEpochMilli();
+        char[] out = new char[32];
+        int length = epochSeconds(instant.toEpochMilli(), out);
+        return length < 0 ? DateUtils.formatUnixTimestampInstant(instant) : new String(out, 0, length);
+    }
+
+    /**
+     * {@link #epochSeconds(Instant)} into {@code out} (32 characters at least), without a BigDecimal or a String:
+     * the number of characters, or -1 for the one value this does not write (Long.MIN_VALUE).
+     */
+    static int epochSeconds(long millis, char[] out) {
         if (millis == Long.MIN_VALUE) {
-            return DateUtils.formatUnixTimestampInstant(instant);
+            return -1;
         }
         long abs = Math.abs(millis);
-        long fraction = abs % 1000;
-        StringBuilder out = new StringBuilder(24);
+        long seconds = abs / 1000;
+        int fraction = (int) (abs % 1000);
+        // Written from the end: the fraction, the point, the seconds, the sign.
+        int i = out.length;
+        out[--i] = (char) ('0' + fraction % 10);
+        out[--i] = (char) ('0' + fraction / 10 % 10);
+        out[--i] = (char) ('0' + fraction / 100);
+        out[--i] = '.';
+        do {
+            out[--i] = (char) ('0' + seconds % 10);
+            seconds /= 10;
+        } while (seconds > 0);
         if (millis < 0) {
-            out.append('-');
+            out[--i] = '-';
         }
-        out.append(abs / 1000).append('.');
-        if (fraction < 100) {
-            out.append(fraction < 10 ? "00" : "0");
-        }
-        return out.append(fraction).toString();
+        int length = out.length - i;
+        System.arraycopy(out, i, out, 0, length);
+        return length;
     }
 
     private static String toHeaderText(SdkField<?> field, Object value) {
