@@ -45,9 +45,9 @@ final class RestJsonHandler extends Handler.Abstract {
             write(response, callback, WireReply.error(tooLarge()));
             return true;
         }
-        BodyReader reader = new BodyReader(request, response, callback);
-        reader.startDeadline();
-        reader.run();
+        // The deadline is set only if the body is not all there yet: most requests arrive whole, head and body
+        // in one read, and are answered without a timer scheduled and cancelled for each.
+        new BodyReader(request, response, callback).run();
         return true;
     }
 
@@ -129,6 +129,7 @@ final class RestJsonHandler extends Handler.Abstract {
         /**
          * The body must be in before the request's deadline, counted from its first byte (the head's time
          * counts too): past it, answered 408 and the connection is not kept, whatever the client still sends.
+         * Set when the reader first has to wait for more of the body.
          */
         void startDeadline() {
             long left = requestDeadline.toNanos() - NanoTime.since(request.getBeginNanoTime());
@@ -164,6 +165,9 @@ final class RestJsonHandler extends Handler.Abstract {
                 }
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
+                    if (deadline == null) {
+                        startDeadline();
+                    }
                     request.demand(this);
                     return;
                 }
