@@ -209,7 +209,10 @@ public final class ReferenceHttpServer implements AutoCloseable {
         // works. The dispatcher decodes each segment itself, strictly (HTTP-006).
         http.setUriCompliance(UriCompliance.UNSAFE);
 
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        // The API's handler answers on the thread that reads the request (it never blocks, RestJsonHandler):
+        // one selector per core then keeps every core at work, where Jetty's default is one per two cores.
+        int selectors = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        ServerConnector connector = new ServerConnector(server, 1, selectors, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());

@@ -468,7 +468,7 @@ public final class RestJsonCodec {
         Shape shape = Shape.of(response);
         Map<String, String> headers = new WireReply.Fresh();
         for (Member member : shape.headers) {
-            Object value = member.field.getValueOrDefault(response);
+            Object value = member.valueOf(response);
             if (value != null) {
                 headers.put(member.field.locationName(), toHeaderText(member.field, value));
             }
@@ -552,6 +552,8 @@ public final class RestJsonCodec {
         final Kind kind;
         final TimestampFormatTrait.Format format;
         final Member item;
+        /** The shape of this member's structures, for the class last seen: structures of a member are one class. */
+        private volatile Shape lastShape;
 
         Member(SdkField<?> field) {
             this.field = field;
@@ -575,6 +577,19 @@ public final class RestJsonCodec {
                     : kind == Kind.MAP ? new Member(field.getRequiredTrait(MapTrait.class).valueFieldInfo())
                     : null;
         }
+
+        Object valueOf(Object pojo) {
+            return field.getValueOrDefault(pojo);
+        }
+
+        Shape shapeOf(SdkPojo pojo) {
+            Shape shape = lastShape;
+            if (shape == null || shape.type != pojo.getClass()) {
+                shape = Shape.of(pojo);
+                lastShape = shape;
+            }
+            return shape;
+        }
     }
 
     /**
@@ -585,11 +600,13 @@ public final class RestJsonCodec {
         private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Shape> OF_CLASS =
                 new java.util.concurrent.ConcurrentHashMap<>();
 
+        final Class<?> type;
         final List<Member> all;
         final List<Member> headers;
         final List<Member> payload;
 
-        private Shape(List<SdkField<?>> fields) {
+        private Shape(Class<?> type, List<SdkField<?>> fields) {
+            this.type = type;
             List<Member> all = new ArrayList<>();
             List<Member> headers = new ArrayList<>();
             List<Member> payload = new ArrayList<>();
@@ -609,7 +626,7 @@ public final class RestJsonCodec {
 
         static Shape of(SdkPojo pojo) {
             Shape shape = OF_CLASS.get(pojo.getClass());
-            return shape != null ? shape : OF_CLASS.computeIfAbsent(pojo.getClass(), c -> new Shape(pojo.sdkFields()));
+            return shape != null ? shape : OF_CLASS.computeIfAbsent(pojo.getClass(), c -> new Shape(c, pojo.sdkFields()));
         }
     }
 
@@ -630,7 +647,7 @@ public final class RestJsonCodec {
     private static void writeMembers(JsonGenerator g, Object pojo, List<Member> members) throws IOException {
         for (int i = 0, n = members.size(); i < n; i++) {
             Member member = members.get(i);
-            Object value = member.field.getValueOrDefault(pojo);
+            Object value = member.valueOf(pojo);
             if (isAbsent(value)) {
                 continue;
             }
@@ -674,7 +691,7 @@ public final class RestJsonCodec {
             case SDK_POJO -> {
                 SdkPojo pojo = (SdkPojo) value;
                 g.writeStartObject();
-                writeMembers(g, pojo, Shape.of(pojo).all);
+                writeMembers(g, pojo, member.shapeOf(pojo).all);
                 g.writeEndObject();
             }
             case LIST -> {
