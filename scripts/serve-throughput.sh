@@ -34,12 +34,13 @@ if [ ! -f "$baseline_jar" ] || [ ! -f "$baseline_dir/benchmarks.jar" ]; then
 fi
 
 work="$(mktemp -d)"
-pids=()
+# The servers' pids, one per line: start_server runs in a subshell ($(...)), so a shell variable would not reach here.
 cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
+  if [ -f "$work/pids" ]; then
+    while read -r pid; do
+      kill "$pid" 2>/dev/null || true
+    done < "$work/pids"
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -51,7 +52,7 @@ start_server() {
   # shellcheck disable=SC2086
   java ${SERVER_OPTS:-} "$@" > "$work/$name.log" 2>&1 &
   local pid=$!
-  pids+=("$pid")
+  echo "$pid" >> "$work/pids"
   local endpoint=""
   for _ in $(seq 1 200); do
     endpoint="$(grep -m1 -oE 'http://127\.0\.0\.1:[0-9]+' "$work/$name.log" || true)"
