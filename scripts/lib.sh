@@ -9,7 +9,7 @@ BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 ensure_cli_jar() {
   if [ ! -f "$CLI_JAR" ] || [ "${REBUILD:-0}" = 1 ]; then
     echo "building $CLI_JAR ..." >&2
-    (cd "$ROOT" && mvn -B -q -pl runner -am package -DskipTests) >&2
+    (cd "$ROOT" && mvn -o -B -q -pl runner -am package -DskipTests) >&2
   fi
 }
 
@@ -17,7 +17,7 @@ ensure_cli_jar() {
 ensure_bench_jar() {
   if [ ! -f "$BENCH_JAR" ] || [ "${REBUILD:-0}" = 1 ]; then
     echo "building $BENCH_JAR ..." >&2
-    (cd "$ROOT" && mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests) >&2
+    (cd "$ROOT" && mvn -o -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests) >&2
   fi
 }
 

@@ -47,8 +47,13 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageTyp
  */
 public final class LoadGenerator {
 
-    private static final String SEND = "SendChannelMessage";
-    private static final String LIST = "ListChannelMessages";
+    static final String SEND = "SendChannelMessage";
+    static final String LIST = "ListChannelMessages";
+    /**
+     * For a server that answers every request alike (the bare Jetty handler): the ListChannelMessages request's
+     * method, path, query and headers, to a channel nobody created.
+     */
+    static final String FIXED = "Fixed";
 
     private final URI endpoint;
     private final InetSocketAddress address;
@@ -58,7 +63,7 @@ public final class LoadGenerator {
 
     private final boolean sdk;
 
-    private LoadGenerator(URI endpoint, boolean sdk) {
+    LoadGenerator(URI endpoint, boolean sdk) {
         this.endpoint = endpoint;
         this.sdk = sdk;
         this.address = new InetSocketAddress(endpoint.getHost(), endpoint.getPort());
@@ -141,7 +146,7 @@ public final class LoadGenerator {
     }
 
     /** An AppInstance, an admin, a channel with {@code clients} members and {@code prefill} messages. */
-    private void setUp(int clients, int prefill) {
+    void setUp(int clients, int prefill) {
         SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOAD", "load-secret"));
         var overrides = ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build();
@@ -189,17 +194,18 @@ public final class LoadGenerator {
     private static final AtomicLong RUNS = new AtomicLong();
 
     /** Every client sends back to back until {@code seconds} pass or {@code maxRequests} are done in all. */
-    private Result run(String operation, int clients, double seconds, int maxRequests) throws InterruptedException {
+    Result run(String operation, int clients, double seconds, int maxRequests) throws InterruptedException {
         long runId = RUNS.incrementAndGet();
         long[] latencies = new long[maxRequests];
         AtomicInteger next = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        String path = "/channels/" + URLEncoder.encode(channelArn, StandardCharsets.UTF_8) + "/messages";
+        String path = "/channels/" + URLEncoder.encode(channelArn == null ? "bare" : channelArn,
+                StandardCharsets.UTF_8) + "/messages";
         List<Thread> threads = new ArrayList<>();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            String bearer = members.get(c);
+            String bearer = members.isEmpty() ? "bare" : members.get(c);
             String prefix = "r" + runId + "-c" + c + "-";
             Thread thread = new Thread(() -> {
                 try (Exchange exchange = sdk ? sdkExchange(operation, bearer) : rawExchange(operation, path, bearer)) {
@@ -247,7 +253,7 @@ public final class LoadGenerator {
             public int call(String token) {
                 byte[] request = operation.equals(SEND) ? send(path, bearer, token) : list(path, bearer);
                 try {
-                    return connection.exchange(request).status();
+                    return connection.exchange(request, false).status();
                 } catch (IOException e) {
                     connection.close();
                     return -1;
@@ -326,7 +332,7 @@ public final class LoadGenerator {
      * The server process's CPU time (user + system) from /proc: divided by the requests served, a figure that
      * depends far less on what else the machine is doing than latency or throughput do. NaN without a pid.
      */
-    private record ServerCpu(long pid) {
+    record ServerCpu(long pid) {
         long ticks() {
             if (pid < 0) {
                 return -1;
@@ -352,7 +358,7 @@ public final class LoadGenerator {
     /** USER_HZ: the unit of /proc CPU times, 100 on Linux. */
     private static final double TICKS_PER_SECOND = 100;
 
-    private record Result(int requests, long nanos, long[] sorted, long errors) {
+    record Result(int requests, long nanos, long[] sorted, long errors) {
         double perSecond() {
             return requests / (nanos / 1e9);
         }

@@ -1,7 +1,5 @@
 package chime.conformance.benchmarks.load;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +26,10 @@ final class RawHttpConnection implements AutoCloseable {
     private Socket socket;
     private OutputStream out;
     private InputStream in;
+    /** Bytes read from the socket and not yet parsed: buffer[position, limit). */
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
 
     RawHttpConnection(InetSocketAddress address, int timeoutMillis) {
         this.address = address;
@@ -36,12 +38,20 @@ final class RawHttpConnection implements AutoCloseable {
 
     /** Sends {@code request} (head and body, as bytes) and reads the response; reconnects if the server closed. */
     Response exchange(byte[] request) throws IOException {
+        return exchange(request, true);
+    }
+
+    /**
+     * As {@link #exchange(byte[])}; without {@code keepBody} the body is skipped rather than copied (the
+     * response then has an empty body), so a load test spends as little of the machine on its own side as it can.
+     */
+    Response exchange(byte[] request, boolean keepBody) throws IOException {
         if (socket == null) {
             connect();
         }
         out.write(request);
         out.flush();
-        return read();
+        return read(keepBody);
     }
 
     private void connect() throws IOException {
@@ -50,46 +60,115 @@ final class RawHttpConnection implements AutoCloseable {
         socket.setSoTimeout(timeoutMillis);
         socket.connect(address, timeoutMillis);
         out = socket.getOutputStream();
-        in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        in = socket.getInputStream();
+        position = 0;
+        limit = 0;
     }
 
-    private Response read() throws IOException {
-        String statusLine = line();
-        if (statusLine == null) {
+    /** The head parsed where it lies in the buffer, without a String per header line. */
+    private Response read(boolean keepBody) throws IOException {
+        int lineEnd = lineEnd();
+        if (lineEnd < 0) {
             close();
             throw new IOException("connection closed before a response");
         }
-        int status = Integer.parseInt(statusLine.substring(9, 12));
+        if (lineEnd - position < 12) {
+            close();
+            throw new IOException("malformed status line");
+        }
+        int status = (buffer[position + 9] - '0') * 100 + (buffer[position + 10] - '0') * 10
+                + (buffer[position + 11] - '0');
+        position = lineEnd + 1;
         int length = -1;
         boolean close = false;
-        for (String header = line(); header != null && !header.isEmpty(); header = line()) {
-            int colon = header.indexOf(':');
-            String name = header.substring(0, colon).trim();
-            String value = header.substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("Content-Length")) {
-                length = Integer.parseInt(value);
-            } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
-                close = true;
+        while (true) {
+            lineEnd = lineEnd();
+            if (lineEnd < 0) {
+                close();
+                throw new IOException("connection closed in a response head");
             }
+            int end = lineEnd > position && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            if (end == position) {
+                position = lineEnd + 1;
+                break;
+            }
+            if (startsWithIgnoreCase("content-length:", end)) {
+                length = Integer.parseInt(text(position + 15, end).trim());
+            } else if (startsWithIgnoreCase("connection:", end)) {
+                close = text(position + 11, end).trim().equalsIgnoreCase("close");
+            }
+            position = lineEnd + 1;
         }
-        byte[] body = length <= 0 ? new byte[0] : in.readNBytes(length);
+        byte[] body = new byte[keepBody && length > 0 ? length : 0];
+        int copied = 0;
+        for (int left = Math.max(length, 0); left > 0; ) {
+            if (position == limit && !fill()) {
+                close();
+                throw new IOException("connection closed in a response body");
+            }
+            int n = Math.min(left, limit - position);
+            if (keepBody) {
+                System.arraycopy(buffer, position, body, copied, n);
+                copied += n;
+            }
+            position += n;
+            left -= n;
+        }
         if (close) {
             close();
         }
         return new Response(status, body);
     }
 
-    private String line() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-        for (int c = in.read(); c != -1; c = in.read()) {
-            if (c == '\n') {
-                int n = line.size();
-                String s = line.toString(StandardCharsets.ISO_8859_1);
-                return n > 0 && s.charAt(n - 1) == '\r' ? s.substring(0, n - 1) : s;
+    /** The index of the next '\n' at or after position, reading more as needed; -1 at the end of the stream. */
+    private int lineEnd() throws IOException {
+        int from = position;
+        while (true) {
+            for (int i = from; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    return i;
+                }
             }
-            line.write(c);
+            from = limit - position;
+            if (!fill()) {
+                return -1;
+            }
+            from += position;
         }
-        return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Moves the unparsed bytes to the start of the buffer and reads more; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+        }
+        if (limit == buffer.length) {
+            throw new IOException("response head larger than " + buffer.length + " bytes");
+        }
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    private boolean startsWithIgnoreCase(String lowerCasePrefix, int end) {
+        if (end - position < lowerCasePrefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerCasePrefix.length(); i++) {
+            if (Character.toLowerCase((char) buffer[position + i]) != lowerCasePrefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String text(int from, int to) {
+        return new String(buffer, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     @Override

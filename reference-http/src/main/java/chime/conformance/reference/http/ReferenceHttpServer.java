@@ -103,7 +103,9 @@ public final class ReferenceHttpServer implements AutoCloseable {
      */
     public static ReferenceHttpServer start(ReferenceService service, String host, int port, Limits limits,
                                             MemoryBudget memory) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory,
+        ChimeSdkMessagingClient messaging = service.wireMessagingClient();
+        ChimeSdkIdentityClient identity = service.wireIdentityClient();
+        return start(() -> messaging, () -> identity, host, port, limits, memory,
                 api -> new ReservedPathsHandler(java.util.List.of(new ProcessorHooks(service)), api),
                 service::sessions);
     }
@@ -121,7 +123,7 @@ public final class ReferenceHttpServer implements AutoCloseable {
 
     public static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
                                             String host, int port, Limits limits, MemoryBudget memory) {
-        return start(messaging, identity, host, port, limits, memory, api -> api, null);
+        return start(() -> messaging, () -> identity, host, port, limits, memory, api -> api, null);
     }
 
     /**
@@ -141,7 +143,10 @@ public final class ReferenceHttpServer implements AutoCloseable {
      */
     public static ReferenceHttpServer start(ResettableService service, String host, int port, Limits limits,
                                             MemoryBudget memory, EmulatorOptions options) {
-        return start(service.wireMessagingClient(), service.wireIdentityClient(), host, port, limits, memory, api -> {
+        // The current service's own clients, looked up per request: the resettable service's proxies would
+        // add a reflective call to every request.
+        return start(() -> service.current().wireMessagingClient(), () -> service.current().wireIdentityClient(),
+                host, port, limits, memory, api -> {
             Handler handler = new ReservedPathsHandler(java.util.List.of(
                     new EmulatorEndpoints(service, options.version()), new ProcessorHooks(service::current)), api);
             if (options.cors()) {
@@ -151,31 +156,24 @@ public final class ReferenceHttpServer implements AutoCloseable {
         }, () -> service.current().sessions());
     }
 
-    private static ReferenceHttpServer start(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity,
+    /**
+     * A bare handler on this server's thread pool, connector and connection limits, and nothing else (no API,
+     * no error handler of its own): the physical neighbourhood that benchmarks measure the server against.
+     */
+    public static ReferenceHttpServer startBare(Handler handler, String host, int port, Limits limits) {
+        Server server = newServer(limits);
+        ServerConnector connector = connect(server, host, port, limits);
+        server.setHandler(handler);
+        return started(server, connector, host, port);
+    }
+
+    private static ReferenceHttpServer start(java.util.function.Supplier<ChimeSdkMessagingClient> messaging,
+                                             java.util.function.Supplier<ChimeSdkIdentityClient> identity,
                                              String host, int port, Limits limits, MemoryBudget memory,
                                              java.util.function.UnaryOperator<Handler> around,
                                              java.util.function.Supplier<MessagingSessions> sessions) {
-        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
-        threads.setName("chime-reference-http");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize(limits.maxHeaderBytes());
-        http.setIdleTimeout(limits.idleTimeout().toMillis());
-        // ARNs travel percent-encoded in path segments (%3A, %2F): what Jetty calls ambiguous is how this API
-        // works. The dispatcher decodes each segment itself, strictly (HTTP-006).
-        http.setUriCompliance(UriCompliance.UNSAFE);
-
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-        connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
+        Server server = newServer(limits);
+        ServerConnector connector = connect(server, host, port, limits);
         server.setErrorHandler(new AwsErrorHandler());
         RestJsonDispatcher dispatcher = new RestJsonDispatcher(messaging, identity, memory);
         if (sessions != null) {
@@ -190,6 +188,41 @@ public final class ReferenceHttpServer implements AutoCloseable {
                 memory.close();
             }
         });
+        return started(server, connector, host, port);
+    }
+
+    private static Server newServer(Limits limits) {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
+        threads.setName("chime-reference-http");
+        threads.setDaemon(true);
+        return new Server(threads);
+    }
+
+    /** The one connector: HTTP/1.1 with the limits' header size, idle timeout and connection bounds. */
+    private static ServerConnector connect(Server server, String host, int port, Limits limits) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(limits.maxHeaderBytes());
+        http.setIdleTimeout(limits.idleTimeout().toMillis());
+        // ARNs travel percent-encoded in path segments (%3A, %2F): what Jetty calls ambiguous is how this API
+        // works. The dispatcher decodes each segment itself, strictly (HTTP-006).
+        http.setUriCompliance(UriCompliance.UNSAFE);
+
+        // The API's handler answers on the thread that reads the request (it never blocks, RestJsonHandler):
+        // one selector per core then keeps every core at work, where Jetty's default is one per two cores.
+        int selectors = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        ServerConnector connector = new ServerConnector(server, 1, selectors, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        connector.addBean(new ConnectionGuard(limits.requestDeadline(), limits.maxConnectionsPerAddress()));
+        return connector;
+    }
+
+    private static ReferenceHttpServer started(Server server, ServerConnector connector, String host, int port) {
         // Closing means now: keep-alive connections of clients would otherwise hold a graceful stop.
         server.setStopTimeout(0);
         try {

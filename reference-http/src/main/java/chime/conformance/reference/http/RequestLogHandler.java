@@ -23,6 +23,12 @@ final class RequestLogHandler extends Handler.Wrapper {
         this.log = log;
     }
 
+    /** Writing a line may wait on its stream: requests are handled on threads that may block. */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.BLOCKING;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long start = request.getBeginNanoTime();

@@ -51,10 +51,13 @@ final class ReservedPathsHandler extends Handler.Wrapper {
             RestJsonHandler.write(response, callback, WireReply.error(tooLarge()));
             return true;
         }
-        // The bodies are a few bytes: read them whole, without holding a thread while they come.
+        // The bodies are a few bytes: read them whole, without holding a thread while they come. The endpoints
+        // may do more than the API's in-memory updates (a reset closes a service and its sessions): they answer
+        // on a thread of the pool, never on the one that reads requests.
         Content.Source.asByteArrayAsync(request, MAX_BODY_BYTES).whenComplete((body, failure) ->
-                RestJsonHandler.write(response, callback, failure != null ? WireReply.error(tooLarge())
-                        : owner.answer(method, rawPath, rawQuery, body)));
+                request.getComponents().getThreadPool().execute(() ->
+                        RestJsonHandler.write(response, callback, failure != null ? WireReply.error(tooLarge())
+                                : owner.answer(method, rawPath, rawQuery, body))));
         return true;
     }
 

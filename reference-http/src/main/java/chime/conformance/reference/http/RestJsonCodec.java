@@ -18,9 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -88,10 +85,8 @@ public final class RestJsonCodec {
                                          Map<String, List<String>> query, Function<String, List<String>> headers,
                                          byte[] body) {
         SdkPojo builder = operation.newRequestBuilder();
-        List<SdkField<?>> fields = builder.sdkFields();
-        JsonNode payload = fields.stream().anyMatch(f -> f.location() == MarshallLocation.PAYLOAD)
-                ? parseBody(body) : null;
-        for (SdkField<?> field : fields) {
+        JsonNode payload = operation.hasPayload() ? parseBody(body) : null;
+        for (SdkField<?> field : operation.fields()) {
             Object value = switch (field.location()) {
                 case PATH, GREEDY_PATH -> fromPath(field, labels.get(field.locationName()));
                 case QUERY_PARAM -> fromQuery(field, query.get(field.locationName()));
@@ -170,12 +165,7 @@ public final class RestJsonCodec {
      * every other malformed sequence, first.
      */
     private static void requireUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-        } catch (CharacterCodingException e) {
+        if (!WireText.isUtf8(body, 0, body.length)) {
             throw WireError.badRequest("The request body is not valid JSON: it is not valid UTF-8");
         }
     }
@@ -470,31 +460,174 @@ public final class RestJsonCodec {
      * 200 too, HTTP-003).
      */
     public static WireReply writeResponse(Route route, SdkResponse response) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        List<SdkField<?>> payloadFields = new ArrayList<>();
-        for (SdkField<?> field : response.sdkFields()) {
-            if (field.location() == MarshallLocation.HEADER) {
-                Object value = field.getValueOrDefault(response);
-                if (value != null) {
-                    headers.put(field.locationName(), toHeaderText(field, value));
-                }
-            } else if (field.location() == MarshallLocation.PAYLOAD) {
-                payloadFields.add(field);
+        return writeResponse(route, response, null);
+    }
+
+    /** As {@link #writeResponse(Route, SdkResponse)}, with the request id header when {@code requestId} is given. */
+    static WireReply writeResponse(Route route, SdkResponse response, String requestId) {
+        Shape shape = Shape.of(response);
+        Map<String, String> headers = new WireReply.Fresh();
+        for (Member member : shape.headers) {
+            Object value = member.valueOf(response);
+            if (value != null) {
+                headers.put(member.field.locationName(), toHeaderText(member.field, value));
             }
         }
-        if (route.successStatus() == 204 || payloadFields.isEmpty()) {
-            return new WireReply(route.successStatus(), headers, new byte[0]);
+        byte[] body;
+        if (route.successStatus() == 204 || shape.payload.isEmpty()) {
+            body = new byte[0];
+        } else {
+            Output out = Output.get();
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.writeStartObject();
+                writeMembers(g, response, shape.payload);
+                g.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            body = out.toByteArray();
+            headers.put("Content-Type", WireReply.JSON);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            writeMembers(g, response, payloadFields);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (requestId != null) {
+            headers.put(RestJsonDispatcher.REQUEST_ID, requestId);
         }
-        headers.put("Content-Type", WireReply.JSON);
-        return new WireReply(route.successStatus(), headers, out.toByteArray());
+        return new WireReply(route.successStatus(), headers, body);
+    }
+
+    /**
+     * A thread's buffer for the JSON it writes, kept between responses: written into without locks and without
+     * growing from scratch every time, then copied out once at the exact size. One that grew past 1 MiB for a
+     * large answer is not kept.
+     */
+    private static final class Output extends java.io.OutputStream {
+        private static final ThreadLocal<Output> OF_THREAD = ThreadLocal.withInitial(Output::new);
+        private static final int KEEP_AT_MOST = 1 << 20;
+
+        private byte[] bytes = new byte[8192];
+        private int count;
+
+        static Output get() {
+            Output out = OF_THREAD.get();
+            if (out.bytes.length > KEEP_AT_MOST) {
+                out.bytes = new byte[8192];
+            }
+            out.count = 0;
+            return out;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, count, len);
+            count += len;
+        }
+
+        private void ensure(int more) {
+            if (count + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
+            }
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, count);
+        }
+    }
+
+    /** How a member is written, decided once per member from its marshalling type. */
+    private enum Kind { STRING, INTEGER, LONG, DOUBLE, BIG_DECIMAL, BOOLEAN, INSTANT, SDK_BYTES, SDK_POJO, LIST, MAP, OTHER }
+
+    /**
+     * One member of an SDK class as JSON writes it, resolved from its {@link SdkField} once: its key (encoded
+     * once), its kind, its timestamp format, and for a list or map the member of its items.
+     */
+    private static final class Member {
+        final SdkField<?> field;
+        final com.fasterxml.jackson.core.io.SerializedString key;
+        final Kind kind;
+        final TimestampFormatTrait.Format format;
+        final Member item;
+        /** The shape of this member's structures, for the class last seen: structures of a member are one class. */
+        private volatile Shape lastShape;
+
+        Member(SdkField<?> field) {
+            this.field = field;
+            this.key = new com.fasterxml.jackson.core.io.SerializedString(
+                    field.locationName() == null ? "" : field.locationName());
+            MarshallingType<?> type = field.marshallingType();
+            this.kind = type == MarshallingType.STRING ? Kind.STRING
+                    : type == MarshallingType.INTEGER || type == MarshallingType.SHORT ? Kind.INTEGER
+                    : type == MarshallingType.LONG ? Kind.LONG
+                    : type == MarshallingType.DOUBLE || type == MarshallingType.FLOAT ? Kind.DOUBLE
+                    : type == MarshallingType.BIG_DECIMAL ? Kind.BIG_DECIMAL
+                    : type == MarshallingType.BOOLEAN ? Kind.BOOLEAN
+                    : type == MarshallingType.INSTANT ? Kind.INSTANT
+                    : type == MarshallingType.SDK_BYTES ? Kind.SDK_BYTES
+                    : type == MarshallingType.SDK_POJO ? Kind.SDK_POJO
+                    : type == MarshallingType.LIST ? Kind.LIST
+                    : type == MarshallingType.MAP ? Kind.MAP
+                    : Kind.OTHER;
+            this.format = formatOf(field, TimestampFormatTrait.Format.UNIX_TIMESTAMP);
+            this.item = kind == Kind.LIST ? new Member(field.getRequiredTrait(ListTrait.class).memberFieldInfo())
+                    : kind == Kind.MAP ? new Member(field.getRequiredTrait(MapTrait.class).valueFieldInfo())
+                    : null;
+        }
+
+        Object valueOf(Object pojo) {
+            return field.getValueOrDefault(pojo);
+        }
+
+        Shape shapeOf(SdkPojo pojo) {
+            Shape shape = lastShape;
+            if (shape == null || shape.type != pojo.getClass()) {
+                shape = Shape.of(pojo);
+                lastShape = shape;
+            }
+            return shape;
+        }
+    }
+
+    /**
+     * The members of an SDK class ({@code sdkFields()}), resolved once per class: all of them (a structure inside
+     * a body writes every member), and as a response splits them, the header and the payload members.
+     */
+    private static final class Shape {
+        private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Shape> OF_CLASS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        final Class<?> type;
+        final List<Member> all;
+        final List<Member> headers;
+        final List<Member> payload;
+
+        private Shape(Class<?> type, List<SdkField<?>> fields) {
+            this.type = type;
+            List<Member> all = new ArrayList<>();
+            List<Member> headers = new ArrayList<>();
+            List<Member> payload = new ArrayList<>();
+            for (SdkField<?> field : fields) {
+                Member member = new Member(field);
+                all.add(member);
+                if (field.location() == MarshallLocation.HEADER) {
+                    headers.add(member);
+                } else if (field.location() == MarshallLocation.PAYLOAD) {
+                    payload.add(member);
+                }
+            }
+            this.all = List.copyOf(all);
+            this.headers = List.copyOf(headers);
+            this.payload = List.copyOf(payload);
+        }
+
+        static Shape of(SdkPojo pojo) {
+            Shape shape = OF_CLASS.get(pojo.getClass());
+            return shape != null ? shape : OF_CLASS.computeIfAbsent(pojo.getClass(), c -> new Shape(c, pojo.sdkFields()));
+        }
     }
 
     /** {@code {"Code": ..., "Message": ...}}, the body of every error (ERR-009). */
@@ -511,14 +644,15 @@ public final class RestJsonCodec {
         return out.toByteArray();
     }
 
-    private static void writeMembers(JsonGenerator g, Object pojo, List<SdkField<?>> fields) throws IOException {
-        for (SdkField<?> field : fields) {
-            Object value = field.getValueOrDefault(pojo);
+    private static void writeMembers(JsonGenerator g, Object pojo, List<Member> members) throws IOException {
+        for (int i = 0, n = members.size(); i < n; i++) {
+            Member member = members.get(i);
+            Object value = member.valueOf(pojo);
             if (isAbsent(value)) {
                 continue;
             }
-            g.writeFieldName(field.locationName());
-            writeValue(g, field, value);
+            g.writeFieldName(member.key);
+            writeValue(g, member, value);
         }
     }
 
@@ -527,64 +661,109 @@ public final class RestJsonCodec {
         return value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
     }
 
-    private static void writeValue(JsonGenerator g, SdkField<?> field, Object value) throws IOException {
-        MarshallingType<?> type = field.marshallingType();
-        if (type == MarshallingType.STRING) {
-            g.writeString(value.toString());
-        } else if (type == MarshallingType.INTEGER || type == MarshallingType.SHORT) {
-            g.writeNumber(((Number) value).intValue());
-        } else if (type == MarshallingType.LONG) {
-            g.writeNumber(((Number) value).longValue());
-        } else if (type == MarshallingType.DOUBLE || type == MarshallingType.FLOAT) {
-            g.writeNumber(((Number) value).doubleValue());
-        } else if (type == MarshallingType.BIG_DECIMAL) {
-            g.writeNumber((BigDecimal) value);
-        } else if (type == MarshallingType.BOOLEAN) {
-            g.writeBoolean((Boolean) value);
-        } else if (type == MarshallingType.INSTANT) {
-            TimestampFormatTrait.Format format = formatOf(field, TimestampFormatTrait.Format.UNIX_TIMESTAMP);
-            Instant instant = (Instant) value;
-            switch (format) {
-                // The SDK's own format: seconds with the milliseconds as the fraction, written as a number.
-                case UNIX_TIMESTAMP -> g.writeNumber(DateUtils.formatUnixTimestampInstant(instant));
-                case UNIX_TIMESTAMP_MILLIS -> g.writeNumber(instant.toEpochMilli());
-                case ISO_8601 -> g.writeString(DateUtils.formatIso8601Date(instant));
-                case RFC_822 -> g.writeString(DateUtils.formatRfc822Date(instant));
-            }
-        } else if (type == MarshallingType.SDK_BYTES) {
-            g.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
-        } else if (type == MarshallingType.SDK_POJO) {
-            SdkPojo pojo = (SdkPojo) value;
-            g.writeStartObject();
-            writeMembers(g, pojo, pojo.sdkFields());
-            g.writeEndObject();
-        } else if (type == MarshallingType.LIST) {
-            SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-            g.writeStartArray();
-            for (Object item : (List<?>) value) {
-                if (item == null) {
-                    g.writeNull();
-                } else {
-                    writeValue(g, member, item);
+    private static void writeValue(JsonGenerator g, Member member, Object value) throws IOException {
+        switch (member.kind) {
+            case STRING -> g.writeString(value.toString());
+            case INTEGER -> g.writeNumber(((Number) value).intValue());
+            case LONG -> g.writeNumber(((Number) value).longValue());
+            case DOUBLE -> g.writeNumber(((Number) value).doubleValue());
+            case BIG_DECIMAL -> g.writeNumber((BigDecimal) value);
+            case BOOLEAN -> g.writeBoolean((Boolean) value);
+            case INSTANT -> {
+                Instant instant = (Instant) value;
+                switch (member.format) {
+                    // The SDK's own format: seconds with the milliseconds as the fraction, written as a number.
+                    case UNIX_TIMESTAMP -> {
+                        char[] digits = EPOCH_DIGITS.get();
+                        int length = epochSeconds(instant.toEpochMilli(), digits);
+                        if (length < 0) {
+                            g.writeNumber(DateUtils.formatUnixTimestampInstant(instant));
+                        } else {
+                            g.writeNumber(digits, 0, length);
+                        }
+                    }
+                    case UNIX_TIMESTAMP_MILLIS -> g.writeNumber(instant.toEpochMilli());
+                    case ISO_8601 -> g.writeString(DateUtils.formatIso8601Date(instant));
+                    case RFC_822 -> g.writeString(DateUtils.formatRfc822Date(instant));
                 }
             }
-            g.writeEndArray();
-        } else if (type == MarshallingType.MAP) {
-            SdkField<?> member = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                if (e.getValue() == null) {
-                    g.writeNull();
-                } else {
-                    writeValue(g, member, e.getValue());
-                }
+            case SDK_BYTES -> g.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
+            case SDK_POJO -> {
+                SdkPojo pojo = (SdkPojo) value;
+                g.writeStartObject();
+                writeMembers(g, pojo, member.shapeOf(pojo).all);
+                g.writeEndObject();
             }
-            g.writeEndObject();
-        } else {
-            throw new IllegalStateException("member " + field.memberName() + " has marshalling type " + type
-                    + ", which the server does not serialize");
+            case LIST -> {
+                List<?> list = (List<?>) value;
+                g.writeStartArray();
+                for (int i = 0, n = list.size(); i < n; i++) {
+                    Object item = list.get(i);
+                    if (item == null) {
+                        g.writeNull();
+                    } else {
+                        writeValue(g, member.item, item);
+                    }
+                }
+                g.writeEndArray();
+            }
+            case MAP -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    if (e.getValue() == null) {
+                        g.writeNull();
+                    } else {
+                        writeValue(g, member.item, e.getValue());
+                    }
+                }
+                g.writeEndObject();
+            }
+            default -> throw new IllegalStateException("member " + member.field.memberName() + " has marshalling type "
+                    + member.field.marshallingType() + ", which the server does not serialize");
         }
+    }
+
+    /** A thread's room for the characters of one timestamp. */
+    private static final ThreadLocal<char[]> EPOCH_DIGITS = ThreadLocal.withInitial(() -> new char[32]);
+
+    /**
+     * Epoch seconds with the milliseconds as a three-digit fraction, exactly as the SDK's
+     * {@code DateUtils.formatUnixTimestampInstant} writes them (e.g. {@code 1700000000.120}, {@code -0.500}).
+     */
+    static String epochSeconds(Instant instant) {
+        char[] out = new char[32];
+        int length = epochSeconds(instant.toEpochMilli(), out);
+        return length < 0 ? DateUtils.formatUnixTimestampInstant(instant) : new String(out, 0, length);
+    }
+
+    /**
+     * {@link #epochSeconds(Instant)} into {@code out} (32 characters at least), without a BigDecimal or a String:
+     * the number of characters, or -1 for the one value this does not write (Long.MIN_VALUE).
+     */
+    static int epochSeconds(long millis, char[] out) {
+        if (millis == Long.MIN_VALUE) {
+            return -1;
+        }
+        long abs = Math.abs(millis);
+        long seconds = abs / 1000;
+        int fraction = (int) (abs % 1000);
+        // Written from the end: the fraction, the point, the seconds, the sign.
+        int i = out.length;
+        out[--i] = (char) ('0' + fraction % 10);
+        out[--i] = (char) ('0' + fraction / 10 % 10);
+        out[--i] = (char) ('0' + fraction / 100);
+        out[--i] = '.';
+        do {
+            out[--i] = (char) ('0' + seconds % 10);
+            seconds /= 10;
+        } while (seconds > 0);
+        if (millis < 0) {
+            out[--i] = '-';
+        }
+        int length = out.length - i;
+        System.arraycopy(out, i, out, 0, length);
+        return length;
     }
 
     private static String toHeaderText(SdkField<?> field, Object value) {

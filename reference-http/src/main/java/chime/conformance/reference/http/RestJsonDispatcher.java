@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
@@ -28,8 +29,8 @@ public final class RestJsonDispatcher {
     private static final System.Logger LOG = System.getLogger(RestJsonDispatcher.class.getName());
 
     private final Map<String, OperationBinding> operations = OperationBinding.resolveAll();
-    private final ChimeSdkMessagingClient messaging;
-    private final ChimeSdkIdentityClient identity;
+    private final Supplier<? extends ChimeSdkMessagingClient> messaging;
+    private final Supplier<? extends ChimeSdkIdentityClient> identity;
     private final MemoryBudget memory;
     private volatile boolean servesSessions;
 
@@ -39,6 +40,15 @@ public final class RestJsonDispatcher {
 
     /** @param memory past this budget, operations that add data are refused (ServiceUnavailableException) */
     public RestJsonDispatcher(ChimeSdkMessagingClient messaging, ChimeSdkIdentityClient identity, MemoryBudget memory) {
+        this(() -> messaging, () -> identity, memory);
+    }
+
+    /**
+     * Clients looked up for every request: whichever the suppliers give then answers it (serve's resettable
+     * service hands out the current service's clients this way, without a proxy in between).
+     */
+    RestJsonDispatcher(Supplier<? extends ChimeSdkMessagingClient> messaging,
+                       Supplier<? extends ChimeSdkIdentityClient> identity, MemoryBudget memory) {
         this.messaging = messaging;
         this.identity = identity;
         this.memory = memory;
@@ -64,16 +74,15 @@ public final class RestJsonDispatcher {
      */
     public WireReply dispatch(String method, String rawPath, String rawQuery,
                               Function<String, List<String>> headers, byte[] body) {
-        WireReply reply;
         try {
-            reply = answer(method, rawPath, rawQuery, headers, body);
+            return answer(method, rawPath, rawQuery, headers, body);
         } catch (WireError e) {
-            reply = WireReply.error(e);
+            return withRequestId(WireReply.error(e));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "unexpected failure answering " + method + " " + rawPath, e);
-            reply = WireReply.error(ErrorCatalogue.toWire(ModeledError.SERVICE_FAILURE, ErrorCatalogue.GENERIC_FAILURE_MESSAGE));
+            return withRequestId(WireReply.error(ErrorCatalogue.toWire(ModeledError.SERVICE_FAILURE,
+                    ErrorCatalogue.GENERIC_FAILURE_MESSAGE)));
         }
-        return withRequestId(reply);
     }
 
     private WireReply answer(String method, String rawPath, String rawQuery,
@@ -91,13 +100,13 @@ public final class RestJsonDispatcher {
                     + String.join(", ", allow), allow);
         }
         RouteTable.Found found = (RouteTable.Found) match;
-        if (addsData(found.route().operation()) && !memory.admitsWrites()) {
+        OperationBinding operation = operations.get(found.route().operation());
+        if (operation.addsData() && !memory.admitsWrites()) {
             throw ErrorCatalogue.toWire(ModeledError.SERVICE_UNAVAILABLE, "The service holds as much data as its memory budget"
                     + " allows: requests that add data are refused until some is deleted; reads and deletes go on");
         }
-        OperationBinding operation = operations.get(found.route().operation());
         SdkRequest request = RestJsonCodec.bindRequest(operation, found.labels(), query, headers, body);
-        Object client = found.route().api() == Service.MESSAGING ? messaging : identity;
+        Object client = found.route().api() == Service.MESSAGING ? messaging.get() : identity.get();
         SdkResponse response;
         try {
             response = operation.invoke(client, request);
@@ -114,7 +123,7 @@ public final class RestJsonDispatcher {
         if (servesSessions && response instanceof GetMessagingSessionEndpointResponse endpoint) {
             response = withSessionHost(endpoint, headers);
         }
-        return RestJsonCodec.writeResponse(found.route(), response);
+        return RestJsonCodec.writeResponse(found.route(), response, requestId());
     }
 
     /**
@@ -149,7 +158,21 @@ public final class RestJsonDispatcher {
     /** Every answer carries a request id, where SDKs look for it. */
     private static WireReply withRequestId(WireReply reply) {
         Map<String, String> headers = new LinkedHashMap<>(reply.headers());
-        headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
+        headers.put(REQUEST_ID, requestId());
         return new WireReply(reply.status(), headers, reply.body());
+    }
+
+    static final String REQUEST_ID = "x-amzn-RequestId";
+
+    /**
+     * A request id in the form of a random (version 4) UUID, as the service's are. It identifies a request and
+     * guards nothing, so it comes from the thread's own generator rather than UUID.randomUUID's SecureRandom,
+     * which every request thread would otherwise take turns at.
+     */
+    static String requestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

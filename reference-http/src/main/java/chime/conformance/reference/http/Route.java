@@ -91,7 +91,10 @@ public record Route(Service api, String method, String template, String operatio
 
     /** Higher is more specific: a matched static query key first (HTTP-005), then literal segments. */
     int specificity() {
-        int literals = (int) segments.stream().filter(s -> !s.isLabel()).count();
+        int literals = 0;
+        for (Segment s : segments) {
+            literals += s.isLabel() ? 0 : 1;
+        }
         return (staticQueryKey == null ? 0 : 1000) + literals;
     }
 }

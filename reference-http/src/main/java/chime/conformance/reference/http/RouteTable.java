@@ -2,7 +2,6 @@ package chime.conformance.reference.http;
 
 import chime.conformance.contract.Operations;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,10 @@ public final class RouteTable {
     private static final List<Route> ROUTES = Operations.all().stream()
             .map(op -> Route.of(op.service(), op.method(), op.requestUri(), op.name(), op.successStatus()))
             .toList();
+
+    /** The routes by their number of path segments: a path is matched against the routes of its length only. */
+    private static final Map<Integer, List<Route>> BY_SEGMENT_COUNT = ROUTES.stream()
+            .collect(java.util.stream.Collectors.groupingBy(r -> r.segments().size()));
 
     /** How a request matched the table. */
     public sealed interface Match permits Found, MethodNotAllowed, NoRoute {
@@ -61,20 +64,25 @@ public final class RouteTable {
      * route wins: the one whose static query key is present beats the bare path (HTTP-005).
      */
     public static Match match(String method, List<String> decodedSegments, Map<String, List<String>> query) {
-        List<Route> samePath = new ArrayList<>();
-        for (Route r : ROUTES) {
-            if (r.matchesPath(decodedSegments)) {
-                samePath.add(r);
+        List<Route> samePath = null;
+        Route best = null;
+        for (Route r : BY_SEGMENT_COUNT.getOrDefault(decodedSegments.size(), List.of())) {
+            if (!r.matchesPath(decodedSegments)) {
+                continue;
+            }
+            if (samePath == null) {
+                samePath = new ArrayList<>(4);
+            }
+            samePath.add(r);
+            if (r.method().equals(method) && r.matchesQuery(query)
+                    && (best == null || r.specificity() > best.specificity())) {
+                best = r;
             }
         }
-        if (samePath.isEmpty()) {
+        if (samePath == null) {
             return new NoRoute("");
         }
-        Optional<Route> best = samePath.stream()
-                .filter(r -> r.method().equals(method))
-                .filter(r -> r.matchesQuery(query))
-                .max(Comparator.comparingInt(Route::specificity));
-        if (best.isEmpty()) {
+        if (best == null) {
             List<String> queryRoutes = samePath.stream().filter(r -> r.method().equals(method))
                     .map(r -> r.staticQueryKey() + "=" + r.staticQueryValue()).toList();
             if (!queryRoutes.isEmpty()) {
@@ -86,8 +94,8 @@ public final class RouteTable {
             samePath.forEach(r -> allowed.add(r.method()));
             return new MethodNotAllowed(allowed);
         }
-        Route route = best.get();
-        Map<String, String> labels = new LinkedHashMap<>();
+        Route route = best;
+        Map<String, String> labels = new LinkedHashMap<>(4);
         for (int i = 0; i < route.segments().size(); i++) {
             Route.Segment s = route.segments().get(i);
             if (s.isLabel()) {

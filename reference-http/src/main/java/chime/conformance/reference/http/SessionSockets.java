@@ -82,7 +82,44 @@ public final class SessionSockets extends AbstractLifeCycle {
                     sockets.new Socket(WireText.decodeQuery(request.getHttpURI().getQuery())));
         });
         upgrade.setHandler(api);
-        return upgrade;
+        return new Front(upgrade, api);
+    }
+
+    /**
+     * In front of the upgrade handler: {@code /connect} goes to it, on a thread of the pool (Jetty declares an
+     * upgrade blocking); every other request goes straight to the API, which then keeps its own invocation type
+     * (non-blocking, {@link RestJsonHandler}) rather than taking the upgrade handler's.
+     */
+    private static final class Front extends Handler.Wrapper {
+        private final Handler api;
+
+        Front(WebSocketUpgradeHandler upgrade, Handler api) {
+            super(upgrade);
+            this.api = api;
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return api.getInvocationType();
+        }
+
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) throws Exception {
+            if (!"/connect".equals(request.getHttpURI().getPath())) {
+                return api.handle(request, response, callback);
+            }
+            request.getComponents().getThreadPool().execute(() -> {
+                try {
+                    if (!super.handle(request, response, callback)) {
+                        org.eclipse.jetty.server.Response.writeError(request, response, callback, 404);
+                    }
+                } catch (Throwable failure) {
+                    callback.failed(failure);
+                }
+            });
+            return true;
+        }
     }
 
     @Override

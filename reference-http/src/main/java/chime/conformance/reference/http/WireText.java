@@ -1,9 +1,5 @@
 package chime.conformance.reference.http;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +48,10 @@ public final class WireText {
         if (raw.indexOf('%') < 0) {
             return raw;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        // Every character of the raw text is one byte (an escape, or ASCII) or, outside ASCII, up to three.
+        byte[] bytes = new byte[raw.length() * 3];
+        int n = 0;
+        boolean ascii = true;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '%') {
@@ -60,24 +59,80 @@ public final class WireText {
                     throw WireError.badRequest("Malformed percent-encoding in the " + where + ": '%' must be"
                             + " followed by two hexadecimal digits");
                 }
-                bytes.write(hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2)));
+                int b = hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2));
+                ascii &= b < 0x80;
+                bytes[n++] = (byte) b;
                 i += 2;
+            } else if (c < 0x80) {
+                bytes[n++] = (byte) c;
             } else {
                 int end = raw.indexOf('%', i);
                 byte[] b = raw.substring(i, end < 0 ? raw.length() : end).getBytes(StandardCharsets.UTF_8);
-                bytes.write(b, 0, b.length);
+                System.arraycopy(b, 0, bytes, n, b.length);
+                n += b.length;
+                ascii = false;
                 i = (end < 0 ? raw.length() : end) - 1;
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        if (ascii) {
+            return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+        }
+        if (!isUtf8(bytes, 0, n)) {
             throw WireError.badRequest("The percent-encoded " + where + " is not valid UTF-8");
         }
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether {@code bytes[from, to)} is well-formed UTF-8 as RFC 3629 defines it, which is what a strict decoder
+     * accepts: no overlong forms, no encoded surrogates (ED A0 80 to ED BF BF), nothing past U+10FFFF, no
+     * sequence cut short.
+     */
+    static boolean isUtf8(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = bytes[i];
+            if (c >= 0) {
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            if (c < 0xC2) {
+                return false; // a continuation byte first, or an overlong two-byte form
+            }
+            if (c < 0xE0) {
+                if (i + 1 >= to || !continuation(bytes[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (c < 0xF0) {
+                if (i + 2 >= to || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])) {
+                    return false;
+                }
+                int c1 = bytes[i + 1] & 0xFF;
+                if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) {
+                    return false; // overlong, or a surrogate
+                }
+                i += 3;
+            } else if (c < 0xF5) {
+                if (i + 3 >= to || !continuation(bytes[i + 1]) || !continuation(bytes[i + 2])
+                        || !continuation(bytes[i + 3])) {
+                    return false;
+                }
+                int c1 = bytes[i + 1] & 0xFF;
+                if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) {
+                    return false; // overlong, or past U+10FFFF
+                }
+                i += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
     }
 
     /**

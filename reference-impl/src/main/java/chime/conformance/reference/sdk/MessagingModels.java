@@ -52,9 +52,17 @@ final class MessagingModels {
      */
     @SuppressWarnings("unchecked")
     static <R extends SdkResponse> R answer(SdkResponse.Builder builder) {
-        int status = Operations.successStatus(Operation.nameOf(builder.getClass().getEnclosingClass()));
-        return (R) builder.sdkHttpResponse(SdkHttpResponse.builder().statusCode(status).build()).build();
+        return (R) builder.sdkHttpResponse(SUCCESS.get(builder.getClass())).build();
     }
+
+    /** The success status of each response builder's operation, looked up once per builder class. */
+    private static final ClassValue<SdkHttpResponse> SUCCESS = new ClassValue<>() {
+        @Override
+        protected SdkHttpResponse computeValue(Class<?> builderClass) {
+            int status = Operations.successStatus(Operation.nameOf(builderClass.getEnclosingClass()));
+            return SdkHttpResponse.builder().statusCode(status).build();
+        }
+    };
 
     static software.amazon.awssdk.services.chimesdkmessaging.model.Identity identity(Identity identity) {
         return identity == null ? null : software.amazon.awssdk.services.chimesdkmessaging.model.Identity.builder()

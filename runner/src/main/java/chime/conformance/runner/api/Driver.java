@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
  * field metadata: the ChimeBearer of the actor, a ClientRequestToken from the world's one ID source, the
  * operation's name from the request class. It also makes the canonical request of any operation for the
  * scenario's cast and named things, sends a request with a member left out or replaced, and pages through
- * any list operation by following NextToken. One per scenario, injected by PicoContainer.
+ * any list operation by following NextToken. One per scenario, injected by PicoContainer; it makes the
+ * scenario's channel flows and message ledger, which speak the API through it too.
  */
 public class Driver {
 
@@ -45,10 +46,10 @@ public class Driver {
     private final ChannelFlowFixtures flows;
     private final MessageLedger ledger;
 
-    public Driver(World world, ChannelFlowFixtures flows, MessageLedger ledger) {
+    public Driver(World world) {
         this.world = world;
-        this.flows = flows;
-        this.ledger = ledger;
+        this.flows = new ChannelFlowFixtures(this);
+        this.ledger = new MessageLedger(this);
     }
 
     public World world() {

@@ -1,6 +1,5 @@
 package chime.conformance.runner.steps;
 
-import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -61,15 +60,9 @@ public class ErrorSteps extends Steps {
     }
 
     /** ERR-012: the operation's canonical request but for one member the documentation marks [REQUIRED]. */
-    @When("in {channel}, {actor} calls {word} without its {word}")
-    public void callsWithoutItsMember(String channel, String actor, String operation, String member) {
-        api.canonical(operation, channel, null).without(member).attempt(actor);
-    }
-
-    /** ERR-012 for the developer APIs, which take no bearer. */
-    @When("in {channel}, the developer calls {word} without its {word}")
-    public void theDeveloperCallsWithoutItsMember(String channel, String operation, String member) {
-        callsWithoutItsMember(channel, DEVELOPER, operation, member);
+    @When("in {channel}, {caller} calls {word} without its {word}")
+    public void callsWithoutItsMember(String channel, String caller, String operation, String member) {
+        api.canonical(operation, channel, null).without(member).attempt(caller);
     }
 
     // ---------------------------------------------------------------- what the error is

@@ -2,7 +2,6 @@ package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import chime.conformance.reports.HarnessException;
@@ -56,16 +55,18 @@ final class Expect {
     }
 
     public static void assertIncludes(World world, String what, List<Identity> listed, String actor) {
-        List<String> arns = listed.stream().map(Identity::arn).toList();
-        assertThat(what + " (" + namesOf(world, arns) + ")", arns, hasItem(world.actor(actor)));
+        assertInclusion(world, what, listed, actor, true);
     }
 
     public static void assertExcludes(World world, String what, List<Identity> listed, String actor) {
+        assertInclusion(world, what, listed, actor, false);
+    }
+
+    /** Asserts that the users listed include the actor, or ({@code included} false) do not. */
+    public static void assertInclusion(World world, String what, List<Identity> listed, String actor, boolean included) {
         List<String> arns = listed.stream().map(Identity::arn).toList();
-        String arn = world.actor(actor);
-        if (arns.contains(arn)) {
-            throw new AssertionError(what + " (" + namesOf(world, arns) + ") should not include " + actor);
-        }
+        assertThat(what + " (" + namesOf(world, arns) + ")" + (included ? "" : " should not include " + actor),
+                arns.contains(world.actor(actor)), equalTo(included));
     }
 
     /**

@@ -36,41 +36,39 @@ public class IdempotencySteps extends Steps {
         super(api);
     }
 
-    /** A token, quoted, or "a token of N characters" made of letters and digits. */
-    @ParameterType("\"[^\"]*\"|a token of \\d+ characters")
-    public String clientToken(String text) {
-        if (text.startsWith("\"")) {
-            return text.substring(1, text.length() - 1);
-        }
-        return world.ids().token(Integer.parseInt(text.replaceAll("\\D", "")));
+    /**
+     * The client request token a step sends: quoted, or "a token of N characters" made of letters and digits;
+     * or none ("without a client request token").
+     */
+    public record ClientToken(String value) {
     }
 
-    /** The request with that client request token, or, for null, without one (the SDK's choice). */
-    private static Driver.Call token(Driver.Call request, String token) {
-        return token == null ? request.without("ClientRequestToken") : request.with("ClientRequestToken", token);
+    @ParameterType("with the client request token (\"[^\"]*\"|a token of \\d+ characters)|without a client request token")
+    public ClientToken clientToken(String text) {
+        if (text == null) {
+            return new ClientToken(null);
+        }
+        return new ClientToken(text.startsWith("\"") ? text.substring(1, text.length() - 1)
+                : world.ids().token(Integer.parseInt(text.replaceAll("\\D", ""))));
+    }
+
+    /** The request with that client request token, or without one (the SDK's choice). */
+    private static Driver.Call token(Driver.Call request, ClientToken token) {
+        return token.value() == null ? request.without("ClientRequestToken")
+                : request.with("ClientRequestToken", token.value());
     }
 
     // ---------------------------------------------------------------- channels
 
-    @Given("{actor} has created the {kind} channel {channel} with the client request token {clientToken}")
-    public void hasCreatedWithToken(String actor, ChannelKind kind, String channel, String token) {
+    @Given("{actor} has created the {kind} channel {channel} {clientToken}")
+    public void hasCreatedWithToken(String actor, ChannelKind kind, String channel, ClientToken token) {
         world.rememberChannel(channel, channel(kind, channel, token).<CreateChannelResponse>send(actor).channelArn());
     }
 
-    @Given("{actor} has created the {kind} channel {channel} without a client request token")
-    public void hasCreatedWithoutToken(String actor, ChannelKind kind, String channel) {
-        hasCreatedWithToken(actor, kind, channel, null);
-    }
-
-    @When("{actor} creates the {kind} channel {channel} (again )with the client request token {clientToken}")
-    public void createsWithToken(String actor, ChannelKind kind, String channel, String token) {
+    @When("{actor} creates the {kind} channel {channel} (again ){clientToken}")
+    public void createsWithToken(String actor, ChannelKind kind, String channel, ClientToken token) {
         madeAgain = channel;
         channel(kind, channel, token).attempt(actor);
-    }
-
-    @When("{actor} creates the {kind} channel {channel} (again )without a client request token")
-    public void createsWithoutToken(String actor, ChannelKind kind, String channel) {
-        createsWithToken(actor, kind, channel, null);
     }
 
     @Then("she/he gets back the same channel as before")
@@ -93,31 +91,21 @@ public class IdempotencySteps extends Steps {
         assertThat("public channels named \"" + name + "\"", (int) named, equalTo(count));
     }
 
-    private Driver.Call channel(ChannelKind kind, String name, String token) {
+    private Driver.Call channel(ChannelKind kind, String name, ClientToken token) {
         return token(api.canonical("CreateChannel", null, null).with("Name", name).with("Privacy", kind.privacy())
                 .with("Mode", kind.mode()), token);
     }
 
     // ---------------------------------------------------------------- messages
 
-    @Given("{actor} has posted {string} in {channel} with the client request token {clientToken}")
-    public void hasPostedWithToken(String actor, String content, String channel, String token) {
+    @Given("{actor} has posted {string} in {channel} {clientToken}")
+    public void hasPostedWithToken(String actor, String content, String channel, ClientToken token) {
         post(actor, channel, content, c -> token(c, token));
     }
 
-    @Given("{actor} has posted {string} in {channel} without a client request token")
-    public void hasPostedWithoutToken(String actor, String content, String channel) {
-        hasPostedWithToken(actor, content, channel, null);
-    }
-
-    @When("{actor} posts {string} in {channel} (again )with the client request token {clientToken}")
-    public void postsWithToken(String actor, String content, String channel, String token) {
+    @When("{actor} posts {string} in {channel} (again ){clientToken}")
+    public void postsWithToken(String actor, String content, String channel, ClientToken token) {
         token(api.canonical("SendChannelMessage", channel, null).with("Content", content), token).attempt(actor);
-    }
-
-    @When("{actor} posts {string} in {channel} (again )without a client request token")
-    public void postsWithoutToken(String actor, String content, String channel) {
-        postsWithToken(actor, content, channel, null);
     }
 
     /** "the ID": the same message as the first; "an ID other than that": a new one. */
@@ -143,20 +131,15 @@ public class IdempotencySteps extends Steps {
 
     // ---------------------------------------------------------------- channel flows
 
-    @Given("the channel flow {flow} has been created with the client request token {clientToken}")
-    public void theFlowHasBeenCreatedWithToken(String flow, String token) {
+    @Given("the channel flow {flow} has been created {clientToken}")
+    public void theFlowHasBeenCreatedWithToken(String flow, ClientToken token) {
         world.rememberFlow(flow, flow(flow, token).<CreateChannelFlowResponse>send(DEVELOPER).channelFlowArn());
     }
 
-    @When("the channel flow {flow} is created (again )with the client request token {clientToken}")
-    public void theFlowIsCreatedWithToken(String flow, String token) {
+    @When("the channel flow {flow} is created (again ){clientToken}")
+    public void theFlowIsCreatedWithToken(String flow, ClientToken token) {
         madeAgain = flow;
         flow(flow, token).attempt(DEVELOPER);
-    }
-
-    @When("the channel flow {flow} is created without a client request token")
-    public void theFlowIsCreatedWithoutToken(String flow) {
-        theFlowIsCreatedWithToken(flow, null);
     }
 
     @Then("the same channel flow comes back")
@@ -165,7 +148,7 @@ public class IdempotencySteps extends Steps {
         assertThat("ChannelFlowArn", created.channelFlowArn(), equalTo(world.flow(again())));
     }
 
-    private Driver.Call flow(String name, String token) {
+    private Driver.Call flow(String name, ClientToken token) {
         return token(api.canonical("CreateChannelFlow", null, null).with("Name", name), token);
     }
 

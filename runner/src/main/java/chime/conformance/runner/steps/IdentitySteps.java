@@ -15,6 +15,8 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
@@ -65,6 +67,57 @@ public class IdentitySteps extends Steps {
     public void theUsersListedAreExactly(ListedUsers list, Users users) {
         Expect.assertExactlyTheseUsers(world, list.what(), listedUsers(list.response(), list.member()), users.names(),
                 users.byName());
+    }
+
+    @Then("the {listedUsers} {inclusion} {actorList}")
+    public void theUsersListedInclude(ListedUsers list, Boolean included, List<String> actors) {
+        List<Identity> listed = listedUsers(list.response(), list.member());
+        actors.forEach(actor -> Expect.assertInclusion(world, list.what(), listed, actor, included));
+    }
+
+    /**
+     * The users of a channel in one role, by the features' words ("the moderators of \"club\""): the list
+     * operation, the member of its items that names a user, and the membership type it is filtered by.
+     */
+    public record ChannelUsers(String what, String operation, String channel, String member, String type) {
+    }
+
+    private static final Map<String, ChannelUsers> ROLES = Map.of(
+            "members", new ChannelUsers("members", "ListChannelMemberships", null, "Member", null),
+            "HIDDEN members", new ChannelUsers("hidden members", "ListChannelMemberships", null, "Member", "HIDDEN"),
+            "moderators", new ChannelUsers("moderators", "ListChannelModerators", null, "Moderator", null),
+            "bans", new ChannelUsers("bans", "ListChannelBans", null, "Member", null));
+
+    @ParameterType("the (members|HIDDEN members|moderators|bans) of \"([^\"]+)\"")
+    public ChannelUsers channelUsers(String role, String channel) {
+        ChannelUsers users = ROLES.get(role);
+        return new ChannelUsers("the " + users.what() + " of \"" + channel + "\"", users.operation(), channel,
+                users.member(), users.type());
+    }
+
+    /** Read by Ada, the AppInstanceAdmin, every page. */
+    @Then("{channelUsers} {inclusion} {actor}")
+    public void theChannelUsersInclude(ChannelUsers users, Boolean included, String actor) {
+        Expect.assertInclusion(world, users.what(), usersOf(users), actor, included);
+    }
+
+    @Then("{channelUsers} are exactly {actorList}")
+    public void theChannelUsersAreExactly(ChannelUsers users, List<String> actors) {
+        Expect.assertExactlyTheseUsers(world, users.what(), usersOf(users), actors, false);
+    }
+
+    /** Polled up to the target's consistency bound: for a clean-up whose timing is not documented (BAN-007). */
+    @Then("eventually {channelUsers} are exactly {actorList}")
+    public void eventuallyTheChannelUsersAreExactly(ChannelUsers users, List<String> actors) {
+        Set<String> wanted = actors.stream().map(world::actor).collect(Collectors.toSet());
+        List<Identity> listed = world.eventually(() -> usersOf(users),
+                found -> found.stream().map(Identity::arn).collect(Collectors.toSet()).equals(wanted));
+        Expect.assertExactlyTheseUsers(world, users.what(), listed, actors, false);
+    }
+
+    private List<Identity> usersOf(ChannelUsers users) {
+        Driver.Call list = api.canonical(users.operation(), users.channel(), null);
+        return usersIn(users.type() == null ? list : list.with("Type", users.type()), users.member());
     }
 
     /** "Bob, Carol and Hana", "Alice and Bob", "Hana": several actors of the cast. */

@@ -38,7 +38,6 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessage
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SortOrder;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageResponse;
 
 /**
@@ -72,10 +71,22 @@ public class MessageSteps extends Steps {
         };
     }
 
-    /** "oldest first" (ASCENDING) or "newest first" (DESCENDING). */
-    @ParameterType("oldest first|newest first")
-    public SortOrder sortOrder(String words) {
-        return words.startsWith("oldest") ? SortOrder.ASCENDING : SortOrder.DESCENDING;
+    /**
+     * How a feature asks for a channel's messages: the channel, then, if it says so, the order ("oldest first",
+     * "newest first") and bounds set strictly between the creation times of two messages (MSG-022, MSG-023):
+     * {@code "club" oldest first with NotBefore between "a" and "b" and NotAfter between "c" and "d"}.
+     */
+    public record MessageQuery(String channel, String order, String notBeforeAfter, String notBeforeBefore,
+                               String notAfterAfter, String notAfterBefore) {
+    }
+
+    @ParameterType("\"([^\"]+)\"(?: (oldest first|newest first))?"
+            + "(?: with NotBefore between \"([^\"]*)\" and \"([^\"]*)\")?"
+            + "(?: (?:with|and) NotAfter between \"([^\"]*)\" and \"([^\"]*)\")?")
+    public MessageQuery messageQuery(String channel, String order, String notBeforeAfter, String notBeforeBefore,
+                                     String notAfterAfter, String notAfterBefore) {
+        return new MessageQuery(channel, order == null ? null : order.startsWith("oldest") ? "ASCENDING" : "DESCENDING",
+                notBeforeAfter, notBeforeBefore, notAfterAfter, notAfterBefore);
     }
 
     /** One or more quoted texts: {@code "one", "two" and "three"}. */
@@ -148,9 +159,7 @@ public class MessageSteps extends Steps {
 
     @Given("{actor} has redacted the message {string} in {channel}")
     public void hasRedacted(String actor, String label, String channel) {
-        ledger.spaceOut();
-        api.aboutMessage("RedactChannelMessage", channel, label).send(actor);
-        ledger.written();
+        ledger.timed(() -> api.aboutMessage("RedactChannelMessage", channel, label).send(actor));
     }
 
     // ---------------------------------------------------------------- When: sending
@@ -230,9 +239,10 @@ public class MessageSteps extends Steps {
 
     // ---------------------------------------------------------------- When: listing (one page)
 
-    @When("{actor} lists the messages in {channel}")
-    public void listsTheMessages(String actor, String channel) {
-        list(actor, channel, null, null, null);
+    @When("{actor} lists the messages in {messageQuery}")
+    public void listsTheMessages(String actor, MessageQuery query) {
+        list(actor, query.channel(), query.order(), between(query.notBeforeAfter(), query.notBeforeBefore()),
+                between(query.notAfterAfter(), query.notAfterBefore()));
     }
 
     /** The listing must end before the slow-pass-through processor can have answered (see ChannelFlowFixtures). */
@@ -240,47 +250,6 @@ public class MessageSteps extends Steps {
     public void listsTheMessagesBeforeTheProcessorAnswers(String actor, String channel) {
         list(actor, channel, null, null, null);
         flows.requireBeforeTheSlowProcessorAnswers();
-    }
-
-    @When("{actor} lists the messages in {channel} {sortOrder}")
-    public void listsTheMessagesSorted(String actor, String channel, SortOrder order) {
-        list(actor, channel, order, null, null);
-    }
-
-    /** NotBefore is set strictly between the creation times of two messages (MSG-023). */
-    @When("{actor} lists the messages in {channel} with NotBefore between {string} and {string}")
-    public void listsNotBefore(String actor, String channel, String earlier, String later) {
-        list(actor, channel, null, ledger.between(earlier, later), null);
-    }
-
-    @When("{actor} lists the messages in {channel} with NotAfter between {string} and {string}")
-    public void listsNotAfter(String actor, String channel, String earlier, String later) {
-        list(actor, channel, null, null, ledger.between(earlier, later));
-    }
-
-    @When("{actor} lists the messages in {channel} with NotBefore between {string} and {string}"
-            + " and NotAfter between {string} and {string}")
-    public void listsWithinAWindow(String actor, String channel, String startAfter, String startBefore,
-                                   String endAfter, String endBefore) {
-        list(actor, channel, null, ledger.between(startAfter, startBefore), ledger.between(endAfter, endBefore));
-    }
-
-    /** MSG-023 with MSG-022: the bounds hold whatever the order asked for. */
-    @When("{actor} lists the messages in {channel} {sortOrder} with NotBefore between {string} and {string}")
-    public void listsSortedNotBefore(String actor, String channel, SortOrder order, String earlier, String later) {
-        list(actor, channel, order, ledger.between(earlier, later), null);
-    }
-
-    @When("{actor} lists the messages in {channel} {sortOrder} with NotAfter between {string} and {string}")
-    public void listsSortedNotAfter(String actor, String channel, SortOrder order, String earlier, String later) {
-        list(actor, channel, order, null, ledger.between(earlier, later));
-    }
-
-    @When("{actor} lists the messages in {channel} {sortOrder} with NotBefore between {string} and {string}"
-            + " and NotAfter between {string} and {string}")
-    public void listsSortedWithinAWindow(String actor, String channel, SortOrder order, String startAfter,
-                                         String startBefore, String endAfter, String endBefore) {
-        list(actor, channel, order, ledger.between(startAfter, startBefore), ledger.between(endAfter, endBefore));
     }
 
     // ---------------------------------------------------------------- Then: sending
@@ -407,18 +376,17 @@ public class MessageSteps extends Steps {
         assertThat("the message ID of \"" + message + "\"", read.messageId(), equalTo(world.message(message)));
     }
 
-    @Then("{actor}'s message {string} in {channel} is not redacted")
-    public void theMessageIsNotRedacted(String sender, String message, String channel) {
+    /** Redacted: no content (absent, null or ""); not redacted: the content it was posted with. */
+    @Then("{actor}'s message {string} in {channel} {redacted}")
+    public void theMessageIsRedacted(String sender, String message, String channel, Boolean redacted) {
         ChannelMessage read = readAsSender(sender, message, channel);
-        assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(false));
-        assertThat("the content of \"" + message + "\"", read.content(), equalTo(message));
+        assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(redacted));
+        assertThat("the content of \"" + message + "\"", read.content(), redacted ? emptyOrNullString() : equalTo(message));
     }
 
-    @Then("{actor}'s message {string} in {channel} is redacted")
-    public void theMessageIsRedacted(String sender, String message, String channel) {
-        ChannelMessage read = readAsSender(sender, message, channel);
-        assertThat("\"" + message + "\" redacted", Boolean.TRUE.equals(read.redacted()), equalTo(true));
-        assertThat("the content of \"" + message + "\"", read.content(), emptyOrNullString());
+    @ParameterType("is redacted|is not redacted")
+    public Boolean redacted(String words) {
+        return !words.contains("not");
     }
 
     // ---------------------------------------------------------------- Then: edits and redactions
@@ -478,20 +446,12 @@ public class MessageSteps extends Steps {
         assertThat("messages listed with their senders", seen, containsInAnyOrder(expected.toArray(String[]::new)));
     }
 
-    /** Read by Ada, the AppInstanceAdmin, who may read every channel: a message has this content. */
-    @Then("the messages of {channel} include {string}")
-    public void theMessagesInclude(String channel, String content) {
+    /** Read by Ada, the AppInstanceAdmin, who may read every channel: whether a message has this content. */
+    @Then("the messages of {channel} {inclusion} {string}")
+    public void theMessagesInclude(String channel, Boolean included, String content) {
         List<String> contents = api.canonical("ListChannelMessages", channel, null)
                 .<ChannelMessageSummary>items(World.ADMIN).stream().map(ChannelMessageSummary::content).toList();
-        assertThat("the messages of \"" + channel + "\"", contents, hasItem(content));
-    }
-
-    /** Read by Ada, the AppInstanceAdmin, who may read every channel: no message has this content. */
-    @Then("the messages of {channel} do not include {string}")
-    public void theMessagesDoNotInclude(String channel, String content) {
-        List<String> contents = api.canonical("ListChannelMessages", channel, null)
-                .<ChannelMessageSummary>items(World.ADMIN).stream().map(ChannelMessageSummary::content).toList();
-        assertThat("the messages of \"" + channel + "\"", contents, not(hasItem(content)));
+        assertThat("the messages of \"" + channel + "\"", contents, included ? hasItem(content) : not(hasItem(content)));
     }
 
     @Then("the message {string} is listed as redacted, with no content")
@@ -551,10 +511,7 @@ public class MessageSteps extends Steps {
 
     /** A write that the ledger spaces out from the one before, so that each has a time of its own. */
     private Outcome timed(String actor, Driver.Call write) {
-        ledger.spaceOut();
-        Outcome outcome = write.attempt(actor);
-        ledger.written();
-        return outcome;
+        return ledger.timed(() -> write.attempt(actor));
     }
 
     /** UpdateChannelMessage carrying only the members given (null: left out). */
@@ -566,12 +523,15 @@ public class MessageSteps extends Steps {
 
     /** UpdateChannelMessage as a Given: the call must succeed. */
     private void editNow(String actor, String label, String content, String metadata) {
-        ledger.spaceOut();
-        edit(label, content, metadata).send(actor);
-        ledger.written();
+        ledger.timed(() -> edit(label, content, metadata).send(actor));
     }
 
-    private void list(String actor, String channel, SortOrder order, Instant notBefore, Instant notAfter) {
+    /** A moment strictly between the creation times of two messages; null if the step names none. */
+    private Instant between(String earlier, String later) {
+        return earlier == null ? null : ledger.between(earlier, later);
+    }
+
+    private void list(String actor, String channel, String order, Instant notBefore, Instant notAfter) {
         Outcome outcome = api.canonical("ListChannelMessages", channel, null).with("SortOrder", order)
                 .with("NotBefore", notBefore).with("NotAfter", notAfter).attempt(actor);
         if (!outcome.failed()) {

@@ -5,13 +5,10 @@ import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.World;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
-import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
 
 /** Channel moderators and bans. */
 public class ModerationSteps extends Steps {
@@ -86,59 +83,5 @@ public class ModerationSteps extends Steps {
     @When("{actor} lists the bans of {channel}")
     public void listsTheBans(String actor, String channel) {
         api.canonical("ListChannelBans", channel, null).attemptWhole(actor);
-    }
-
-    // ---- Then: moderators ---------------------------------------------------------------------------------
-
-    /** Read by Ada, the AppInstanceAdmin. */
-    @Then("the moderators of {channel} include {actor}")
-    public void theModeratorsOfInclude(String channel, String actor) {
-        Expect.assertIncludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
-    }
-
-    @Then("the moderators of {channel} are exactly {actorList}")
-    public void theModeratorsOfAreExactly(String channel, List<String> actors) {
-        Expect.assertExactlyTheseUsers(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel),
-                actors, false);
-    }
-
-    @Then("the moderators of {channel} do not include {actor}")
-    public void theModeratorsOfDoNotInclude(String channel, String actor) {
-        Expect.assertExcludes(world, "the moderators of \"" + channel + "\"", moderatorsOf(channel), actor);
-    }
-
-    // ---- Then: bans ---------------------------------------------------------------------------------------
-
-    /** Read by Ada, the AppInstanceAdmin. */
-    @Then("the bans of {channel} include {actor}")
-    public void theBansOfInclude(String channel, String actor) {
-        Expect.assertIncludes(world, "the bans of \"" + channel + "\"", bannedIn(channel), actor);
-    }
-
-    @Then("the bans of {channel} do not include {actor}")
-    public void theBansOfDoNotInclude(String channel, String actor) {
-        Expect.assertExcludes(world, "the bans of \"" + channel + "\"", bannedIn(channel), actor);
-    }
-
-    /**
-     * Read by Ada, every page, polled up to the target's consistency bound: for a clean-up whose timing is
-     * not documented (BAN-007).
-     */
-    @Then("eventually the bans of {channel} are exactly {actorList}")
-    public void eventuallyTheBansOfAreExactly(String channel, List<String> actors) {
-        java.util.Set<String> wanted = actors.stream().map(world::actor).collect(java.util.stream.Collectors.toSet());
-        List<Identity> listed = world.eventually(() -> bannedIn(channel), bans -> bans.stream()
-                .map(Identity::arn).collect(java.util.stream.Collectors.toSet()).equals(wanted));
-        Expect.assertExactlyTheseUsers(world, "the bans of \"" + channel + "\"", listed, actors, false);
-    }
-
-    // ---- reading ------------------------------------------------------------------------------------------
-
-    private List<Identity> moderatorsOf(String channel) {
-        return usersIn("ListChannelModerators", channel, "Moderator");
-    }
-
-    private List<Identity> bannedIn(String channel) {
-        return usersIn("ListChannelBans", channel, "Member");
     }
 }

@@ -64,16 +64,9 @@ public class OutcomeSteps extends Steps {
         }
     }
 
-    @Then("the request fails with {error}")
-    public void theRequestFailsWith(Class<? extends ChimeSdkMessagingException> expected) {
-        Outcome outcome = world.outcome();
-        assertThat(outcome + ", expected " + expected.getSimpleName(), outcome.failed(), is(true));
-        assertThat(outcome.toString(), outcome.error(), instanceOf(expected));
-    }
-
     /**
-     * Where the sources allow more than one answer, any of the types named conforms (e.g. ERR-004: where the
-     * model lists no NotFoundException; AUTH-002: Unauthorized as reported, or Forbidden).
+     * The modeled exception named, or, where the sources allow more than one answer, any of the types named
+     * (e.g. ERR-004: where the model lists no NotFoundException; AUTH-002: Unauthorized as reported, or Forbidden).
      */
     @Then("the request fails with {errors}")
     public void theRequestFailsWithAnyOf(List<Class<? extends ChimeSdkMessagingException>> allowed) {

@@ -33,16 +33,12 @@ public class ReadMarkerSteps extends Steps {
 
     @Given("{actor} has marked {channel} as read")
     public void hasMarkedAsRead(String actor, String channel) {
-        ledger.spaceOut();
-        api.canonical("UpdateChannelReadMarker", channel, null).send(actor);
-        ledger.written();
+        ledger.timed(() -> api.canonical("UpdateChannelReadMarker", channel, null).send(actor));
     }
 
     @When("{actor} marks {channel} as read")
     public void marksAsRead(String actor, String channel) {
-        ledger.spaceOut();
-        api.canonical("UpdateChannelReadMarker", channel, null).attempt(actor);
-        ledger.written();
+        ledger.timed(() -> api.canonical("UpdateChannelReadMarker", channel, null).attempt(actor));
     }
 
     /** The member's own view of the membership: DescribeChannelMembershipForAppInstanceUser. */

@@ -14,10 +14,10 @@ import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.session.SessionClient;
 import chime.conformance.runner.target.session.SessionConnector;
 import chime.conformance.runner.target.session.SessionFrame;
-import chime.conformance.runner.world.MessageLedger;
-import chime.conformance.runner.world.World;
+import chime.conformance.runner.api.Driver;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.After;
+import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -38,21 +37,18 @@ import java.util.function.Predicate;
  * connector's quiet period (stated in features/README.md) and then finds none. No step sleeps for a fixed
  * time otherwise.
  */
-public class SessionSteps {
+public class SessionSteps extends Steps {
 
     private static final String ESTABLISHED = "SESSION_ESTABLISHED";
     private static final String ISO_MILLIS = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     private static final AtomicLong SESSION_IDS = new AtomicLong(System.nanoTime() & 0xffffffL);
 
-    private final World world;
-    private final MessageLedger ledger;
     /** Each actor's sessions, in the order opened; the last one opened by a When is "the session". */
     private final Map<String, List<SessionClient>> sessions = new LinkedHashMap<>();
     private SessionClient lastOpened;
 
-    public SessionSteps(World world, MessageLedger ledger) {
-        this.world = world;
-        this.ledger = ledger;
+    public SessionSteps(Driver api) {
+        super(api);
     }
 
     private SessionConnector connector() {
@@ -100,15 +96,16 @@ public class SessionSteps {
 
     // ---- opening ----------------------------------------------------------------------------------
 
-    @Given("{actor} has a messaging session open")
-    public void hasASessionOpen(String actor) throws InterruptedException {
-        openEstablished(actor);
+    @Given("{actor} has {sessionCount} messaging session(s) open")
+    public void hasSessionsOpen(String actor, Integer count) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            openEstablished(actor);
+        }
     }
 
-    @Given("{actor} has two messaging sessions open")
-    public void hasTwoSessionsOpen(String actor) throws InterruptedException {
-        openEstablished(actor);
-        openEstablished(actor);
+    @ParameterType("a|two")
+    public Integer sessionCount(String words) {
+        return words.equals("a") ? 1 : 2;
     }
 
     @When("{actor} opens a messaging session")
@@ -123,7 +120,7 @@ public class SessionSteps {
 
     @When("a user that does not exist opens a messaging session")
     public void anUnknownUserOpensASession() {
-        open("Nobody", world.appInstanceArn() + "/user/nobody-" + UUID.randomUUID(), false);
+        open("Nobody", world.appInstanceArn() + "/user/nobody-" + world.ids().token(), false);
     }
 
     // ---- establishment and refusal ----------------------------------------------------------------

@@ -50,9 +50,9 @@ abstract class Steps {
         return usersOf(Members.items(world.outcome().response(response)), member);
     }
 
-    /** The users a list of the channel names, the whole list as Ada, the AppInstanceAdmin, reads it. */
-    protected List<Identity> usersIn(String listOperation, String channel, String member) {
-        return usersOf(api.canonical(listOperation, channel, null).items(World.ADMIN), member);
+    /** The users a list names (in the member of each item), the whole list as Ada, the AppInstanceAdmin, reads it. */
+    protected List<Identity> usersIn(Driver.Call list, String member) {
+        return usersOf(list.items(World.ADMIN), member);
     }
 
     /**
@@ -63,8 +63,7 @@ abstract class Steps {
     protected String post(String actor, String channel, String label, UnaryOperator<Driver.Call> change) {
         SendChannelMessageRequest sent = (SendChannelMessageRequest) change.apply(
                 api.canonical("SendChannelMessage", channel, null).with("Content", label)).request(actor);
-        ledger.spaceOut();
-        String id = api.<SendChannelMessageResponse>send(sent).messageId();
+        String id = ledger.timed(() -> api.<SendChannelMessageResponse>send(sent)).messageId();
         ledger.posted(actor, channel, label, sent, id);
         return id;
     }

@@ -95,14 +95,17 @@ public class TagSteps extends Steps {
         tag(world.channel(channel), tags);
     }
 
-    @When("the developer tags {channel} with a key of {int} characters")
-    public void tagsWithAKeyOf(String channel, int length) {
-        tag(world.channel(channel), List.of(Tag.builder().key("k".repeat(length)).value("v").build()));
+    /** A key of that length with a value, or a value of that length under a key. */
+    @When("the developer tags {channel} with a {tagPart} of {int} characters")
+    public void tagsWithAKeyOf(String channel, String part, int length) {
+        boolean key = part.equals("key");
+        tag(world.channel(channel), List.of(Tag.builder().key(key ? "k".repeat(length) : "team")
+                .value(key ? "v" : "v".repeat(length)).build()));
     }
 
-    @When("the developer tags {channel} with a value of {int} characters")
-    public void tagsWithAValueOf(String channel, int length) {
-        tag(world.channel(channel), List.of(Tag.builder().key("team").value("v".repeat(length)).build()));
+    @ParameterType("key|value")
+    public String tagPart(String part) {
+        return part;
     }
 
     @When("the developer tags {channel} with a key of {int} characters {string}, {int} bytes in UTF-8")

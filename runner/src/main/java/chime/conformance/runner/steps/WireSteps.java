@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.is;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
+import chime.conformance.runner.world.World;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
@@ -62,34 +63,25 @@ public class WireSteps extends Steps {
 
     // ------------------------------------------------------------------------------------------ requests
 
-    @When("{actor} sends the raw request {string}")
-    public void sendsTheRawRequest(String actor, String requestLine) {
-        send(requestLine, world.actor(actor), "x-amz-chime-bearer", null);
+    @When("{caller} sends the raw request {string}")
+    public void sendsTheRawRequest(String caller, String requestLine) {
+        send(requestLine, caller, "x-amz-chime-bearer", null);
     }
 
-    @When("{actor} sends the raw request {string} with the body:")
-    public void sendsTheRawRequestWithTheBody(String actor, String requestLine, String body) {
-        send(requestLine, world.actor(actor), "x-amz-chime-bearer", body);
+    @When("{caller} sends the raw request {string} with the body:")
+    public void sendsTheRawRequestWithTheBody(String caller, String requestLine, String body) {
+        send(requestLine, caller, "x-amz-chime-bearer", body);
     }
 
     /** HTTP-008: header names are case-insensitive. */
     @When("{actor} sends the raw request {string} with the bearer header spelled {string}")
     public void sendsTheRawRequestWithTheBearerHeaderSpelled(String actor, String requestLine, String headerName) {
-        send(requestLine, world.actor(actor), headerName, null);
+        send(requestLine, actor, headerName, null);
     }
 
-    @When("the developer sends the raw request {string}")
-    public void theDeveloperSendsTheRawRequest(String requestLine) {
-        send(requestLine, null, null, null);
-    }
-
-    @When("the developer sends the raw request {string} with the body:")
-    public void theDeveloperSendsTheRawRequestWithTheBody(String requestLine, String body) {
-        send(requestLine, null, null, body);
-    }
-
-    private void send(String requestLine, String bearer, String bearerHeader, String body) {
+    private void send(String requestLine, String sender, String bearerHeader, String body) {
         channelsInRequest.clear();
+        String bearer = World.DEVELOPER.equals(sender) ? null : world.actor(sender);
         String[] parts = requestLine.trim().split("\\s+", 2);
         if (parts.length != 2 || !parts[1].startsWith("/")) {
             throw new HarnessException("a raw request is written \"METHOD /path?query\", not \"" + requestLine + "\"");

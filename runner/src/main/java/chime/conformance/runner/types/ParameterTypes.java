@@ -9,12 +9,21 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSta
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 
-/** The glossary as parameter types: {actor}, {channel}, {flow}, {kind}, {error}, {errors}, {processor}, {fallback}, {status}. */
+/**
+ * The glossary as parameter types: {actor}, {caller}, {channel}, {flow}, {kind}, {error}, {errors}, {processor},
+ * {fallback}, {inclusion}, {withOrWithout}, {status}.
+ */
 public class ParameterTypes {
 
     /** A member of the cast, by first name (see features/README.md). */
     @ParameterType("[A-Z][a-z]+")
     public String actor(String name) {
+        return name;
+    }
+
+    /** Who makes a request: a member of the cast, or "the developer", who calls with no bearer (World.DEVELOPER). */
+    @ParameterType("[A-Z][a-z]+|the developer")
+    public String caller(String name) {
         return name;
     }
 
@@ -42,8 +51,8 @@ public class ParameterTypes {
      */
     private static final String ERROR = "[A-Z][A-Za-z]*Exception";
 
-    /** Two or more modeled exceptions, any of which conforms: "A or B", "A, B or C". */
-    @ParameterType(ERROR + "(?:, " + ERROR + ")* or " + ERROR)
+    /** One modeled exception, or several, any of which conforms: "A", "A or B", "A, B or C". */
+    @ParameterType(ERROR + "(?:(?:, " + ERROR + ")* or " + ERROR + ")?")
     public List<Class<? extends ChimeSdkMessagingException>> errors(String text) {
         return Arrays.stream(text.split(", | or ")).<Class<? extends ChimeSdkMessagingException>>map(this::error)
                 .toList();
@@ -57,8 +66,11 @@ public class ParameterTypes {
                 .orElseThrow(() -> new IllegalArgumentException(name + " is not a modeled exception of the service"));
     }
 
-    /** A processor of known behaviour, by the name features give it (see ProcessorBehaviour). */
-    @ParameterType("slow-pass-through|pass-through|deny|rewrite|unreachable|hold")
+    /** The names features give the processors of known behaviour (see ProcessorBehaviour). */
+    public static final String PROCESSORS = "slow-pass-through|pass-through|deny|rewrite|unreachable|hold";
+
+    /** A processor of known behaviour, by the name features give it. */
+    @ParameterType(PROCESSORS)
     public ProcessorBehaviour processor(String key) {
         return ProcessorBehaviour.fromKey(key);
     }
@@ -67,6 +79,18 @@ public class ParameterTypes {
     @ParameterType("CONTINUE|ABORT")
     public FallbackAction fallback(String value) {
         return FallbackAction.fromValue(value);
+    }
+
+    /** "include" or "do not include": whether a list must hold what the step names. */
+    @ParameterType("include|do not include")
+    public Boolean inclusion(String words) {
+        return words.equals("include");
+    }
+
+    /** "with" or "without": whether what the step names is there. */
+    @ParameterType("with|without")
+    public Boolean withOrWithout(String word) {
+        return word.equals("with");
     }
 
     /** A message status, as the model spells it. */

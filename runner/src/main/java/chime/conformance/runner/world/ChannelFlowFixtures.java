@@ -1,6 +1,7 @@
 package chime.conformance.runner.world;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
 import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
@@ -38,8 +39,12 @@ public class ChannelFlowFixtures {
     /** Every processor ARN handed out, the target's and the never-run ones: whose invocations are looked for. */
     private final Set<String> handedOut = new LinkedHashSet<>();
 
-    public ChannelFlowFixtures(World world) {
-        this.world = world;
+    private final Driver api;
+
+    /** Made by the scenario's {@link Driver}, through which it creates and associates flows. */
+    public ChannelFlowFixtures(Driver api) {
+        this.api = api;
+        this.world = api.world();
     }
 
     /**
@@ -131,11 +136,6 @@ public class ChannelFlowFixtures {
         return List.of(processor(ProcessorBehaviour.PASS_THROUGH));
     }
 
-    /** A complete CreateChannelFlow request in the scenario's AppInstance; a null token is left out. */
-    public CreateChannelFlowRequest request(String name, List<Processor> processors, String token) {
-        return request(world.appInstanceArn(), name, processors, token);
-    }
-
     /** Creates a flow with the pass-through processor in the scenario's AppInstance, as the developer. */
     public String createFlow(String name) {
         return createFlow(world.appInstanceArn(), name, passThrough());
@@ -143,28 +143,14 @@ public class ChannelFlowFixtures {
 
     /** Creates a flow in the given AppInstance, as the developer; returns its ARN. */
     public String createFlow(String appInstanceArn, String name, List<Processor> processors) {
-        return world.messaging().createChannelFlow(request(appInstanceArn, name, processors,
-                world.ids().token())).channelFlowArn();
-    }
-
-    private static CreateChannelFlowRequest request(String appInstanceArn, String name, List<Processor> processors,
-                                                    String token) {
-        return CreateChannelFlowRequest.builder()
-                .appInstanceArn(appInstanceArn)
-                .name(name)
-                .processors(processors)
-                .clientRequestToken(token)
-                .build();
+        return api.call("CreateChannelFlow").with("AppInstanceArn", appInstanceArn).with("Name", name)
+                .with("Processors", processors).<CreateChannelFlowResponse>send(World.DEVELOPER).channelFlowArn();
     }
 
     /** Associates a flow with a channel through Ada, so that the stage never depends on association rights. */
     public void associate(String channel, String flow) {
-        String channelArn = world.channel(channel);
-        String flowArn = world.flow(flow);
-        String admin = world.actor(World.ADMIN);
-        world.messaging().associateChannelFlow(r -> r.channelArn(channelArn).channelFlowArn(flowArn)
-                .chimeBearer(admin));
-        flowChannels.add(channelArn);
+        api.canonical("AssociateChannelFlow", channel, flow).send(World.ADMIN);
+        flowChannels.add(world.channel(channel));
     }
 
     /**
@@ -172,11 +158,7 @@ public class ChannelFlowFixtures {
      * looked for, so that a step can tell the processor is no longer invoked there.
      */
     public void disassociate(String channel, String flow) {
-        String channelArn = world.channel(channel);
-        String flowArn = world.flow(flow);
-        String admin = world.actor(World.ADMIN);
-        world.messaging().disassociateChannelFlow(r -> r.channelArn(channelArn).channelFlowArn(flowArn)
-                .chimeBearer(admin));
+        api.canonical("DisassociateChannelFlow", channel, flow).send(World.ADMIN);
     }
 
     /**

@@ -1,5 +1,7 @@
 package chime.conformance.runner.world;
 
+import chime.conformance.runner.api.Members;
+import chime.conformance.runner.api.Operation;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
 import chime.conformance.runner.target.Target;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
@@ -28,23 +32,15 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallba
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatusStructure;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.DisassociateChannelFlowRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
 import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageRequest;
 
 /**
@@ -232,48 +228,60 @@ public final class MessageExpectations {
         }
     }
 
-    /** A call that succeeded: a write teaches, a read is checked. */
-    synchronized void seen(SdkRequest request, SdkResponse response) {
-        seen(request, response, System.nanoTime());
-    }
-
-    /** @param started when the request was made (System.nanoTime) */
+    /**
+     * A call that succeeded: a write teaches, a read is checked. The writes of messages and the associations of
+     * flows each teach something of their own; a request carrying Processors (CreateChannelFlow,
+     * UpdateChannelFlow) says what its flow runs; every message a response carries is checked.
+     * @param started when the request was made (System.nanoTime)
+     */
+    @SuppressWarnings("unchecked")
     synchronized void seen(SdkRequest request, SdkResponse response, long started) {
-        if (request instanceof SendChannelMessageRequest q && response instanceof SendChannelMessageResponse r) {
-            sent(q, r, started);
+        String channelArn = Members.text(request, "ChannelArn");
+        String messageId = Members.text(request, "MessageId");
+        if (request instanceof SendChannelMessageRequest q) {
+            sent(q, (SendChannelMessageResponse) response, started);
         } else if (request instanceof UpdateChannelMessageRequest q) {
             edited(q, started);
-        } else if (request instanceof RedactChannelMessageRequest q) {
-            change(q.channelArn(), q.messageId(), e -> e.now(Field.cleared("cleared by the redaction"), Field.cleared("cleared by the redaction"),
-                    e.submittedContent(), e.submittedMetadata()));
-        } else if (request instanceof DeleteChannelMessageRequest q) {
-            messages.remove(key(q.channelArn(), q.messageId()));
-            submissions.remove(key(q.channelArn(), q.messageId()));
+        } else if (request instanceof RedactChannelMessageRequest) {
+            change(channelArn, messageId, e -> e.now(Field.cleared("cleared by the redaction"),
+                    Field.cleared("cleared by the redaction"), e.submittedContent(), e.submittedMetadata()));
+        } else if (request instanceof DeleteChannelMessageRequest) {
+            messages.remove(key(channelArn, messageId));
+            submissions.remove(key(channelArn, messageId));
         } else if (request instanceof ChannelFlowCallbackRequest q) {
             calledBack(q);
-        } else if (request instanceof CreateChannelFlowRequest q && response instanceof CreateChannelFlowResponse r) {
-            flows.put(r.channelFlowArn(), q.hasProcessors() ? List.copyOf(q.processors()) : List.of());
-        } else if (request instanceof UpdateChannelFlowRequest q) {
-            flows.put(q.channelFlowArn(), q.hasProcessors() ? List.copyOf(q.processors()) : List.of());
         } else if (request instanceof AssociateChannelFlowRequest q) {
-            channelFlows.put(q.channelArn(), q.channelFlowArn());
-        } else if (request instanceof DisassociateChannelFlowRequest q) {
-            channelFlows.remove(q.channelArn());
-        } else if (request instanceof GetChannelMessageRequest q && response instanceof GetChannelMessageResponse r) {
-            ChannelMessage m = r.channelMessage();
-            if (m != null) {
-                check("GetChannelMessage", q.chimeBearer(), q.channelArn(), m.messageId() == null ? q.messageId() : m.messageId(),
-                        new Read(m.channelArn(), m.content(), m.metadata(), m.typeAsString(), m.persistenceAsString(),
-                                m.sender(), m.status()));
-            }
-        } else if (request instanceof ListChannelMessagesRequest q && response instanceof ListChannelMessagesResponse r) {
-            if (r.hasChannelMessages()) {
-                for (ChannelMessageSummary s : r.channelMessages()) {
-                    check("ListChannelMessages", q.chimeBearer(), q.channelArn(), s.messageId(),
-                            new Read(null, s.content(), s.metadata(), s.typeAsString(), null, s.sender(), s.status()));
+            channelFlows.put(channelArn, q.channelFlowArn());
+        } else if (request instanceof DisassociateChannelFlowRequest) {
+            channelFlows.remove(channelArn);
+        } else if (Members.has(request, "Processors")) {
+            String flow = Members.has(response, "ChannelFlowArn") ? Members.text(response, "ChannelFlowArn")
+                    : Members.text(request, "ChannelFlowArn");
+            flows.put(flow, List.copyOf((List<Processor>) Members.get(request, "Processors")));
+        }
+        String reader = Members.text(request, "ChimeBearer");
+        for (SdkPojo m : messagesIn(response)) {
+            String id = Members.text(m, "MessageId");
+            check(Operation.of(request).name(), reader, channelArn, id == null ? messageId : id, new Read(
+                    Members.text(m, "ChannelArn"), Members.text(m, "Content"), Members.text(m, "Metadata"),
+                    Members.text(m, "Type"), Members.text(m, "Persistence"), (Identity) Members.get(m, "Sender"),
+                    (ChannelMessageStatusStructure) Members.get(m, "Status")));
+        }
+    }
+
+    /** The messages a response shows: a member that is a message, or the items of a list of messages. */
+    private static List<SdkPojo> messagesIn(SdkResponse response) {
+        List<SdkPojo> found = new ArrayList<>();
+        for (SdkField<?> field : response.sdkFields()) {
+            Object value = field.getValueOrDefault(response);
+            for (Object item : value instanceof List<?> list ? list : Collections.singletonList(value)) {
+                if (item instanceof SdkPojo message && Members.has(message, "MessageId")
+                        && Members.has(message, "Sender")) {
+                    found.add(message);
                 }
             }
         }
+        return found;
     }
 
     // ---------------------------------------------------------------------------------------- writes

@@ -1,16 +1,19 @@
 package chime.conformance.runner.world;
 
 import chime.conformance.reports.HarnessException;
+import chime.conformance.runner.api.Driver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
+import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
@@ -44,13 +47,16 @@ public class MessageLedger {
     /** When the last timed write ended (System.nanoTime), or null before the first. */
     private Long lastWrite;
 
-    public MessageLedger(World world) {
-        this.world = world;
+    private final Driver api;
+
+    /** Made by the scenario's {@link Driver}, through which it reads the messages back. */
+    public MessageLedger(Driver api) {
+        this.api = api;
+        this.world = api.world();
     }
 
-    /** Remembers a message a Given step posted, under its label, and marks the end of a timed write. */
+    /** Remembers a message a Given step posted, under its label. */
     public void posted(String actor, String channel, String label, SendChannelMessageRequest sent, String id) {
-        written();
         record(new Posted(label, channel, id, actor, sent.chimeBearer(), sent.content(), sent.metadata(), sent.type(),
                 sent.persistence()));
     }
@@ -80,10 +86,9 @@ public class MessageLedger {
         Posted message = posted(label);
         Instant read;
         try {
-            read = world.messaging().getChannelMessage(r -> r
-                    .channelArn(world.channel(message.channel()))
-                    .messageId(message.messageId())
-                    .chimeBearer(message.posterArn())).channelMessage().createdTimestamp();
+            read = api.call("GetChannelMessage").with("ChannelArn", world.channel(message.channel()))
+                    .with("MessageId", message.messageId()).with("ChimeBearer", message.posterArn())
+                    .<GetChannelMessageResponse>send(message.posterName()).channelMessage().createdTimestamp();
         } catch (AwsServiceException e) {
             throw new HarnessException("cannot read the creation time of \"" + label + "\": " + e.getMessage(), e);
         }
@@ -114,8 +119,16 @@ public class MessageLedger {
         return from.plus(Duration.between(from, to).dividedBy(2));
     }
 
+    /** Makes a write whose time a scenario compares: spaced out from the last one, and marked as the last. */
+    public <T> T timed(Supplier<T> write) {
+        spaceOut();
+        T result = write.get();
+        written();
+        return result;
+    }
+
     /** Waits, if need be, until the last timed write is a few milliseconds in the past. */
-    public void spaceOut() {
+    private void spaceOut() {
         if (lastWrite == null) {
             return;
         }
@@ -126,7 +139,7 @@ public class MessageLedger {
     }
 
     /** Marks the end of a timed write. */
-    public void written() {
+    private void written() {
         lastWrite = System.nanoTime();
     }
 

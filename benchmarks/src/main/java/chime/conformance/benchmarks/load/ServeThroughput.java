@@ -1,0 +1,196 @@
+package chime.conformance.benchmarks.load;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Servers side by side under one client: each target (a {@code serve} of some build) gets the same setup as
+ * {@link LoadGenerator}'s, then every round loads each target's SendChannelMessage and ListChannelMessages (a
+ * page of 50) and each bare target's fixed answer, one row after another, the order rotated from round to round,
+ * so that what else the machine does slows every server alike. The summary gives each row's median over the
+ * rounds and the ratios between targets.
+ *
+ * <pre>
+ * java -cp benchmarks.jar chime.conformance.benchmarks.load.ServeThroughput
+ *     --target before=http://127.0.0.1:P1@PID1 --target after=http://127.0.0.1:P2@PID2
+ *     --bare bare=http://127.0.0.1:P3@PID3 [--clients 16] [--rounds 5] [--seconds 5] [--warmup 1]
+ *     [--prefill 1000] [--max-requests 1000000]
+ * </pre>
+ *
+ * {@code @PID} (optional) is the server's process id, for its CPU time per request. The first target is the
+ * one the others are compared with.
+ */
+public final class ServeThroughput {
+
+    private record Target(String name, URI endpoint, long pid, boolean bare) {
+    }
+
+    private record Row(Target target, String operation) {
+        String label() {
+            return target.name + " " + (target.bare ? "fixed body" : operation);
+        }
+    }
+
+    private ServeThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Target> targets = new ArrayList<>();
+        int clients = 16;
+        int rounds = 5;
+        double seconds = 5;
+        double warmup = 1;
+        int prefill = 1_000;
+        int maxRequests = 1_000_000;
+        for (int i = 0; i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--target" -> targets.add(target(value, false));
+                case "--bare" -> targets.add(target(value, true));
+                case "--clients" -> clients = Integer.parseInt(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--seconds" -> seconds = Double.parseDouble(value);
+                case "--warmup" -> warmup = Double.parseDouble(value);
+                case "--prefill" -> prefill = Integer.parseInt(value);
+                case "--max-requests" -> maxRequests = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (targets.isEmpty() || targets.get(0).bare) {
+            throw new IllegalArgumentException("--target NAME=http://127.0.0.1:PORT[@PID] first, then more targets"
+                    + " or --bare NAME=URL[@PID]");
+        }
+        if (clients < 1 || clients > 120 || rounds < 1 || seconds <= 0 || seconds > 120 || warmup < 0) {
+            throw new IllegalArgumentException("--clients 1 to 120, --rounds at least 1, --seconds in (0, 120]");
+        }
+
+        Map<Target, LoadGenerator> generators = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>();
+        for (Target t : targets) {
+            LoadGenerator generator = new LoadGenerator(t.endpoint, false);
+            if (!t.bare) {
+                generator.setUp(clients, prefill);
+                rows.add(new Row(t, LoadGenerator.SEND));
+                rows.add(new Row(t, LoadGenerator.LIST));
+            } else {
+                rows.add(new Row(t, LoadGenerator.FIXED));
+            }
+            generators.put(t, generator);
+        }
+
+        System.out.println("client: raw HTTP/1.1, one write per request, " + clients + " keep-alive connections,"
+                + " closed loop; " + rounds + " rounds of " + seconds + " s per row after " + warmup + " s of warm-up");
+        // One round unmeasured first: every server's JIT warms up on every row before any row counts.
+        for (Row row : rows) {
+            generators.get(row.target).run(row.operation, clients, Math.max(warmup, 2), maxRequests);
+        }
+        System.out.printf(Locale.ROOT, "%5s  %-32s %9s %9s %8s %8s %13s %6s %6s%n", "round", "row", "requests", "req/s",
+                "p50 ms", "p99 ms", "server µs/req", "errors", "load1");
+        Map<Row, List<Double>> rates = new LinkedHashMap<>();
+        Map<Row, List<Double>> cpu = new LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (int k = 0; k < rows.size(); k++) {
+                Row row = rows.get((k + round - 1) % rows.size());
+                LoadGenerator generator = generators.get(row.target);
+                generator.run(row.operation, clients, warmup, maxRequests);
+                LoadGenerator.ServerCpu serverCpu = new LoadGenerator.ServerCpu(row.target.pid);
+                long before = serverCpu.ticks();
+                LoadGenerator.Result r = generator.run(row.operation, clients, seconds, maxRequests);
+                double perRequest = serverCpu.microsPerRequest(before, serverCpu.ticks(), r.requests());
+                rates.computeIfAbsent(row, x -> new ArrayList<>()).add(r.perSecond());
+                cpu.computeIfAbsent(row, x -> new ArrayList<>()).add(perRequest);
+                System.out.printf(Locale.ROOT, "%5d  %-32s %9d %9.0f %8.3f %8.3f %13.0f %6d %6s%n", round, row.label(),
+                        r.requests(), r.perSecond(), r.percentile(0.5), r.percentile(0.99), perRequest, r.errors(),
+                        load1());
+            }
+        }
+
+        System.out.println();
+        System.out.println("medians over " + rounds + " round(s)");
+        System.out.printf(Locale.ROOT, "%-32s %9s %13s%n", "row", "req/s", "server µs/req");
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "%-32s %9.0f %13.0f%n", row.label(), median(rates.get(row)),
+                    median(cpu.get(row)));
+        }
+        System.out.println();
+        System.out.println("ratios of medians (req/s)");
+        Target first = targets.get(0);
+        for (Target t : targets) {
+            if (t.bare) {
+                continue;
+            }
+            for (String op : List.of(LoadGenerator.SEND, LoadGenerator.LIST)) {
+                double rate = median(rates.get(new Row(t, op)));
+                if (t != first) {
+                    System.out.printf(Locale.ROOT, "%-20s %s / %s: %.2fx%n", op, t.name, first.name,
+                            rate / median(rates.get(new Row(first, op))));
+                }
+                for (Target bare : targets) {
+                    if (bare.bare) {
+                        System.out.printf(Locale.ROOT, "%-20s %s / %s: %.2f%n", op, t.name, bare.name,
+                                rate / median(rates.get(new Row(bare, LoadGenerator.FIXED))));
+                    }
+                }
+            }
+        }
+        System.out.println("ratios per round, each against the same round's row (req/s):");
+        for (Target t : targets) {
+            if (t.bare || t == first) {
+                continue;
+            }
+            for (String op : List.of(LoadGenerator.SEND, LoadGenerator.LIST)) {
+                List<Double> mine = rates.get(new Row(t, op));
+                List<Double> theirs = rates.get(new Row(first, op));
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < mine.size(); i++) {
+                    line.append(String.format(Locale.ROOT, " %.2fx", mine.get(i) / theirs.get(i)));
+                }
+                System.out.printf(Locale.ROOT, "%-20s %s / %s:%s%n", op, t.name, first.name, line);
+            }
+        }
+    }
+
+    private static Target target(String spec, boolean bare) throws IOException {
+        int eq = spec.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException("a target is NAME=http://127.0.0.1:PORT[@PID], not " + spec);
+        }
+        String name = spec.substring(0, eq);
+        String rest = spec.substring(eq + 1);
+        long pid = -1;
+        int at = rest.lastIndexOf('@');
+        if (at > 0) {
+            pid = Long.parseLong(rest.substring(at + 1));
+            rest = rest.substring(0, at);
+        }
+        URI endpoint = URI.create(rest);
+        if (!"http".equals(endpoint.getScheme()) || endpoint.getPort() < 1
+                || !InetAddress.getByName(endpoint.getHost()).isLoopbackAddress()) {
+            throw new IllegalArgumentException("a target's endpoint is http://127.0.0.1:PORT (loopback only), not "
+                    + rest);
+        }
+        return new Target(name, endpoint, pid, bare);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String load1() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
