@@ -1,5 +1,6 @@
 package chime.conformance.runner.faults;
 
+import chime.conformance.runner.api.Members;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;

@@ -161,10 +161,8 @@ final class BanFaults {
                         })),
                 fault("ban-without-creator", "BAN-001",
                         "DescribeChannelBan does not say who banned the user",
-                        ctx -> Interceptor.on(DescribeChannelBanRequest.class, (q, chain) -> {
-                            DescribeChannelBanResponse r = chain.call(q);
-                            return r.toBuilder().channelBan(r.channelBan().toBuilder().createdBy((Identity) null).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelBanRequest.class, DescribeChannelBanResponse.class, (q, r) ->
+                                r.toBuilder().channelBan(r.channelBan().toBuilder().createdBy((Identity) null).build()).build())),
                 fault("moderator-can-ban-moderator", "BAN-011",
                         "a moderator of the channel can be banned: the ban takes the moderator role away and kicks the user",
                         ctx -> Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {

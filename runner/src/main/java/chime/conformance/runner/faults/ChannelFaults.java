@@ -51,16 +51,12 @@ final class ChannelFaults {
                                         updated.add(q.channelArn());
                                         return r;
                                     }),
-                                    Interceptor.on(DescribeChannelRequest.class, (q, chain) -> {
-                                        DescribeChannelResponse r = chain.call(q);
-                                        return updated.contains(q.channelArn())
-                                                ? r.toBuilder().channel(r.channel().toBuilder().privacy(ChannelPrivacy.PUBLIC).build()).build() : r;
-                                    }),
-                                    Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                                        ListChannelsResponse r = chain.call(q);
-                                        return r.toBuilder().channels(r.channels().stream().map(c -> updated.contains(c.channelArn())
-                                                ? c.toBuilder().privacy(ChannelPrivacy.PUBLIC).build() : c).toList()).build();
-                                    }));
+                                    Interceptor.answer(DescribeChannelRequest.class, DescribeChannelResponse.class, (q, r) ->
+                                            updated.contains(q.channelArn())
+                                                ? r.toBuilder().channel(r.channel().toBuilder().privacy(ChannelPrivacy.PUBLIC).build()).build() : r),
+                                    Interceptor.answer(ListChannelsRequest.class, ListChannelsResponse.class, (q, r) ->
+                                            r.toBuilder().channels(r.channels().stream().map(c -> updated.contains(c.channelArn())
+                                                ? c.toBuilder().privacy(ChannelPrivacy.PUBLIC).build() : c).toList()).build()));
                         }),
                 fault("create-ignores-mode", "CHAN-002",
                         "CreateChannel ignores the Mode given: every channel is UNRESTRICTED",
@@ -127,19 +123,15 @@ final class ChannelFaults {
                         })),
                 fault("user-memberships-omit-hidden", "CHAN-025",
                         "a user's list of channel memberships leaves out the channels where the membership is HIDDEN",
-                        ctx -> Interceptor.on(ListChannelMembershipsForAppInstanceUserRequest.class, (q, chain) -> {
-                            ListChannelMembershipsForAppInstanceUserResponse r = chain.call(q);
-                            return r.toBuilder().channelMemberships(r.channelMemberships().stream()
+                        ctx -> Interceptor.answer(ListChannelMembershipsForAppInstanceUserRequest.class, ListChannelMembershipsForAppInstanceUserResponse.class, (q, r) ->
+                                r.toBuilder().channelMemberships(r.channelMemberships().stream()
                                     .filter(m -> m.appInstanceUserMembershipSummary() == null
                                             || m.appInstanceUserMembershipSummary().type() != ChannelMembershipType.HIDDEN)
-                                    .toList()).build();
-                        })),
+                                    .toList()).build())),
                 fault("update-time-never-moves", "CHAN-015",
                         "DescribeChannel always shows the creation time as the LastUpdatedTimestamp",
-                        ctx -> Interceptor.on(DescribeChannelRequest.class, (q, chain) -> {
-                            DescribeChannelResponse r = chain.call(q);
-                            return r.toBuilder().channel(r.channel().toBuilder().lastUpdatedTimestamp(r.channel().createdTimestamp()).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelRequest.class, DescribeChannelResponse.class, (q, r) ->
+                                r.toBuilder().channel(r.channel().toBuilder().lastUpdatedTimestamp(r.channel().createdTimestamp()).build()).build())),
                 fault("moderated-channels-keep-deleted-ones", "CHAN-021",
                         "after DeleteChannel, the former moderators' ListChannelsModeratedByAppInstanceUser still shows the channel",
                         ctx -> {
@@ -193,10 +185,8 @@ final class ChannelFaults {
                         })),
                 fault("summaries-without-metadata", "CHAN-011",
                         "the channel summaries of ListChannels carry no Metadata",
-                        ctx -> Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                            ListChannelsResponse r = chain.call(q);
-                            return r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build();
-                        })),
+                        ctx -> Interceptor.answer(ListChannelsRequest.class, ListChannelsResponse.class, (q, r) ->
+                                r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build())),
                 fault("outsiders-describe-private-channels", "CHAN-005",
                         "DescribeChannel on a PRIVATE channel answers any user of the AppInstance",
                         allowWhenForbidden(DescribeChannelRequest.class, (q, ctx) -> ctx.userExists(q.chimeBearer())
@@ -236,10 +226,8 @@ final class ChannelFaults {
                         }),
                 fault("summaries-without-last-message-time", "CHAN-011, CHAN-014",
                         "the channel summaries of ListChannels never carry a LastMessageTimestamp",
-                        ctx -> Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                            ListChannelsResponse r = chain.call(q);
-                            return r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().lastMessageTimestamp(null).build()).toList()).build();
-                        })),
+                        ctx -> Interceptor.answer(ListChannelsRequest.class, ListChannelsResponse.class, (q, r) ->
+                                r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().lastMessageTimestamp(null).build()).toList()).build())),
                 fault("creator-not-member", "CHAN-026",
                         "CreateChannel makes its creator neither a member nor a moderator of the new channel",
                         ctx -> Interceptor.on(CreateChannelRequest.class, (q, chain) -> {

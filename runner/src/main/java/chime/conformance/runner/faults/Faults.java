@@ -1,5 +1,6 @@
 package chime.conformance.runner.faults;
 
+import chime.conformance.runner.api.Members;
 import chime.conformance.contract.ModeledError;
 import chime.conformance.runner.target.ProcessorProbe;
 import java.util.ArrayList;
@@ -210,10 +211,8 @@ final class Faults {
                     }
                     return r.toBuilder().channelMessage(m).build();
                 }),
-                Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
-                    ListChannelMessagesResponse r = chain.call(q);
-                    return r.toBuilder().channelMessages(r.channelMessages().stream().map(onList).toList()).build();
-                }));
+                Interceptor.answer(ListChannelMessagesRequest.class, ListChannelMessagesResponse.class, (q, r) ->
+                        r.toBuilder().channelMessages(r.channelMessages().stream().map(onList).toList()).build()));
     }
 
     /** Lists, on the first page of a channel's messages, the extra messages a faulty service still has. */
@@ -296,11 +295,9 @@ final class Faults {
                     List<Processor> p = declared.get(q.channelFlowArn());
                     return p == null ? r : r.toBuilder().channelFlow(r.channelFlow().toBuilder().processors(p).build()).build();
                 }),
-                Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
-                    ListChannelFlowsResponse r = chain.call(q);
-                    return r.toBuilder().channelFlows(r.channelFlows().stream().map(f -> declared.containsKey(f.channelFlowArn())
-                            ? f.toBuilder().processors(declared.get(f.channelFlowArn())).build() : f).toList()).build();
-                }));
+                Interceptor.answer(ListChannelFlowsRequest.class, ListChannelFlowsResponse.class, (q, r) ->
+                        r.toBuilder().channelFlows(r.channelFlows().stream().map(f -> declared.containsKey(f.channelFlowArn())
+                            ? f.toBuilder().processors(declared.get(f.channelFlowArn())).build() : f).toList()).build()));
     }
 
     /** Runs {@code call} as if the channel had no flow, then gives the channel its flow back. */

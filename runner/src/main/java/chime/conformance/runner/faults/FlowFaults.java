@@ -135,10 +135,8 @@ final class FlowFaults {
                         })),
                 fault("channel-flow-arn-not-shown", "FLOW-006, CHAN-012",
                         "DescribeChannel never shows the ChannelFlowArn of an associated flow",
-                        ctx -> Interceptor.on(DescribeChannelRequest.class, (q, chain) -> {
-                            DescribeChannelResponse r = chain.call(q);
-                            return r.toBuilder().channel(r.channel().toBuilder().channelFlowArn(null).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelRequest.class, DescribeChannelResponse.class, (q, r) ->
+                                r.toBuilder().channel(r.channel().toBuilder().channelFlowArn(null).build()).build())),
                 fault("continue-treated-as-abort", "FLOW-025",
                         "a processor's FallbackAction CONTINUE behaves like ABORT: an unreachable processor fails the message",
                         ctx -> {
@@ -235,23 +233,17 @@ final class FlowFaults {
                         }),
                 fault("flow-update-time-frozen", "FLOW-013",
                         "DescribeChannelFlow always shows the creation time as the LastUpdatedTimestamp",
-                        ctx -> Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
-                            DescribeChannelFlowResponse r = chain.call(q);
-                            return r.toBuilder().channelFlow(r.channelFlow().toBuilder()
-                                    .lastUpdatedTimestamp(r.channelFlow().createdTimestamp()).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelFlowRequest.class, DescribeChannelFlowResponse.class, (q, r) ->
+                                r.toBuilder().channelFlow(r.channelFlow().toBuilder()
+                                    .lastUpdatedTimestamp(r.channelFlow().createdTimestamp()).build()).build())),
                 fault("flow-without-creation-time", "FLOW-001, FLOW-012",
                         "DescribeChannelFlow carries no CreatedTimestamp",
-                        ctx -> Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
-                            DescribeChannelFlowResponse r = chain.call(q);
-                            return r.toBuilder().channelFlow(r.channelFlow().toBuilder().createdTimestamp(null).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelFlowRequest.class, DescribeChannelFlowResponse.class, (q, r) ->
+                                r.toBuilder().channelFlow(r.channelFlow().toBuilder().createdTimestamp(null).build()).build())),
                 fault("associated-channels-without-metadata", "FLOW-016",
                         "ListChannelsAssociatedWithChannelFlow summarises channels without their Metadata",
-                        ctx -> Interceptor.on(ListChannelsAssociatedWithChannelFlowRequest.class, (q, chain) -> {
-                            ListChannelsAssociatedWithChannelFlowResponse r = chain.call(q);
-                            return r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build();
-                        })),
+                        ctx -> Interceptor.answer(ListChannelsAssociatedWithChannelFlowRequest.class, ListChannelsAssociatedWithChannelFlowResponse.class, (q, r) ->
+                                r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build())),
                 fault("disassociate-from-all-channels", "FLOW-009",
                         "DisassociateChannelFlow disassociates the flow from every channel it serves, as its summary line says",
                         ctx -> Interceptor.on(DisassociateChannelFlowRequest.class, (q, chain) -> {

@@ -130,23 +130,17 @@ final class MembershipFaults {
                         })),
                 fault("membership-without-timestamps", "MEMB-013",
                         "DescribeChannelMembership carries no CreatedTimestamp or LastUpdatedTimestamp",
-                        ctx -> Interceptor.on(DescribeChannelMembershipRequest.class, (q, chain) -> {
-                            DescribeChannelMembershipResponse r = chain.call(q);
-                            return r.toBuilder().channelMembership(r.channelMembership().toBuilder().createdTimestamp(null)
-                                    .lastUpdatedTimestamp(null).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelMembershipRequest.class, DescribeChannelMembershipResponse.class, (q, r) ->
+                                r.toBuilder().channelMembership(r.channelMembership().toBuilder().createdTimestamp(null)
+                                    .lastUpdatedTimestamp(null).build()).build())),
                 fault("new-member-without-name", "MEMB-001, MEMB-017",
                         "CreateChannelMembership names the new member by ARN only",
-                        ctx -> Interceptor.on(CreateChannelMembershipRequest.class, (q, chain) -> {
-                            CreateChannelMembershipResponse r = chain.call(q);
-                            return r.toBuilder().member(Identity.builder().arn(r.member().arn()).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(CreateChannelMembershipRequest.class, CreateChannelMembershipResponse.class, (q, r) ->
+                                r.toBuilder().member(Identity.builder().arn(r.member().arn()).build()).build())),
                 fault("hidden-type-lost", "MEMB-009",
                         "DescribeChannelMembership reports a HIDDEN membership as DEFAULT",
-                        ctx -> Interceptor.on(DescribeChannelMembershipRequest.class, (q, chain) -> {
-                            DescribeChannelMembershipResponse r = chain.call(q);
-                            return r.toBuilder().channelMembership(r.channelMembership().toBuilder().type(ChannelMembershipType.DEFAULT).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelMembershipRequest.class, DescribeChannelMembershipResponse.class, (q, r) ->
+                                r.toBuilder().channelMembership(r.channelMembership().toBuilder().type(ChannelMembershipType.DEFAULT).build()).build())),
                 fault("batch-members-without-names", "MEMB-010, MEMB-017",
                         "BatchCreateChannelMembership names the members added by ARN only",
                         ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {
@@ -157,10 +151,8 @@ final class MembershipFaults {
                         })),
                 fault("membership-list-without-channel", "MEMB-016",
                         "ListChannelMemberships does not say which channel it lists",
-                        ctx -> Interceptor.on(ListChannelMembershipsRequest.class, (q, chain) -> {
-                            ListChannelMembershipsResponse r = chain.call(q);
-                            return r.toBuilder().channelArn(null).build();
-                        })),
+                        ctx -> Interceptor.answer(ListChannelMembershipsRequest.class, ListChannelMembershipsResponse.class, (q, r) ->
+                                r.toBuilder().channelArn(null).build())),
                 fault("hidden-member-can-post", "MEMB-018",
                         "a HIDDEN member may post in the channel, like a DEFAULT member",
                         ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {

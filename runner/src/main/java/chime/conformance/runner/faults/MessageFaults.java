@@ -158,10 +158,8 @@ final class MessageFaults {
                         ctx -> Faults.messageView(m -> m, s -> s.toBuilder().lastEditedTimestamp(null).build())),
                 fault("redaction-answer-without-message", "MSG-019",
                         "RedactChannelMessage answers without the ChannelArn and MessageId",
-                        ctx -> Interceptor.on(RedactChannelMessageRequest.class, (q, chain) -> {
-                            RedactChannelMessageResponse r = chain.call(q);
-                            return r.toBuilder().channelArn(null).messageId(null).build();
-                        })),
+                        ctx -> Interceptor.answer(RedactChannelMessageRequest.class, RedactChannelMessageResponse.class, (q, r) ->
+                                r.toBuilder().channelArn(null).messageId(null).build())),
                 fault("redaction-keeps-metadata", "MSG-018",
                         "RedactChannelMessage removes the content but keeps the metadata, as the older API reference text said",
                         ctx -> {

@@ -1,5 +1,6 @@
 package chime.conformance.runner.faults;
 
+import chime.conformance.runner.api.Members;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
@@ -49,11 +50,9 @@ final class ModerationFaults {
                         })),
                 fault("moderator-list-only-members", "MOD-003, MOD-005",
                         "ListChannelModerators leaves out moderators who are not members of the channel",
-                        ctx -> Interceptor.on(ListChannelModeratorsRequest.class, (q, chain) -> {
-                            ListChannelModeratorsResponse r = chain.call(q);
-                            return r.toBuilder().channelModerators(r.channelModerators().stream()
-                                    .filter(m -> ctx.isMember(q.channelArn(), m.moderator().arn())).toList()).build();
-                        })),
+                        ctx -> Interceptor.answer(ListChannelModeratorsRequest.class, ListChannelModeratorsResponse.class, (q, r) ->
+                                r.toBuilder().channelModerators(r.channelModerators().stream()
+                                    .filter(m -> ctx.isMember(q.channelArn(), m.moderator().arn())).toList()).build())),
                 fault("moderated-channels-stale", "MOD-007",
                         "after DeleteChannelModerator the user's ListChannelsModeratedByAppInstanceUser still shows the channel",
                         ctx -> {
