@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -81,15 +82,6 @@ final class Faults {
     }
 
     // ---- memberships and moderators as the correct service holds them ----
-    static Optional<ChannelMembership> membership(FaultContext ctx, String channelArn, String memberArn) {
-        try {
-            return Optional.of(ctx.service().describeChannelMembership(b -> b.channelArn(channelArn).memberArn(memberArn)
-                    .chimeBearer(ctx.operator(channelArn))).channelMembership());
-        } catch (ChimeSdkMessagingException e) {
-            return Optional.empty();
-        }
-    }
-
     static Optional<ChannelMembershipForAppInstanceUserSummary> membershipOf(FaultContext ctx, String channelArn, String memberArn) {
         try {
             return Optional.of(ctx.service().describeChannelMembershipForAppInstanceUser(b -> b.channelArn(channelArn)
@@ -173,6 +165,13 @@ final class Faults {
             all.addAll(extra);
             return r.toBuilder().channels(all).build();
         });
+    }
+
+    /** The answer to a message the faulty service accepts although it goes nowhere: SENT, with a new ID. */
+    static SendChannelMessageResponse sentNowhere(SendChannelMessageRequest q) {
+        return (SendChannelMessageResponse) SendChannelMessageResponse.builder().channelArn(q.channelArn())
+                .messageId(UUID.randomUUID().toString().replace("-", "")).status(s -> s.value(ChannelMessageStatus.SENT))
+                .sdkHttpResponse(FaultContext.http(201)).build();
     }
 
     static boolean empty(String text) {

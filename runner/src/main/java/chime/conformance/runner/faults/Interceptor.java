@@ -74,6 +74,9 @@ public interface Interceptor {
     static <Q extends SdkRequest, T> Interceptor eachItem(Class<Q> type, Class<T> item, BiFunction<Q, T, T> change) {
         return on(type, (q, chain) -> {
             SdkResponse r = chain.proceed(q);
+            if (Members.items(r).isEmpty()) {
+                return r;
+            }
             List<T> items = Members.items(r).stream().map(i -> change.apply(q, item.cast(i))).filter(Objects::nonNull).toList();
             return Members.with(r, Members.itemsMember(r), items);
         });
