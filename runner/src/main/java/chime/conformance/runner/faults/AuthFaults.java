@@ -121,13 +121,9 @@ final class AuthFaults {
                         Faults::moderatorActionsUndone),
                 fault("members-cannot-invite", "AUTH-012",
                         "in an UNRESTRICTED channel only moderators and admins may add other users, as in a RESTRICTED one",
-                        ctx -> Interceptor.on(CreateChannelMembershipRequest.class, (q, chain) -> {
-                            if (!Objects.equals(q.memberArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer())
-                                    && !ctx.isAdmin(q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only moderators may add members");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(CreateChannelMembershipRequest.class, ModeledError.FORBIDDEN, "Only moderators may add members",
+                                q -> !Objects.equals(q.memberArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer())
+                                    && !ctx.isAdmin(q.chimeBearer()))),
                 fault("outsiders-join-private-channels", "AUTH-013",
                         "any user of the AppInstance may join an UNRESTRICTED channel, PRIVATE ones included",
                         allowWhenForbidden(CreateChannelMembershipRequest.class, (q, ctx) -> Objects.equals(q.memberArn(), q.chimeBearer())
@@ -138,31 +134,19 @@ final class AuthFaults {
                         allowWhenForbidden(DeleteChannelMembershipRequest.class, (q, ctx) -> ctx.isMember(q.channelArn(), q.chimeBearer()))),
                 fault("moderators-read-only-as-members", "AUTH-018",
                         "a moderator who is not a member may not list the messages of a PRIVATE channel",
-                        ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
-                            if (ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PRIVATE).orElse(false)
-                                    && !ctx.isMember(q.channelArn(), q.chimeBearer()) && ctx.isModerator(q.channelArn(), q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only members may read this channel");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(ListChannelMessagesRequest.class, ModeledError.FORBIDDEN, "Only members may read this channel",
+                                q -> ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PRIVATE).orElse(false)
+                                    && !ctx.isMember(q.channelArn(), q.chimeBearer()) && ctx.isModerator(q.channelArn(), q.chimeBearer()))),
                 fault("members-cannot-leave", "AUTH-019",
                         "a member who is not a moderator cannot delete their own membership",
-                        ctx -> Interceptor.on(DeleteChannelMembershipRequest.class, (q, chain) -> {
-                            if (Objects.equals(q.memberArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only moderators may remove members");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(DeleteChannelMembershipRequest.class, ModeledError.FORBIDDEN, "Only moderators may remove members",
+                                q -> Objects.equals(q.memberArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer()))),
                 fault("outsiders-cannot-read-public-channels", "AUTH-021",
                         "listing the messages of a PUBLIC channel requires a membership",
-                        ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
-                            if (ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PUBLIC).orElse(false)
+                        ctx -> Interceptor.refuse(ListChannelMessagesRequest.class, ModeledError.FORBIDDEN, "Only members may read this channel",
+                                q -> ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PUBLIC).orElse(false)
                                     && !ctx.isMember(q.channelArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer())
-                                    && !ctx.isAdmin(q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only members may read this channel");
-                            }
-                            return chain.proceed(q);
-                        })),
+                                    && !ctx.isAdmin(q.chimeBearer()))),
                 fault("outsiders-get-private-messages", "AUTH-022",
                         "GetChannelMessage in a PRIVATE channel does not check the membership (only listing does)",
                         allowWhenForbidden(GetChannelMessageRequest.class, (q, ctx) -> FaultContext.appInstanceOf(q.chimeBearer())
@@ -181,12 +165,8 @@ final class AuthFaults {
                         }),
                 fault("own-memberships-need-admin", "AUTH-010",
                         "ListChannelMembershipsForAppInstanceUser with the caller's own ARN is refused unless the caller is an admin",
-                        ctx -> Interceptor.on(ListChannelMembershipsForAppInstanceUserRequest.class, (q, chain) -> {
-                            if (q.appInstanceUserArn() != null && !ctx.isAdmin(q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only an AppInstanceAdmin may name a user");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(ListChannelMembershipsForAppInstanceUserRequest.class, ModeledError.FORBIDDEN, "Only an AppInstanceAdmin may name a user",
+                                q -> q.appInstanceUserArn() != null && !ctx.isAdmin(q.chimeBearer()))),
                 fault("unjoined-moderator-can-post", "AUTH-023",
                         "a moderator or AppInstanceAdmin who never joined the channel may post: a membership is made on the fly",
                         ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {

@@ -32,7 +32,8 @@ final class BanFaults {
                                         before.ifPresent(m -> kept.put(q.channelArn() + " " + q.memberArn(), m));
                                         return r;
                                     }),
-                                    Interceptor.then(DeleteChannelBanRequest.class, q -> kept.remove(q.channelArn() + " " + q.memberArn())),
+                                    Interceptor.then(DeleteChannelBanRequest.class,
+                                            q -> kept.remove(q.channelArn() + " " + q.memberArn())),
                                     Interceptor.onError(DescribeChannelMembershipRequest.class, ModeledError.NOT_FOUND,
                                             q -> kept.containsKey(q.channelArn() + " " + q.memberArn()),
                                             (q, chain) -> DescribeChannelMembershipResponse.builder().channelMembership(kept.get(q.channelArn()
@@ -65,14 +66,12 @@ final class BanFaults {
                                                 before.map(ChannelMembership::type).orElse(ChannelMembershipType.DEFAULT));
                                         return r;
                                     }),
-                                    Interceptor.on(DeleteChannelBanRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q);
+                                    Interceptor.then(DeleteChannelBanRequest.class, q -> {
                                         ChannelMembershipType type = wasMember.remove(q.channelArn() + " " + q.memberArn());
                                         if (type != null) {
                                             ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.memberArn())
                                                     .type(type).chimeBearer(ctx.operator(q.channelArn())));
                                         }
-                                        return r;
                                     }));
                         }),
                 fault("banned-users-can-post", "BAN-004",
@@ -81,12 +80,9 @@ final class BanFaults {
                                 q -> ctx.isBanned(q.channelArn(), q.chimeBearer()), (q, chain) -> sentNowhere(q))),
                 fault("unban-ignored", "BAN-006",
                         "DeleteChannelBan answers 204 but the ban stays on the list",
-                        ctx -> Interceptor.on(DeleteChannelBanRequest.class, (q, chain) -> {
-                            DeleteChannelBanResponse r = chain.call(q);
-                            ctx.service().createChannelBan(b -> b.channelArn(q.channelArn()).memberArn(q.memberArn())
-                                    .chimeBearer(ctx.operator(q.channelArn())));
-                            return r;
-                        })),
+                        ctx -> Interceptor.then(DeleteChannelBanRequest.class,
+                                q -> ctx.service().createChannelBan(b -> b.channelArn(q.channelArn()).memberArn(q.memberArn())
+                                    .chimeBearer(ctx.operator(q.channelArn()))))),
                 fault("bans-outlive-users", "BAN-007",
                         "bans of a deleted AppInstanceUser stay on the channel's ban list",
                         ctx -> {
@@ -103,8 +99,8 @@ final class BanFaults {
                         }),
                 fault("preemptive-ban-refused", "BAN-008",
                         "CreateChannelBan of a user who is not a member answers NotFoundException",
-                        ctx -> Interceptor.refuse(CreateChannelBanRequest.class, q -> !ctx.isMember(q.channelArn(), q.memberArn()),
-                                ModeledError.NOT_FOUND, "The user is not a member of the channel")),
+                        ctx -> Interceptor.refuse(CreateChannelBanRequest.class, ModeledError.NOT_FOUND, "The user is not a member of the channel",
+                                q -> !ctx.isMember(q.channelArn(), q.memberArn()))),
                 fault("ban-without-creator", "BAN-001",
                         "DescribeChannelBan does not say who banned the user",
                         ctx -> Interceptor.answer(DescribeChannelBanRequest.class, DescribeChannelBanResponse.class, (q, r) ->

@@ -188,7 +188,7 @@ final class ChannelFaults {
                         })),
                 fault("update-requires-name-and-mode", "CHAN-017",
                         "UpdateChannel without a Name or a Mode is rejected, as the older API reference text marked both required",
-                        ctx -> Interceptor.refuse(UpdateChannelRequest.class, q -> q.name() == null || q.modeAsString() == null,
-                                ModeledError.BAD_REQUEST, "Name and Mode are required")));
+                        ctx -> Interceptor.refuse(UpdateChannelRequest.class, ModeledError.BAD_REQUEST, "Name and Mode are required",
+                                q -> q.name() == null || q.modeAsString() == null)));
     }
 }

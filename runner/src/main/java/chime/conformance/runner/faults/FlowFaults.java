@@ -127,12 +127,9 @@ final class FlowFaults {
                                 ? withoutFlow(ctx, q.channelArn(), () -> chain.proceed(q)) : chain.proceed(q))),
                 fault("disassociation-ignored", "FLOW-008",
                         "DisassociateChannelFlow answers 204 but the channel keeps its flow",
-                        ctx -> Interceptor.on(DisassociateChannelFlowRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
-                            ctx.service().associateChannelFlow(b -> b.channelArn(q.channelArn()).channelFlowArn(q.channelFlowArn())
-                                    .chimeBearer(ctx.operator(q.channelArn())));
-                            return r;
-                        })),
+                        ctx -> Interceptor.then(DisassociateChannelFlowRequest.class,
+                                q -> ctx.service().associateChannelFlow(b -> b.channelArn(q.channelArn()).channelFlowArn(q.channelFlowArn())
+                                    .chimeBearer(ctx.operator(q.channelArn()))))),
                 fault("channel-flow-arn-not-shown", "FLOW-006, CHAN-012",
                         "DescribeChannel never shows the ChannelFlowArn of an associated flow",
                         ctx -> Interceptor.answer(DescribeChannelRequest.class, DescribeChannelResponse.class, (q, r) ->
@@ -246,13 +243,10 @@ final class FlowFaults {
                                 r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build())),
                 fault("disassociate-from-all-channels", "FLOW-009",
                         "DisassociateChannelFlow disassociates the flow from every channel it serves, as its summary line says",
-                        ctx -> Interceptor.on(DisassociateChannelFlowRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
-                            ctx.service().listChannelsAssociatedWithChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()).maxResults(50))
+                        ctx -> Interceptor.then(DisassociateChannelFlowRequest.class,
+                                q -> ctx.service().listChannelsAssociatedWithChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()).maxResults(50))
                                     .channels().forEach(c -> ctx.service().disassociateChannelFlow(b -> b.channelArn(c.channelArn())
-                                            .channelFlowArn(q.channelFlowArn()).chimeBearer(ctx.operator(c.channelArn()))));
-                            return r;
-                        })),
+                                            .channelFlowArn(q.channelFlowArn()).chimeBearer(ctx.operator(c.channelArn())))))),
                 fault("pending-messages-visible-to-all", "FLOW-029",
                         "a message still being processed is listed to every member, not only to its sender",
                         ctx -> {

@@ -97,7 +97,7 @@ public interface Interceptor {
     }
 
     /** The operation is refused with {@code error} where {@code when} holds, before the service sees it. */
-    static <Q extends SdkRequest> Interceptor refuse(Class<Q> type, Predicate<Q> when, ModeledError error, String message) {
+    static <Q extends SdkRequest> Interceptor refuse(Class<Q> type, ModeledError error, String message, Predicate<Q> when) {
         return on(type, (q, chain) -> {
             if (when.test(q)) {
                 throw FaultContext.error(error, message);

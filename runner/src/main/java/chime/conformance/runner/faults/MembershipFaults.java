@@ -80,15 +80,11 @@ final class MembershipFaults {
                                         .maxResults(50).chimeBearer(ctx.operator(q.channelArn()))).channelMemberships())),
                 fault("hidden-members-cannot-read", "MEMB-009",
                         "a HIDDEN member is not counted as a member when reading: a private channel's messages are refused to it",
-                        ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
-                            if (q.chimeBearer() != null && FaultContext.appInstanceOf(q.channelArn()).isPresent()
+                        ctx -> Interceptor.refuse(ListChannelMessagesRequest.class, ModeledError.FORBIDDEN, "Only members may read a private channel",
+                                q -> q.chimeBearer() != null && FaultContext.appInstanceOf(q.channelArn()).isPresent()
                                     && ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PRIVATE).orElse(false)
                                     && ctx.membership(q.channelArn(), q.chimeBearer())
-                                            .map(m -> m.type() == ChannelMembershipType.HIDDEN).orElse(false)) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only members may read a private channel");
-                            }
-                            return chain.proceed(q);
-                        })),
+                                            .map(m -> m.type() == ChannelMembershipType.HIDDEN).orElse(false))),
                 fault("batch-inviter-is-first-member", "MEMB-002",
                         "BatchCreateChannelMembership names the first member added as the inviter",
                         ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {

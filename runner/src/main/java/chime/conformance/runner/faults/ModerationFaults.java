@@ -23,23 +23,18 @@ final class ModerationFaults {
         return List.of(
                 fault("moderator-removal-ignored", "MOD-004",
                         "DeleteChannelModerator answers 204 but the user stays a moderator",
-                        ctx -> Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
-                            DeleteChannelModeratorResponse r = chain.call(q);
-                            ctx.service().createChannelModerator(b -> b.channelArn(q.channelArn())
-                                    .channelModeratorArn(q.channelModeratorArn()).chimeBearer(ctx.operator(q.channelArn())));
-                            return r;
-                        })),
+                        ctx -> Interceptor.then(DeleteChannelModeratorRequest.class,
+                                q -> ctx.service().createChannelModerator(b -> b.channelArn(q.channelArn())
+                                    .channelModeratorArn(q.channelModeratorArn()).chimeBearer(ctx.operator(q.channelArn()))))),
                 fault("moderator-made-member", "MOD-005",
                         "CreateChannelModerator also makes the user a member of the channel",
-                        ctx -> Interceptor.on(CreateChannelModeratorRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
+                        ctx -> Interceptor.then(CreateChannelModeratorRequest.class, q -> {
                             try {
                                 ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
                                         .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())));
                             } catch (ChimeSdkMessagingException ignored) {
                                 // already a member, or cannot be one
                             }
-                            return r;
                         })),
                 fault("moderator-created-by-self", "MOD-002",
                         "DescribeChannelModerator names the moderator as its own creator instead of the user who appointed them",
@@ -71,11 +66,8 @@ final class ModerationFaults {
                         "DeleteChannelModerator removes the role from the lists, but the permissions of the role stay cached",
                         ctx -> {
                             Set<String> former = ConcurrentHashMap.newKeySet();
-                            Interceptor remember = Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
-                                var r = chain.proceed(q);
-                                former.add(q.channelArn() + " " + q.channelModeratorArn());
-                                return r;
-                            });
+                            Interceptor remember = Interceptor.then(DeleteChannelModeratorRequest.class,
+                                    q -> former.add(q.channelArn() + " " + q.channelModeratorArn()));
                             Interceptor powers = (q, chain) -> {
                                 try {
                                     return chain.proceed(q);
@@ -92,15 +84,13 @@ final class ModerationFaults {
                         }),
                 fault("moderator-removal-ends-membership", "MOD-004",
                         "DeleteChannelModerator also removes the user's membership",
-                        ctx -> Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
+                        ctx -> Interceptor.then(DeleteChannelModeratorRequest.class, q -> {
                             try {
                                 ctx.service().deleteChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
                                         .chimeBearer(ctx.operator(q.channelArn())));
                             } catch (ChimeSdkMessagingException ignored) {
                                 // not a member
                             }
-                            return r;
                         })));
     }
 }
