@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
@@ -47,21 +48,7 @@ final class FlowFaults {
                         }),
                 fault("abort-treated-as-continue", "FLOW-026, STAT-006",
                         "a processor's FallbackAction ABORT behaves like CONTINUE: an unreachable processor lets the message through",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            return Interceptor.all(
-                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
-                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(continueOnly(q.processors())).build());
-                                        declared.put(r.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q.toBuilder().processors(continueOnly(q.processors())).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> continueOnly(ps))),
                 fault("second-flow-replaces-first", "FLOW-007",
                         "associating a flow with a channel that has one replaces it instead of answering ConflictException",
                         ctx -> Interceptor.on(AssociateChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.CONFLICT, chain, q, () -> {
@@ -97,27 +84,7 @@ final class FlowFaults {
                                 }))),
                 fault("several-processors-accepted", "FLOW-002",
                         "a channel flow with several processors is accepted (the model's limit of 3), though the documentation allows one",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            return Interceptor.all(
-                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
-                                        if (q.processors().size() < 2 || q.processors().size() > 3) {
-                                            return chain.proceed(q);
-                                        }
-                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(q.processors().get(0)).build());
-                                        declared.put(r.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        if (q.processors().size() < 2 || q.processors().size() > 3) {
-                                            return chain.proceed(q);
-                                        }
-                                        var r = chain.proceed(q.toBuilder().processors(q.processors().get(0)).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> ps.size() < 2 || ps.size() > 3 ? null : List.of(ps.get(0)))),
                 fault("edits-bypass-flow", "FLOW-017, STAT-011",
                         "UpdateChannelMessage in a channel with a flow applies the edit at once, without the processor",
                         ctx -> Interceptor.on(UpdateChannelMessageRequest.class, (q, chain) -> withoutFlow(ctx, q.channelArn(), () -> chain.proceed(q)))),
@@ -136,37 +103,12 @@ final class FlowFaults {
                                 r.toBuilder().channel(r.channel().toBuilder().channelFlowArn(null).build()).build())),
                 fault("continue-treated-as-abort", "FLOW-025",
                         "a processor's FallbackAction CONTINUE behaves like ABORT: an unreachable processor fails the message",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            java.util.function.UnaryOperator<List<Processor>> abort = ps -> ps.stream().map(p -> p.fallbackAction() == FallbackAction.CONTINUE
-                                    ? p.toBuilder().fallbackAction(FallbackAction.ABORT).build() : p).toList();
-                            return Interceptor.all(
-                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
-                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(abort.apply(q.processors())).build());
-                                        declared.put(r.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q.toBuilder().processors(abort.apply(q.processors())).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Faults.showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> ps.stream().map(p -> p.fallbackAction() == FallbackAction.CONTINUE
+                                ? p.toBuilder().fallbackAction(FallbackAction.ABORT).build() : p).toList())),
                 fault("flow-update-not-applied", "FLOW-014",
                         "UpdateChannelFlow is acknowledged and described, but messages keep going through the old processors",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            return Interceptor.all(
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        List<Processor> current = ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()))
-                                                .channelFlow().processors();
-                                        var r = chain.proceed(q.toBuilder().processors(current).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Faults.showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> flowArn == null ? null
+                                : ctx.service().describeChannelFlow(b -> b.channelFlowArn(flowArn)).channelFlow().processors())),
                 fault("deleted-flow-still-listed", "FLOW-011",
                         "ListChannelFlows still lists a deleted channel flow",
                         ctx -> {
@@ -196,25 +138,10 @@ final class FlowFaults {
                                 () -> AssociateChannelFlowResponse.builder().sdkHttpResponse(FaultContext.http(200)).build()))),
                 fault("invocation-type-unchecked", "FLOW-004",
                         "a processor's InvocationType other than ASYNC is accepted",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            java.util.function.UnaryOperator<List<Processor>> async = ps -> ps.stream().map(p -> p.configuration() == null
-                                    || p.configuration().lambda() == null || p.configuration().lambda().invocationType() == InvocationType.ASYNC ? p
-                                    : p.toBuilder().configuration(c -> c.lambda(l -> l.resourceArn(p.configuration().lambda().resourceArn())
-                                            .invocationType(InvocationType.ASYNC))).build()).toList();
-                            return Interceptor.all(
-                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
-                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(async.apply(q.processors())).build());
-                                        declared.put(r.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q.toBuilder().processors(async.apply(q.processors())).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Faults.showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> ps.stream().map(p -> p.configuration() == null
+                                || p.configuration().lambda() == null || p.configuration().lambda().invocationType() == InvocationType.ASYNC ? p
+                                : p.toBuilder().configuration(c -> c.lambda(l -> l.resourceArn(p.configuration().lambda().resourceArn())
+                                        .invocationType(InvocationType.ASYNC))).build()).toList())),
                 fault("callback-replay-refused", "FLOW-024",
                         "a second ChannelFlowCallback with the same CallbackId is refused instead of acknowledged again",
                         ctx -> {
@@ -329,5 +256,34 @@ final class FlowFaults {
                                 i.callbackId(), i.channelArn(), i.messageId(), i.content(), null, i.senderArn(),
                                 i.senderName(), i.persistence(), i.type(), i.createdTimestamp(),
                                 i.lastEditedTimestamp()))));
+    }
+
+    /**
+     * Flows run other processors than those declared: {@code run} gives, from the processors a create or
+     * update declares (and the flow's ARN on an update, null on a create), those the faulty service runs,
+     * or null to run them as declared. Describe and list still show the processors as declared.
+     */
+    private static Interceptor runsInstead(BiFunction<List<Processor>, String, List<Processor>> run) {
+        Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
+        return Interceptor.all(
+                Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
+                    List<Processor> instead = run.apply(q.processors(), null);
+                    if (instead == null) {
+                        return chain.proceed(q);
+                    }
+                    CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(instead).build());
+                    declared.put(r.channelFlowArn(), q.processors());
+                    return r;
+                }),
+                Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
+                    List<Processor> instead = run.apply(q.processors(), q.channelFlowArn());
+                    if (instead == null) {
+                        return chain.proceed(q);
+                    }
+                    var r = chain.proceed(q.toBuilder().processors(instead).build());
+                    declared.put(q.channelFlowArn(), q.processors());
+                    return r;
+                }),
+                showDeclaredProcessors(declared));
     }
 }
