@@ -6,7 +6,6 @@ import chime.conformance.runner.target.aws.AwsResource;
 import chime.conformance.runner.target.aws.AwsSettings;
 import chime.conformance.runner.target.aws.CleanupReport;
 import chime.conformance.runner.target.aws.Pause;
-import chime.conformance.runner.target.aws.Sweeper;
 import chime.conformance.runner.target.sdk.SdkClients;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,8 +100,8 @@ public final class SweepCommand implements Callable<Integer> {
                     out.println("  (Lambda functions and IAM roles not searched: the endpoint override has no"
                             + " lambda-endpoint and iam-endpoint)");
                 }
-                Sweeper sweeper = new Sweeper(clients.identity(), lambda, iam, Clock.systemUTC());
-                List<AwsResource> found = sweeper.find(age);
+                AwsCleaner cleaner = new AwsCleaner(clients.identity(), clients.messaging(), lambda, iam, Pause.REAL);
+                List<AwsResource> found = cleaner.find(age, Clock.systemUTC());
                 if (found.isEmpty()) {
                     out.println("Nothing to sweep.");
                     return 0;
@@ -114,8 +113,7 @@ public final class SweepCommand implements Callable<Integer> {
                     out.println(found.size() + " found; nothing deleted. Add --yes-delete-resources to delete them.");
                     return 0;
                 }
-                CleanupReport report = new AwsCleaner(clients.identity(), clients.messaging(), lambda, iam, Pause.REAL)
-                        .deleteAll(found);
+                CleanupReport report = cleaner.deleteAll(found);
                 report.deleted().forEach(r -> out.println("  deleted " + r.kind().label() + " " + r.name()));
                 report.failed().forEach(f -> out.println("  COULD NOT DELETE " + f.resource() + ": " + f.reason()));
                 out.println("Deleted " + report.deleted().size() + " of " + found.size() + ".");
