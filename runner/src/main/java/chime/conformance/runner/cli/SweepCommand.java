@@ -22,10 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * {@code sweep}: finds what earlier {@code run --target aws} left in one region (a run that was killed, a
@@ -70,12 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         try (SdkClients clients = SdkClients.open(settings.endpoint(), config, SdkClients.Retries.PATIENT)) {
-            try {
-                clients.credentials().resolveCredentials();
-            } catch (SdkException e) {
-                throw new IllegalArgumentException("no AWS credentials: " + firstSentence(e.getMessage())
-                        + ". Configure credentials as for the AWS CLI, or choose a profile with --profile.", e);
-            }
+            AwsSettings.requireCredentials(clients, "", "");
             boolean reachesFunctionsAndRoles = settings.endpoint() == null
                     || (settings.lambdaEndpoint() != null && settings.iamEndpoint() != null);
             LambdaClient lambda = null;
@@ -83,16 +76,11 @@ public final class SweepCommand implements Callable<Integer> {
             try {
                 String where = settings.region() + (settings.endpoint() == null ? "" : " at " + settings.endpoint());
                 if (settings.looksUpAccount()) {
-                    try (StsClient sts = endpoint(clients.configure(StsClient.builder()), settings.stsEndpoint()).build()) {
-                        where += ", account " + sts.getCallerIdentity().account();
-                    } catch (SdkException e) {
-                        throw new IllegalArgumentException("cannot identify the AWS account (STS GetCallerIdentity): "
-                                + firstSentence(e.getMessage()), e);
-                    }
+                    where += ", account " + settings.account(clients, "");
                 }
                 if (reachesFunctionsAndRoles) {
-                    lambda = endpoint(clients.configure(LambdaClient.builder()), settings.lambdaEndpoint()).build();
-                    iam = endpoint(clients.configure(IamClient.builder()), settings.iamEndpoint()).build();
+                    lambda = settings.lambda(clients);
+                    iam = settings.iam(clients);
                 }
                 out.println("Searching " + where + " for chime-conformance resources created more than "
                         + describe(age) + " ago");
@@ -129,11 +117,6 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static <B extends software.amazon.awssdk.core.client.builder.SdkClientBuilder<B, ?>> B endpoint(
-            B builder, java.net.URI endpoint) {
-        return endpoint == null ? builder : builder.endpointOverride(endpoint);
-    }
-
     /** {@code 0s}, {@code 90m}, {@code 6h}, {@code 2d}, or ISO-8601 ({@code PT6H}, {@code P2D}). */
     static Duration parseDuration(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
@@ -161,13 +144,5 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static String describe(Duration d) {
         return d.isZero() ? "0 s" : d.toString().substring(2).toLowerCase(Locale.ROOT);
-    }
-
-    private static String firstSentence(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int end = message.indexOf(". ");
-        return end > 0 && end < 400 ? message.substring(0, end) : message;
     }
 }
