@@ -1,7 +1,7 @@
 package chime.conformance.runner.faults;
 
-import chime.conformance.runner.api.Members;
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Members;
 import chime.conformance.runner.target.ProcessorProbe;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,16 +41,8 @@ final class Faults {
      */
     static <Q extends SdkRequest> Function<FaultContext, Interceptor> allowWhenForbidden(
             Class<Q> type, BiPredicate<Q, FaultContext> when) {
-        return ctx -> Interceptor.on(type, (q, chain) -> {
-            try {
-                return chain.proceed(q);
-            } catch (ChimeSdkMessagingException e) {
-                if (FaultContext.is(e, ModeledError.FORBIDDEN) && when.test(q, ctx)) {
-                    return chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arnIn(q))));
-                }
-                throw e;
-            }
-        });
+        return ctx -> Interceptor.onError(type, ModeledError.FORBIDDEN, q -> when.test(q, ctx),
+                (q, chain) -> chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arnIn(q)))));
     }
 
     /** The ARN a request acts on: its channel, else its AppInstance, else its user or resource. */
@@ -66,19 +58,6 @@ final class Faults {
 
     static String bearer(SdkRequest request) {
         return Members.text(request, "ChimeBearer");
-    }
-
-    /** Runs the call and, on an error of {@code type}, gives {@code fallback}'s answer instead. */
-    static SdkResponse onError(ModeledError type, Interceptor.Chain chain, SdkRequest request,
-                               java.util.function.Supplier<SdkResponse> fallback) {
-        try {
-            return chain.proceed(request);
-        } catch (ChimeSdkMessagingException e) {
-            if (FaultContext.is(e, type)) {
-                return fallback.get();
-            }
-            throw e;
-        }
     }
 
     // ---- memberships and moderators as the correct service holds them ----
@@ -185,12 +164,6 @@ final class Faults {
             return content;
         }
         return content.substring(0, content.offsetByCodePoints(content.length(), -1));
-    }
-
-    /** The list member of a list operation's response (the one list that is not a list of strings). */
-    static SdkField<?> listOf(SdkResponse response) {
-        return response.sdkFields().stream().filter(f -> f.marshallingType() == MarshallingType.LIST).findFirst()
-                .orElseThrow(() -> new IllegalStateException(response.getClass().getSimpleName() + " holds no list"));
     }
 
     static ChannelMessageSummary summary(ChannelMessage m) {

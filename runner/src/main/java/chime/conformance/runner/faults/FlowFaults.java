@@ -51,19 +51,19 @@ final class FlowFaults {
                         ctx -> runsInstead((ps, flowArn) -> continueOnly(ps))),
                 fault("second-flow-replaces-first", "FLOW-007",
                         "associating a flow with a channel that has one replaces it instead of answering ConflictException",
-                        ctx -> Interceptor.on(AssociateChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.CONFLICT, chain, q, () -> {
+                        ctx -> Interceptor.onError(AssociateChannelFlowRequest.class, ModeledError.CONFLICT, (q, chain) -> {
                             ctx.channel(q.channelArn()).map(Channel::channelFlowArn).ifPresent(current -> ctx.service().disassociateChannelFlow(
                                     b -> b.channelArn(q.channelArn()).channelFlowArn(current).chimeBearer(ctx.operator(q.channelArn()))));
                             return chain.proceed(q);
-                        }))),
+                        })),
                 fault("associated-flow-deletable", "FLOW-010",
                         "DeleteChannelFlow deletes a flow still associated with channels (it disassociates them first)",
-                        ctx -> Interceptor.on(DeleteChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.CONFLICT, chain, q, () -> {
+                        ctx -> Interceptor.onError(DeleteChannelFlowRequest.class, ModeledError.CONFLICT, (q, chain) -> {
                             ctx.service().listChannelsAssociatedWithChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()).maxResults(50))
                                     .channels().forEach(c -> ctx.service().disassociateChannelFlow(b -> b.channelArn(c.channelArn())
                                             .channelFlowArn(q.channelFlowArn()).chimeBearer(ctx.operator(c.channelArn()))));
                             return chain.proceed(q);
-                        }))),
+                        })),
                 fault("deny-keeps-message", "FLOW-021, STAT-008",
                         "a ChannelFlowCallback with DeleteResource=true is acknowledged but the message is kept and sent",
                         ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> chain.proceed(
@@ -74,14 +74,13 @@ final class FlowFaults {
                                 : q.toBuilder().channelMessage(q.channelMessage().toBuilder().metadata(null).build()).build()))),
                 fault("unknown-callback-accepted", "FLOW-023",
                         "a ChannelFlowCallback with a CallbackId the service never issued is acknowledged with 200",
-                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> Faults.onError(ModeledError.BAD_REQUEST, chain, q,
-                                () -> {
-                                    if (q.callbackId() == null || q.callbackId().length() < 32 || q.callbackId().length() > 64) {
-                                        throw FaultContext.error(ModeledError.BAD_REQUEST, "CallbackId must hold 32 to 64 characters");
-                                    }
-                                    return ChannelFlowCallbackResponse.builder().channelArn(q.channelArn()).callbackId(q.callbackId())
-                                            .sdkHttpResponse(FaultContext.http(200)).build();
-                                }))),
+                        ctx -> Interceptor.onError(ChannelFlowCallbackRequest.class, ModeledError.BAD_REQUEST, (q, chain) -> {
+                            if (q.callbackId() == null || q.callbackId().length() < 32 || q.callbackId().length() > 64) {
+                                throw FaultContext.error(ModeledError.BAD_REQUEST, "CallbackId must hold 32 to 64 characters");
+                            }
+                            return ChannelFlowCallbackResponse.builder().channelArn(q.channelArn()).callbackId(q.callbackId())
+                                    .sdkHttpResponse(FaultContext.http(200)).build();
+                        })),
                 fault("several-processors-accepted", "FLOW-002",
                         "a channel flow with several processors is accepted (the model's limit of 3), though the documentation allows one",
                         ctx -> runsInstead((ps, flowArn) -> ps.size() < 2 || ps.size() > 3 ? null : List.of(ps.get(0)))),
@@ -134,8 +133,8 @@ final class FlowFaults {
                         }),
                 fault("foreign-flow-association-accepted", "FLOW-028",
                         "AssociateChannelFlow with a flow of another AppInstance answers 200 instead of an error",
-                        ctx -> Interceptor.on(AssociateChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.BAD_REQUEST, chain, q,
-                                () -> AssociateChannelFlowResponse.builder().sdkHttpResponse(FaultContext.http(200)).build()))),
+                        ctx -> Interceptor.onError(AssociateChannelFlowRequest.class, ModeledError.BAD_REQUEST,
+                                (q, chain) -> AssociateChannelFlowResponse.builder().sdkHttpResponse(FaultContext.http(200)).build())),
                 fault("invocation-type-unchecked", "FLOW-004",
                         "a processor's InvocationType other than ASYNC is accepted",
                         ctx -> runsInstead((ps, flowArn) -> ps.stream().map(p -> p.configuration() == null
@@ -209,9 +208,9 @@ final class FlowFaults {
                         }),
                 fault("late-callback-accepted", "FLOW-030",
                         "ChannelFlowCallback more than 48 hours after the invocation is acknowledged with 200 instead of refused",
-                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> Faults.onError(ModeledError.FORBIDDEN,
-                                chain, q, () -> ChannelFlowCallbackResponse.builder().channelArn(q.channelArn())
-                                        .callbackId(q.callbackId()).sdkHttpResponse(FaultContext.http(200)).build()))),
+                        ctx -> Interceptor.onError(ChannelFlowCallbackRequest.class, ModeledError.FORBIDDEN,
+                                (q, chain) -> ChannelFlowCallbackResponse.builder().channelArn(q.channelArn())
+                                        .callbackId(q.callbackId()).sdkHttpResponse(FaultContext.http(200)).build())),
                 fault("callback-content-ignored", "FLOW-020",
                         "ChannelFlowCallback is acknowledged, but the content and metadata it gives are ignored: the"
                                 + " message is delivered as sent",

@@ -116,9 +116,14 @@ public interface Interceptor {
     }
 
     /**
-     * Where the service answers the operation with an error of {@code error} and {@code when} holds, the
-     * faulty service answers what {@code instead} gives (it may call the chain again).
+     * Where the service answers the operation with an error of {@code error}, the faulty service answers
+     * what {@code instead} gives (it may call the chain again).
      */
+    static <Q extends SdkRequest> Interceptor onError(Class<Q> type, ModeledError error, Typed<Q> instead) {
+        return onError(type, error, q -> true, instead);
+    }
+
+    /** As {@link #onError(Class, ModeledError, Typed)}, only where {@code when} holds of the request. */
     static <Q extends SdkRequest> Interceptor onError(Class<Q> type, ModeledError error, Predicate<Q> when, Typed<Q> instead) {
         return on(type, (q, chain) -> {
             try {

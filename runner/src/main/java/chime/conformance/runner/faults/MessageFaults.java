@@ -131,9 +131,9 @@ final class MessageFaults {
                                 s -> s.metadata() == null ? s.toBuilder().metadata("").build() : s)),
                 fault("deleted-message-editable", "MSG-015",
                         "UpdateChannelMessage on a deleted message answers 200",
-                        ctx -> Interceptor.on(UpdateChannelMessageRequest.class, (q, chain) -> Faults.onError(ModeledError.NOT_FOUND, chain, q,
-                                () -> UpdateChannelMessageResponse.builder().channelArn(q.channelArn()).messageId(q.messageId())
-                                        .status(s -> s.value(ChannelMessageStatus.SENT)).sdkHttpResponse(FaultContext.http(200)).build()))),
+                        ctx -> Interceptor.onError(UpdateChannelMessageRequest.class, ModeledError.NOT_FOUND,
+                                (q, chain) -> UpdateChannelMessageResponse.builder().channelArn(q.channelArn()).messageId(q.messageId())
+                                        .status(s -> s.value(ChannelMessageStatus.SENT)).sdkHttpResponse(FaultContext.http(200)).build())),
                 fault("redacted-content-listed", "MSG-020",
                         "ListChannelMessages still shows the content of a redacted message",
                         ctx -> {

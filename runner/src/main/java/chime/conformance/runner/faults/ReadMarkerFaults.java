@@ -24,9 +24,9 @@ final class ReadMarkerFaults {
                                 : chain.proceed(q))),
                 fault("read-marker-for-non-members", "READ-005",
                         "UpdateChannelReadMarker by a user who is not a member answers 200 instead of ForbiddenException",
-                        ctx -> Interceptor.on(UpdateChannelReadMarkerRequest.class, (q, chain) -> Faults.onError(ModeledError.FORBIDDEN, chain, q,
-                                () -> UpdateChannelReadMarkerResponse.builder().channelArn(q.channelArn())
-                                        .sdkHttpResponse(FaultContext.http(200)).build()))),
+                        ctx -> Interceptor.onError(UpdateChannelReadMarkerRequest.class, ModeledError.FORBIDDEN,
+                                (q, chain) -> UpdateChannelReadMarkerResponse.builder().channelArn(q.channelArn())
+                                        .sdkHttpResponse(FaultContext.http(200)).build())),
                 fault("read-marker-per-channel", "READ-003",
                         "a read marker is kept per channel, not per member: marking a channel read marks it for every member",
                         ctx -> Interceptor.then(UpdateChannelReadMarkerRequest.class, q -> {

@@ -1,9 +1,9 @@
 package chime.conformance.runner.faults;
 
-import chime.conformance.runner.api.Members;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Members;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
