@@ -26,12 +26,8 @@ final class BanFaults {
                         ctx -> {
                             Map<String, ChannelMembership> kept = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {
-                                        Optional<ChannelMembership> before = ctx.membership(q.channelArn(), q.memberArn());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(m -> kept.put(q.channelArn() + " " + q.memberArn(), m));
-                                        return r;
-                                    }),
+                                    Interceptor.then(CreateChannelBanRequest.class, q -> ctx.membership(q.channelArn(), q.memberArn()),
+                                        (q, before) -> before.ifPresent(m -> kept.put(q.channelArn() + " " + q.memberArn(), m))),
                                     Interceptor.then(DeleteChannelBanRequest.class,
                                             q -> kept.remove(q.channelArn() + " " + q.memberArn())),
                                     Interceptor.onError(DescribeChannelMembershipRequest.class, ModeledError.NOT_FOUND,
@@ -59,13 +55,9 @@ final class BanFaults {
                         ctx -> {
                             Map<String, ChannelMembershipType> wasMember = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {
-                                        Optional<ChannelMembership> before = ctx.membership(q.channelArn(), q.memberArn());
-                                        var r = chain.proceed(q);
-                                        wasMember.put(q.channelArn() + " " + q.memberArn(),
-                                                before.map(ChannelMembership::type).orElse(ChannelMembershipType.DEFAULT));
-                                        return r;
-                                    }),
+                                    Interceptor.then(CreateChannelBanRequest.class, q -> ctx.membership(q.channelArn(), q.memberArn()),
+                                        (q, before) -> wasMember.put(q.channelArn() + " " + q.memberArn(),
+                                            before.map(ChannelMembership::type).orElse(ChannelMembershipType.DEFAULT))),
                                     Interceptor.then(DeleteChannelBanRequest.class, q -> {
                                         ChannelMembershipType type = wasMember.remove(q.channelArn() + " " + q.memberArn());
                                         if (type != null) {

@@ -52,12 +52,8 @@ final class ChannelFaults {
                         ctx -> {
                             Map<String, ChannelSummary> deleted = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelRequest.class, (q, chain) -> {
-                                        Optional<Channel> before = ctx.channel(q.channelArn());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(c -> deleted.put(c.channelArn(), summary(c)));
-                                        return r;
-                                    }),
+                                    Interceptor.then(DeleteChannelRequest.class, q -> ctx.channel(q.channelArn()),
+                                        (q, before) -> before.ifPresent(c -> deleted.put(c.channelArn(), summary(c)))),
                                     Interceptor.firstPageAlso(ListChannelsRequest.class, q -> deleted.values().stream()
                                             .filter(c -> FaultContext.appInstanceOf(c.channelArn()).equals(Optional.ofNullable(q.appInstanceArn())))
                                             .filter(c -> c.privacy() == (q.privacy() == null ? ChannelPrivacy.PUBLIC : q.privacy())).toList()));

@@ -113,13 +113,10 @@ final class FlowFaults {
                         ctx -> {
                             Map<String, ChannelFlowSummary> deleted = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelFlowRequest.class, (q, chain) -> {
-                                        ChannelFlow before = ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn())).channelFlow();
-                                        var r = chain.proceed(q);
-                                        deleted.put(q.channelFlowArn(), ChannelFlowSummary.builder().channelFlowArn(before.channelFlowArn())
-                                                .name(before.name()).processors(before.processors()).build());
-                                        return r;
-                                    }),
+                                    Interceptor.then(DeleteChannelFlowRequest.class,
+                                            q -> ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn())).channelFlow(),
+                                        (q, before) -> deleted.put(q.channelFlowArn(), ChannelFlowSummary.builder().channelFlowArn(before.channelFlowArn())
+                                            .name(before.name()).processors(before.processors()).build())),
                                     Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
                                         ListChannelFlowsResponse r = chain.call(q);
                                         if (q.nextToken() != null) {

@@ -5,6 +5,7 @@ import chime.conformance.runner.api.Members;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -111,6 +112,19 @@ public interface Interceptor {
         return on(type, (q, chain) -> {
             SdkResponse r = chain.proceed(q);
             after.accept(q);
+            return r;
+        });
+    }
+
+    /**
+     * The operation is carried out between {@code before}, which reads what the faulty service wants to keep
+     * of the state before it, and {@code after}, which notes it.
+     */
+    static <Q extends SdkRequest, B> Interceptor then(Class<Q> type, Function<Q, B> before, BiConsumer<Q, B> after) {
+        return on(type, (q, chain) -> {
+            B seen = before.apply(q);
+            SdkResponse r = chain.proceed(q);
+            after.accept(q, seen);
             return r;
         });
     }

@@ -59,12 +59,9 @@ final class MembershipFaults {
                         ctx -> {
                             Map<String, List<ChannelMembershipForAppInstanceUserSummary>> left = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelMembershipRequest.class, (q, chain) -> {
-                                        Optional<ChannelMembershipForAppInstanceUserSummary> before = membershipOf(ctx, q.channelArn(), q.memberArn());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(s -> left.computeIfAbsent(q.memberArn(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(s));
-                                        return r;
-                                    }),
+                                    Interceptor.then(DeleteChannelMembershipRequest.class,
+                                            q -> membershipOf(ctx, q.channelArn(), q.memberArn()),
+                                        (q, before) -> before.ifPresent(s -> left.computeIfAbsent(q.memberArn(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(s))),
                                     Interceptor.firstPageAlso(ListChannelMembershipsForAppInstanceUserRequest.class,
                                             q -> left.get(q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer())));
                         }),

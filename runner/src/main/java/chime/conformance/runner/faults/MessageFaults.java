@@ -51,13 +51,10 @@ final class MessageFaults {
                         ctx -> {
                             Map<String, List<ChannelMessageSummary>> deleted = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelMessageRequest.class, (q, chain) -> {
-                                        var before = ctx.message(q.channelArn(), q.messageId());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(m -> deleted.computeIfAbsent(q.channelArn(),
-                                                k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)));
-                                        return r;
-                                    }),
+                                    Interceptor.then(DeleteChannelMessageRequest.class,
+                                            q -> ctx.message(q.channelArn(), q.messageId()),
+                                        (q, before) -> before.ifPresent(m -> deleted.computeIfAbsent(q.channelArn(),
+                                            k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)))),
                                     withExtraMessages(deleted::get));
                         }),
                 fault("edits-reorder-messages", "MSG-022",
@@ -105,13 +102,10 @@ final class MessageFaults {
                         ctx -> {
                             Map<String, List<ChannelMessageSummary>> revisions = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(UpdateChannelMessageRequest.class, (q, chain) -> {
-                                        var before = ctx.message(q.channelArn(), q.messageId());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(m -> revisions.computeIfAbsent(q.channelArn(),
-                                                k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)));
-                                        return r;
-                                    }),
+                                    Interceptor.then(UpdateChannelMessageRequest.class,
+                                            q -> ctx.message(q.channelArn(), q.messageId()),
+                                        (q, before) -> before.ifPresent(m -> revisions.computeIfAbsent(q.channelArn(),
+                                            k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)))),
                                     withExtraMessages(revisions::get));
                         }),
                 fault("message-type-defaults-to-standard", "MSG-003, ERR-012",
@@ -139,12 +133,9 @@ final class MessageFaults {
                         ctx -> {
                             Map<String, String> content = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(RedactChannelMessageRequest.class, (q, chain) -> {
-                                        var before = ctx.message(q.channelArn(), q.messageId());
-                                        var r = chain.proceed(q);
-                                        before.filter(m -> m.content() != null).ifPresent(m -> content.put(q.channelArn() + " " + q.messageId(), m.content()));
-                                        return r;
-                                    }),
+                                    Interceptor.then(RedactChannelMessageRequest.class,
+                                            q -> ctx.message(q.channelArn(), q.messageId()),
+                                        (q, before) -> before.filter(m -> m.content() != null).ifPresent(m -> content.put(q.channelArn() + " " + q.messageId(), m.content()))),
                                     Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
                                         ListChannelMessagesResponse r = chain.call(q);
                                         return r.toBuilder().channelMessages(r.channelMessages().stream().map(s -> {

@@ -53,13 +53,9 @@ final class ModerationFaults {
                         ctx -> {
                             Map<String, List<ChannelModeratedByAppInstanceUserSummary>> kept = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
-                                        var channel = ctx.channel(q.channelArn());
-                                        var r = chain.proceed(q);
-                                        channel.ifPresent(c -> kept.computeIfAbsent(q.channelModeratorArn(), k -> new CopyOnWriteArrayList<>())
-                                                .add(ChannelModeratedByAppInstanceUserSummary.builder().channelSummary(summary(c)).build()));
-                                        return r;
-                                    }),
+                                    Interceptor.then(DeleteChannelModeratorRequest.class, q -> ctx.channel(q.channelArn()),
+                                        (q, channel) -> channel.ifPresent(c -> kept.computeIfAbsent(q.channelModeratorArn(), k -> new CopyOnWriteArrayList<>())
+                                            .add(ChannelModeratedByAppInstanceUserSummary.builder().channelSummary(summary(c)).build()))),
                                     alsoModerating(kept));
                         }),
                 fault("former-moderator-keeps-powers", "MOD-004",
