@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -22,10 +23,12 @@ import java.util.regex.Pattern;
  * before its memory budget refuses them: sends them over a few pipelined keep-alive connections, into one
  * channel, until ServiceUnavailableException (503) answers, then checks that reads still work.
  *
- * <pre>java -cp benchmarks.jar chime.conformance.benchmarks.load.FloodToBudget --endpoint URL [--connections 3] [--then-delete]</pre>
+ * <pre>java -cp benchmarks.jar chime.conformance.benchmarks.load.FloodToBudget --endpoint URL [--connections 3] [--then-delete] [--small N]</pre>
  *
  * {@code --then-delete} then deletes the channel and times how long until a write is admitted again (the
- * client keeps reading meanwhile, as clients of a full server would).
+ * client keeps reading meanwhile, as clients of a full server would). {@code --small N} sends N small
+ * messages instead and stops: 64 bytes of content each, every one different, no metadata, each with its own
+ * ClientRequestToken, a random UUID as the SDKs fill it (for the resident memory of a long-running server).
  */
 public final class FloodToBudget {
 
@@ -38,11 +41,13 @@ public final class FloodToBudget {
         URI endpoint = null;
         int connections = 3;
         boolean thenDelete = false;
+        int small = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--endpoint" -> endpoint = URI.create(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--then-delete" -> thenDelete = true;
+                case "--small" -> small = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -69,6 +74,7 @@ public final class FloodToBudget {
         String path = "/channels/" + enc(channel) + "/messages";
         String content = "c".repeat(4096);
         String metadata = "m".repeat(1024);
+        int smallMessages = small;
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         URI target = endpoint;
@@ -77,12 +83,17 @@ public final class FloodToBudget {
                 try (Socket socket = new Socket(target.getHost(), target.getPort())) {
                     OutputStream out = socket.getOutputStream();
                     InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-                    while (refused.get() < 100) {
+                    while (smallMessages > 0 ? sequence.get() < smallMessages : refused.get() < 100) {
                         ByteArrayOutputStream batch = new ByteArrayOutputStream();
                         for (int i = 0; i < PIPELINE; i++) {
-                            String body = "{\"Content\":\"" + content + "\",\"Metadata\":\"" + metadata
+                            int n = sequence.incrementAndGet();
+                            String body = smallMessages > 0
+                                    ? "{\"Content\":\"" + smallContent(n) + "\",\"Type\":\"STANDARD\","
+                                            + "\"Persistence\":\"PERSISTENT\",\"ClientRequestToken\":\""
+                                            + UUID.randomUUID() + "\"}"
+                                    : "{\"Content\":\"" + content + "\",\"Metadata\":\"" + metadata
                                     + "\",\"Type\":\"STANDARD\",\"Persistence\":\"PERSISTENT\",\"ClientRequestToken\":\"t"
-                                    + sequence.incrementAndGet() + "\"}";
+                                    + n + "\"}";
                             batch.write(head("POST", path, user, body.length()).getBytes(StandardCharsets.US_ASCII));
                             batch.write(body.getBytes(StandardCharsets.US_ASCII));
                         }
@@ -109,6 +120,13 @@ public final class FloodToBudget {
         }
         for (Thread t : threads) {
             t.join();
+        }
+        if (smallMessages > 0) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf(Locale.ROOT, "small messages stored: %d of 64 bytes (%.1f s, %.0f per s, %d connections"
+                    + " pipelining %d); refused with 503: %d%n", created.get(), seconds, created.get() / seconds,
+                    connections, PIPELINE, refused.get());
+            return;
         }
         double seconds = (firstRefusal.get() - started) / 1e9;
         Reply list = request(endpoint, "GET", path + "?max-results=50", user, null);
@@ -137,6 +155,12 @@ public final class FloodToBudget {
             System.out.printf(Locale.ROOT, "DeleteChannel: HTTP %d; a write admitted again after %.1f s (CreateChannel:"
                     + " HTTP %d; %d reads meanwhile)%n", deleted, (System.nanoTime() - deleting) / 1e9, status, reads);
         }
+    }
+
+    /** 64 bytes of content, different for every message. */
+    static String smallContent(int n) {
+        String text = String.format(Locale.ROOT, "Message %09d of the flood, sixty-four bytes of text each.", n);
+        return (text + "x".repeat(64)).substring(0, 64);
     }
 
     private static String head(String method, String path, String bearer, int length) {

@@ -1,6 +1,15 @@
 package chime.conformance.reference.http;
 
+import chime.conformance.reference.core.model.ChannelMessage;
+import chime.conformance.reference.core.model.ChannelMessagePersistenceType;
+import chime.conformance.reference.core.model.ChannelMessageType;
+import chime.conformance.reference.core.model.Identity;
+import chime.conformance.reference.core.model.MessageStatus;
 import chime.conformance.reference.core.snapshot.ServiceSnapshot;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -220,6 +229,7 @@ public final class StateFile {
             }
         });
         ObjectMapper mapper = new ObjectMapper().registerModule(instants)
+                .addMixIn(ChannelMessage.class, ChannelMessageJson.class)
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -228,5 +238,51 @@ public final class StateFile {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(64 * 1024 * 1024).build());
         return mapper;
+    }
+
+    /**
+     * ChannelMessage is a compact class with a record's accessors rather than a record (it is stored once per
+     * message): its members in the file are those of the record it was, in the same order.
+     */
+    @JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE, fieldVisibility = JsonAutoDetect.Visibility.NONE)
+    @JsonPropertyOrder({"channelArn", "messageId", "content", "metadata", "type", "persistence", "sender",
+            "createdTimestamp", "lastEditedTimestamp", "lastUpdatedTimestamp", "redacted", "status"})
+    private abstract static class ChannelMessageJson {
+        @JsonCreator
+        ChannelMessageJson(@JsonProperty("channelArn") String channelArn, @JsonProperty("messageId") String messageId,
+                           @JsonProperty("content") String content, @JsonProperty("metadata") String metadata,
+                           @JsonProperty("type") ChannelMessageType type,
+                           @JsonProperty("persistence") ChannelMessagePersistenceType persistence,
+                           @JsonProperty("sender") Identity sender,
+                           @JsonProperty("createdTimestamp") Instant createdTimestamp,
+                           @JsonProperty("lastEditedTimestamp") Instant lastEditedTimestamp,
+                           @JsonProperty("lastUpdatedTimestamp") Instant lastUpdatedTimestamp,
+                           @JsonProperty("redacted") boolean redacted, @JsonProperty("status") MessageStatus status) {
+        }
+
+        @JsonProperty("channelArn") abstract String channelArn();
+
+        @JsonProperty("messageId") abstract String messageId();
+
+        @JsonProperty("content") abstract String content();
+
+        @JsonProperty("metadata") abstract String metadata();
+
+        @JsonProperty("type") abstract ChannelMessageType type();
+
+        @JsonProperty("persistence") abstract ChannelMessagePersistenceType persistence();
+
+        @JsonProperty("sender") abstract Identity sender();
+
+        @JsonProperty("createdTimestamp") abstract Instant createdTimestamp();
+
+        @JsonProperty("lastEditedTimestamp") abstract Instant lastEditedTimestamp();
+
+        @JsonProperty("lastUpdatedTimestamp") abstract Instant lastUpdatedTimestamp();
+
+        @JsonProperty("redacted") abstract boolean redacted();
+
+        @JsonProperty("status") abstract MessageStatus status();
     }
 }

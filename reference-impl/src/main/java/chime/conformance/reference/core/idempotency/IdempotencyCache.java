@@ -4,11 +4,9 @@ import chime.conformance.reference.core.error.ApiError;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +30,13 @@ import java.util.function.Supplier;
  *     (24 hours by default) and at most {@link Retention#maxRecords()} are kept, the oldest going first.
  *     After that a repeated token is a new request, as AWS services treat a token past its lifetime.</li>
  * </ul>
+ *
+ * <p>A record is one small object (about 64 bytes besides the token): the scope's strings by reference (the
+ * operation, AppInstance and bearer ARNs are the service's own, shared by every record), the result, and its
+ * links in the three structures that find it (by scope, by the identifier of what it created, oldest first);
+ * they are intrusive chains, so no map entry is allocated per record. A call whose result carries its own
+ * parameters (a sent message carries its content, metadata, type and persistence) keeps no fingerprint: the
+ * parameters of a repeated call are compared with those read back from the first call's result, exactly.
  */
 public final class IdempotencyCache {
 
@@ -44,7 +49,7 @@ public final class IdempotencyCache {
             }
         }
 
-        /** 24 hours, 100,000 records (about 33 MB of heap at most). */
+        /** 24 hours, 100,000 records (about 15 MB of heap at most for records of SendChannelMessage). */
         public static Retention defaults() {
             return new Retention(Duration.ofHours(24), 100_000);
         }
@@ -55,100 +60,136 @@ public final class IdempotencyCache {
      * and which resources it lives in. Its record goes when any of them is deleted.
      */
     public interface CreatedResource {
-        /** The identifier of the created resource, e.g. a MessageId. */
-        String resourceId();
+        /** Whether {@code id} is the identifier of the created resource, e.g. its MessageId. */
+        boolean isResource(String id);
 
-        /** The resources it lives in, e.g. its channel. */
-        List<String> parents();
+        /** The {@link String#hashCode()} of the created resource's identifier. */
+        int resourceHash();
+
+        /** Whether the created resource lives in {@code resource}, e.g. its channel. */
+        boolean livesIn(String resource);
     }
 
+    private static final int MAX_SCOPE = 4;
+    private static final int INITIAL_CAPACITY = 64;
+
+    /**
+     * One record. Its scope's strings, its result and its links are guarded by the cache's lock; the call
+     * itself runs under the slot's own lock.
+     */
     private static final class Slot {
-        private final List<String> key;
+        private final String s0;
+        private final String s1;
+        private final String s2;
+        private final String s3;
         private final long createdMillis;
         /** Set once fingerprint and result are: whoever reads it true sees both. */
         private volatile boolean done;
         private volatile boolean removed;
+        /** Whether it is in the chains by created identifier (guarded by the cache's lock). */
+        private boolean indexed;
+        /** The parameters of the first call, or null when they are read back from the result. */
         private Object fingerprint;
         private Object result;
+        private Slot nextInBucket;
+        private Slot nextByCreated;
+        private Slot older;
+        private Slot newer;
 
-        Slot(List<String> key, long createdMillis) {
-            this.key = key;
+        Slot(String[] scope, long createdMillis) {
+            this.s0 = scope[0];
+            this.s1 = scope[1];
+            this.s2 = scope[2];
+            this.s3 = scope[3];
             this.createdMillis = createdMillis;
         }
 
-        /**
-         * Two bits per name (scope, created resource and its parents) of a finished record: {@link #forget}
-         * compares a resource's bits with these before it compares strings.
-         */
-        private long namesMask;
+        boolean hasScope(String[] scope) {
+            return Objects.equals(s3, scope[3]) && Objects.equals(s2, scope[2]) && Objects.equals(s1, scope[1])
+                    && Objects.equals(s0, scope[0]);
+        }
 
-        /** Called once the result is known, before {@code done}. */
-        void indexNames() {
-            long mask = 0;
-            for (String name : key) {
-                mask |= bits(name);
-            }
-            String created = createdId();
-            if (created != null) {
-                mask |= bits(created);
-            }
-            for (String parent : parents()) {
-                mask |= bits(parent);
-            }
-            namesMask = mask;
+        int scopeHash() {
+            return hash(s0, s1, s2, s3);
         }
 
         /** Whether this record names {@code resource} in its scope (AppInstance, bearer) or its result. */
-        boolean names(String resource, long resourceBits) {
-            if ((namesMask & resourceBits) != resourceBits) {
-                return false;
-            }
-            return key.contains(resource) || resource.equals(createdId()) || parents().contains(resource);
+        boolean names(String resource, int resourceHash) {
+            return same(s1, resource, resourceHash) || same(s2, resource, resourceHash)
+                    || same(s3, resource, resourceHash) || createdIs(resource, resourceHash)
+                    || (result instanceof CreatedResource r && r.livesIn(resource));
         }
 
-        /** The identifier of what the call created: the result itself when it is a string (an ARN). */
-        String createdId() {
+        /** Whether {@code id} is the identifier of what the call created: the result itself when it is a string. */
+        boolean createdIs(String id, int idHash) {
             if (result instanceof String s) {
-                return s;
+                return same(s, id, idHash);
             }
-            return result instanceof CreatedResource r ? r.resourceId() : null;
+            return result instanceof CreatedResource r && r.resourceHash() == idHash && r.isResource(id);
         }
 
-        private List<String> parents() {
-            return result instanceof CreatedResource r ? r.parents() : List.of();
+        /** Whether the call created something it names by an identifier. */
+        boolean createsSomething() {
+            return result instanceof String || result instanceof CreatedResource;
         }
 
-        static long bits(String name) {
-            int h = name.hashCode();
-            return (1L << (h & 63)) | (1L << ((h >>> 6) & 63));
+        int createdHash() {
+            return result instanceof String s ? s.hashCode() : ((CreatedResource) result).resourceHash();
+        }
+
+        private static boolean same(String name, String resource, int resourceHash) {
+            return name != null && (name == resource || (name.hashCode() == resourceHash && name.equals(resource)));
         }
     }
 
     private final Clock clock;
     private final Retention retention;
-    /** Every record, oldest first; guarded by itself. Slots of calls still running are in it too. */
-    private final LinkedHashMap<List<String>, Slot> slots = new LinkedHashMap<>();
-    /** Finished records by the identifier of what they created; guarded by {@code slots}. */
-    private final HashMap<String, Slot> byCreated = new HashMap<>();
+    /** The lock of the three structures below and of every slot's links. */
+    private final Object lock = new Object();
+    /** Records by scope: buckets chained through {@link Slot#nextInBucket}. */
+    private Slot[] table = new Slot[INITIAL_CAPACITY];
+    private int count;
+    /** Finished records by the identifier of what they created, chained through {@link Slot#nextByCreated}. */
+    private Slot[] byCreated = new Slot[INITIAL_CAPACITY];
+    private int createdCount;
+    /** Every record, oldest first (slots of calls still running too). */
+    private Slot oldest;
+    private Slot newest;
 
     public IdempotencyCache(Clock clock, Retention retention) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retention = Objects.requireNonNull(retention, "retention");
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Runs {@code action} once per scope: a repeated call with an equal {@code fingerprint} answers the first
+     * call's result, one with another fingerprint is a ConflictException. {@code scope} is one to four names:
+     * the operation, then what scopes the token (AppInstance, bearer), then the token.
+     */
     public <T> T once(List<String> scope, Object fingerprint, Supplier<T> action) {
+        return once(scope, fingerprint, null, action);
+    }
+
+    /**
+     * As {@link #once(List, Object, Supplier)}; when {@code fingerprintOfResult} is given, the record keeps no
+     * fingerprint: a repeated call's {@code fingerprint} is compared with the one this function reads from the
+     * first call's result (which must carry every parameter the fingerprint holds).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T once(List<String> scope, Object fingerprint, Function<? super T, ?> fingerprintOfResult,
+                      Supplier<T> action) {
         Objects.requireNonNull(fingerprint, "fingerprint");
-        List<String> key = List.copyOf(scope);
+        String[] key = scopeOf(scope);
+        int hash = hash(key[0], key[1], key[2], key[3]);
         while (true) {
             Slot slot;
-            synchronized (slots) {
+            synchronized (lock) {
                 long now = clock.millis();
                 expire(now);
-                slot = slots.get(key);
+                slot = find(key, hash);
                 if (slot == null) {
                     slot = new Slot(key, now);
-                    slots.put(key, slot);
+                    insert(slot, hash);
                 }
             }
             synchronized (slot) {
@@ -156,7 +197,9 @@ public final class IdempotencyCache {
                     continue; // forgotten, expired or failed while this call waited: start over
                 }
                 if (slot.done) {
-                    if (!slot.fingerprint.equals(fingerprint)) {
+                    Object first = slot.fingerprint != null ? slot.fingerprint
+                            : fingerprintOfResult == null ? null : fingerprintOfResult.apply((T) slot.result);
+                    if (!fingerprint.equals(first)) {
                         throw ApiError.conflict("ClientRequestToken was already used with different parameters");
                     }
                     return (T) slot.result;
@@ -168,13 +211,12 @@ public final class IdempotencyCache {
                     remove(slot);
                     throw e;
                 }
-                slot.fingerprint = fingerprint;
+                slot.fingerprint = fingerprintOfResult == null ? fingerprint : null;
                 slot.result = result;
-                slot.indexNames();
                 slot.done = true;
-                synchronized (slots) {
-                    if (!slot.removed && slot.createdId() != null) {
-                        byCreated.put(slot.createdId(), slot);
+                synchronized (lock) {
+                    if (!slot.removed && slot.createsSomething()) {
+                        indexCreated(slot);
                     }
                     evictOverBound();
                 }
@@ -191,14 +233,14 @@ public final class IdempotencyCache {
      */
     public void forget(String resource) {
         Objects.requireNonNull(resource, "resource");
-        long bits = Slot.bits(resource);
-        synchronized (slots) {
-            for (Iterator<Slot> it = slots.values().iterator(); it.hasNext(); ) {
-                Slot slot = it.next();
-                if (isDone(slot) && slot.names(resource, bits)) {
-                    it.remove();
-                    dropped(slot);
+        int resourceHash = resource.hashCode();
+        synchronized (lock) {
+            for (Slot slot = oldest; slot != null; ) {
+                Slot next = slot.newer;
+                if (slot.done && slot.names(resource, resourceHash)) {
+                    unlink(slot);
                 }
+                slot = next;
             }
         }
     }
@@ -209,75 +251,189 @@ public final class IdempotencyCache {
      */
     public void forgetCreated(String resourceId) {
         Objects.requireNonNull(resourceId, "resourceId");
-        synchronized (slots) {
-            Slot slot = byCreated.get(resourceId);
-            if (slot != null) {
-                slots.remove(slot.key, slot);
-                dropped(slot);
+        int idHash = resourceId.hashCode();
+        synchronized (lock) {
+            for (Slot slot = byCreated[spread(idHash) & (byCreated.length - 1)]; slot != null; slot = slot.nextByCreated) {
+                if (slot.createdIs(resourceId, idHash)) {
+                    unlink(slot);
+                    return;
+                }
             }
         }
     }
 
     /** How many records are kept (including calls still running). */
     public int size() {
-        synchronized (slots) {
-            return slots.size();
+        synchronized (lock) {
+            return count;
         }
     }
 
     private void remove(Slot slot) {
-        synchronized (slots) {
-            slots.remove(slot.key, slot);
-            dropped(slot);
+        synchronized (lock) {
+            if (!slot.removed) {
+                unlink(slot);
+            }
         }
     }
 
-    /** Under the lock of {@code slots}: a slot just taken out of {@code slots}. */
-    private void dropped(Slot slot) {
+    // ---- the structures, all under the lock ---------------------------------------------------------
+
+    private static String[] scopeOf(List<String> scope) {
+        if (scope.isEmpty() || scope.size() > MAX_SCOPE) {
+            throw new IllegalArgumentException("a token's scope is one to " + MAX_SCOPE + " names: " + scope);
+        }
+        String[] key = new String[MAX_SCOPE];
+        for (int i = 0; i < scope.size(); i++) {
+            key[i] = Objects.requireNonNull(scope.get(i), "scope");
+        }
+        return key;
+    }
+
+    private static int hash(String s0, String s1, String s2, String s3) {
+        int h = Objects.hashCode(s0);
+        h = 31 * h + Objects.hashCode(s1);
+        h = 31 * h + Objects.hashCode(s2);
+        h = 31 * h + Objects.hashCode(s3);
+        return h ^ (h >>> 16);
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    private Slot find(String[] key, int hash) {
+        for (Slot slot = table[hash & (table.length - 1)]; slot != null; slot = slot.nextInBucket) {
+            if (slot.hasScope(key)) {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    private void insert(Slot slot, int hash) {
+        if (count >= table.length) {
+            table = rehash(table, count);
+        }
+        int i = hash & (table.length - 1);
+        slot.nextInBucket = table[i];
+        table[i] = slot;
+        count++;
+        slot.older = newest;
+        if (newest == null) {
+            oldest = slot;
+        } else {
+            newest.newer = slot;
+        }
+        newest = slot;
+    }
+
+    private static Slot[] rehash(Slot[] old, int count) {
+        Slot[] grown = new Slot[old.length * 2];
+        for (Slot head : old) {
+            for (Slot slot = head; slot != null; ) {
+                Slot next = slot.nextInBucket;
+                int i = slot.scopeHash() & (grown.length - 1);
+                slot.nextInBucket = grown[i];
+                grown[i] = slot;
+                slot = next;
+            }
+        }
+        return grown;
+    }
+
+    private void indexCreated(Slot slot) {
+        if (createdCount >= byCreated.length) {
+            Slot[] grown = new Slot[byCreated.length * 2];
+            for (Slot head : byCreated) {
+                for (Slot s = head; s != null; ) {
+                    Slot next = s.nextByCreated;
+                    int i = spread(s.createdHash()) & (grown.length - 1);
+                    s.nextByCreated = grown[i];
+                    grown[i] = s;
+                    s = next;
+                }
+            }
+            byCreated = grown;
+        }
+        int i = spread(slot.createdHash()) & (byCreated.length - 1);
+        slot.nextByCreated = byCreated[i];
+        byCreated[i] = slot;
+        slot.indexed = true;
+        createdCount++;
+    }
+
+    /** Takes a slot out of every structure; it is then removed for whoever still holds it. */
+    private void unlink(Slot slot) {
         slot.removed = true;
-        String created = slot.done ? slot.createdId() : null;
-        if (created != null) {
-            byCreated.remove(created, slot);
+        int i = slot.scopeHash() & (table.length - 1);
+        if (table[i] == slot) {
+            table[i] = slot.nextInBucket;
+        } else {
+            for (Slot s = table[i]; s != null; s = s.nextInBucket) {
+                if (s.nextInBucket == slot) {
+                    s.nextInBucket = slot.nextInBucket;
+                    break;
+                }
+            }
+        }
+        slot.nextInBucket = null;
+        count--;
+        if (slot.older == null) {
+            oldest = slot.newer;
+        } else {
+            slot.older.newer = slot.newer;
+        }
+        if (slot.newer == null) {
+            newest = slot.older;
+        } else {
+            slot.newer.older = slot.older;
+        }
+        slot.older = null;
+        slot.newer = null;
+        if (slot.indexed) {
+            int c = spread(slot.createdHash()) & (byCreated.length - 1);
+            if (byCreated[c] == slot) {
+                byCreated[c] = slot.nextByCreated;
+            } else {
+                for (Slot s = byCreated[c]; s != null; s = s.nextByCreated) {
+                    if (s.nextByCreated == slot) {
+                        s.nextByCreated = slot.nextByCreated;
+                        break;
+                    }
+                }
+            }
+            slot.nextByCreated = null;
+            slot.indexed = false;
+            createdCount--;
         }
     }
 
-    /** Under the lock of {@code slots}: drops records older than the retention, oldest first. */
+    /** Drops records older than the retention, oldest first. */
     private void expire(long now) {
-        long oldest = now - retention.maxAge().toMillis();
-        for (Iterator<Slot> it = slots.values().iterator(); it.hasNext(); ) {
-            Slot slot = it.next();
-            if (slot.createdMillis > oldest) {
+        long limit = now - retention.maxAge().toMillis();
+        for (Slot slot = oldest; slot != null; ) {
+            if (slot.createdMillis > limit) {
                 return;
             }
-            if (isDone(slot)) {
-                it.remove();
-                dropped(slot);
+            Slot next = slot.newer;
+            if (slot.done) {
+                unlink(slot);
             }
+            slot = next;
         }
     }
 
-    /** Under the lock of {@code slots}: drops the oldest finished records past the bound. */
+    /** Drops the oldest finished records past the bound. */
     private void evictOverBound() {
-        int excess = slots.size() - retention.maxRecords();
-        if (excess <= 0) {
-            return;
-        }
-        int evicted = 0;
-        for (Iterator<Slot> it = slots.values().iterator(); it.hasNext() && evicted < excess; ) {
-            Slot slot = it.next();
-            if (isDone(slot)) {
-                it.remove();
-                dropped(slot);
-                evicted++;
+        int excess = count - retention.maxRecords();
+        for (Slot slot = oldest; slot != null && excess > 0; ) {
+            Slot next = slot.newer;
+            if (slot.done) {
+                unlink(slot);
+                excess--;
             }
+            slot = next;
         }
-    }
-
-    /**
-     * Whether a slot's call has finished. Read without the slot's lock, which the call holds while it runs
-     * and which must never be waited for under the lock of {@code slots}.
-     */
-    private static boolean isDone(Slot slot) {
-        return slot.done;
     }
 }

@@ -8,6 +8,8 @@ import chime.conformance.reference.core.state.ChannelState;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelFlow;
+import chime.conformance.reference.core.model.ChannelMembership;
+import chime.conformance.reference.core.model.Identity;
 import chime.conformance.reference.core.model.ChannelMessage;
 import chime.conformance.reference.core.model.ChannelMessagePersistenceType;
 import chime.conformance.reference.core.model.ChannelMessageStatus;
@@ -22,11 +24,8 @@ import chime.conformance.reference.core.validation.Check;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +33,6 @@ import java.util.function.Supplier;
  * DeleteChannelMessage, RedactChannelMessage and GetChannelMessageStatus.
  */
 public final class MessageOperations {
-
-    private static final NavigableMap<MessageKey, StoredMessage> NOTHING =
-            Collections.unmodifiableNavigableMap(new ConcurrentSkipListMap<>());
 
     private final CoreContext ctx;
     private final Supplier<MessageProcessing> processing;
@@ -75,9 +71,13 @@ public final class MessageOperations {
         String channel = state.channelArn();
 
         List<Object> fingerprint = Arrays.asList(channel, content, messageType, persistenceType, storedMetadata);
-        return ctx.idempotency().once(
+        // The record of the token keeps the message as first stored, which carries all of the fingerprint: it
+        // keeps no copy of the parameters (IDEM-006 compares them exactly).
+        ChannelMessage sent = ctx.idempotency().once(
                 List.of("SendChannelMessage", state.appInstanceArn(), caller.arn(), clientRequestToken), fingerprint,
+                MessageOperations::sendParameters,
                 () -> state.locked(() -> {
+                    ChannelMembership membership = state.membership(caller.arn());
                     if (!ctx.access().isMember(caller, state)) {
                         throw ApiError.forbidden("Only members of the channel can send messages");
                     }
@@ -88,7 +88,8 @@ public final class MessageOperations {
                     ChannelFlow flow = messageType == ChannelMessageType.STANDARD ? processing.get().flowOf(state) : null;
                     boolean persistent = persistenceType == ChannelMessagePersistenceType.PERSISTENT;
                     ChannelMessage message = new ChannelMessage(channel, ctx.ids().newMessageId(), content,
-                            storedMetadata, messageType, persistenceType, caller.identity(), key.createdTimestamp(),
+                            storedMetadata, messageType, persistenceType, sender(caller, membership),
+                            key.createdTimestamp(),
                             null, key.createdTimestamp(), false, flow == null ? MessageStatus.SENT : MessageStatus.PENDING);
                     if (flow == null) {
                         state.putMessage(StoredMessage.delivered(key, message), persistent);
@@ -101,8 +102,26 @@ public final class MessageOperations {
                         ctx.sessions().messageToSender(state, SessionEventType.PENDING_CREATE_CHANNEL_MESSAGE, message);
                         processing.get().start(state, flow, message, false);
                     }
-                    return new MessageReceipt(channel, message.messageId(), message.status());
+                    return message;
                 }));
+        return MessageReceipt.of(sent);
+    }
+
+    /** The parameters of SendChannelMessage a message carries: those its ClientRequestToken was first sent with. */
+    private static List<Object> sendParameters(ChannelMessage first) {
+        return Arrays.asList(first.channelArn(), first.content(), first.type(), first.persistence(), first.metadata());
+    }
+
+    /**
+     * The sender's Identity, shared by the messages it sends: its membership's, which names the same user,
+     * unless the user's Name changed since it joined.
+     */
+    private static Identity sender(Caller caller, ChannelMembership membership) {
+        Identity current = caller.identity();
+        if (membership != null && membership.member().equals(current)) {
+            return membership.member();
+        }
+        return current;
     }
 
     /**
@@ -112,7 +131,7 @@ public final class MessageOperations {
     public static void markLastMessage(ChannelState state, ChannelMessage delivered) {
         Channel channel = state.channel();
         Instant last = channel.lastMessageTimestamp();
-        if (last == null || delivered.createdTimestamp().isAfter(last)) {
+        if (last == null || delivered.createdMillis() > last.toEpochMilli()) {
             state.update(channel.withLastMessageTimestamp(delivered.createdTimestamp()));
         }
     }
@@ -153,46 +172,11 @@ public final class MessageOperations {
         String query = "ListChannelMessages|" + channelArn + "|" + order + "|" + notBefore + "|" + notAfter;
         Paging.Cursor<MessageKey> cursor = ctx.paging().cursor(query, nextToken, maxResults, MessageKey.CODEC);
 
-        NavigableMap<MessageKey, StoredMessage> window = order == SortOrder.DESCENDING
-                ? newestFirstWindow(state.timelineNewestFirst(), notBefore, notAfter)
-                : window(state.timeline(), notBefore, notAfter);
-        return ctx.paging().page(window, cursor, MessageKey.CODEC, stored -> stored.viewFor(caller.arn()));
-    }
-
-    /** The messages created within [notBefore, notAfter] of an oldest-first timeline. */
-    private static NavigableMap<MessageKey, StoredMessage> window(NavigableMap<MessageKey, StoredMessage> timeline,
-                                                                  Instant notBefore, Instant notAfter) {
-        if (notBefore != null && notAfter != null) {
-            if (notBefore.isAfter(notAfter)) {
-                return NOTHING;
-            }
-            return timeline.subMap(MessageKey.lowest(notBefore), true, MessageKey.highest(notAfter), true);
+        if (notBefore != null && notAfter != null && notBefore.isAfter(notAfter)) {
+            return new Page<>(List.of(), null);
         }
-        if (notBefore != null) {
-            return timeline.tailMap(MessageKey.lowest(notBefore), true);
-        }
-        if (notAfter != null) {
-            return timeline.headMap(MessageKey.highest(notAfter), true);
-        }
-        return timeline;
-    }
-
-    /** The same window of a newest-first timeline, whose bounds come in the reverse order. */
-    private static NavigableMap<MessageKey, StoredMessage> newestFirstWindow(
-            NavigableMap<MessageKey, StoredMessage> newestFirst, Instant notBefore, Instant notAfter) {
-        if (notBefore != null && notAfter != null) {
-            if (notBefore.isAfter(notAfter)) {
-                return NOTHING;
-            }
-            return newestFirst.subMap(MessageKey.highest(notAfter), true, MessageKey.lowest(notBefore), true);
-        }
-        if (notBefore != null) {
-            return newestFirst.headMap(MessageKey.lowest(notBefore), true);
-        }
-        if (notAfter != null) {
-            return newestFirst.tailMap(MessageKey.highest(notAfter), true);
-        }
-        return newestFirst;
+        return ctx.paging().page(state.messages(order == SortOrder.DESCENDING, notBefore, notAfter, cursor.after(),
+                caller.arn()), cursor, MessageKey.CODEC);
     }
 
     /**

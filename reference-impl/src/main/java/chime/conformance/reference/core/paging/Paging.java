@@ -4,6 +4,7 @@ import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.validation.Check;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -71,5 +72,36 @@ public final class Paging {
             lastKey = entry.getKey();
         }
         return new Page<>(items, more ? tokens.issue(cursor.query(), codec.write(lastKey)) : null);
+    }
+
+    /**
+     * An ordered index that is not a NavigableMap, walked from a position: {@link #next()} gives each item as
+     * the caller sees it (null: invisible to the caller), {@link #mark()} the position of the item last given,
+     * and {@link #keyAt} the key of a marked position, asked once per page.
+     */
+    public interface Walk<K, T> extends Iterator<T> {
+        int mark();
+
+        K keyAt(int mark);
+    }
+
+    /** The page of a walk that starts after the cursor's position, as {@link #page(NavigableMap, Cursor, KeyCodec, Function)}. */
+    public <K, T> Page<T> page(Walk<K, T> rest, Cursor<K> cursor, KeyCodec<K> codec) {
+        List<T> items = new ArrayList<>(Math.min(cursor.limit(), 64));
+        int last = -1;
+        boolean more = false;
+        while (rest.hasNext()) {
+            T item = rest.next();
+            if (item == null) {
+                continue;
+            }
+            if (items.size() == cursor.limit()) {
+                more = true;
+                break;
+            }
+            items.add(item);
+            last = rest.mark();
+        }
+        return new Page<>(items, more ? tokens.issue(cursor.query(), codec.write(rest.keyAt(last))) : null);
     }
 }

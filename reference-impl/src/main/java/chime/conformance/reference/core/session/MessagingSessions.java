@@ -2,7 +2,6 @@ package chime.conformance.reference.core.session;
 
 import chime.conformance.reference.core.CoreContext;
 import chime.conformance.reference.core.state.ChannelState;
-import chime.conformance.reference.core.state.StoredMessage;
 import chime.conformance.reference.core.model.AppInstanceUser;
 import chime.conformance.reference.core.model.Channel;
 import chime.conformance.reference.core.model.ChannelMembership;
@@ -124,8 +123,8 @@ public final class MessagingSessions {
         for (Candidate candidate : candidates.subList(0, Math.min(PREFETCH_CHANNELS, candidates.size()))) {
             List<ChannelMessage> messages = new ArrayList<>();
             boolean more = false;
-            for (StoredMessage stored : candidate.state().timelineNewestFirst().values()) {
-                ChannelMessage view = stored.viewFor(userArn);
+            for (var walk = candidate.state().messages(true, null, null, null, userArn); walk.hasNext(); ) {
+                ChannelMessage view = walk.next();
                 if (view == null) {
                     continue;
                 }

@@ -89,7 +89,7 @@ public final class StateSnapshots {
         transients.sort(Comparator.comparing(StoredMessage::key));
         return new ChannelSnapshot(state.channel(), memberships, List.copyOf(state.moderators().values()),
                 List.copyOf(state.bans().values()), ctx.tags().tagsOf(state.channelArn()),
-                List.copyOf(state.timeline().values()), transients, state.lastMessageKey());
+                state.messagesOldestFirst(), transients, state.lastMessageKey());
     }
 
     /**

@@ -9,8 +9,11 @@ import chime.conformance.reference.core.model.ChannelModerator;
 import chime.conformance.reference.core.support.ServiceClock;
 
 import java.time.Instant;
+import chime.conformance.reference.core.model.ChannelMessage;
+import chime.conformance.reference.core.paging.Paging;
+
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -22,8 +25,8 @@ import java.util.function.Supplier;
  * ({@link #locked}); readers use the concurrent maps without locking and see each change whole.
  *
  * <p>Memberships are kept in one index per type, so ListChannelMemberships filters before paging
- * (PAGE-008). Messages are kept in creation order, and in reverse, keyed by {@link MessageKey}, so a page of
- * messages in either order costs O(log n + page size).
+ * (PAGE-008). Persistent messages are kept in one {@link MessageLog} in the order of their {@link MessageKey},
+ * so a page of messages in either order costs O(log n + page size).
  */
 public final class ChannelState {
 
@@ -42,16 +45,8 @@ public final class ChannelState {
     private final ConcurrentSkipListMap<String, ChannelModerator> moderators = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, ChannelBan> bans = new ConcurrentSkipListMap<>();
 
-    private final ConcurrentSkipListMap<MessageKey, StoredMessage> timeline = new ConcurrentSkipListMap<>();
-    /**
-     * The same messages, newest first. A skip list links its entries forward only: walking one backwards
-     * (its descendingMap) costs a search from the top for every step, so a page in the default order would
-     * cost O(page size x log n) and grow with the channel. Kept in reverse order as well, a page in either
-     * order costs O(log n + page size).
-     */
-    private final ConcurrentSkipListMap<MessageKey, StoredMessage> newestFirst =
-            new ConcurrentSkipListMap<>(Comparator.reverseOrder());
-    private final ConcurrentHashMap<String, MessageKey> messageKeys = new ConcurrentHashMap<>();
+    /** Persistent messages, in key order: both orders, the windows and the lookup by ID (MessageLog). */
+    private final MessageLog messages = new MessageLog();
     /** NON_PERSISTENT messages: never listed or returned (MSG-005); kept for their sender's status only. */
     private final ConcurrentHashMap<String, StoredMessage> transientMessages = new ConcurrentHashMap<>();
     private Instant lastMessageCreated;
@@ -242,20 +237,23 @@ public final class ChannelState {
         return new MessageKey(created, ++messageSequence);
     }
 
-    /** Persistent messages, oldest first. */
-    public NavigableMap<MessageKey, StoredMessage> timeline() {
-        return timeline;
+    /**
+     * The persistent messages within [notBefore, notAfter] (inclusive; null: open) after {@code after}, newest
+     * or oldest first, each as {@code viewerArn} sees it (null: a message it may not see yet, FLOW-029).
+     */
+    public Paging.Walk<MessageKey, ChannelMessage> messages(boolean newestFirst, Instant notBefore, Instant notAfter,
+                                                            MessageKey after, String viewerArn) {
+        return messages.walk(newestFirst, notBefore, notAfter, after, viewerArn);
     }
 
-    /** Persistent messages, newest first: the same entries as {@link #timeline()}, in reverse order. */
-    public NavigableMap<MessageKey, StoredMessage> timelineNewestFirst() {
-        return newestFirst;
+    /** Persistent messages, oldest first (for a snapshot of the state). */
+    public List<StoredMessage> messagesOldestFirst() {
+        return messages.all();
     }
 
     /** A persistent message by ID, or null. */
     public StoredMessage message(String messageId) {
-        MessageKey key = messageKeys.get(messageId);
-        return key == null ? null : timeline.get(key);
+        return messages.find(messageId);
     }
 
     public StoredMessage transientMessage(String messageId) {
@@ -266,9 +264,7 @@ public final class ChannelState {
     public void putMessage(StoredMessage message, boolean persistent) {
         requireLocked();
         if (persistent) {
-            messageKeys.put(message.messageId(), message.key());
-            timeline.put(message.key(), message);
-            newestFirst.put(message.key(), message);
+            messages.put(message);
         } else {
             transientMessages.put(message.messageId(), message);
         }
@@ -277,16 +273,8 @@ public final class ChannelState {
     /** MSG-015, STAT-008: a deleted or denied message leaves no trace. */
     public StoredMessage removeMessage(String messageId) {
         requireLocked();
-        // Readers do not take the lock: leave both timelines before the id index, so that no reader finds the
-        // message gone by id (GetChannelMessage, GetChannelMessageStatus) while a list still shows it.
-        MessageKey key = messageKeys.get(messageId);
-        if (key != null) {
-            newestFirst.remove(key);
-            StoredMessage removed = timeline.remove(key);
-            messageKeys.remove(messageId);
-            return removed;
-        }
-        return transientMessages.remove(messageId);
+        StoredMessage removed = messages.remove(messageId);
+        return removed != null ? removed : transientMessages.remove(messageId);
     }
 
     /** NON_PERSISTENT messages kept for their sender's status (for a snapshot of the state). */
@@ -330,9 +318,7 @@ public final class ChannelState {
         for (String memberArn : new ArrayList<>(bans.keySet())) {
             removeBan(memberArn);
         }
-        timeline.clear();
-        newestFirst.clear();
-        messageKeys.clear();
+        messages.clear();
         transientMessages.clear();
     }
 
