@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code kill-matrix}: the kit's check of itself, one suite run per named fault, all in this JVM. */
@@ -20,14 +21,8 @@ import picocli.CommandLine.Option;
                 "Exit code 0 when every fault was caught, 1 when some fault was not."})
 public final class KillMatrixCommand implements Callable<Integer> {
 
-    @Option(names = "--target", defaultValue = "reference",
-            description = "Target the faults are injected into: reference, reference-http, or an endpoint URL (the"
-                    + " faults wrap the client the kit drives it with). Default: ${DEFAULT-VALUE}.")
-    String target;
-
-    @Option(names = "--target-config", paramLabel = "FILE",
-            description = "YAML settings of the target (endpoint, processors, hooks, ...), as for run.")
-    Path targetConfig;
+    @Mixin
+    SuiteOptions suite;
 
     @Option(names = "--report", defaultValue = "kill-matrix",
             description = "Directory for the matrix, the baseline report and each fault's results.json. Default: ${DEFAULT-VALUE}.")
@@ -37,21 +32,17 @@ public final class KillMatrixCommand implements Callable<Integer> {
             description = "Only these faults (repeatable or comma-separated). Default: the whole catalogue.")
     List<String> faults = new ArrayList<>();
 
-    @Option(names = "--tags", description = "Cucumber tag expression selecting the scenarios of every run.")
-    String tags;
-
-    @Option(names = "--threads", defaultValue = "4", description = "Scenarios run in parallel on this many threads. Default: ${DEFAULT-VALUE}.")
-    int threads;
-
     @Option(names = "--keep-reports", description = "Keep the full report of every fault's run, not only its results.json.")
     boolean keepReports;
 
     @Override
     public Integer call() throws Exception {
         List<Fault> selected = faults.isEmpty() ? FaultCatalogue.all() : FaultCatalogue.named(faults);
+        suite.check();
         ReportDirectory.prepare(report, "--report");
-        TargetConfig config = targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig);
-        KillMatrix matrix = new KillMatrix(() -> Targets.open(target, config), report, tags, threads, keepReports, System.out);
+        TargetConfig config = suite.config();
+        KillMatrix matrix = new KillMatrix(() -> Targets.open(suite.target, config), report, suite.tags, suite.threads,
+                keepReports, System.out);
         KillMatrix.Matrix result = matrix.run(selected);
         System.out.printf("%d of %d faults caught%s%n", result.caught(), result.faults(),
                 result.uncaught().isEmpty() ? "" : "; not caught: " + String.join(", ", result.uncaught()));

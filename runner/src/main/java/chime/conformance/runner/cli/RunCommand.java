@@ -24,8 +24,6 @@ import chime.conformance.runner.target.TargetCallTimer;
 import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.target.TargetSession;
 import chime.conformance.runner.target.Targets;
-import io.cucumber.tagexpressions.TagExpressionException;
-import io.cucumber.tagexpressions.TagExpressionParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,24 +41,12 @@ import picocli.CommandLine.Option;
         description = "Run the conformance suite against a target and write the report.")
 public final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--target", defaultValue = "reference",
-            description = "Target name (reference, reference-http, ...) or endpoint URL. Default: ${DEFAULT-VALUE}.")
-    String target;
-
-    @Option(names = "--target-config", description = "YAML file with the target's settings.")
-    Path targetConfig;
+    @Mixin
+    SuiteOptions suite;
 
     @Option(names = "--report", defaultValue = "conformance-report",
             description = "Directory the report is written to. Default: ${DEFAULT-VALUE}.")
     Path report;
-
-    @Option(names = "--tags",
-            description = "Cucumber tag expression selecting scenarios, e.g. \"@rule:BAN-002 or @op:SendChannelMessage\".")
-    String tags;
-
-    @Option(names = "--threads", defaultValue = "4",
-            description = "Scenarios run in parallel on this many threads (1: sequential). Default: ${DEFAULT-VALUE}.")
-    int threads;
 
     @Option(names = "--expectations",
             description = "YAML file of scenarios or rules expected to fail on this target: their failures become XFAIL.")
@@ -116,31 +102,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, not " + threads);
-        }
         if (stopAfterErrors < 0) {
             throw new IllegalArgumentException("--stop-after-errors must be 0 (never stop) or more, not "
                     + stopAfterErrors);
         }
-        FeatureCatalogue catalogue = null;
-        if (tags != null && !tags.isBlank()) {
-            try {
-                TagExpressionParser.parse(tags);
-            } catch (TagExpressionException e) {
-                throw new IllegalArgumentException("--tags is not a tag expression: " + e.getMessage()
-                        + ". Tags are joined with and, or, not and parentheses, e.g. '@rule:BAN-002 or @area:TAG'", e);
-            }
-            catalogue = FeatureCatalogue.load();
-            List<String> problems = catalogue.tagProblems(tags);
-            if (catalogue.matching(tags) == 0) {
-                throw new IllegalArgumentException("no scenario matches --tags '" + tags + "'"
-                        + (problems.isEmpty() ? "" : ": " + String.join("; ", problems))
-                        + ". Scenarios are tagged @rule:ID, @op:Operation, @area:AREA, @requires:capability and"
-                        + " @assumption (features/README.md)");
-            }
-            problems.forEach(p -> System.err.println("warning: --tags: " + p));
-        }
+        FeatureCatalogue catalogue = suite.check();
         Expectations expected = null;
         if (expectations != null) {
             expected = readExpectations(expectations, catalogue);
@@ -152,8 +118,8 @@ public final class RunCommand implements Callable<Integer> {
         if (timing) {
             TargetCallTimer.enable();
         }
-        TargetConfig config = access.applyTo(targetConfig == null ? TargetConfig.empty() : TargetConfig.load(targetConfig));
-        config.warnings().forEach(w -> System.err.println("warning: target config " + targetConfig + ": " + w));
+        TargetConfig config = access.applyTo(suite.config());
+        config.warnings().forEach(w -> System.err.println("warning: target config " + suite.targetConfig + ": " + w));
         if (yesCreateResources) {
             config = config.withOption("yes-create-resources", "true");
         }
@@ -168,8 +134,8 @@ public final class RunCommand implements Callable<Integer> {
         System.setProperty(RunOutputs.NDJSON_PROPERTY, Boolean.toString(ndjson));
         List<Fault> injected = FaultCatalogue.named(faults);
         int errorLimit = ErrorStreak.limit();
-        try (Target opened = injected.isEmpty() ? Targets.open(target, config)
-                : new FaultyTarget(Targets.open(target, config), injected)) {
+        try (Target opened = injected.isEmpty() ? Targets.open(suite.target, config)
+                : new FaultyTarget(Targets.open(suite.target, config), injected)) {
             TargetConfig.Timeouts timeouts = config.timeouts();
             Optional<String> unreachable = opened.endpoint().flatMap(endpoint -> Reachability.problem(endpoint,
                     timeouts.connectOr(TargetConfig.DEFAULT_CONNECT), timeouts.callOr(TargetConfig.DEFAULT_CALL)));
@@ -177,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
                 System.err.println("error: " + unreachable.get());
                 return 2;
             }
-            if (targetConfig == null && opened.endpoint().isPresent()
+            if (suite.targetConfig == null && opened.endpoint().isPresent()
                     && Capability.processors(java.util.EnumSet.allOf(ProcessorBehaviour.class)).stream()
                             .noneMatch(opened::has)) {
                 System.err.println("warning: no --target-config: " + opened.name() + " declares no channel-flow"
@@ -202,11 +168,11 @@ public final class RunCommand implements Callable<Integer> {
             RunContext.install(context.build());
             System.out.println("chime-conformance " + KitVersion.version() + ": running against " + opened.name()
                     + " (" + opened.description() + ")");
-            SuiteLauncher.launch(tags, threads);
+            SuiteLauncher.launch(suite.tags, suite.threads);
             RunResults results = ResultsFile.read(report);
             if (results.scenarios().isEmpty()) {
                 // A conformance run that ran nothing proves nothing: say so rather than pass.
-                System.err.println("error: no scenario matched" + (tags == null ? "" : " --tags " + tags));
+                System.err.println("error: no scenario matched" + (suite.tags == null ? "" : " --tags " + suite.tags));
                 return 2;
             }
             // The report has the final word: expectations on whole rules and reruns settle statuses only

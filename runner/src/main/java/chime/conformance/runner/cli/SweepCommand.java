@@ -6,7 +6,6 @@ import chime.conformance.runner.target.aws.AwsResource;
 import chime.conformance.runner.target.aws.AwsSettings;
 import chime.conformance.runner.target.aws.CleanupReport;
 import chime.conformance.runner.target.aws.Pause;
-import chime.conformance.runner.target.aws.Sweeper;
 import chime.conformance.runner.target.sdk.SdkClients;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,10 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * {@code sweep}: finds what earlier {@code run --target aws} left in one region (a run that was killed, a
@@ -71,12 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         try (SdkClients clients = SdkClients.open(settings.endpoint(), config, SdkClients.Retries.PATIENT)) {
-            try {
-                clients.credentials().resolveCredentials();
-            } catch (SdkException e) {
-                throw new IllegalArgumentException("no AWS credentials: " + firstSentence(e.getMessage())
-                        + ". Configure credentials as for the AWS CLI, or choose a profile with --profile.", e);
-            }
+            AwsSettings.requireCredentials(clients, "", "");
             boolean reachesFunctionsAndRoles = settings.endpoint() == null
                     || (settings.lambdaEndpoint() != null && settings.iamEndpoint() != null);
             LambdaClient lambda = null;
@@ -84,16 +76,11 @@ public final class SweepCommand implements Callable<Integer> {
             try {
                 String where = settings.region() + (settings.endpoint() == null ? "" : " at " + settings.endpoint());
                 if (settings.looksUpAccount()) {
-                    try (StsClient sts = endpoint(clients.configure(StsClient.builder()), settings.stsEndpoint()).build()) {
-                        where += ", account " + sts.getCallerIdentity().account();
-                    } catch (SdkException e) {
-                        throw new IllegalArgumentException("cannot identify the AWS account (STS GetCallerIdentity): "
-                                + firstSentence(e.getMessage()), e);
-                    }
+                    where += ", account " + settings.account(clients, "");
                 }
                 if (reachesFunctionsAndRoles) {
-                    lambda = endpoint(clients.configure(LambdaClient.builder()), settings.lambdaEndpoint()).build();
-                    iam = endpoint(clients.configure(IamClient.builder()), settings.iamEndpoint()).build();
+                    lambda = settings.lambda(clients);
+                    iam = settings.iam(clients);
                 }
                 out.println("Searching " + where + " for chime-conformance resources created more than "
                         + describe(age) + " ago");
@@ -101,8 +88,8 @@ public final class SweepCommand implements Callable<Integer> {
                     out.println("  (Lambda functions and IAM roles not searched: the endpoint override has no"
                             + " lambda-endpoint and iam-endpoint)");
                 }
-                Sweeper sweeper = new Sweeper(clients.identity(), lambda, iam, Clock.systemUTC());
-                List<AwsResource> found = sweeper.find(age);
+                AwsCleaner cleaner = new AwsCleaner(clients.identity(), clients.messaging(), lambda, iam, Pause.REAL);
+                List<AwsResource> found = cleaner.find(age, Clock.systemUTC());
                 if (found.isEmpty()) {
                     out.println("Nothing to sweep.");
                     return 0;
@@ -114,8 +101,7 @@ public final class SweepCommand implements Callable<Integer> {
                     out.println(found.size() + " found; nothing deleted. Add --yes-delete-resources to delete them.");
                     return 0;
                 }
-                CleanupReport report = new AwsCleaner(clients.identity(), clients.messaging(), lambda, iam, Pause.REAL)
-                        .deleteAll(found);
+                CleanupReport report = cleaner.deleteAll(found);
                 report.deleted().forEach(r -> out.println("  deleted " + r.kind().label() + " " + r.name()));
                 report.failed().forEach(f -> out.println("  COULD NOT DELETE " + f.resource() + ": " + f.reason()));
                 out.println("Deleted " + report.deleted().size() + " of " + found.size() + ".");
@@ -129,11 +115,6 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private static <B extends software.amazon.awssdk.core.client.builder.SdkClientBuilder<B, ?>> B endpoint(
-            B builder, java.net.URI endpoint) {
-        return endpoint == null ? builder : builder.endpointOverride(endpoint);
     }
 
     /** {@code 0s}, {@code 90m}, {@code 6h}, {@code 2d}, or ISO-8601 ({@code PT6H}, {@code P2D}). */
@@ -163,13 +144,5 @@ public final class SweepCommand implements Callable<Integer> {
 
     private static String describe(Duration d) {
         return d.isZero() ? "0 s" : d.toString().substring(2).toLowerCase(Locale.ROOT);
-    }
-
-    private static String firstSentence(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        int end = message.indexOf(". ");
-        return end > 0 && end < 400 ? message.substring(0, end) : message;
     }
 }

@@ -3,8 +3,11 @@ package chime.conformance.runner.faults;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Members;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
@@ -25,12 +28,11 @@ final class AuthFaults {
                         allowWhenForbidden(DeleteChannelMessageRequest.class, (q, ctx) -> ctx.isModerator(q.channelArn(), q.chimeBearer()))),
                 fault("anyone-reads-message-status", "AUTH-008",
                         "any user of the channel may read the processing status of someone else's message",
-                        ctx -> Interceptor.on(GetChannelMessageStatusRequest.class, (q, chain) -> Faults.onError(ModeledError.FORBIDDEN, chain, q,
-                                () -> {
-                                    String sender = ctx.message(q.channelArn(), q.messageId()).map(m -> m.sender().arn())
-                                            .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
-                                    return chain.proceed(q.toBuilder().chimeBearer(sender).build());
-                                }))),
+                        ctx -> Interceptor.onError(GetChannelMessageStatusRequest.class, ModeledError.FORBIDDEN, (q, chain) -> {
+                            String sender = ctx.message(q.channelArn(), q.messageId()).map(m -> m.sender().arn())
+                                    .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
+                            return chain.proceed(q.toBuilder().chimeBearer(sender).build());
+                        })),
                 fault("members-add-to-restricted-channels", "AUTH-011",
                         "in a RESTRICTED channel, members and even outsiders may add members, as in an UNRESTRICTED one",
                         allowWhenForbidden(CreateChannelMembershipRequest.class, (q, ctx) -> q.type() != ChannelMembershipType.HIDDEN
@@ -47,29 +49,17 @@ final class AuthFaults {
                         allowWhenForbidden(RedactChannelMessageRequest.class, (q, ctx) -> ctx.isMember(q.channelArn(), q.chimeBearer()))),
                 fault("others-edit-messages", "AUTH-020",
                         "a user other than the sender (a member, moderator or admin) may edit a message",
-                        ctx -> Interceptor.on(UpdateChannelMessageRequest.class, (q, chain) -> Faults.onError(ModeledError.FORBIDDEN, chain, q,
-                                () -> {
-                                    String sender = ctx.message(q.channelArn(), q.messageId()).map(m -> m.sender().arn())
-                                            .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
-                                    return chain.proceed(q.toBuilder().chimeBearer(sender).build());
-                                }))),
+                        ctx -> Interceptor.onError(UpdateChannelMessageRequest.class, ModeledError.FORBIDDEN, (q, chain) -> {
+                            String sender = ctx.message(q.channelArn(), q.messageId()).map(m -> m.sender().arn())
+                                    .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
+                            return chain.proceed(q.toBuilder().chimeBearer(sender).build());
+                        })),
                 fault("other-app-instance-bearer-accepted", "AUTH-003",
                         "a user of another AppInstance may read and join public channels: the bearer's AppInstance is not checked",
-                        ctx -> (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                String bearer = bearer(q);
-                                String channel = Members.text(q, "ChannelArn");
-                                String target = channel != null ? channel : Members.text(q, "AppInstanceArn");
-                                if (FaultContext.is(e, ModeledError.FORBIDDEN) && bearer != null && target != null
-                                        && !FaultContext.appInstanceOf(bearer).equals(FaultContext.appInstanceOf(target))
-                                        && FaultContext.appInstanceOf(target).isPresent()) {
-                                    return chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(target)));
-                                }
-                                throw e;
-                            }
-                        }),
+                        ctx -> Interceptor.onError(SdkRequest.class, ModeledError.FORBIDDEN, q -> bearer(q) != null && ownerOf(q) != null
+                                && !FaultContext.appInstanceOf(bearer(q)).equals(FaultContext.appInstanceOf(ownerOf(q)))
+                                && FaultContext.appInstanceOf(ownerOf(q)).isPresent(),
+                                (q, chain) -> chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(ownerOf(q)))))),
                 fault("missing-bearer-accepted", "AUTH-001",
                         "a request without the x-amz-chime-bearer header is served as if an AppInstanceAdmin had sent it",
                         ctx -> (q, chain) -> {
@@ -83,20 +73,14 @@ final class AuthFaults {
                         }),
                 fault("unknown-bearer-accepted", "AUTH-002",
                         "a well-formed bearer ARN naming no AppInstanceUser (or a deleted one) is served like an admin",
-                        ctx -> (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                String bearer = bearer(q);
-                                String arn = Faults.arnIn(q);
-                                // AUTH-002: refused as Unauthorized (as reported of AWS) or Forbidden.
-                                if ((FaultContext.is(e, ModeledError.FORBIDDEN) || FaultContext.is(e, ModeledError.UNAUTHORIZED_CLIENT))
-                                        && bearer != null && arn != null
-                                        && FaultContext.appInstanceOf(arn).isPresent() && !ctx.userExists(bearer)) {
-                                    return chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arn)));
-                                }
-                                throw e;
-                            }
+                        ctx -> {
+                            // AUTH-002: refused as Unauthorized (as reported of AWS) or Forbidden.
+                            Predicate<SdkRequest> unknown = q -> bearer(q) != null && arnIn(q) != null
+                                    && FaultContext.appInstanceOf(arnIn(q)).isPresent() && !ctx.userExists(bearer(q));
+                            Interceptor.Typed<SdkRequest> asAdmin = (q, chain) -> chain.proceed(Members.with(q, "ChimeBearer",
+                                    ctx.operator(arnIn(q))));
+                            return Interceptor.all(Interceptor.onError(SdkRequest.class, ModeledError.FORBIDDEN, unknown, asAdmin),
+                                    Interceptor.onError(SdkRequest.class, ModeledError.UNAUTHORIZED_CLIENT, unknown, asAdmin));
                         }),
                 fault("members-associate-flows", "AUTH-005, AUTH-006",
                         "members may associate and disassociate channel flows, not only moderators and admins",
@@ -120,13 +104,9 @@ final class AuthFaults {
                         Faults::moderatorActionsUndone),
                 fault("members-cannot-invite", "AUTH-012",
                         "in an UNRESTRICTED channel only moderators and admins may add other users, as in a RESTRICTED one",
-                        ctx -> Interceptor.on(CreateChannelMembershipRequest.class, (q, chain) -> {
-                            if (!Objects.equals(q.memberArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer())
-                                    && !ctx.isAdmin(q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only moderators may add members");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(CreateChannelMembershipRequest.class, ModeledError.FORBIDDEN, "Only moderators may add members",
+                                q -> !Objects.equals(q.memberArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer())
+                                    && !ctx.isAdmin(q.chimeBearer()))),
                 fault("outsiders-join-private-channels", "AUTH-013",
                         "any user of the AppInstance may join an UNRESTRICTED channel, PRIVATE ones included",
                         allowWhenForbidden(CreateChannelMembershipRequest.class, (q, ctx) -> Objects.equals(q.memberArn(), q.chimeBearer())
@@ -137,31 +117,19 @@ final class AuthFaults {
                         allowWhenForbidden(DeleteChannelMembershipRequest.class, (q, ctx) -> ctx.isMember(q.channelArn(), q.chimeBearer()))),
                 fault("moderators-read-only-as-members", "AUTH-018",
                         "a moderator who is not a member may not list the messages of a PRIVATE channel",
-                        ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
-                            if (ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PRIVATE).orElse(false)
-                                    && !ctx.isMember(q.channelArn(), q.chimeBearer()) && ctx.isModerator(q.channelArn(), q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only members may read this channel");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(ListChannelMessagesRequest.class, ModeledError.FORBIDDEN, "Only members may read this channel",
+                                q -> ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PRIVATE).orElse(false)
+                                    && !ctx.isMember(q.channelArn(), q.chimeBearer()) && ctx.isModerator(q.channelArn(), q.chimeBearer()))),
                 fault("members-cannot-leave", "AUTH-019",
                         "a member who is not a moderator cannot delete their own membership",
-                        ctx -> Interceptor.on(DeleteChannelMembershipRequest.class, (q, chain) -> {
-                            if (Objects.equals(q.memberArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only moderators may remove members");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(DeleteChannelMembershipRequest.class, ModeledError.FORBIDDEN, "Only moderators may remove members",
+                                q -> Objects.equals(q.memberArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer()))),
                 fault("outsiders-cannot-read-public-channels", "AUTH-021",
                         "listing the messages of a PUBLIC channel requires a membership",
-                        ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
-                            if (ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PUBLIC).orElse(false)
+                        ctx -> Interceptor.refuse(ListChannelMessagesRequest.class, ModeledError.FORBIDDEN, "Only members may read this channel",
+                                q -> ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PUBLIC).orElse(false)
                                     && !ctx.isMember(q.channelArn(), q.chimeBearer()) && !ctx.isModerator(q.channelArn(), q.chimeBearer())
-                                    && !ctx.isAdmin(q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only members may read this channel");
-                            }
-                            return chain.proceed(q);
-                        })),
+                                    && !ctx.isAdmin(q.chimeBearer()))),
                 fault("outsiders-get-private-messages", "AUTH-022",
                         "GetChannelMessage in a PRIVATE channel does not check the membership (only listing does)",
                         allowWhenForbidden(GetChannelMessageRequest.class, (q, ctx) -> FaultContext.appInstanceOf(q.chimeBearer())
@@ -180,12 +148,8 @@ final class AuthFaults {
                         }),
                 fault("own-memberships-need-admin", "AUTH-010",
                         "ListChannelMembershipsForAppInstanceUser with the caller's own ARN is refused unless the caller is an admin",
-                        ctx -> Interceptor.on(ListChannelMembershipsForAppInstanceUserRequest.class, (q, chain) -> {
-                            if (q.appInstanceUserArn() != null && !ctx.isAdmin(q.chimeBearer())) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only an AppInstanceAdmin may name a user");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(ListChannelMembershipsForAppInstanceUserRequest.class, ModeledError.FORBIDDEN, "Only an AppInstanceAdmin may name a user",
+                                q -> q.appInstanceUserArn() != null && !ctx.isAdmin(q.chimeBearer()))),
                 fault("unjoined-moderator-can-post", "AUTH-023",
                         "a moderator or AppInstanceAdmin who never joined the channel may post: a membership is made on the fly",
                         ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
@@ -221,5 +185,11 @@ final class AuthFaults {
                                         (q, c) -> readable(c, q.channelArn(), q.chimeBearer())).apply(ctx),
                                 allowWhenForbidden(ListChannelModeratorsRequest.class,
                                         (q, c) -> readable(c, q.channelArn(), q.chimeBearer())).apply(ctx))));
+    }
+
+    /** What a request acts on, to tell whose AppInstance it is: its channel, else its AppInstance. */
+    private static String ownerOf(SdkRequest q) {
+        String channel = Members.text(q, "ChannelArn");
+        return channel != null ? channel : Members.text(q, "AppInstanceArn");
     }
 }

@@ -26,109 +26,55 @@ final class BanFaults {
                         ctx -> {
                             Map<String, ChannelMembership> kept = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {
-                                        Optional<ChannelMembership> before = membership(ctx, q.channelArn(), q.memberArn());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(m -> kept.put(q.channelArn() + " " + q.memberArn(), m));
-                                        return r;
-                                    }),
-                                    Interceptor.on(DeleteChannelBanRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q);
-                                        kept.remove(q.channelArn() + " " + q.memberArn());
-                                        return r;
-                                    }),
-                                    Interceptor.on(DescribeChannelMembershipRequest.class, (q, chain) -> {
-                                        ChannelMembership m = kept.get(q.channelArn() + " " + q.memberArn());
-                                        return m == null ? chain.proceed(q) : Faults.onError(ModeledError.NOT_FOUND, chain, q,
-                                                () -> DescribeChannelMembershipResponse.builder().channelMembership(m)
-                                                        .sdkHttpResponse(FaultContext.http(200)).build());
-                                    }),
-                                    Interceptor.on(ListChannelMembershipsRequest.class, (q, chain) -> {
-                                        ListChannelMembershipsResponse r = chain.call(q);
-                                        if (q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        ChannelMembershipType wanted = q.type() == null ? ChannelMembershipType.DEFAULT : q.type();
-                                        List<ChannelMembershipSummary> all = new ArrayList<>(r.channelMemberships());
-                                        kept.values().stream().filter(m -> m.channelArn().equals(q.channelArn()) && m.type() == wanted)
-                                                .forEach(m -> all.add(ChannelMembershipSummary.builder().member(m.member()).build()));
-                                        return r.toBuilder().channelMemberships(all).build();
-                                    }),
-                                    Interceptor.on(ListChannelMembershipsForAppInstanceUserRequest.class, (q, chain) -> {
-                                        ListChannelMembershipsForAppInstanceUserResponse r = chain.call(q);
-                                        String user = q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer();
-                                        if (q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        List<ChannelMembershipForAppInstanceUserSummary> all = new ArrayList<>(r.channelMemberships());
-                                        kept.values().stream().filter(m -> m.member().arn().equals(user)).forEach(m -> ctx.channel(m.channelArn())
-                                                .ifPresent(c -> all.add(ChannelMembershipForAppInstanceUserSummary.builder()
-                                                        .channelSummary(ChannelSummary.builder().name(c.name()).channelArn(c.channelArn())
-                                                                .mode(c.mode()).privacy(c.privacy()).metadata(c.metadata()).build())
-                                                        .appInstanceUserMembershipSummary(b -> b.type(m.type())).build())));
-                                        return r.toBuilder().channelMemberships(all).build();
-                                    }));
+                                    Interceptor.then(CreateChannelBanRequest.class, q -> ctx.membership(q.channelArn(), q.memberArn()),
+                                        (q, before) -> before.ifPresent(m -> kept.put(q.channelArn() + " " + q.memberArn(), m))),
+                                    Interceptor.then(DeleteChannelBanRequest.class,
+                                            q -> kept.remove(q.channelArn() + " " + q.memberArn())),
+                                    Interceptor.onError(DescribeChannelMembershipRequest.class, ModeledError.NOT_FOUND,
+                                            q -> kept.containsKey(q.channelArn() + " " + q.memberArn()),
+                                            (q, chain) -> DescribeChannelMembershipResponse.builder().channelMembership(kept.get(q.channelArn()
+                                                    + " " + q.memberArn())).sdkHttpResponse(FaultContext.http(200)).build()),
+                                    Interceptor.firstPageAlso(ListChannelMembershipsRequest.class, q -> kept.values().stream()
+                                            .filter(m -> m.channelArn().equals(q.channelArn())
+                                                    && m.type() == (q.type() == null ? ChannelMembershipType.DEFAULT : q.type()))
+                                            .map(m -> ChannelMembershipSummary.builder().member(m.member()).build()).toList()),
+                                    Interceptor.firstPageAlso(ListChannelMembershipsForAppInstanceUserRequest.class, q -> kept.values().stream()
+                                            .filter(m -> m.member().arn().equals(q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer()))
+                                            .flatMap(m -> ctx.channel(m.channelArn()).stream().map(c -> ChannelMembershipForAppInstanceUserSummary.builder()
+                                                    .channelSummary(summary(c).toBuilder().lastMessageTimestamp(null).build())
+                                                    .appInstanceUserMembershipSummary(b -> b.type(m.type())).build())).toList()));
                         }),
                 fault("banned-users-can-be-added", "BAN-003",
                         "CreateChannelMembership does not consult the ban list: moderators can add banned users",
-                        ctx -> Interceptor.on(CreateChannelMembershipRequest.class, (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (FaultContext.is(e, ModeledError.FORBIDDEN) && !q.memberArn().equals(q.chimeBearer())
-                                        && ctx.isBanned(q.channelArn(), q.memberArn())) {
-                                    return CreateChannelMembershipResponse.builder().channelArn(q.channelArn())
-                                            .member(Identity.builder().arn(q.memberArn()).build())
-                                            .sdkHttpResponse(FaultContext.http(201)).build();
-                                }
-                                throw e;
-                            }
-                        })),
+                        ctx -> Interceptor.onError(CreateChannelMembershipRequest.class, ModeledError.FORBIDDEN,
+                                q -> !q.memberArn().equals(q.chimeBearer()) && ctx.isBanned(q.channelArn(), q.memberArn()),
+                                (q, chain) -> CreateChannelMembershipResponse.builder().channelArn(q.channelArn())
+                                        .member(Identity.builder().arn(q.memberArn()).build()).sdkHttpResponse(FaultContext.http(201)).build())),
                 fault("unban-restores-membership", "BAN-005",
                         "DeleteChannelBan gives a banned former member their membership back",
                         ctx -> {
                             Map<String, ChannelMembershipType> wasMember = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {
-                                        Optional<ChannelMembership> before = membership(ctx, q.channelArn(), q.memberArn());
-                                        var r = chain.proceed(q);
-                                        wasMember.put(q.channelArn() + " " + q.memberArn(),
-                                                before.map(ChannelMembership::type).orElse(ChannelMembershipType.DEFAULT));
-                                        return r;
-                                    }),
-                                    Interceptor.on(DeleteChannelBanRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q);
+                                    Interceptor.then(CreateChannelBanRequest.class, q -> ctx.membership(q.channelArn(), q.memberArn()),
+                                        (q, before) -> wasMember.put(q.channelArn() + " " + q.memberArn(),
+                                            before.map(ChannelMembership::type).orElse(ChannelMembershipType.DEFAULT))),
+                                    Interceptor.then(DeleteChannelBanRequest.class, q -> {
                                         ChannelMembershipType type = wasMember.remove(q.channelArn() + " " + q.memberArn());
                                         if (type != null) {
                                             ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.memberArn())
                                                     .type(type).chimeBearer(ctx.operator(q.channelArn())));
                                         }
-                                        return r;
                                     }));
                         }),
                 fault("banned-users-can-post", "BAN-004",
                         "SendChannelMessage does not consult the ban list: a banned user's message is accepted",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (FaultContext.is(e, ModeledError.FORBIDDEN) && ctx.isBanned(q.channelArn(), q.chimeBearer())) {
-                                    return SendChannelMessageResponse.builder().channelArn(q.channelArn())
-                                            .messageId(java.util.UUID.randomUUID().toString().replace("-", ""))
-                                            .status(s -> s.value(ChannelMessageStatus.SENT))
-                                            .sdkHttpResponse(FaultContext.http(201)).build();
-                                }
-                                throw e;
-                            }
-                        })),
+                        ctx -> Interceptor.onError(SendChannelMessageRequest.class, ModeledError.FORBIDDEN,
+                                q -> ctx.isBanned(q.channelArn(), q.chimeBearer()), (q, chain) -> sentNowhere(q))),
                 fault("unban-ignored", "BAN-006",
                         "DeleteChannelBan answers 204 but the ban stays on the list",
-                        ctx -> Interceptor.on(DeleteChannelBanRequest.class, (q, chain) -> {
-                            DeleteChannelBanResponse r = chain.call(q);
-                            ctx.service().createChannelBan(b -> b.channelArn(q.channelArn()).memberArn(q.memberArn())
-                                    .chimeBearer(ctx.operator(q.channelArn())));
-                            return r;
-                        })),
+                        ctx -> Interceptor.then(DeleteChannelBanRequest.class,
+                                q -> ctx.service().createChannelBan(b -> b.channelArn(q.channelArn()).memberArn(q.memberArn())
+                                    .chimeBearer(ctx.operator(q.channelArn()))))),
                 fault("bans-outlive-users", "BAN-007",
                         "bans of a deleted AppInstanceUser stay on the channel's ban list",
                         ctx -> {
@@ -140,31 +86,17 @@ final class BanFaults {
                                                 .add(ChannelBanSummary.builder().member(r.member()).build());
                                         return r;
                                     }),
-                                    Interceptor.on(ListChannelBansRequest.class, (q, chain) -> {
-                                        ListChannelBansResponse r = chain.call(q);
-                                        List<ChannelBanSummary> known = bans.get(q.channelArn());
-                                        if (known == null || q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        List<ChannelBanSummary> all = new ArrayList<>(r.channelBans());
-                                        known.stream().filter(b -> !ctx.userExists(b.member().arn())).forEach(all::add);
-                                        return r.toBuilder().channelBans(all).build();
-                                    }));
+                                    Interceptor.firstPageAlso(ListChannelBansRequest.class, q -> bans.getOrDefault(q.channelArn(), List.of())
+                                            .stream().filter(b -> !ctx.userExists(b.member().arn())).toList()));
                         }),
                 fault("preemptive-ban-refused", "BAN-008",
                         "CreateChannelBan of a user who is not a member answers NotFoundException",
-                        ctx -> Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {
-                            if (!ctx.isMember(q.channelArn(), q.memberArn())) {
-                                throw FaultContext.error(ModeledError.NOT_FOUND, "The user is not a member of the channel");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(CreateChannelBanRequest.class, ModeledError.NOT_FOUND, "The user is not a member of the channel",
+                                q -> !ctx.isMember(q.channelArn(), q.memberArn()))),
                 fault("ban-without-creator", "BAN-001",
                         "DescribeChannelBan does not say who banned the user",
-                        ctx -> Interceptor.on(DescribeChannelBanRequest.class, (q, chain) -> {
-                            DescribeChannelBanResponse r = chain.call(q);
-                            return r.toBuilder().channelBan(r.channelBan().toBuilder().createdBy((Identity) null).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelBanRequest.class, DescribeChannelBanResponse.class, (q, r) ->
+                                r.toBuilder().channelBan(r.channelBan().toBuilder().createdBy((Identity) null).build()).build())),
                 fault("moderator-can-ban-moderator", "BAN-011",
                         "a moderator of the channel can be banned: the ban takes the moderator role away and kicks the user",
                         ctx -> Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {

@@ -25,42 +25,20 @@ final class ChannelFaults {
         return List.of(
                 fault("private-channels-listed-to-all", "CHAN-005, CHAN-010",
                         "ListChannels without a privacy filter, or with PUBLIC, also lists the private channels",
-                        ctx -> Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                            ListChannelsResponse r = chain.call(q);
-                            if (q.privacy() == ChannelPrivacy.PRIVATE || q.nextToken() != null) {
-                                return r;
-                            }
-                            List<ChannelSummary> all = new ArrayList<>(r.channels());
-                            ListChannelsRequest.Builder privateOnes = ListChannelsRequest.builder()
-                                    .appInstanceArn(q.appInstanceArn()).privacy(ChannelPrivacy.PRIVATE).chimeBearer(ctx.operator(q.appInstanceArn()));
-                            String token = null;
-                            do {
-                                ListChannelsResponse page = ctx.service().listChannels(privateOnes.nextToken(token).build());
-                                all.addAll(page.channels());
-                                token = page.nextToken();
-                            } while (token != null);
-                            return r.toBuilder().channels(all).build();
-                        })),
+                        ctx -> Interceptor.firstPageAlso(ListChannelsRequest.class, q -> q.privacy() == ChannelPrivacy.PRIVATE ? null
+                                : ctx.everything(ListChannelsRequest.builder().appInstanceArn(q.appInstanceArn())
+                                        .privacy(ChannelPrivacy.PRIVATE).chimeBearer(ctx.operator(q.appInstanceArn())).build()))),
                 fault("update-resets-privacy", "CHAN-004",
                         "UpdateChannel rebuilds the channel with the default privacy: an updated private channel becomes public",
                         ctx -> {
                             Set<String> updated = ConcurrentHashMap.newKeySet();
                             return Interceptor.all(
-                                    Interceptor.on(UpdateChannelRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q);
-                                        updated.add(q.channelArn());
-                                        return r;
-                                    }),
-                                    Interceptor.on(DescribeChannelRequest.class, (q, chain) -> {
-                                        DescribeChannelResponse r = chain.call(q);
-                                        return updated.contains(q.channelArn())
-                                                ? r.toBuilder().channel(r.channel().toBuilder().privacy(ChannelPrivacy.PUBLIC).build()).build() : r;
-                                    }),
-                                    Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                                        ListChannelsResponse r = chain.call(q);
-                                        return r.toBuilder().channels(r.channels().stream().map(c -> updated.contains(c.channelArn())
-                                                ? c.toBuilder().privacy(ChannelPrivacy.PUBLIC).build() : c).toList()).build();
-                                    }));
+                                    Interceptor.then(UpdateChannelRequest.class, q -> updated.add(q.channelArn())),
+                                    Interceptor.answer(DescribeChannelRequest.class, DescribeChannelResponse.class, (q, r) ->
+                                            updated.contains(q.channelArn())
+                                                ? r.toBuilder().channel(r.channel().toBuilder().privacy(ChannelPrivacy.PUBLIC).build()).build() : r),
+                                    Interceptor.eachItem(ListChannelsRequest.class, ChannelSummary.class, (q, c) -> updated.contains(c.channelArn())
+                                            ? c.toBuilder().privacy(ChannelPrivacy.PUBLIC).build() : c));
                         }),
                 fault("create-ignores-mode", "CHAN-002",
                         "CreateChannel ignores the Mode given: every channel is UNRESTRICTED",
@@ -74,47 +52,26 @@ final class ChannelFaults {
                         ctx -> {
                             Map<String, ChannelSummary> deleted = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelRequest.class, (q, chain) -> {
-                                        Optional<Channel> before = ctx.channel(q.channelArn());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(c -> deleted.put(c.channelArn(), ChannelSummary.builder().name(c.name())
-                                                .channelArn(c.channelArn()).mode(c.mode()).privacy(c.privacy()).metadata(c.metadata())
-                                                .lastMessageTimestamp(c.lastMessageTimestamp()).build()));
-                                        return r;
-                                    }),
-                                    Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                                        ListChannelsResponse r = chain.call(q);
-                                        if (q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        ChannelPrivacy wanted = q.privacy() == null ? ChannelPrivacy.PUBLIC : q.privacy();
-                                        List<ChannelSummary> all = new ArrayList<>(r.channels());
-                                        deleted.values().stream()
-                                                .filter(c -> FaultContext.appInstanceOf(c.channelArn()).equals(Optional.ofNullable(q.appInstanceArn())))
-                                                .filter(c -> c.privacy() == wanted)
-                                                .forEach(all::add);
-                                        return r.toBuilder().channels(all).build();
-                                    }));
+                                    Interceptor.then(DeleteChannelRequest.class, q -> ctx.channel(q.channelArn()),
+                                        (q, before) -> before.ifPresent(c -> deleted.put(c.channelArn(), summary(c)))),
+                                    Interceptor.firstPageAlso(ListChannelsRequest.class, q -> deleted.values().stream()
+                                            .filter(c -> FaultContext.appInstanceOf(c.channelArn()).equals(Optional.ofNullable(q.appInstanceArn())))
+                                            .filter(c -> c.privacy() == (q.privacy() == null ? ChannelPrivacy.PUBLIC : q.privacy())).toList()));
                         }),
                 fault("non-persistent-moves-last-message-time", "CHAN-014",
                         "a NON_PERSISTENT message moves the channel's LastMessageTimestamp, like a persistent one",
                         ctx -> {
                             Map<String, Instant> lastSent = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q);
+                                    Interceptor.then(SendChannelMessageRequest.class, q -> {
                                         if (q.persistence() == ChannelMessagePersistenceType.NON_PERSISTENT) {
                                             lastSent.put(q.channelArn(), Instant.now());
                                         }
-                                        return r;
                                     }),
-                                    Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                                        ListChannelsResponse r = chain.call(q);
-                                        return r.toBuilder().channels(r.channels().stream().map(c -> {
-                                            Instant sent = lastSent.get(c.channelArn());
-                                            return sent == null || (c.lastMessageTimestamp() != null && c.lastMessageTimestamp().isAfter(sent))
-                                                    ? c : c.toBuilder().lastMessageTimestamp(sent).build();
-                                        }).toList()).build();
+                                    Interceptor.eachItem(ListChannelsRequest.class, ChannelSummary.class, (q, c) -> {
+                                        Instant sent = lastSent.get(c.channelArn());
+                                        return sent == null || (c.lastMessageTimestamp() != null && c.lastMessageTimestamp().isAfter(sent))
+                                                ? c : c.toBuilder().lastMessageTimestamp(sent).build();
                                     }));
                         }),
                 fault("creator-recorded-without-name", "CHAN-013, MEMB-017",
@@ -127,19 +84,13 @@ final class ChannelFaults {
                         })),
                 fault("user-memberships-omit-hidden", "CHAN-025",
                         "a user's list of channel memberships leaves out the channels where the membership is HIDDEN",
-                        ctx -> Interceptor.on(ListChannelMembershipsForAppInstanceUserRequest.class, (q, chain) -> {
-                            ListChannelMembershipsForAppInstanceUserResponse r = chain.call(q);
-                            return r.toBuilder().channelMemberships(r.channelMemberships().stream()
-                                    .filter(m -> m.appInstanceUserMembershipSummary() == null
-                                            || m.appInstanceUserMembershipSummary().type() != ChannelMembershipType.HIDDEN)
-                                    .toList()).build();
-                        })),
+                        ctx -> Interceptor.eachItem(ListChannelMembershipsForAppInstanceUserRequest.class,
+                                ChannelMembershipForAppInstanceUserSummary.class, (q, m) -> m.appInstanceUserMembershipSummary() == null
+                                        || m.appInstanceUserMembershipSummary().type() != ChannelMembershipType.HIDDEN ? m : null)),
                 fault("update-time-never-moves", "CHAN-015",
                         "DescribeChannel always shows the creation time as the LastUpdatedTimestamp",
-                        ctx -> Interceptor.on(DescribeChannelRequest.class, (q, chain) -> {
-                            DescribeChannelResponse r = chain.call(q);
-                            return r.toBuilder().channel(r.channel().toBuilder().lastUpdatedTimestamp(r.channel().createdTimestamp()).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelRequest.class, DescribeChannelResponse.class, (q, r) ->
+                                r.toBuilder().channel(r.channel().toBuilder().lastUpdatedTimestamp(r.channel().createdTimestamp()).build()).build())),
                 fault("moderated-channels-keep-deleted-ones", "CHAN-021",
                         "after DeleteChannel, the former moderators' ListChannelsModeratedByAppInstanceUser still shows the channel",
                         ctx -> {
@@ -171,32 +122,16 @@ final class ChannelFaults {
                                 chain.proceed(q.toBuilder().appInstanceUserArn(null).build()))),
                 fault("public-list-only-joined", "CHAN-006, CHAN-008",
                         "ListChannels with Privacy=PUBLIC lists only the public channels the caller is a member of",
-                        ctx -> Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                            ListChannelsResponse r = chain.call(q);
-                            if (q.privacy() != ChannelPrivacy.PUBLIC || ctx.isAdmin(q.chimeBearer())) {
-                                return r;
-                            }
-                            return r.toBuilder().channels(r.channels().stream()
-                                    .filter(c -> ctx.isMember(c.channelArn(), q.chimeBearer())).toList()).build();
-                        })),
+                        ctx -> Interceptor.eachItem(ListChannelsRequest.class, ChannelSummary.class, (q, c) -> q.privacy() != ChannelPrivacy.PUBLIC
+                                || ctx.isAdmin(q.chimeBearer()) || ctx.isMember(c.channelArn(), q.chimeBearer()) ? c : null)),
                 fault("private-list-includes-public", "CHAN-009",
                         "ListChannels with Privacy=PRIVATE lists every channel, public ones included",
-                        ctx -> Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                            ListChannelsResponse r = chain.call(q);
-                            if (q.privacy() != ChannelPrivacy.PRIVATE || q.nextToken() != null) {
-                                return r;
-                            }
-                            List<ChannelSummary> all = new ArrayList<>(r.channels());
-                            all.addAll(ctx.service().listChannels(b -> b.appInstanceArn(q.appInstanceArn()).privacy(ChannelPrivacy.PUBLIC)
-                                    .maxResults(50).chimeBearer(q.chimeBearer())).channels());
-                            return r.toBuilder().channels(all).build();
-                        })),
+                        ctx -> Interceptor.firstPageAlso(ListChannelsRequest.class, q -> q.privacy() != ChannelPrivacy.PRIVATE ? null
+                                : ctx.service().listChannels(b -> b.appInstanceArn(q.appInstanceArn()).privacy(ChannelPrivacy.PUBLIC)
+                                        .maxResults(50).chimeBearer(q.chimeBearer())).channels())),
                 fault("summaries-without-metadata", "CHAN-011",
                         "the channel summaries of ListChannels carry no Metadata",
-                        ctx -> Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                            ListChannelsResponse r = chain.call(q);
-                            return r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build();
-                        })),
+                        ctx -> Interceptor.eachItem(ListChannelsRequest.class, ChannelSummary.class, (q, c) -> c.toBuilder().metadata(null).build())),
                 fault("outsiders-describe-private-channels", "CHAN-005",
                         "DescribeChannel on a PRIVATE channel answers any user of the AppInstance",
                         allowWhenForbidden(DescribeChannelRequest.class, (q, ctx) -> ctx.userExists(q.chimeBearer())
@@ -224,22 +159,14 @@ final class ChannelFaults {
                                         membersOfDeleted.put(q.channelArn(), members);
                                         return r;
                                     }),
-                                    Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                                        Set<String> members = membersOfDeleted.get(q.channelArn());
-                                        if (members != null && members.contains(q.chimeBearer())) {
-                                            return SendChannelMessageResponse.builder().channelArn(q.channelArn())
-                                                    .messageId(java.util.UUID.randomUUID().toString().replace("-", ""))
-                                                    .status(s -> s.value(ChannelMessageStatus.SENT)).sdkHttpResponse(FaultContext.http(201)).build();
-                                        }
-                                        return chain.proceed(q);
-                                    }));
+                                    Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> q.chimeBearer() != null
+                                            && membersOfDeleted.getOrDefault(q.channelArn(), Set.of()).contains(q.chimeBearer())
+                                            ? sentNowhere(q) : chain.proceed(q)));
                         }),
                 fault("summaries-without-last-message-time", "CHAN-011, CHAN-014",
                         "the channel summaries of ListChannels never carry a LastMessageTimestamp",
-                        ctx -> Interceptor.on(ListChannelsRequest.class, (q, chain) -> {
-                            ListChannelsResponse r = chain.call(q);
-                            return r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().lastMessageTimestamp(null).build()).toList()).build();
-                        })),
+                        ctx -> Interceptor.eachItem(ListChannelsRequest.class, ChannelSummary.class,
+                                (q, c) -> c.toBuilder().lastMessageTimestamp(null).build())),
                 fault("creator-not-member", "CHAN-026",
                         "CreateChannel makes its creator neither a member nor a moderator of the new channel",
                         ctx -> Interceptor.on(CreateChannelRequest.class, (q, chain) -> {
@@ -257,11 +184,7 @@ final class ChannelFaults {
                         })),
                 fault("update-requires-name-and-mode", "CHAN-017",
                         "UpdateChannel without a Name or a Mode is rejected, as the older API reference text marked both required",
-                        ctx -> Interceptor.on(UpdateChannelRequest.class, (q, chain) -> {
-                            if (q.name() == null || q.modeAsString() == null) {
-                                throw FaultContext.error(ModeledError.BAD_REQUEST, "Name and Mode are required");
-                            }
-                            return chain.proceed(q);
-                        })));
+                        ctx -> Interceptor.refuse(UpdateChannelRequest.class, ModeledError.BAD_REQUEST, "Name and Mode are required",
+                                q -> q.name() == null || q.modeAsString() == null)));
     }
 }

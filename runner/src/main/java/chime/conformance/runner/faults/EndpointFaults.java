@@ -29,9 +29,7 @@ final class EndpointFaults {
                         })),
                 fault("endpoint-missing", "ENDP-001",
                         "GetMessagingSessionEndpoint answers 200 without an Endpoint",
-                        ctx -> Interceptor.on(GetMessagingSessionEndpointRequest.class, (q, chain) -> {
-                            GetMessagingSessionEndpointResponse r = chain.call(q);
-                            return r.toBuilder().endpoint((MessagingSessionEndpoint) null).build();
-                        })));
+                        ctx -> Interceptor.answer(GetMessagingSessionEndpointRequest.class, GetMessagingSessionEndpointResponse.class, (q, r) ->
+                                r.toBuilder().endpoint((MessagingSessionEndpoint) null).build())));
     }
 }

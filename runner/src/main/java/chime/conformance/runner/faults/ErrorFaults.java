@@ -39,11 +39,9 @@ final class ErrorFaults {
                         }),
                 fault("batch-error-code-invented", "ERR-011, MEMB-011",
                         "each failure of BatchCreateChannelMembership carries an error code outside the documented ErrorCode values",
-                        ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {
-                            BatchCreateChannelMembershipResponse r = chain.call(q);
-                            return r.toBuilder().errors(r.errors().stream()
-                                    .map(e -> e.toBuilder().errorCode("MemberNotAdded").build()).toList()).build();
-                        })),
+                        ctx -> Interceptor.answer(BatchCreateChannelMembershipRequest.class, BatchCreateChannelMembershipResponse.class, (q, r) ->
+                                r.toBuilder().errors(r.errors().stream()
+                                    .map(e -> e.toBuilder().errorCode("MemberNotAdded").build()).toList()).build())),
                 fault("unknown-enum-values-ignored", "ERR-001, CHAN-003",
                         "an unknown enumeration value (Mode, Privacy, membership Type) is ignored instead of rejected",
                         ctx -> (q, chain) -> {

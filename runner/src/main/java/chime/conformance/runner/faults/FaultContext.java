@@ -2,16 +2,23 @@ package chime.conformance.runner.faults;
 
 import chime.conformance.contract.ModeledError;
 import chime.conformance.contract.Service;
+import chime.conformance.runner.api.Members;
+import chime.conformance.runner.api.Operation;
 import chime.conformance.runner.target.ProcessorProbe;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
+import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
@@ -113,14 +120,22 @@ public final class FaultContext {
         }
     }
 
+    /** Every item of a list operation, through all its pages, as the correct service answers {@code request}. */
+    public List<Object> everything(SdkRequest request) {
+        Operation operation = Operation.of(request);
+        List<Object> all = new ArrayList<>();
+        String token = null;
+        do {
+            SdkResponse page = operation.invoke(service, Members.with(request, "NextToken", token));
+            all.addAll(Members.items(page));
+            token = Members.text(page, "NextToken");
+        } while (token != null);
+        return all;
+    }
+
     /** Whether {@code userArn} names an existing AppInstanceUser. */
     public boolean userExists(String userArn) {
-        try {
-            identity.describeAppInstanceUser(r -> r.appInstanceUserArn(userArn));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return answers(() -> identity.describeAppInstanceUser(r -> r.appInstanceUserArn(userArn)));
     }
 
     /** Whether {@code userArn} is an AppInstanceAdmin of its AppInstance. */
@@ -129,36 +144,20 @@ public final class FaultContext {
         if (appInstance.isEmpty()) {
             return false;
         }
-        try {
-            identity.describeAppInstanceAdmin(r -> r.appInstanceArn(appInstance.get()).appInstanceAdminArn(userArn));
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return answers(() -> identity.describeAppInstanceAdmin(r -> r.appInstanceArn(appInstance.get()).appInstanceAdminArn(userArn)));
     }
 
     public boolean isModerator(String channelArn, String userArn) {
-        try {
-            service.describeChannelModerator(r -> r.channelArn(channelArn).channelModeratorArn(userArn)
-                    .chimeBearer(operator(channelArn)));
-            return true;
-        } catch (ChimeSdkMessagingException e) {
-            return false;
-        }
+        return answers(() -> service.describeChannelModerator(r -> r.channelArn(channelArn).channelModeratorArn(userArn)
+                .chimeBearer(operator(channelArn))));
     }
 
     public boolean isMember(String channelArn, String userArn) {
-        try {
-            service.describeChannelMembership(r -> r.channelArn(channelArn).memberArn(userArn)
-                    .chimeBearer(operator(channelArn)));
-            return true;
-        } catch (ChimeSdkMessagingException e) {
-            return false;
-        }
+        return membership(channelArn, userArn).isPresent();
     }
 
     /** The user's membership of the channel as the correct service holds it, or empty. */
-    public Optional<software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership> membership(
+    public Optional<ChannelMembership> membership(
             String channelArn, String userArn) {
         try {
             return Optional.ofNullable(service.describeChannelMembership(r -> r.channelArn(channelArn).memberArn(userArn)
@@ -169,10 +168,16 @@ public final class FaultContext {
     }
 
     public boolean isBanned(String channelArn, String userArn) {
+        return answers(() -> service.describeChannelBan(r -> r.channelArn(channelArn).memberArn(userArn)
+                .chimeBearer(operator(channelArn))));
+    }
+
+    /** Whether the call is answered without an error (a describe of something that exists). */
+    private static boolean answers(Runnable describe) {
         try {
-            service.describeChannelBan(r -> r.channelArn(channelArn).memberArn(userArn).chimeBearer(operator(channelArn)));
+            describe.run();
             return true;
-        } catch (ChimeSdkMessagingException e) {
+        } catch (RuntimeException e) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package chime.conformance.runner.faults;
 
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Members;
 import chime.conformance.runner.target.ProcessorProbe;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
@@ -39,16 +41,8 @@ final class Faults {
      */
     static <Q extends SdkRequest> Function<FaultContext, Interceptor> allowWhenForbidden(
             Class<Q> type, BiPredicate<Q, FaultContext> when) {
-        return ctx -> Interceptor.on(type, (q, chain) -> {
-            try {
-                return chain.proceed(q);
-            } catch (ChimeSdkMessagingException e) {
-                if (FaultContext.is(e, ModeledError.FORBIDDEN) && when.test(q, ctx)) {
-                    return chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arnIn(q))));
-                }
-                throw e;
-            }
-        });
+        return ctx -> Interceptor.onError(type, ModeledError.FORBIDDEN, q -> when.test(q, ctx),
+                (q, chain) -> chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arnIn(q)))));
     }
 
     /** The ARN a request acts on: its channel, else its AppInstance, else its user or resource. */
@@ -66,29 +60,7 @@ final class Faults {
         return Members.text(request, "ChimeBearer");
     }
 
-    /** Runs the call and, on an error of {@code type}, gives {@code fallback}'s answer instead. */
-    static SdkResponse onError(ModeledError type, Interceptor.Chain chain, SdkRequest request,
-                               java.util.function.Supplier<SdkResponse> fallback) {
-        try {
-            return chain.proceed(request);
-        } catch (ChimeSdkMessagingException e) {
-            if (FaultContext.is(e, type)) {
-                return fallback.get();
-            }
-            throw e;
-        }
-    }
-
     // ---- memberships and moderators as the correct service holds them ----
-    static Optional<ChannelMembership> membership(FaultContext ctx, String channelArn, String memberArn) {
-        try {
-            return Optional.of(ctx.service().describeChannelMembership(b -> b.channelArn(channelArn).memberArn(memberArn)
-                    .chimeBearer(ctx.operator(channelArn))).channelMembership());
-        } catch (ChimeSdkMessagingException e) {
-            return Optional.empty();
-        }
-    }
-
     static Optional<ChannelMembershipForAppInstanceUserSummary> membershipOf(FaultContext ctx, String channelArn, String memberArn) {
         try {
             return Optional.of(ctx.service().describeChannelMembershipForAppInstanceUser(b -> b.channelArn(channelArn)
@@ -174,6 +146,13 @@ final class Faults {
         });
     }
 
+    /** The answer to a message the faulty service accepts although it goes nowhere: SENT, with a new ID. */
+    static SendChannelMessageResponse sentNowhere(SendChannelMessageRequest q) {
+        return (SendChannelMessageResponse) SendChannelMessageResponse.builder().channelArn(q.channelArn())
+                .messageId(UUID.randomUUID().toString().replace("-", "")).status(s -> s.value(ChannelMessageStatus.SENT))
+                .sdkHttpResponse(FaultContext.http(201)).build();
+    }
+
     static boolean empty(String text) {
         return text == null || text.isEmpty();
     }
@@ -185,12 +164,6 @@ final class Faults {
             return content;
         }
         return content.substring(0, content.offsetByCodePoints(content.length(), -1));
-    }
-
-    /** The list member of a list operation's response (the one list that is not a list of strings). */
-    static SdkField<?> listOf(SdkResponse response) {
-        return response.sdkFields().stream().filter(f -> f.marshallingType() == MarshallingType.LIST).findFirst()
-                .orElseThrow(() -> new IllegalStateException(response.getClass().getSimpleName() + " holds no list"));
     }
 
     static ChannelMessageSummary summary(ChannelMessage m) {
@@ -210,10 +183,8 @@ final class Faults {
                     }
                     return r.toBuilder().channelMessage(m).build();
                 }),
-                Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
-                    ListChannelMessagesResponse r = chain.call(q);
-                    return r.toBuilder().channelMessages(r.channelMessages().stream().map(onList).toList()).build();
-                }));
+                Interceptor.answer(ListChannelMessagesRequest.class, ListChannelMessagesResponse.class, (q, r) ->
+                        r.toBuilder().channelMessages(r.channelMessages().stream().map(onList).toList()).build()));
     }
 
     /** Lists, on the first page of a channel's messages, the extra messages a faulty service still has. */
@@ -296,11 +267,9 @@ final class Faults {
                     List<Processor> p = declared.get(q.channelFlowArn());
                     return p == null ? r : r.toBuilder().channelFlow(r.channelFlow().toBuilder().processors(p).build()).build();
                 }),
-                Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
-                    ListChannelFlowsResponse r = chain.call(q);
-                    return r.toBuilder().channelFlows(r.channelFlows().stream().map(f -> declared.containsKey(f.channelFlowArn())
-                            ? f.toBuilder().processors(declared.get(f.channelFlowArn())).build() : f).toList()).build();
-                }));
+                Interceptor.answer(ListChannelFlowsRequest.class, ListChannelFlowsResponse.class, (q, r) ->
+                        r.toBuilder().channelFlows(r.channelFlows().stream().map(f -> declared.containsKey(f.channelFlowArn())
+                            ? f.toBuilder().processors(declared.get(f.channelFlowArn())).build() : f).toList()).build()));
     }
 
     /** Runs {@code call} as if the channel had no flow, then gives the channel its flow back. */

@@ -1,5 +1,6 @@
 package chime.conformance.runner.faults;
 
+import chime.conformance.runner.api.Operation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -57,19 +58,6 @@ public final class FaultyMessagingClient implements InvocationHandler {
         if (!method.getParameterTypes()[0].isInstance(request)) {
             throw new IllegalStateException(method.getName() + " cannot proceed with a " + request.getClass().getSimpleName());
         }
-        try {
-            return (SdkResponse) method.invoke(underneath, request);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return Operation.of(request).invoke(underneath, request);
     }
 }

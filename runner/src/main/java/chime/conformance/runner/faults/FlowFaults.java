@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
@@ -47,36 +48,22 @@ final class FlowFaults {
                         }),
                 fault("abort-treated-as-continue", "FLOW-026, STAT-006",
                         "a processor's FallbackAction ABORT behaves like CONTINUE: an unreachable processor lets the message through",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            return Interceptor.all(
-                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
-                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(continueOnly(q.processors())).build());
-                                        declared.put(r.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q.toBuilder().processors(continueOnly(q.processors())).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> continueOnly(ps))),
                 fault("second-flow-replaces-first", "FLOW-007",
                         "associating a flow with a channel that has one replaces it instead of answering ConflictException",
-                        ctx -> Interceptor.on(AssociateChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.CONFLICT, chain, q, () -> {
+                        ctx -> Interceptor.onError(AssociateChannelFlowRequest.class, ModeledError.CONFLICT, (q, chain) -> {
                             ctx.channel(q.channelArn()).map(Channel::channelFlowArn).ifPresent(current -> ctx.service().disassociateChannelFlow(
                                     b -> b.channelArn(q.channelArn()).channelFlowArn(current).chimeBearer(ctx.operator(q.channelArn()))));
                             return chain.proceed(q);
-                        }))),
+                        })),
                 fault("associated-flow-deletable", "FLOW-010",
                         "DeleteChannelFlow deletes a flow still associated with channels (it disassociates them first)",
-                        ctx -> Interceptor.on(DeleteChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.CONFLICT, chain, q, () -> {
+                        ctx -> Interceptor.onError(DeleteChannelFlowRequest.class, ModeledError.CONFLICT, (q, chain) -> {
                             ctx.service().listChannelsAssociatedWithChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()).maxResults(50))
                                     .channels().forEach(c -> ctx.service().disassociateChannelFlow(b -> b.channelArn(c.channelArn())
                                             .channelFlowArn(q.channelFlowArn()).chimeBearer(ctx.operator(c.channelArn()))));
                             return chain.proceed(q);
-                        }))),
+                        })),
                 fault("deny-keeps-message", "FLOW-021, STAT-008",
                         "a ChannelFlowCallback with DeleteResource=true is acknowledged but the message is kept and sent",
                         ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> chain.proceed(
@@ -87,37 +74,16 @@ final class FlowFaults {
                                 : q.toBuilder().channelMessage(q.channelMessage().toBuilder().metadata(null).build()).build()))),
                 fault("unknown-callback-accepted", "FLOW-023",
                         "a ChannelFlowCallback with a CallbackId the service never issued is acknowledged with 200",
-                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> Faults.onError(ModeledError.BAD_REQUEST, chain, q,
-                                () -> {
-                                    if (q.callbackId() == null || q.callbackId().length() < 32 || q.callbackId().length() > 64) {
-                                        throw FaultContext.error(ModeledError.BAD_REQUEST, "CallbackId must hold 32 to 64 characters");
-                                    }
-                                    return ChannelFlowCallbackResponse.builder().channelArn(q.channelArn()).callbackId(q.callbackId())
-                                            .sdkHttpResponse(FaultContext.http(200)).build();
-                                }))),
+                        ctx -> Interceptor.onError(ChannelFlowCallbackRequest.class, ModeledError.BAD_REQUEST, (q, chain) -> {
+                            if (q.callbackId() == null || q.callbackId().length() < 32 || q.callbackId().length() > 64) {
+                                throw FaultContext.error(ModeledError.BAD_REQUEST, "CallbackId must hold 32 to 64 characters");
+                            }
+                            return ChannelFlowCallbackResponse.builder().channelArn(q.channelArn()).callbackId(q.callbackId())
+                                    .sdkHttpResponse(FaultContext.http(200)).build();
+                        })),
                 fault("several-processors-accepted", "FLOW-002",
                         "a channel flow with several processors is accepted (the model's limit of 3), though the documentation allows one",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            return Interceptor.all(
-                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
-                                        if (q.processors().size() < 2 || q.processors().size() > 3) {
-                                            return chain.proceed(q);
-                                        }
-                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(q.processors().get(0)).build());
-                                        declared.put(r.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        if (q.processors().size() < 2 || q.processors().size() > 3) {
-                                            return chain.proceed(q);
-                                        }
-                                        var r = chain.proceed(q.toBuilder().processors(q.processors().get(0)).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> ps.size() < 2 || ps.size() > 3 ? null : List.of(ps.get(0)))),
                 fault("edits-bypass-flow", "FLOW-017, STAT-011",
                         "UpdateChannelMessage in a channel with a flow applies the edit at once, without the processor",
                         ctx -> Interceptor.on(UpdateChannelMessageRequest.class, (q, chain) -> withoutFlow(ctx, q.channelArn(), () -> chain.proceed(q)))),
@@ -127,63 +93,30 @@ final class FlowFaults {
                                 ? withoutFlow(ctx, q.channelArn(), () -> chain.proceed(q)) : chain.proceed(q))),
                 fault("disassociation-ignored", "FLOW-008",
                         "DisassociateChannelFlow answers 204 but the channel keeps its flow",
-                        ctx -> Interceptor.on(DisassociateChannelFlowRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
-                            ctx.service().associateChannelFlow(b -> b.channelArn(q.channelArn()).channelFlowArn(q.channelFlowArn())
-                                    .chimeBearer(ctx.operator(q.channelArn())));
-                            return r;
-                        })),
+                        ctx -> Interceptor.then(DisassociateChannelFlowRequest.class,
+                                q -> ctx.service().associateChannelFlow(b -> b.channelArn(q.channelArn()).channelFlowArn(q.channelFlowArn())
+                                    .chimeBearer(ctx.operator(q.channelArn()))))),
                 fault("channel-flow-arn-not-shown", "FLOW-006, CHAN-012",
                         "DescribeChannel never shows the ChannelFlowArn of an associated flow",
-                        ctx -> Interceptor.on(DescribeChannelRequest.class, (q, chain) -> {
-                            DescribeChannelResponse r = chain.call(q);
-                            return r.toBuilder().channel(r.channel().toBuilder().channelFlowArn(null).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelRequest.class, DescribeChannelResponse.class, (q, r) ->
+                                r.toBuilder().channel(r.channel().toBuilder().channelFlowArn(null).build()).build())),
                 fault("continue-treated-as-abort", "FLOW-025",
                         "a processor's FallbackAction CONTINUE behaves like ABORT: an unreachable processor fails the message",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            java.util.function.UnaryOperator<List<Processor>> abort = ps -> ps.stream().map(p -> p.fallbackAction() == FallbackAction.CONTINUE
-                                    ? p.toBuilder().fallbackAction(FallbackAction.ABORT).build() : p).toList();
-                            return Interceptor.all(
-                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
-                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(abort.apply(q.processors())).build());
-                                        declared.put(r.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q.toBuilder().processors(abort.apply(q.processors())).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Faults.showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> ps.stream().map(p -> p.fallbackAction() == FallbackAction.CONTINUE
+                                ? p.toBuilder().fallbackAction(FallbackAction.ABORT).build() : p).toList())),
                 fault("flow-update-not-applied", "FLOW-014",
                         "UpdateChannelFlow is acknowledged and described, but messages keep going through the old processors",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            return Interceptor.all(
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        List<Processor> current = ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()))
-                                                .channelFlow().processors();
-                                        var r = chain.proceed(q.toBuilder().processors(current).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Faults.showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> flowArn == null ? null
+                                : ctx.service().describeChannelFlow(b -> b.channelFlowArn(flowArn)).channelFlow().processors())),
                 fault("deleted-flow-still-listed", "FLOW-011",
                         "ListChannelFlows still lists a deleted channel flow",
                         ctx -> {
                             Map<String, ChannelFlowSummary> deleted = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelFlowRequest.class, (q, chain) -> {
-                                        ChannelFlow before = ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn())).channelFlow();
-                                        var r = chain.proceed(q);
-                                        deleted.put(q.channelFlowArn(), ChannelFlowSummary.builder().channelFlowArn(before.channelFlowArn())
-                                                .name(before.name()).processors(before.processors()).build());
-                                        return r;
-                                    }),
+                                    Interceptor.then(DeleteChannelFlowRequest.class,
+                                            q -> ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn())).channelFlow(),
+                                        (q, before) -> deleted.put(q.channelFlowArn(), ChannelFlowSummary.builder().channelFlowArn(before.channelFlowArn())
+                                            .name(before.name()).processors(before.processors()).build())),
                                     Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
                                         ListChannelFlowsResponse r = chain.call(q);
                                         if (q.nextToken() != null) {
@@ -197,29 +130,14 @@ final class FlowFaults {
                         }),
                 fault("foreign-flow-association-accepted", "FLOW-028",
                         "AssociateChannelFlow with a flow of another AppInstance answers 200 instead of an error",
-                        ctx -> Interceptor.on(AssociateChannelFlowRequest.class, (q, chain) -> Faults.onError(ModeledError.BAD_REQUEST, chain, q,
-                                () -> AssociateChannelFlowResponse.builder().sdkHttpResponse(FaultContext.http(200)).build()))),
+                        ctx -> Interceptor.onError(AssociateChannelFlowRequest.class, ModeledError.BAD_REQUEST,
+                                (q, chain) -> AssociateChannelFlowResponse.builder().sdkHttpResponse(FaultContext.http(200)).build())),
                 fault("invocation-type-unchecked", "FLOW-004",
                         "a processor's InvocationType other than ASYNC is accepted",
-                        ctx -> {
-                            Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
-                            java.util.function.UnaryOperator<List<Processor>> async = ps -> ps.stream().map(p -> p.configuration() == null
-                                    || p.configuration().lambda() == null || p.configuration().lambda().invocationType() == InvocationType.ASYNC ? p
-                                    : p.toBuilder().configuration(c -> c.lambda(l -> l.resourceArn(p.configuration().lambda().resourceArn())
-                                            .invocationType(InvocationType.ASYNC))).build()).toList();
-                            return Interceptor.all(
-                                    Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
-                                        CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(async.apply(q.processors())).build());
-                                        declared.put(r.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
-                                        var r = chain.proceed(q.toBuilder().processors(async.apply(q.processors())).build());
-                                        declared.put(q.channelFlowArn(), q.processors());
-                                        return r;
-                                    }),
-                                    Faults.showDeclaredProcessors(declared));
-                        }),
+                        ctx -> runsInstead((ps, flowArn) -> ps.stream().map(p -> p.configuration() == null
+                                || p.configuration().lambda() == null || p.configuration().lambda().invocationType() == InvocationType.ASYNC ? p
+                                : p.toBuilder().configuration(c -> c.lambda(l -> l.resourceArn(p.configuration().lambda().resourceArn())
+                                        .invocationType(InvocationType.ASYNC))).build()).toList())),
                 fault("callback-replay-refused", "FLOW-024",
                         "a second ChannelFlowCallback with the same CallbackId is refused instead of acknowledged again",
                         ctx -> {
@@ -235,32 +153,23 @@ final class FlowFaults {
                         }),
                 fault("flow-update-time-frozen", "FLOW-013",
                         "DescribeChannelFlow always shows the creation time as the LastUpdatedTimestamp",
-                        ctx -> Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
-                            DescribeChannelFlowResponse r = chain.call(q);
-                            return r.toBuilder().channelFlow(r.channelFlow().toBuilder()
-                                    .lastUpdatedTimestamp(r.channelFlow().createdTimestamp()).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelFlowRequest.class, DescribeChannelFlowResponse.class, (q, r) ->
+                                r.toBuilder().channelFlow(r.channelFlow().toBuilder()
+                                    .lastUpdatedTimestamp(r.channelFlow().createdTimestamp()).build()).build())),
                 fault("flow-without-creation-time", "FLOW-001, FLOW-012",
                         "DescribeChannelFlow carries no CreatedTimestamp",
-                        ctx -> Interceptor.on(DescribeChannelFlowRequest.class, (q, chain) -> {
-                            DescribeChannelFlowResponse r = chain.call(q);
-                            return r.toBuilder().channelFlow(r.channelFlow().toBuilder().createdTimestamp(null).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelFlowRequest.class, DescribeChannelFlowResponse.class, (q, r) ->
+                                r.toBuilder().channelFlow(r.channelFlow().toBuilder().createdTimestamp(null).build()).build())),
                 fault("associated-channels-without-metadata", "FLOW-016",
                         "ListChannelsAssociatedWithChannelFlow summarises channels without their Metadata",
-                        ctx -> Interceptor.on(ListChannelsAssociatedWithChannelFlowRequest.class, (q, chain) -> {
-                            ListChannelsAssociatedWithChannelFlowResponse r = chain.call(q);
-                            return r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build();
-                        })),
+                        ctx -> Interceptor.answer(ListChannelsAssociatedWithChannelFlowRequest.class, ListChannelsAssociatedWithChannelFlowResponse.class, (q, r) ->
+                                r.toBuilder().channels(r.channels().stream().map(c -> c.toBuilder().metadata(null).build()).toList()).build())),
                 fault("disassociate-from-all-channels", "FLOW-009",
                         "DisassociateChannelFlow disassociates the flow from every channel it serves, as its summary line says",
-                        ctx -> Interceptor.on(DisassociateChannelFlowRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
-                            ctx.service().listChannelsAssociatedWithChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()).maxResults(50))
+                        ctx -> Interceptor.then(DisassociateChannelFlowRequest.class,
+                                q -> ctx.service().listChannelsAssociatedWithChannelFlow(b -> b.channelFlowArn(q.channelFlowArn()).maxResults(50))
                                     .channels().forEach(c -> ctx.service().disassociateChannelFlow(b -> b.channelArn(c.channelArn())
-                                            .channelFlowArn(q.channelFlowArn()).chimeBearer(ctx.operator(c.channelArn()))));
-                            return r;
-                        })),
+                                            .channelFlowArn(q.channelFlowArn()).chimeBearer(ctx.operator(c.channelArn())))))),
                 fault("pending-messages-visible-to-all", "FLOW-029",
                         "a message still being processed is listed to every member, not only to its sender",
                         ctx -> {
@@ -296,9 +205,9 @@ final class FlowFaults {
                         }),
                 fault("late-callback-accepted", "FLOW-030",
                         "ChannelFlowCallback more than 48 hours after the invocation is acknowledged with 200 instead of refused",
-                        ctx -> Interceptor.on(ChannelFlowCallbackRequest.class, (q, chain) -> Faults.onError(ModeledError.FORBIDDEN,
-                                chain, q, () -> ChannelFlowCallbackResponse.builder().channelArn(q.channelArn())
-                                        .callbackId(q.callbackId()).sdkHttpResponse(FaultContext.http(200)).build()))),
+                        ctx -> Interceptor.onError(ChannelFlowCallbackRequest.class, ModeledError.FORBIDDEN,
+                                (q, chain) -> ChannelFlowCallbackResponse.builder().channelArn(q.channelArn())
+                                        .callbackId(q.callbackId()).sdkHttpResponse(FaultContext.http(200)).build())),
                 fault("callback-content-ignored", "FLOW-020",
                         "ChannelFlowCallback is acknowledged, but the content and metadata it gives are ignored: the"
                                 + " message is delivered as sent",
@@ -343,5 +252,34 @@ final class FlowFaults {
                                 i.callbackId(), i.channelArn(), i.messageId(), i.content(), null, i.senderArn(),
                                 i.senderName(), i.persistence(), i.type(), i.createdTimestamp(),
                                 i.lastEditedTimestamp()))));
+    }
+
+    /**
+     * Flows run other processors than those declared: {@code run} gives, from the processors a create or
+     * update declares (and the flow's ARN on an update, null on a create), those the faulty service runs,
+     * or null to run them as declared. Describe and list still show the processors as declared.
+     */
+    private static Interceptor runsInstead(BiFunction<List<Processor>, String, List<Processor>> run) {
+        Map<String, List<Processor>> declared = new ConcurrentHashMap<>();
+        return Interceptor.all(
+                Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> {
+                    List<Processor> instead = run.apply(q.processors(), null);
+                    if (instead == null) {
+                        return chain.proceed(q);
+                    }
+                    CreateChannelFlowResponse r = chain.call(q.toBuilder().processors(instead).build());
+                    declared.put(r.channelFlowArn(), q.processors());
+                    return r;
+                }),
+                Interceptor.on(UpdateChannelFlowRequest.class, (q, chain) -> {
+                    List<Processor> instead = run.apply(q.processors(), q.channelFlowArn());
+                    if (instead == null) {
+                        return chain.proceed(q);
+                    }
+                    var r = chain.proceed(q.toBuilder().processors(instead).build());
+                    declared.put(q.channelFlowArn(), q.processors());
+                    return r;
+                }),
+                showDeclaredProcessors(declared));
     }
 }

@@ -3,6 +3,7 @@ package chime.conformance.runner.faults;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Members;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

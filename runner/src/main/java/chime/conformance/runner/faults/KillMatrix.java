@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -239,14 +238,5 @@ public final class KillMatrix {
 
     private static String escape(String text) {
         return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    /** For callers that cannot throw IOException. */
-    public Matrix runUnchecked(List<Fault> faults) {
-        try {
-            return run(faults);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -22,22 +22,9 @@ final class MembershipFaults {
         return List.of(
                 fault("hidden-members-listed", "MEMB-006",
                         "ListChannelMemberships without a type filter lists HIDDEN members along with DEFAULT ones",
-                        ctx -> Interceptor.on(ListChannelMembershipsRequest.class, (q, chain) -> {
-                            ListChannelMembershipsResponse r = chain.call(q);
-                            if (q.type() != null || q.nextToken() != null) {
-                                return r;
-                            }
-                            List<ChannelMembershipSummary> all = new ArrayList<>(r.channelMemberships());
-                            String token = null;
-                            do {
-                                ListChannelMembershipsResponse page = ctx.service().listChannelMemberships(ListChannelMembershipsRequest.builder()
-                                        .channelArn(q.channelArn()).type(ChannelMembershipType.HIDDEN).nextToken(token)
-                                        .chimeBearer(ctx.operator(q.channelArn())).build());
-                                all.addAll(page.channelMemberships());
-                                token = page.nextToken();
-                            } while (token != null);
-                            return r.toBuilder().channelMemberships(all).build();
-                        })),
+                        ctx -> Interceptor.firstPageAlso(ListChannelMembershipsRequest.class, q -> q.type() != null ? null
+                                : ctx.everything(ListChannelMembershipsRequest.builder().channelArn(q.channelArn())
+                                        .type(ChannelMembershipType.HIDDEN).chimeBearer(ctx.operator(q.channelArn())).build()))),
                 fault("invited-by-is-the-member", "MEMB-002",
                         "a membership's InvitedBy names the member rather than the user whose request added them",
                         ctx -> Interceptor.on(DescribeChannelMembershipRequest.class, (q, chain) -> {
@@ -55,8 +42,7 @@ final class MembershipFaults {
                                 && ctx.isMember(q.channelArn(), q.chimeBearer()))),
                 fault("batch-failures-reported-as-added", "MEMB-012",
                         "BatchCreateChannelMembership lists the users that failed among the members added as well",
-                        ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {
-                            BatchCreateChannelMembershipResponse r = chain.call(q);
+                        ctx -> Interceptor.answer(BatchCreateChannelMembershipRequest.class, BatchCreateChannelMembershipResponse.class, (q, r) -> {
                             if (r.errors().isEmpty() || r.batchChannelMemberships() == null) {
                                 return r;
                             }
@@ -73,53 +59,29 @@ final class MembershipFaults {
                         ctx -> {
                             Map<String, List<ChannelMembershipForAppInstanceUserSummary>> left = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelMembershipRequest.class, (q, chain) -> {
-                                        Optional<ChannelMembershipForAppInstanceUserSummary> before = membershipOf(ctx, q.channelArn(), q.memberArn());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(s -> left.computeIfAbsent(q.memberArn(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(s));
-                                        return r;
-                                    }),
-                                    Interceptor.on(ListChannelMembershipsForAppInstanceUserRequest.class, (q, chain) -> {
-                                        ListChannelMembershipsForAppInstanceUserResponse r = chain.call(q);
-                                        String user = q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer();
-                                        List<ChannelMembershipForAppInstanceUserSummary> extra = left.get(user);
-                                        if (extra == null || q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        List<ChannelMembershipForAppInstanceUserSummary> all = new ArrayList<>(r.channelMemberships());
-                                        all.addAll(extra);
-                                        return r.toBuilder().channelMemberships(all).build();
-                                    }));
+                                    Interceptor.then(DeleteChannelMembershipRequest.class,
+                                            q -> membershipOf(ctx, q.channelArn(), q.memberArn()),
+                                        (q, before) -> before.ifPresent(s -> left.computeIfAbsent(q.memberArn(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(s))),
+                                    Interceptor.firstPageAlso(ListChannelMembershipsForAppInstanceUserRequest.class,
+                                            q -> left.get(q.appInstanceUserArn() != null ? q.appInstanceUserArn() : q.chimeBearer())));
                         }),
                 fault("foreign-users-become-members", "MEMB-015",
                         "CreateChannelMembership accepts a MemberArn that is no AppInstanceUser of the channel's AppInstance",
-                        ctx -> Interceptor.on(CreateChannelMembershipRequest.class, (q, chain) -> Faults.onError(ModeledError.NOT_FOUND, chain, q,
-                                () -> CreateChannelMembershipResponse.builder().channelArn(q.channelArn())
-                                        .member(Identity.builder().arn(q.memberArn()).build())
-                                        .sdkHttpResponse(FaultContext.http(201)).build()))),
+                        ctx -> Interceptor.onError(CreateChannelMembershipRequest.class, ModeledError.NOT_FOUND, q -> true,
+                                (q, chain) -> CreateChannelMembershipResponse.builder().channelArn(q.channelArn())
+                                        .member(Identity.builder().arn(q.memberArn()).build()).sdkHttpResponse(FaultContext.http(201)).build())),
                 fault("default-filter-returns-hidden", "MEMB-007",
                         "ListChannelMemberships with Type=DEFAULT lists the hidden members too",
-                        ctx -> Interceptor.on(ListChannelMembershipsRequest.class, (q, chain) -> {
-                            ListChannelMembershipsResponse r = chain.call(q);
-                            if (q.type() != ChannelMembershipType.DEFAULT || q.nextToken() != null) {
-                                return r;
-                            }
-                            List<ChannelMembershipSummary> all = new ArrayList<>(r.channelMemberships());
-                            all.addAll(ctx.service().listChannelMemberships(b -> b.channelArn(q.channelArn()).type(ChannelMembershipType.HIDDEN)
-                                    .maxResults(50).chimeBearer(ctx.operator(q.channelArn()))).channelMemberships());
-                            return r.toBuilder().channelMemberships(all).build();
-                        })),
+                        ctx -> Interceptor.firstPageAlso(ListChannelMembershipsRequest.class, q -> q.type() != ChannelMembershipType.DEFAULT ? null
+                                : ctx.service().listChannelMemberships(b -> b.channelArn(q.channelArn()).type(ChannelMembershipType.HIDDEN)
+                                        .maxResults(50).chimeBearer(ctx.operator(q.channelArn()))).channelMemberships())),
                 fault("hidden-members-cannot-read", "MEMB-009",
                         "a HIDDEN member is not counted as a member when reading: a private channel's messages are refused to it",
-                        ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
-                            if (q.chimeBearer() != null && FaultContext.appInstanceOf(q.channelArn()).isPresent()
+                        ctx -> Interceptor.refuse(ListChannelMessagesRequest.class, ModeledError.FORBIDDEN, "Only members may read a private channel",
+                                q -> q.chimeBearer() != null && FaultContext.appInstanceOf(q.channelArn()).isPresent()
                                     && ctx.channel(q.channelArn()).map(c -> c.privacy() == ChannelPrivacy.PRIVATE).orElse(false)
-                                    && Faults.membership(ctx, q.channelArn(), q.chimeBearer())
-                                            .map(m -> m.type() == ChannelMembershipType.HIDDEN).orElse(false)) {
-                                throw FaultContext.error(ModeledError.FORBIDDEN, "Only members may read a private channel");
-                            }
-                            return chain.proceed(q);
-                        })),
+                                    && ctx.membership(q.channelArn(), q.chimeBearer())
+                                            .map(m -> m.type() == ChannelMembershipType.HIDDEN).orElse(false))),
                 fault("batch-inviter-is-first-member", "MEMB-002",
                         "BatchCreateChannelMembership names the first member added as the inviter",
                         ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {
@@ -130,23 +92,17 @@ final class MembershipFaults {
                         })),
                 fault("membership-without-timestamps", "MEMB-013",
                         "DescribeChannelMembership carries no CreatedTimestamp or LastUpdatedTimestamp",
-                        ctx -> Interceptor.on(DescribeChannelMembershipRequest.class, (q, chain) -> {
-                            DescribeChannelMembershipResponse r = chain.call(q);
-                            return r.toBuilder().channelMembership(r.channelMembership().toBuilder().createdTimestamp(null)
-                                    .lastUpdatedTimestamp(null).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelMembershipRequest.class, DescribeChannelMembershipResponse.class, (q, r) ->
+                                r.toBuilder().channelMembership(r.channelMembership().toBuilder().createdTimestamp(null)
+                                    .lastUpdatedTimestamp(null).build()).build())),
                 fault("new-member-without-name", "MEMB-001, MEMB-017",
                         "CreateChannelMembership names the new member by ARN only",
-                        ctx -> Interceptor.on(CreateChannelMembershipRequest.class, (q, chain) -> {
-                            CreateChannelMembershipResponse r = chain.call(q);
-                            return r.toBuilder().member(Identity.builder().arn(r.member().arn()).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(CreateChannelMembershipRequest.class, CreateChannelMembershipResponse.class, (q, r) ->
+                                r.toBuilder().member(Identity.builder().arn(r.member().arn()).build()).build())),
                 fault("hidden-type-lost", "MEMB-009",
                         "DescribeChannelMembership reports a HIDDEN membership as DEFAULT",
-                        ctx -> Interceptor.on(DescribeChannelMembershipRequest.class, (q, chain) -> {
-                            DescribeChannelMembershipResponse r = chain.call(q);
-                            return r.toBuilder().channelMembership(r.channelMembership().toBuilder().type(ChannelMembershipType.DEFAULT).build()).build();
-                        })),
+                        ctx -> Interceptor.answer(DescribeChannelMembershipRequest.class, DescribeChannelMembershipResponse.class, (q, r) ->
+                                r.toBuilder().channelMembership(r.channelMembership().toBuilder().type(ChannelMembershipType.DEFAULT).build()).build())),
                 fault("batch-members-without-names", "MEMB-010, MEMB-017",
                         "BatchCreateChannelMembership names the members added by ARN only",
                         ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {
@@ -157,30 +113,21 @@ final class MembershipFaults {
                         })),
                 fault("membership-list-without-channel", "MEMB-016",
                         "ListChannelMemberships does not say which channel it lists",
-                        ctx -> Interceptor.on(ListChannelMembershipsRequest.class, (q, chain) -> {
-                            ListChannelMembershipsResponse r = chain.call(q);
-                            return r.toBuilder().channelArn(null).build();
-                        })),
+                        ctx -> Interceptor.answer(ListChannelMembershipsRequest.class, ListChannelMembershipsResponse.class, (q, r) ->
+                                r.toBuilder().channelArn(null).build())),
                 fault("hidden-member-can-post", "MEMB-018",
                         "a HIDDEN member may post in the channel, like a DEFAULT member",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (!FaultContext.is(e, ModeledError.FORBIDDEN) || q.chimeBearer() == null
-                                        || Faults.membership(ctx, q.channelArn(), q.chimeBearer())
-                                                .filter(m -> m.type() == ChannelMembershipType.HIDDEN).isEmpty()) {
-                                    throw e;
-                                }
-                                // The faulty service posts for the hidden member as for a default one.
-                                String operator = ctx.operator(q.channelArn());
-                                setType(ctx, q.channelArn(), q.chimeBearer(), ChannelMembershipType.DEFAULT, operator);
-                                try {
-                                    return chain.proceed(q);
-                                } finally {
-                                    setType(ctx, q.channelArn(), q.chimeBearer(), ChannelMembershipType.HIDDEN, operator);
-                                }
-                            }
-                        })));
+                        ctx -> Interceptor.onError(SendChannelMessageRequest.class, ModeledError.FORBIDDEN, q -> q.chimeBearer() != null
+                                && ctx.membership(q.channelArn(), q.chimeBearer()).filter(m -> m.type() == ChannelMembershipType.HIDDEN).isPresent(),
+                                (q, chain) -> {
+                                    // The faulty service posts for the hidden member as for a default one.
+                                    String operator = ctx.operator(q.channelArn());
+                                    setType(ctx, q.channelArn(), q.chimeBearer(), ChannelMembershipType.DEFAULT, operator);
+                                    try {
+                                        return chain.proceed(q);
+                                    } finally {
+                                        setType(ctx, q.channelArn(), q.chimeBearer(), ChannelMembershipType.HIDDEN, operator);
+                                    }
+                                })));
     }
 }

@@ -51,13 +51,10 @@ final class MessageFaults {
                         ctx -> {
                             Map<String, List<ChannelMessageSummary>> deleted = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelMessageRequest.class, (q, chain) -> {
-                                        var before = ctx.message(q.channelArn(), q.messageId());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(m -> deleted.computeIfAbsent(q.channelArn(),
-                                                k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)));
-                                        return r;
-                                    }),
+                                    Interceptor.then(DeleteChannelMessageRequest.class,
+                                            q -> ctx.message(q.channelArn(), q.messageId()),
+                                        (q, before) -> before.ifPresent(m -> deleted.computeIfAbsent(q.channelArn(),
+                                            k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)))),
                                     withExtraMessages(deleted::get));
                         }),
                 fault("edits-reorder-messages", "MSG-022",
@@ -105,13 +102,10 @@ final class MessageFaults {
                         ctx -> {
                             Map<String, List<ChannelMessageSummary>> revisions = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(UpdateChannelMessageRequest.class, (q, chain) -> {
-                                        var before = ctx.message(q.channelArn(), q.messageId());
-                                        var r = chain.proceed(q);
-                                        before.ifPresent(m -> revisions.computeIfAbsent(q.channelArn(),
-                                                k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)));
-                                        return r;
-                                    }),
+                                    Interceptor.then(UpdateChannelMessageRequest.class,
+                                            q -> ctx.message(q.channelArn(), q.messageId()),
+                                        (q, before) -> before.ifPresent(m -> revisions.computeIfAbsent(q.channelArn(),
+                                            k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)))),
                                     withExtraMessages(revisions::get));
                         }),
                 fault("message-type-defaults-to-standard", "MSG-003, ERR-012",
@@ -131,20 +125,17 @@ final class MessageFaults {
                                 s -> s.metadata() == null ? s.toBuilder().metadata("").build() : s)),
                 fault("deleted-message-editable", "MSG-015",
                         "UpdateChannelMessage on a deleted message answers 200",
-                        ctx -> Interceptor.on(UpdateChannelMessageRequest.class, (q, chain) -> Faults.onError(ModeledError.NOT_FOUND, chain, q,
-                                () -> UpdateChannelMessageResponse.builder().channelArn(q.channelArn()).messageId(q.messageId())
-                                        .status(s -> s.value(ChannelMessageStatus.SENT)).sdkHttpResponse(FaultContext.http(200)).build()))),
+                        ctx -> Interceptor.onError(UpdateChannelMessageRequest.class, ModeledError.NOT_FOUND,
+                                (q, chain) -> UpdateChannelMessageResponse.builder().channelArn(q.channelArn()).messageId(q.messageId())
+                                        .status(s -> s.value(ChannelMessageStatus.SENT)).sdkHttpResponse(FaultContext.http(200)).build())),
                 fault("redacted-content-listed", "MSG-020",
                         "ListChannelMessages still shows the content of a redacted message",
                         ctx -> {
                             Map<String, String> content = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(RedactChannelMessageRequest.class, (q, chain) -> {
-                                        var before = ctx.message(q.channelArn(), q.messageId());
-                                        var r = chain.proceed(q);
-                                        before.filter(m -> m.content() != null).ifPresent(m -> content.put(q.channelArn() + " " + q.messageId(), m.content()));
-                                        return r;
-                                    }),
+                                    Interceptor.then(RedactChannelMessageRequest.class,
+                                            q -> ctx.message(q.channelArn(), q.messageId()),
+                                        (q, before) -> before.filter(m -> m.content() != null).ifPresent(m -> content.put(q.channelArn() + " " + q.messageId(), m.content()))),
                                     Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
                                         ListChannelMessagesResponse r = chain.call(q);
                                         return r.toBuilder().channelMessages(r.channelMessages().stream().map(s -> {
@@ -158,10 +149,8 @@ final class MessageFaults {
                         ctx -> Faults.messageView(m -> m, s -> s.toBuilder().lastEditedTimestamp(null).build())),
                 fault("redaction-answer-without-message", "MSG-019",
                         "RedactChannelMessage answers without the ChannelArn and MessageId",
-                        ctx -> Interceptor.on(RedactChannelMessageRequest.class, (q, chain) -> {
-                            RedactChannelMessageResponse r = chain.call(q);
-                            return r.toBuilder().channelArn(null).messageId(null).build();
-                        })),
+                        ctx -> Interceptor.answer(RedactChannelMessageRequest.class, RedactChannelMessageResponse.class, (q, r) ->
+                                r.toBuilder().channelArn(null).messageId(null).build())),
                 fault("redaction-keeps-metadata", "MSG-018",
                         "RedactChannelMessage removes the content but keeps the metadata, as the older API reference text said",
                         ctx -> {

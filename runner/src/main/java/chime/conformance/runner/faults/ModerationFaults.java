@@ -3,6 +3,7 @@ package chime.conformance.runner.faults;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Members;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +23,18 @@ final class ModerationFaults {
         return List.of(
                 fault("moderator-removal-ignored", "MOD-004",
                         "DeleteChannelModerator answers 204 but the user stays a moderator",
-                        ctx -> Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
-                            DeleteChannelModeratorResponse r = chain.call(q);
-                            ctx.service().createChannelModerator(b -> b.channelArn(q.channelArn())
-                                    .channelModeratorArn(q.channelModeratorArn()).chimeBearer(ctx.operator(q.channelArn())));
-                            return r;
-                        })),
+                        ctx -> Interceptor.then(DeleteChannelModeratorRequest.class,
+                                q -> ctx.service().createChannelModerator(b -> b.channelArn(q.channelArn())
+                                    .channelModeratorArn(q.channelModeratorArn()).chimeBearer(ctx.operator(q.channelArn()))))),
                 fault("moderator-made-member", "MOD-005",
                         "CreateChannelModerator also makes the user a member of the channel",
-                        ctx -> Interceptor.on(CreateChannelModeratorRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
+                        ctx -> Interceptor.then(CreateChannelModeratorRequest.class, q -> {
                             try {
                                 ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
                                         .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())));
                             } catch (ChimeSdkMessagingException ignored) {
                                 // already a member, or cannot be one
                             }
-                            return r;
                         })),
                 fault("moderator-created-by-self", "MOD-002",
                         "DescribeChannelModerator names the moderator as its own creator instead of the user who appointed them",
@@ -49,34 +45,25 @@ final class ModerationFaults {
                         })),
                 fault("moderator-list-only-members", "MOD-003, MOD-005",
                         "ListChannelModerators leaves out moderators who are not members of the channel",
-                        ctx -> Interceptor.on(ListChannelModeratorsRequest.class, (q, chain) -> {
-                            ListChannelModeratorsResponse r = chain.call(q);
-                            return r.toBuilder().channelModerators(r.channelModerators().stream()
-                                    .filter(m -> ctx.isMember(q.channelArn(), m.moderator().arn())).toList()).build();
-                        })),
+                        ctx -> Interceptor.answer(ListChannelModeratorsRequest.class, ListChannelModeratorsResponse.class, (q, r) ->
+                                r.toBuilder().channelModerators(r.channelModerators().stream()
+                                    .filter(m -> ctx.isMember(q.channelArn(), m.moderator().arn())).toList()).build())),
                 fault("moderated-channels-stale", "MOD-007",
                         "after DeleteChannelModerator the user's ListChannelsModeratedByAppInstanceUser still shows the channel",
                         ctx -> {
                             Map<String, List<ChannelModeratedByAppInstanceUserSummary>> kept = new ConcurrentHashMap<>();
                             return Interceptor.all(
-                                    Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
-                                        var channel = ctx.channel(q.channelArn());
-                                        var r = chain.proceed(q);
-                                        channel.ifPresent(c -> kept.computeIfAbsent(q.channelModeratorArn(), k -> new CopyOnWriteArrayList<>())
-                                                .add(ChannelModeratedByAppInstanceUserSummary.builder().channelSummary(summary(c)).build()));
-                                        return r;
-                                    }),
+                                    Interceptor.then(DeleteChannelModeratorRequest.class, q -> ctx.channel(q.channelArn()),
+                                        (q, channel) -> channel.ifPresent(c -> kept.computeIfAbsent(q.channelModeratorArn(), k -> new CopyOnWriteArrayList<>())
+                                            .add(ChannelModeratedByAppInstanceUserSummary.builder().channelSummary(summary(c)).build()))),
                                     alsoModerating(kept));
                         }),
                 fault("former-moderator-keeps-powers", "MOD-004",
                         "DeleteChannelModerator removes the role from the lists, but the permissions of the role stay cached",
                         ctx -> {
                             Set<String> former = ConcurrentHashMap.newKeySet();
-                            Interceptor remember = Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
-                                var r = chain.proceed(q);
-                                former.add(q.channelArn() + " " + q.channelModeratorArn());
-                                return r;
-                            });
+                            Interceptor remember = Interceptor.then(DeleteChannelModeratorRequest.class,
+                                    q -> former.add(q.channelArn() + " " + q.channelModeratorArn()));
                             Interceptor powers = (q, chain) -> {
                                 try {
                                     return chain.proceed(q);
@@ -93,15 +80,13 @@ final class ModerationFaults {
                         }),
                 fault("moderator-removal-ends-membership", "MOD-004",
                         "DeleteChannelModerator also removes the user's membership",
-                        ctx -> Interceptor.on(DeleteChannelModeratorRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
+                        ctx -> Interceptor.then(DeleteChannelModeratorRequest.class, q -> {
                             try {
                                 ctx.service().deleteChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
                                         .chimeBearer(ctx.operator(q.channelArn())));
                             } catch (ChimeSdkMessagingException ignored) {
                                 // not a member
                             }
-                            return r;
                         })));
     }
 }

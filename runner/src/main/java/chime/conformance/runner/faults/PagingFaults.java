@@ -3,12 +3,13 @@ package chime.conformance.runner.faults;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Members;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
@@ -27,10 +28,8 @@ final class PagingFaults {
                             if (!Members.has(q, "NextToken") || Members.get(r, "NextToken") == null) {
                                 return r;
                             }
-                            SdkField<?> items = listOf(r);
-                            List<?> list = (List<?>) items.getValueOrDefault(r);
-                            return list == null || list.isEmpty() ? r
-                                    : Members.with(r, items.memberName(), List.copyOf(list.subList(0, list.size() - 1)));
+                            List<?> list = Members.items(r);
+                            return list.isEmpty() ? r : Members.with(r, Members.itemsMember(r), List.copyOf(list.subList(0, list.size() - 1)));
                         }),
                 fault("page-size-ignored", "PAGE-001",
                         "MaxResults is ignored: every page holds up to the default of 50 items",
@@ -47,12 +46,8 @@ final class PagingFaults {
                         }),
                 fault("forged-token-restarts-list", "PAGE-005",
                         "a NextToken the service never issued starts the list from the beginning instead of being rejected",
-                        ctx -> (q, chain) -> {
-                            if (!Members.has(q, "NextToken") || Members.get(q, "NextToken") == null) {
-                                return chain.proceed(q);
-                            }
-                            return Faults.onError(ModeledError.BAD_REQUEST, chain, q, () -> chain.proceed(Members.with(q, "NextToken", null)));
-                        }),
+                        ctx -> Interceptor.onError(SdkRequest.class, ModeledError.BAD_REQUEST, q -> Members.get(q, "NextToken") != null,
+                                (q, chain) -> chain.proceed(Members.with(q, "NextToken", null)))),
                 fault("last-page-has-token", "PAGE-002",
                         "the last page of a list carries a NextToken that leads to an empty page",
                         ctx -> {
@@ -64,13 +59,11 @@ final class PagingFaults {
                                 String token = Members.text(q, "NextToken");
                                 if (token != null && issued.contains(token)) {
                                     SdkResponse last = chain.proceed(Members.with(q, "NextToken", null));
-                                    SdkField<?> items = Faults.listOf(last);
-                                    return Members.with(Members.with(last, items.memberName(), List.of()), "NextToken", null);
+                                    return Members.with(Members.with(last, Members.itemsMember(last), List.of()), "NextToken", null);
                                 }
                                 SdkResponse r = chain.proceed(q);
                                 if (Members.get(r, "NextToken") == null) {
-                                    List<?> list = (List<?>) Faults.listOf(r).getValueOrDefault(r);
-                                    if (list != null && !list.isEmpty()) {
+                                    if (!Members.items(r).isEmpty()) {
                                         String fake = "end" + UUID.randomUUID().toString().replace("-", "");
                                         issued.add(fake);
                                         return Members.with(r, "NextToken", fake);

@@ -24,20 +24,18 @@ final class ReadMarkerFaults {
                                 : chain.proceed(q))),
                 fault("read-marker-for-non-members", "READ-005",
                         "UpdateChannelReadMarker by a user who is not a member answers 200 instead of ForbiddenException",
-                        ctx -> Interceptor.on(UpdateChannelReadMarkerRequest.class, (q, chain) -> Faults.onError(ModeledError.FORBIDDEN, chain, q,
-                                () -> UpdateChannelReadMarkerResponse.builder().channelArn(q.channelArn())
-                                        .sdkHttpResponse(FaultContext.http(200)).build()))),
+                        ctx -> Interceptor.onError(UpdateChannelReadMarkerRequest.class, ModeledError.FORBIDDEN,
+                                (q, chain) -> UpdateChannelReadMarkerResponse.builder().channelArn(q.channelArn())
+                                        .sdkHttpResponse(FaultContext.http(200)).build())),
                 fault("read-marker-per-channel", "READ-003",
                         "a read marker is kept per channel, not per member: marking a channel read marks it for every member",
-                        ctx -> Interceptor.on(UpdateChannelReadMarkerRequest.class, (q, chain) -> {
-                            var r = chain.proceed(q);
+                        ctx -> Interceptor.then(UpdateChannelReadMarkerRequest.class, q -> {
                             for (ChannelMembershipType type : ChannelMembershipType.knownValues()) {
                                 ctx.service().listChannelMemberships(b -> b.channelArn(q.channelArn()).type(type).maxResults(50)
                                         .chimeBearer(ctx.operator(q.channelArn()))).channelMemberships().stream()
                                         .map(m -> m.member().arn()).filter(a -> !a.equals(q.chimeBearer()))
                                         .forEach(a -> ctx.service().updateChannelReadMarker(b -> b.channelArn(q.channelArn()).chimeBearer(a)));
                             }
-                            return r;
                         })),
                 fault("unmarked-channels-show-a-marker", "READ-002",
                         "a channel never marked as read shows a ReadMarkerTimestamp (the time of the listing)",

@@ -3,6 +3,7 @@ package chime.conformance.runner.faults;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Members;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,12 +25,8 @@ final class SizeFaults {
                         ctx -> oversizedContent(4096, ChannelMessageType.STANDARD, c -> c.length() <= 4096)),
                 fault("content-limit-off-by-one", "SIZE-001",
                         "STANDARD content of exactly 4096 bytes is rejected: the limit is checked with < instead of <=",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            if (q.type() != ChannelMessageType.CONTROL && Texts.bytes(q.content()) == 4096) {
-                                throw FaultContext.error(ModeledError.BAD_REQUEST, "Content is too long");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(SendChannelMessageRequest.class, ModeledError.BAD_REQUEST, "Content is too long",
+                                q -> q.type() != ChannelMessageType.CONTROL && Texts.bytes(q.content()) == 4096)),
                 fault("control-metadata-accepted", "SIZE-004",
                         "a CONTROL message with metadata is accepted (the metadata is dropped)",
                         ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> chain.proceed(
@@ -68,12 +65,8 @@ final class SizeFaults {
                         }),
                 fault("message-metadata-limit-off-by-one", "SIZE-002",
                         "message metadata of exactly 1024 bytes is rejected: the limit is checked with < instead of <=",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            if (Texts.bytes(q.metadata()) == 1024) {
-                                throw FaultContext.error(ModeledError.BAD_REQUEST, "Metadata is too long");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(SendChannelMessageRequest.class, ModeledError.BAD_REQUEST, "Metadata is too long",
+                                q -> Texts.bytes(q.metadata()) == 1024)),
                 fault("edit-content-unchecked", "SIZE-007",
                         "UpdateChannelMessage does not check the size of the new content",
                         ctx -> {
@@ -97,12 +90,8 @@ final class SizeFaults {
                                 s -> s.toBuilder().content(shortOfTheLimit(s.content(), s.type())).build())),
                 fault("batch-limit-off-by-one", "SIZE-009",
                         "BatchCreateChannelMembership rejects a batch of exactly 100 users",
-                        ctx -> Interceptor.on(BatchCreateChannelMembershipRequest.class, (q, chain) -> {
-                            if (q.memberArns().size() == 100) {
-                                throw FaultContext.error(ModeledError.BAD_REQUEST, "Too many members");
-                            }
-                            return chain.proceed(q);
-                        })),
+                        ctx -> Interceptor.refuse(BatchCreateChannelMembershipRequest.class, ModeledError.BAD_REQUEST, "Too many members",
+                                q -> q.memberArns().size() == 100)),
                 fault("name-limit-off-by-one", "SIZE-008",
                         "a channel name of exactly 256 characters is rejected, on creation and on update",
                         ctx -> (q, chain) -> {
@@ -168,11 +157,7 @@ final class SizeFaults {
                         }),
                 fault("update-metadata-limit-off-by-one", "SIZE-006",
                         "UpdateChannel rejects channel metadata of exactly 1024 bytes",
-                        ctx -> Interceptor.on(UpdateChannelRequest.class, (q, chain) -> {
-                            if (Texts.bytes(q.metadata()) == 1024) {
-                                throw FaultContext.error(ModeledError.BAD_REQUEST, "Metadata is too long");
-                            }
-                            return chain.proceed(q);
-                        })));
+                        ctx -> Interceptor.refuse(UpdateChannelRequest.class, ModeledError.BAD_REQUEST, "Metadata is too long",
+                                q -> Texts.bytes(q.metadata()) == 1024)));
     }
 }

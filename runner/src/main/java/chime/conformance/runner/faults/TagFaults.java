@@ -50,8 +50,8 @@ final class TagFaults {
                                 Interceptor.on(CreateChannelFlowRequest.class, (q, chain) -> chain.proceed(q.toBuilder().tags((List<Tag>) null).build())))),
                 fault("tag-validation-skipped", "TAG-006",
                         "TagResource does not validate tags: a tag without a key or a value, or too long, is answered 204 and dropped",
-                        ctx -> Interceptor.on(TagResourceRequest.class, (q, chain) -> Faults.onError(ModeledError.BAD_REQUEST, chain, q,
-                                () -> TagResourceResponse.builder().sdkHttpResponse(FaultContext.http(204)).build()))),
+                        ctx -> Interceptor.onError(TagResourceRequest.class, ModeledError.BAD_REQUEST,
+                                (q, chain) -> TagResourceResponse.builder().sdkHttpResponse(FaultContext.http(204)).build())),
                 fault("untagged-resource-not-found", "TAG-005",
                         "ListTagsForResource of a resource without tags answers NotFoundException instead of an empty list",
                         ctx -> Interceptor.on(ListTagsForResourceRequest.class, (q, chain) -> {
@@ -63,7 +63,7 @@ final class TagFaults {
                         })),
                 fault("tag-limit-unenforced", "TAG-006, ERR-005",
                         "TagResource beyond the per-resource limit is acknowledged with 204 (the extra tags are dropped)",
-                        ctx -> Interceptor.on(TagResourceRequest.class, (q, chain) -> Faults.onError(ModeledError.RESOURCE_LIMIT_EXCEEDED, chain, q,
-                                () -> TagResourceResponse.builder().sdkHttpResponse(FaultContext.http(204)).build()))));
+                        ctx -> Interceptor.onError(TagResourceRequest.class, ModeledError.RESOURCE_LIMIT_EXCEEDED,
+                                (q, chain) -> TagResourceResponse.builder().sdkHttpResponse(FaultContext.http(204)).build())));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 
 /**
@@ -111,26 +112,21 @@ public final class SdkFixtures implements Fixtures {
             }
             // A shared AppInstance outlives the scenario: demote its admins first (an AppInstance holds only so
             // many), then delete its users.
-            List<String> promoted;
-            synchronized (admins) {
-                promoted = List.copyOf(admins);
+            forEach(admins, arn -> identity.deleteAppInstanceAdmin(r -> r.appInstanceArn(appInstanceArn).appInstanceAdminArn(arn)));
+            forEach(users, arn -> identity.deleteAppInstanceUser(r -> r.appInstanceUserArn(arn)));
+        }
+
+        /** Runs {@code delete} on each of a snapshot of {@code arns}, going on after a failure (best effort, see above). */
+        private static void forEach(List<String> arns, Consumer<String> delete) {
+            List<String> snapshot;
+            synchronized (arns) {
+                snapshot = List.copyOf(arns);
             }
-            for (String arn : promoted) {
+            for (String arn : snapshot) {
                 try {
-                    identity.deleteAppInstanceAdmin(r -> r.appInstanceArn(appInstanceArn).appInstanceAdminArn(arn));
+                    delete.accept(arn);
                 } catch (RuntimeException ignored) {
-                    // best effort, see above
-                }
-            }
-            List<String> created;
-            synchronized (users) {
-                created = List.copyOf(users);
-            }
-            for (String arn : created) {
-                try {
-                    identity.deleteAppInstanceUser(r -> r.appInstanceUserArn(arn));
-                } catch (RuntimeException ignored) {
-                    // best effort, see above
+                    // best effort
                 }
             }
         }

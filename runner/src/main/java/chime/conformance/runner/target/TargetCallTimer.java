@@ -43,7 +43,10 @@ public final class TargetCallTimer {
         return new Totals(CALLS.sum(), NANOS.sum());
     }
 
-    /** {@code delegate} itself when timing is off, else a proxy of {@code type} that times every call. */
+    /**
+     * {@code delegate} itself when timing is off, else a proxy of {@code type} that times every call (a fixture
+     * scope's {@code appInstanceArn()} excepted: a plain read, not a call to the target).
+     */
     public static <T> T timed(T delegate, Class<T> type) {
         if (!enabled || delegate == null) {
             return delegate;
@@ -52,49 +55,9 @@ public final class TargetCallTimer {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
-    /**
-     * The fixture scope {@code delegate}, whose provisioning calls are timed; its {@code appInstanceArn()} is
-     * a plain read, not a call to the target.
-     */
+    /** The fixture scope {@code delegate}, whose provisioning calls are timed. */
     public static AppInstanceScope timed(AppInstanceScope delegate) {
-        if (!enabled || delegate == null) {
-            return delegate;
-        }
-        return new AppInstanceScope() {
-            @Override
-            public String appInstanceArn() {
-                return delegate.appInstanceArn();
-            }
-
-            @Override
-            public String createUser(String name) {
-                return time(() -> delegate.createUser(name));
-            }
-
-            @Override
-            public void makeAdmin(String userArn) {
-                time(() -> {
-                    delegate.makeAdmin(userArn);
-                    return null;
-                });
-            }
-
-            @Override
-            public void deleteUser(String userArn) {
-                time(() -> {
-                    delegate.deleteUser(userArn);
-                    return null;
-                });
-            }
-
-            @Override
-            public void close() {
-                time(() -> {
-                    delegate.close();
-                    return null;
-                });
-            }
-        };
+        return timed(delegate, AppInstanceScope.class);
     }
 
     /** Runs one call to the target, timed when timing is on. */
@@ -116,21 +79,35 @@ public final class TargetCallTimer {
     }
 
     private static Object invoke(Object delegate, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return method.invoke(delegate, args);
+        if (method.getDeclaringClass() == Object.class
+                || method.getDeclaringClass() == AppInstanceScope.class && method.getName().equals("appInstanceArn")) {
+            return call(delegate, method, args);
         }
-        int[] depth = DEPTH.get();
-        long started = depth[0] == 0 ? System.nanoTime() : 0L;
-        depth[0]++;
+        try {
+            return time(() -> {
+                try {
+                    return call(delegate, method, args);
+                } catch (Throwable e) {
+                    throw new Thrown(e);
+                }
+            });
+        } catch (Thrown e) {
+            throw e.getCause();
+        }
+    }
+
+    private static Object call(Object delegate, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(delegate, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();
-        } finally {
-            if (--depth[0] == 0) {
-                NANOS.add(System.nanoTime() - started);
-                CALLS.increment();
-            }
+        }
+    }
+
+    /** Carries what a timed call threw out of the {@link Supplier} that times it. */
+    private static final class Thrown extends RuntimeException {
+        Thrown(Throwable cause) {
+            super(null, cause, false, false);
         }
     }
 }

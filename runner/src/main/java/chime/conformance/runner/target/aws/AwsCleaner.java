@@ -1,15 +1,23 @@
 package chime.conformance.runner.target.aws;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
+import software.amazon.awssdk.services.chimesdkidentity.model.AppInstanceSummary;
+import software.amazon.awssdk.services.chimesdkidentity.model.ListAppInstancesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelAssociatedWithFlowSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowSummary;
@@ -19,11 +27,15 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListRolesResponse;
+import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 
 /**
- * Deletes what the kit created on AWS, one resource at a time: the end of a run and {@code sweep} use the
- * same code. Deleting what is already gone succeeds (a cleanup may run twice, e.g. after an interrupt), and
+ * Finds and deletes what the kit created on AWS, one resource at a time: the end of a run and {@code sweep}
+ * use the same code. Deleting what is already gone succeeds (a cleanup may run twice, e.g. after an interrupt), and
  * conflicts that settle with time (a channel flow still associated a moment after its disassociation, an
  * IAM role whose policy removal has not propagated) are retried with backoff.
  *
@@ -31,6 +43,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * ChimeBearer with the right to do it. The cleaner therefore makes a user of the flow's AppInstance, the
  * janitor, an AppInstanceAdmin (AUTH-024) and disassociates as that user. The janitor lives inside the
  * AppInstance about to be deleted, so it leaves nothing behind.
+ *
+ * <p>{@link #find} lists what earlier runs left (a run killed before its cleanup, a cleanup that failed) in
+ * one region of one account. A resource is the kit's only when both hold: its name is a kit name with a run
+ * id ({@link RunId#PREFIX}) and it carries the kit's mark (an AppInstance's metadata, a function's or role's
+ * {@value AwsTarget#RUN_TAG} tag; roles also live under the path {@value AwsTarget#ROLE_PATH}). Anything
+ * else is never listed, so never deleted. Age is the service's creation time where it tells one, otherwise
+ * the start of the run named in the resource.
  */
 public final class AwsCleaner {
 
@@ -51,7 +70,7 @@ public final class AwsCleaner {
     private final Pause pause;
     private final Map<String, String> janitors = new ConcurrentHashMap<>();
 
-    /** {@code lambda} and {@code iam} may be null where no processors were deployed (nor are swept). */
+    /** {@code lambda} and {@code iam} may be null where no processors were deployed: those kinds are not searched. */
     public AwsCleaner(ChimeSdkIdentityClient identity, ChimeSdkMessagingClient messaging, LambdaClient lambda,
                       IamClient iam, Pause pause) {
         this.identity = identity;
@@ -59,6 +78,70 @@ public final class AwsCleaner {
         this.lambda = lambda;
         this.iam = iam;
         this.pause = pause;
+    }
+
+    /** The kit's resources created more than {@code olderThan} ago (by {@code clock}), in the order to delete them. */
+    public List<AwsResource> find(Duration olderThan, Clock clock) {
+        Instant cutoff = clock.instant().minus(olderThan);
+        List<AwsResource> found = new ArrayList<>(appInstances());
+        if (lambda != null) {
+            found.addAll(functions());
+        }
+        if (iam != null) {
+            found.addAll(roles());
+        }
+        return found.stream()
+                .filter(r -> !r.createdAt().isAfter(cutoff))
+                .sorted(Comparator.comparing((AwsResource r) -> r.kind().ordinal()).reversed()
+                        .thenComparing(AwsResource::createdAt))
+                .toList();
+    }
+
+    private List<AwsResource> appInstances() {
+        List<AwsResource> found = new ArrayList<>();
+        for (AppInstanceSummary summary : everyPage(token -> identity.listAppInstances(r -> r.nextToken(token)),
+                ListAppInstancesResponse::appInstances, ListAppInstancesResponse::nextToken)) {
+            Optional<RunId> run = RunId.ofName(summary.name());
+            if (run.isEmpty() || !AwsTarget.isKitMetadata(summary.metadata())) {
+                continue;
+            }
+            Optional<Instant> told = unlessGone(() -> Optional.ofNullable(identity.describeAppInstance(
+                    r -> r.appInstanceArn(summary.appInstanceArn())).appInstance().createdTimestamp()), null);
+            if (told != null) {
+                found.add(new AwsResource(AwsResource.Kind.APP_INSTANCE, summary.appInstanceArn(), summary.name(),
+                        told.orElse(run.get().startedAt())));
+            }
+        }
+        return found;
+    }
+
+    private List<AwsResource> functions() {
+        List<AwsResource> found = new ArrayList<>();
+        for (FunctionConfiguration function : everyPage(marker -> lambda.listFunctions(r -> r.marker(marker)),
+                ListFunctionsResponse::functions, ListFunctionsResponse::nextMarker)) {
+            Optional<RunId> run = RunId.ofName(function.functionName());
+            if (run.isPresent() && run.get().value().equals(unlessGone(() -> lambda.listTags(
+                    r -> r.resource(function.functionArn())).tags().get(AwsTarget.RUN_TAG), null))) {
+                found.add(new AwsResource(AwsResource.Kind.LAMBDA_FUNCTION, function.functionName(),
+                        function.functionName(), run.get().startedAt()));
+            }
+        }
+        return found;
+    }
+
+    private List<AwsResource> roles() {
+        List<AwsResource> found = new ArrayList<>();
+        for (Role role : everyPage(marker -> iam.listRoles(r -> r.pathPrefix(AwsTarget.ROLE_PATH).marker(marker)),
+                ListRolesResponse::roles, page -> Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null)) {
+            Optional<RunId> run = RunId.ofName(role.roleName());
+            if (run.isPresent() && AwsTarget.ROLE_PATH.equals(role.path()) && unlessGone(() -> iam.listRoleTags(
+                    r -> r.roleName(role.roleName())).tags().stream().anyMatch(t -> AwsTarget.RUN_TAG.equals(t.key())
+                    && run.get().value().equals(t.value())), false)) {
+                found.add(new AwsResource(AwsResource.Kind.IAM_ROLE, role.roleName(), role.roleName(),
+                        role.createDate() == null ? run.get().startedAt() : role.createDate()));
+            }
+        }
+        return found;
     }
 
     /** Deletes each resource in the order given, going on after a failure; says what happened. */
@@ -88,14 +171,9 @@ public final class AwsCleaner {
 
     /** Its channel flows first (they are not part of the AppInstance's data), then the AppInstance itself. */
     public void deleteAppInstance(String appInstanceArn) {
-        List<String> flows;
-        try {
-            flows = flowsOf(appInstanceArn);
-        } catch (AwsServiceException e) {
-            if (isGone(e)) {
-                return;
-            }
-            throw e;
+        List<String> flows = unlessGone(() -> flowsOf(appInstanceArn), null);
+        if (flows == null) {
+            return;
         }
         for (String flow : flows) {
             deleteChannelFlow(flow);
@@ -105,14 +183,9 @@ public final class AwsCleaner {
 
     /** Disassociates the flow from every channel, then deletes it. */
     public void deleteChannelFlow(String channelFlowArn) {
-        List<String> channels;
-        try {
-            channels = channelsAssociatedWith(channelFlowArn);
-        } catch (AwsServiceException e) {
-            if (isGone(e)) {
-                return;
-            }
-            throw e;
+        List<String> channels = unlessGone(() -> channelsAssociatedWith(channelFlowArn), null);
+        if (channels == null) {
+            return;
         }
         if (!channels.isEmpty()) {
             String bearer = janitor(appInstanceOf(channelFlowArn));
@@ -138,59 +211,60 @@ public final class AwsCleaner {
         if (iam == null) {
             throw new IllegalStateException("no IAM client to delete role " + roleName + " with");
         }
-        try {
-            String marker = null;
-            do {
-                String from = marker;
-                ListRolePoliciesResponse page = iam.listRolePolicies(r -> r.roleName(roleName).marker(from));
-                for (String policy : page.policyNames()) {
-                    retrying("DeleteRolePolicy " + roleName + "/" + policy,
-                            () -> iam.deleteRolePolicy(r -> r.roleName(roleName).policyName(policy)));
-                }
-                marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
-            } while (marker != null);
-            marker = null;
-            do {
-                String from = marker;
-                ListAttachedRolePoliciesResponse page = iam.listAttachedRolePolicies(r -> r.roleName(roleName).marker(from));
-                for (AttachedPolicy policy : page.attachedPolicies()) {
-                    retrying("DetachRolePolicy " + roleName + "/" + policy.policyName(),
-                            () -> iam.detachRolePolicy(r -> r.roleName(roleName).policyArn(policy.policyArn())));
-                }
-                marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
-            } while (marker != null);
-        } catch (AwsServiceException e) {
-            if (isGone(e)) {
-                return;
-            }
-            throw e;
+        List<String> inline = unlessGone(() -> everyPage(marker -> iam.listRolePolicies(r -> r.roleName(roleName).marker(marker)),
+                ListRolePoliciesResponse::policyNames, page -> Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null), null);
+        List<AttachedPolicy> attached = unlessGone(() -> everyPage(marker -> iam.listAttachedRolePolicies(
+                r -> r.roleName(roleName).marker(marker)), ListAttachedRolePoliciesResponse::attachedPolicies,
+                page -> Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null), null);
+        if (inline == null || attached == null) {
+            return;
+        }
+        for (String policy : inline) {
+            retrying("DeleteRolePolicy " + roleName + "/" + policy,
+                    () -> iam.deleteRolePolicy(r -> r.roleName(roleName).policyName(policy)));
+        }
+        for (AttachedPolicy policy : attached) {
+            retrying("DetachRolePolicy " + roleName + "/" + policy.policyName(),
+                    () -> iam.detachRolePolicy(r -> r.roleName(roleName).policyArn(policy.policyArn())));
         }
         retrying("DeleteRole " + roleName, () -> iam.deleteRole(r -> r.roleName(roleName)));
     }
 
     List<String> flowsOf(String appInstanceArn) {
-        List<String> flows = new ArrayList<>();
-        String token = null;
-        do {
-            String from = token;
-            ListChannelFlowsResponse page = messaging.listChannelFlows(r -> r.appInstanceArn(appInstanceArn).nextToken(from));
-            page.channelFlows().stream().map(ChannelFlowSummary::channelFlowArn).forEach(flows::add);
-            token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return flows;
+        return everyPage(token -> messaging.listChannelFlows(r -> r.appInstanceArn(appInstanceArn).nextToken(token)),
+                ListChannelFlowsResponse::channelFlows, ListChannelFlowsResponse::nextToken)
+                .stream().map(ChannelFlowSummary::channelFlowArn).toList();
     }
 
     List<String> channelsAssociatedWith(String channelFlowArn) {
-        List<String> channels = new ArrayList<>();
+        return everyPage(token -> messaging.listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(channelFlowArn)
+                        .nextToken(token)), ListChannelsAssociatedWithChannelFlowResponse::channels,
+                ListChannelsAssociatedWithChannelFlowResponse::nextToken)
+                .stream().map(ChannelAssociatedWithFlowSummary::channelArn).toList();
+    }
+
+    /** Every item of a listing in pages: {@code page} answers the page after a token (null: the first one). */
+    private static <P, T> List<T> everyPage(Function<String, P> page, Function<P, List<T>> items, Function<P, String> next) {
+        List<T> all = new ArrayList<>();
         String token = null;
         do {
-            String from = token;
-            ListChannelsAssociatedWithChannelFlowResponse page = messaging.listChannelsAssociatedWithChannelFlow(
-                    r -> r.channelFlowArn(channelFlowArn).nextToken(from));
-            page.channels().stream().map(ChannelAssociatedWithFlowSummary::channelArn).forEach(channels::add);
-            token = page.nextToken();
+            P answer = page.apply(token);
+            all.addAll(items.apply(answer));
+            token = next.apply(answer);
         } while (token != null && !token.isEmpty());
-        return channels;
+        return all;
+    }
+
+    /** What {@code call} answers, or {@code gone} when what it asks about no longer exists. */
+    private static <T> T unlessGone(Supplier<T> call, T gone) {
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            if (isGone(e)) {
+                return gone;
+            }
+            throw e;
+        }
     }
 
     /** {@code arn:aws:chime:R:A:app-instance/ID/channel-flow/FID} belongs to {@code arn:aws:chime:R:A:app-instance/ID}. */

@@ -2,6 +2,7 @@ package chime.conformance.runner.target.aws;
 
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.TargetConfig;
+import chime.conformance.runner.target.sdk.SdkClients;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -10,6 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The aws target's settings, read from the target config: its file fields (region, credentials, processors,
@@ -123,6 +129,48 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
                     + " processor:... capability); those that only manage channel flows still run");
         }
         return lines;
+    }
+
+    /** Checks that credentials resolve; {@code after} ends the message when they do not. */
+    public static void requireCredentials(SdkClients clients, String source, String after) {
+        try {
+            clients.credentials().resolveCredentials();
+        } catch (SdkException e) {
+            throw new IllegalArgumentException("no AWS credentials" + source + ": " + firstSentence(e.getMessage())
+                    + ". Configure credentials as for the AWS CLI, or choose a profile with --profile." + after, e);
+        }
+    }
+
+    /** The account of the credentials (STS GetCallerIdentity); {@code after} ends the message of a failure. */
+    public String account(SdkClients clients, String after) {
+        try (StsClient sts = at(clients.configure(StsClient.builder()), stsEndpoint).build()) {
+            return sts.getCallerIdentity().account();
+        } catch (SdkException e) {
+            throw new IllegalArgumentException("cannot identify the AWS account (STS GetCallerIdentity): "
+                    + firstSentence(e.getMessage()) + after, e);
+        }
+    }
+
+    public LambdaClient lambda(SdkClients clients) {
+        return at(clients.configure(LambdaClient.builder()), lambdaEndpoint).build();
+    }
+
+    public IamClient iam(SdkClients clients) {
+        return at(clients.configure(IamClient.builder()), iamEndpoint).build();
+    }
+
+    private static <B extends SdkClientBuilder<B, ?>> B at(B builder, URI endpoint) {
+        return endpoint == null ? builder : builder.endpointOverride(endpoint);
+    }
+
+    /** The SDK's credential errors list every provider it tried; the first sentence says what failed. */
+    static String firstSentence(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String m = message.strip();
+        int end = m.indexOf(". ");
+        return end > 0 && end < 400 ? m.substring(0, end) : (m.length() > 400 ? m.substring(0, 400) + "..." : m);
     }
 
     private static boolean flag(TargetConfig config, String name, boolean fallback) {

@@ -5,13 +5,10 @@ import chime.conformance.runner.target.TargetConfig;
 import chime.conformance.runner.target.TargetProvider;
 import chime.conformance.runner.target.sdk.SdkClients;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * {@code --target aws}: the real Amazon Chime SDK Messaging, reached with the SDK's default credential
@@ -69,23 +66,17 @@ public final class AwsTargetProvider implements TargetProvider {
         LambdaClient lambda = null;
         IamClient iam = null;
         try {
-            try {
-                clients.credentials().resolveCredentials();
-            } catch (SdkException e) {
-                throw new IllegalArgumentException("no AWS credentials (" + credentialSource(withCredentials) + "): "
-                        + firstSentence(e.getMessage()) + ". Configure credentials as for the AWS CLI, or choose"
-                        + " a profile with --profile. Nothing was created.", e);
-            }
+            AwsSettings.requireCredentials(clients, " (" + credentialSource(withCredentials) + ")", " Nothing was created.");
             String account = null;
             if (settings.looksUpAccount()) {
-                account = lookUpAccount(clients, settings.stsEndpoint());
+                account = settings.account(clients, ". Nothing was created.");
                 out.println("Account: " + (settings.maskAccount() ? "************" : account));
             } else {
                 out.println("Account: not looked up (endpoint override without sts-endpoint: STS is not called)");
             }
             if (settings.deploysProcessors()) {
-                lambda = override(clients.configure(LambdaClient.builder()), settings.lambdaEndpoint()).build();
-                iam = override(clients.configure(IamClient.builder()), settings.iamEndpoint()).build();
+                lambda = settings.lambda(clients);
+                iam = settings.iam(clients);
             }
             AwsTarget target = new AwsTarget(settings, run, clients, gate, ledger, flows, lambda, iam, account, pause, out);
             out.println("Provisioning run " + run + ":");
@@ -100,32 +91,9 @@ public final class AwsTargetProvider implements TargetProvider {
         }
     }
 
-    private static String lookUpAccount(SdkClients clients, URI stsEndpoint) {
-        try (StsClient sts = override(clients.configure(StsClient.builder()), stsEndpoint).build()) {
-            return sts.getCallerIdentity().account();
-        } catch (SdkException e) {
-            throw new IllegalArgumentException("cannot identify the AWS account (STS GetCallerIdentity): "
-                    + firstSentence(e.getMessage()) + ". Nothing was created.", e);
-        }
-    }
-
-    private static <B extends software.amazon.awssdk.core.client.builder.SdkClientBuilder<B, ?>> B override(B builder, URI endpoint) {
-        return endpoint == null ? builder : builder.endpointOverride(endpoint);
-    }
-
     private static String credentialSource(TargetConfig config) {
         String how = config.credentials();
         return how.startsWith("profile:") ? "profile " + how.substring("profile:".length()) : "the SDK's default chain";
-    }
-
-    /** The SDK's credential errors list every provider it tried; the first sentence says what failed. */
-    static String firstSentence(String message) {
-        if (message == null) {
-            return "unknown error";
-        }
-        String m = message.strip();
-        int end = m.indexOf(". ");
-        return end > 0 && end < 400 ? m.substring(0, end) : (m.length() > 400 ? m.substring(0, 400) + "..." : m);
     }
 
     private static void closeQuietly(AutoCloseable resource) {

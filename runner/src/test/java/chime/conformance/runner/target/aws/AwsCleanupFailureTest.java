@@ -71,11 +71,11 @@ class AwsCleanupFailureTest {
         // A second close (the shutdown hook after the end of the run) does not try again, nor fail again.
         target.close();
 
-        Sweeper sweeper = new Sweeper(aws.service.identityClient(), null, null, Clock.systemUTC());
-        List<AwsResource> left = sweeper.find(Duration.ZERO);
+        AwsCleaner sweeper = new AwsCleaner(aws.service.identityClient(), aws.service.messagingClient(), null, null,
+                d -> { });
+        List<AwsResource> left = sweeper.find(Duration.ZERO, Clock.systemUTC());
         assertThat(left, hasSize(1));
-        CleanupReport swept = new AwsCleaner(aws.service.identityClient(), aws.service.messagingClient(), null, null,
-                d -> { }).deleteAll(left);
+        CleanupReport swept = sweeper.deleteAll(left);
         assertThat(swept.failed(), empty());
         assertThat(aws.kitAppInstances(), empty());
     }

@@ -165,17 +165,17 @@ class ProcessorDeployerTest {
         iam.add("/", "chime-conformance-20250314t101500z-3fa9-elsewhere", Tag.builder().key(AwsTarget.RUN_TAG).value(RUN.value()).build());
         try (ReferenceService chime = ReferenceService.create()) {
             Clock noon = Clock.fixed(Instant.parse("2025-03-14T12:00:00Z"), ZoneOffset.UTC);
-            Sweeper sweeper = new Sweeper(chime.identityClient(), lambda, iam, noon);
+            AwsCleaner sweeper = new AwsCleaner(chime.identityClient(), chime.messagingClient(), lambda, iam, d -> { });
 
-            List<AwsResource> found = sweeper.find(Duration.ofHours(1));
+            List<AwsResource> found = sweeper.find(Duration.ofHours(1), noon);
 
             assertThat(found.stream().map(AwsResource::name).toList(), contains(
                     RUN.resourceName("pass-through"), RUN.resourceName("deny"), RUN.resourceName("rewrite"),
                     RUN.resourceName("slow-pass-through"), RUN.resourceName("processors")));
             // The run of five minutes ago is younger than an hour; with no age limit it is found too.
-            assertThat(sweeper.find(Duration.ZERO).stream().map(AwsResource::name).toList(),
+            assertThat(sweeper.find(Duration.ZERO, noon).stream().map(AwsResource::name).toList(),
                     is(not(empty())));
-            assertThat(sweeper.find(Duration.ZERO).stream().map(AwsResource::name).toList().contains(recent.resourceName("deny")),
+            assertThat(sweeper.find(Duration.ZERO, noon).stream().map(AwsResource::name).toList().contains(recent.resourceName("deny")),
                     is(true));
         }
     }
