@@ -21,6 +21,27 @@ ensure_bench_jar() {
   fi
 }
 
+# Waits up to 30 s for the server PID, writing to LOG, to print its loopback endpoint (and to write READY, a grep
+# pattern, when given), then prints the endpoint. Fails, with what the server wrote, if it exits first.
+await_endpoint() {
+  local pid="$1" log="$2" ready="${3:-}" endpoint=""
+  for _ in $(seq 1 300); do
+    endpoint="$(grep -m1 -oE 'http://127\.0\.0\.1:[0-9]+' "$log" || true)"
+    if [ -n "$endpoint" ] && { [ -z "$ready" ] || grep -q "$ready" "$log"; }; then
+      echo "$endpoint"
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "the server did not start:" >&2
+      cat "$log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "the server printed no endpoint within 30 s" >&2
+  return 1
+}
+
 # The 1-minute load average: other work on the machine, to read each figure against.
 load1() {
   cut -d' ' -f1 /proc/loadavg

@@ -27,18 +27,7 @@ trap cleanup EXIT
 java -XX:+ExitOnOutOfMemoryError ${SERVER_OPTS:-} -jar "$CLI_JAR" serve --host 127.0.0.1 --port 0 \
   > "$work/serve.log" 2>&1 &
 server_pid=$!
-endpoint=""
-for _ in $(seq 1 300); do
-  endpoint="$(grep -m1 -oE 'http://127\.0\.0\.1:[0-9]+' "$work/serve.log" || true)"
-  grep -q 'Press Ctrl+C' "$work/serve.log" && [ -n "$endpoint" ] && break
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    echo "the server did not start:" >&2
-    cat "$work/serve.log" >&2
-    exit 1
-  fi
-  sleep 0.1
-done
-[ -n "$endpoint" ] || { echo "the server printed no endpoint" >&2; exit 1; }
+endpoint="$(await_endpoint "$server_pid" "$work/serve.log" 'Press Ctrl+C')"
 
 rss() {
   awk -v what="$1" '$1 == what":" {printf "%.0f MiB", $2 / 1024}' "/proc/$server_pid/status"

@@ -53,18 +53,8 @@ start_server() {
   java ${SERVER_OPTS:-} "$@" > "$work/$name.log" 2>&1 &
   local pid=$!
   echo "$pid" >> "$work/pids"
-  local endpoint=""
-  for _ in $(seq 1 200); do
-    endpoint="$(grep -m1 -oE 'http://127\.0\.0\.1:[0-9]+' "$work/$name.log" || true)"
-    [ -n "$endpoint" ] && break
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "$name did not start:" >&2
-      cat "$work/$name.log" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
-  [ -n "$endpoint" ] || { echo "$name printed no endpoint" >&2; exit 1; }
+  local endpoint
+  endpoint="$(await_endpoint "$pid" "$work/$name.log")" || exit 1
   echo "$name=$endpoint@$pid"
 }
 

@@ -20,23 +20,15 @@ public final class Html {
 
     /** Escaping for text between tags (not for attribute values): {@code & < >}. */
     public static String text(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return escape(text, false);
     }
 
+    /** Escaping for text and attribute values alike: {@code & < > " ' `}. */
     public static String escape(String text) {
+        return escape(text, true);
+    }
+
+    private static String escape(String text, boolean quotes) {
         if (text == null) {
             return "";
         }
@@ -47,9 +39,9 @@ public final class Html {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '`' -> out.append("&#96;");
+                case '"' -> out.append(quotes ? "&quot;" : "\"");
+                case '\'' -> out.append(quotes ? "&#39;" : "'");
+                case '`' -> out.append(quotes ? "&#96;" : "`");
                 default -> out.append(c);
             }
         }

@@ -56,22 +56,34 @@ public final class Paging {
     public <K, V, T> Page<T> page(NavigableMap<K, V> index, Cursor<K> cursor, KeyCodec<K> codec,
                                   Function<? super V, ? extends T> view) {
         NavigableMap<K, V> rest = cursor.after() == null ? index : index.tailMap(cursor.after(), false);
-        List<T> items = new ArrayList<>(Math.min(cursor.limit(), 64));
-        K lastKey = null;
-        boolean more = false;
-        for (Map.Entry<K, V> entry : rest.entrySet()) {
-            T item = view.apply(entry.getValue());
-            if (item == null) {
-                continue;
+        Iterator<Map.Entry<K, V>> entries = rest.entrySet().iterator();
+        return page(new Walk<K, T>() {
+            private K given;
+            private K marked;
+
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
             }
-            if (items.size() == cursor.limit()) {
-                more = true;
-                break;
+
+            @Override
+            public T next() {
+                Map.Entry<K, V> entry = entries.next();
+                given = entry.getKey();
+                return view.apply(entry.getValue());
             }
-            items.add(item);
-            lastKey = entry.getKey();
-        }
-        return new Page<>(items, more ? tokens.issue(cursor.query(), codec.write(lastKey)) : null);
+
+            @Override
+            public int mark() {
+                marked = given;
+                return 0;
+            }
+
+            @Override
+            public K keyAt(int mark) {
+                return marked;
+            }
+        }, cursor, codec);
     }
 
     /**

@@ -281,15 +281,9 @@ final class MessageLog {
             if (entry instanceof Removed) {
                 continue;
             }
-            s.items[size] = entry;
-            s.sequences[size] = old.sequences[i];
-            index(s, size, messageOf(entry).messageIdHash());
-            size++;
+            place(s, size++, entry, old.sequences[i]);
         }
-        s.size = size;
-        removed = 0;
-        live = size;
-        segment = s;
+        publish(s, size);
         return s;
     }
 
@@ -299,23 +293,28 @@ final class MessageLog {
         int size = 0;
         for (int i = 0; i <= n; i++) {
             if (i == at) {
-                s.items[size] = entry;
-                s.sequences[size] = key.sequence();
-                index(s, size, messageOf(entry).messageIdHash());
-                size++;
+                place(s, size++, entry, key.sequence());
             }
             if (i == n) {
                 break;
             }
             Object e = old.at(i);
-            if (e instanceof Removed) {
-                continue;
+            if (!(e instanceof Removed)) {
+                place(s, size++, e, old.sequences[i]);
             }
-            s.items[size] = e;
-            s.sequences[size] = old.sequences[i];
-            index(s, size, messageOf(e).messageIdHash());
-            size++;
         }
+        publish(s, size);
+    }
+
+    /** Puts {@code entry} at {@code position} of a segment not yet published, and indexes it by message ID. */
+    private static void place(Segment s, int position, Object entry, long sequence) {
+        s.items[position] = entry;
+        s.sequences[position] = sequence;
+        index(s, position, messageOf(entry).messageIdHash());
+    }
+
+    /** Makes {@code s}, holding {@code size} live entries and no removed ones, the log's segment. */
+    private void publish(Segment s, int size) {
         s.size = size;
         removed = 0;
         live = size;
