@@ -231,33 +231,23 @@ final class MessageLog {
         return (hash ^ (hash >>> 16)) * 0x9E3779B9;
     }
 
-    private static int position(Segment s, int n, String messageId, int hash) {
+    /**
+     * The position of the live entry whose message ID is {@code id}: a String (the ID as clients write it) or a
+     * ChannelMessage (the ID of a message being stored, compared without building its text); -1 if none.
+     */
+    private static int position(Segment s, int n, Object id, int hash) {
         int mask = s.ids.length - 1;
         for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-            int id = s.ids[i];
-            if (id == FREE) {
+            int slot = s.ids[i];
+            if (slot == FREE) {
                 return -1;
             }
-            if (id > 0 && id - 1 < n) {
-                Object entry = s.at(id - 1);
-                if (!(entry instanceof Removed) && messageOf(entry).hasMessageId(messageId)) {
-                    return id - 1;
-                }
-            }
-        }
-    }
-
-    private static int position(Segment s, int n, ChannelMessage message, int hash) {
-        int mask = s.ids.length - 1;
-        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-            int id = s.ids[i];
-            if (id == FREE) {
-                return -1;
-            }
-            if (id > 0 && id - 1 < n) {
-                Object entry = s.at(id - 1);
-                if (!(entry instanceof Removed) && messageOf(entry).sameMessageId(message)) {
-                    return id - 1;
+            if (slot > 0 && slot - 1 < n) {
+                Object entry = s.at(slot - 1);
+                if (!(entry instanceof Removed) && (id instanceof String text
+                        ? messageOf(entry).hasMessageId(text)
+                        : messageOf(entry).sameMessageId((ChannelMessage) id))) {
+                    return slot - 1;
                 }
             }
         }
