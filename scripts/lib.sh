@@ -21,6 +21,14 @@ ensure_bench_jar() {
   fi
 }
 
+# Sets work to a new temporary directory and server_pid to "" (the caller sets it when it starts a server); on
+# exit the server, if still running, is killed and the directory removed.
+with_server_work_dir() {
+  work="$(mktemp -d)"
+  server_pid=""
+  trap 'if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -9 "$server_pid" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
+}
+
 # Waits up to 30 s for the server PID, writing to LOG, to print its loopback endpoint (and to write READY, a grep
 # pattern, when given), then prints the endpoint. Fails, with what the server wrote, if it exits first.
 await_endpoint() {

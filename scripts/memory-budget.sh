@@ -12,15 +12,7 @@ source "$(dirname "$0")/lib.sh"
 
 ensure_cli_jar
 ensure_bench_jar
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+with_server_work_dir
 
 # shellcheck disable=SC2086
 java -XX:+ExitOnOutOfMemoryError ${SERVER_OPTS:-} -jar "$CLI_JAR" serve --host 127.0.0.1 --port 0 ${SERVE_ARGS:-} \
