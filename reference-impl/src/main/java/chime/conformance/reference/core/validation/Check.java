@@ -2,7 +2,6 @@ package chime.conformance.reference.core.validation;
 
 import chime.conformance.reference.core.error.ApiError;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -123,13 +122,35 @@ public final class Check {
         return value;
     }
 
+    /**
+     * The length of {@code value} in UTF-8, counted without encoding it: what {@code value.getBytes(UTF_8)}
+     * would hold (an unpaired surrogate, which the encoder replaces with '?', counts one byte).
+     */
     public static int utf8Length(String value) {
-        return value.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = 0;
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 3;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes++;
+            }
+        }
+        return bytes;
     }
 
     /** A size limit in UTF-8 bytes, as the documentation states them (SIZE-001 to SIZE-007). */
     public static String maxUtf8Bytes(String value, String member, int maxBytes) {
-        if (value != null && utf8Length(value) > maxBytes) {
+        // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4): short values need no count.
+        if (value != null && (long) value.length() * 3 > maxBytes && utf8Length(value) > maxBytes) {
             throw ApiError.badRequest(member + " exceeds " + maxBytes + " bytes (UTF-8)");
         }
         return value;

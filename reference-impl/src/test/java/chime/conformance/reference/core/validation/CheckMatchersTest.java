@@ -44,6 +44,22 @@ class CheckMatchersTest {
     }
 
     @Test
+    void utf8LengthIsTheLengthOfTheEncoding() {
+        SplittableRandom random = new SplittableRandom(3);
+        char[] interesting = {'a', '\u007F', '\u0080', '\u07FF', '\u0800', '\uFFFF', '\uD83D', '\uDE00', '\uDBFF',
+                '\uDC00', '\u00E9'};
+        for (int n = 0; n < 100_000; n++) {
+            char[] chars = new char[random.nextInt(8)];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = random.nextBoolean() ? interesting[random.nextInt(interesting.length)]
+                        : (char) random.nextInt(0x10000);
+            }
+            String s = new String(chars);
+            assertEquals(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Check.utf8Length(s), s);
+        }
+    }
+
+    @Test
     void inIdAlphabetAgreesWithThePattern() {
         SplittableRandom random = new SplittableRandom(7);
         for (int n = 0; n < 100_000; n++) {
