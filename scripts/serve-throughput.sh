@@ -30,6 +30,16 @@ if [ "${1:-}" = "--pin" ]; then
   client_cpu=(taskset -c 1)
 fi
 
+# Fail before building or starting anything when the chosen client is missing.
+previous=""
+for arg in "$@"; do
+  if [ "$previous" = "--engine" ] && [ "$arg" = "wrk" ] && ! command -v wrk >/dev/null 2>&1; then
+    echo "--engine wrk needs wrk on the PATH (Debian: apt-get install wrk)" >&2
+    exit 2
+  fi
+  previous="$arg"
+done
+
 baseline="$(git -C "$ROOT" rev-parse --short "${BASELINE:-5e4ceea}")"
 baseline_dir="$ROOT/target/serve-baseline-$baseline"
 baseline_jar="$baseline_dir/chime-conformance.jar"
