@@ -54,6 +54,11 @@ public final class LoadGenerator {
      * method, path, query and headers, to a channel nobody created.
      */
     static final String FIXED = "Fixed";
+    /**
+     * For a server that answers every request alike: the SendChannelMessage request (a POST with its body), to a
+     * channel nobody created, so that a send is compared with a bare answer to the same bytes.
+     */
+    static final String FIXED_POST = "FixedPost";
 
     private final URI endpoint;
     private final InetSocketAddress address;
@@ -261,7 +266,8 @@ public final class LoadGenerator {
         return new Exchange() {
             @Override
             public int call(String token) {
-                byte[] request = operation.equals(SEND) ? send(path, bearer, token) : list(path, bearer);
+                byte[] request = operation.equals(SEND) || operation.equals(FIXED_POST) ? send(path, bearer, token)
+                        : list(path, bearer);
                 try {
                     return connection.exchange(request, false).status();
                 } catch (IOException e) {

@@ -14,9 +14,10 @@ import java.util.Map;
 /**
  * Servers side by side under one client: each target (a {@code serve} of some build) gets the same setup as
  * {@link LoadGenerator}'s, then every round loads each target's SendChannelMessage and ListChannelMessages (a
- * page of 50) and each bare target's fixed answer, one row after another, the order rotated from round to round,
- * so that what else the machine does slows every server alike. The summary gives each row's median over the
- * rounds and the ratios between targets.
+ * page of 50) and each bare target's fixed answer to the same two requests (a send is compared with the bare
+ * answer to its POST, a page with the bare answer to its GET), one row after another, the order rotated from
+ * round to round, so that what else the machine does slows every server alike. The summary gives each row's
+ * median over the rounds and the ratios between targets.
  *
  * <pre>
  * java -cp benchmarks.jar chime.conformance.benchmarks.load.ServeThroughput
@@ -38,7 +39,11 @@ public final class ServeThroughput {
 
     private record Row(Target target, String operation) {
         String label() {
-            return target.name + " " + (target.bare ? "fixed body" : operation);
+            if (!target.bare) {
+                return target.name + " " + operation;
+            }
+            return target.name + (operation.equals(LoadGenerator.FIXED_POST) ? " fixed body, POST"
+                    : " fixed body, GET");
         }
     }
 
@@ -102,6 +107,7 @@ public final class ServeThroughput {
                 rows.add(new Row(t, LoadGenerator.LIST));
             } else {
                 rows.add(new Row(t, LoadGenerator.FIXED));
+                rows.add(new Row(t, LoadGenerator.FIXED_POST));
             }
             generators.put(t, generator);
             if (engine.equals("wrk")) {
@@ -136,7 +142,7 @@ public final class ServeThroughput {
         for (Row row : rows) {
             runner.run(row, Math.max(warmup, 2));
         }
-        System.out.printf(Locale.ROOT, "%5s  %-32s %9s %9s %8s %8s %13s %13s %6s %6s%n", "round", "row", "requests",
+        System.out.printf(Locale.ROOT, "%5s  %-36s %9s %9s %8s %8s %13s %13s %6s %6s%n", "round", "row", "requests",
                 "req/s", "p50 ms", "p99 ms", "server µs/req", "client µs/req", "errors", "load1");
         Map<Row, List<Double>> rates = new LinkedHashMap<>();
         Map<Row, List<Double>> cpu = new LinkedHashMap<>();
@@ -154,7 +160,7 @@ public final class ServeThroughput {
                 rates.computeIfAbsent(row, x -> new ArrayList<>()).add(r.perSecond());
                 cpu.computeIfAbsent(row, x -> new ArrayList<>()).add(perRequest);
                 clientCpu.computeIfAbsent(row, x -> new ArrayList<>()).add(r.clientMicros());
-                System.out.printf(Locale.ROOT, "%5d  %-32s %9d %9.0f %8.3f %8.3f %13.0f %13.0f %6d %6s%n", round,
+                System.out.printf(Locale.ROOT, "%5d  %-36s %9d %9.0f %8.3f %8.3f %13.0f %13.0f %6d %6s%n", round,
                         row.label(), r.requests(), r.perSecond(), r.p50(), r.p99(), perRequest, r.clientMicros(),
                         r.errors(), load1());
             }
@@ -162,9 +168,9 @@ public final class ServeThroughput {
 
         System.out.println();
         System.out.println("medians over " + rounds + " round(s)");
-        System.out.printf(Locale.ROOT, "%-32s %9s %13s %13s%n", "row", "req/s", "server µs/req", "client µs/req");
+        System.out.printf(Locale.ROOT, "%-36s %9s %13s %13s%n", "row", "req/s", "server µs/req", "client µs/req");
         for (Row row : rows) {
-            System.out.printf(Locale.ROOT, "%-32s %9.0f %13.0f %13.0f%n", row.label(), median(rates.get(row)),
+            System.out.printf(Locale.ROOT, "%-36s %9.0f %13.0f %13.0f%n", row.label(), median(rates.get(row)),
                     median(cpu.get(row)), median(clientCpu.get(row)));
         }
         System.out.println();
@@ -183,7 +189,7 @@ public final class ServeThroughput {
                 for (Target bare : targets) {
                     if (bare.bare) {
                         System.out.printf(Locale.ROOT, "%-20s %s / %s: %.2f%n", op, t.name, bare.name,
-                                rate / median(rates.get(new Row(bare, LoadGenerator.FIXED))));
+                                rate / median(rates.get(new Row(bare, bareRowFor(op)))));
                     }
                 }
             }
@@ -203,6 +209,14 @@ public final class ServeThroughput {
                 System.out.printf(Locale.ROOT, "%-20s %s / %s:%s%n", op, t.name, first.name, line);
             }
         }
+    }
+
+    /**
+     * The bare row an operation is compared with: the one loaded with the same request bytes (a send's POST
+     * with its body, a page's GET).
+     */
+    private static String bareRowFor(String operation) {
+        return operation.equals(LoadGenerator.SEND) ? LoadGenerator.FIXED_POST : LoadGenerator.FIXED;
     }
 
     /** Loads one row for a number of seconds. */

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A Lua script per row builds the same requests as the raw client: SendChannelMessage with the same 64-byte
  * content and a fresh ClientRequestToken per request, ListChannelMessages for a page of 50, and that request's
- * method, path and headers for a bare handler. Each wrk thread sends as one member of the channel. wrk runs in
- * {@code sh -c}, which reports its children's CPU time (/proc/PID/stat, cutime and cstime) when wrk has exited:
- * the client's CPU per request.
+ * method, path and headers for a bare handler, or the send's request for a bare handler's POST row. Each wrk
+ * thread sends as one member of the channel. wrk runs in {@code sh -c}, which reports its children's CPU time
+ * (/proc/PID/stat, cutime and cstime) when wrk has exited: the client's CPU per request.
  */
 final class WrkEngine {
 
@@ -60,7 +60,8 @@ final class WrkEngine {
 
     /**
      * Loads the row with {@code connections} connections for {@code seconds}: {@code operation} is
-     * {@link LoadGenerator#SEND}, {@link LoadGenerator#LIST} or {@link LoadGenerator#FIXED}; {@code channelArn}
+     * {@link LoadGenerator#SEND}, {@link LoadGenerator#LIST}, {@link LoadGenerator#FIXED} or
+     * {@link LoadGenerator#FIXED_POST}; {@code channelArn}
      * and {@code bearers} are the generator's setup (null and empty for a bare handler).
      */
     Figures run(String operation, String channelArn, List<String> bearers, int connections, double seconds)
@@ -135,7 +136,8 @@ final class WrkEngine {
                     latency:percentile(50), latency:percentile(99), e.status,
                     e.connect + e.read + e.write + e.timeout))
                 end
-                """.formatted(list, quoted(path), operation.equals(LoadGenerator.SEND), quoted(run));
+                """.formatted(list, quoted(path),
+                operation.equals(LoadGenerator.SEND) || operation.equals(LoadGenerator.FIXED_POST), quoted(run));
     }
 
     private static String quoted(String s) {
