@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in who may call what: the rules of area AUTH. */
 final class AuthFaults {

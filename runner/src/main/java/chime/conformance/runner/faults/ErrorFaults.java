@@ -6,7 +6,6 @@ import chime.conformance.contract.ModeledError;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in modeled errors: the rules of area ERR. */
 final class ErrorFaults {

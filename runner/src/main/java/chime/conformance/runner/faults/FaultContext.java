@@ -17,10 +17,7 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * What a fault can use besides the request it intercepts: the correct service underneath (to look things

@@ -3,15 +3,7 @@ package chime.conformance.runner.steps;
 import static chime.conformance.runner.world.ChannelFlowFixtures.DEFAULT_FALLBACK;
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.emptyOrNullString;
-import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
@@ -19,7 +11,7 @@ import chime.conformance.runner.target.ProcessorProbe;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.types.ParameterTypes;
 import chime.conformance.runner.world.ChannelFlowFixtures;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
@@ -36,21 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelAssociatedWithFlowSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlow;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowResponse;
 
 /**
  * Channel flows: creating, describing, updating, deleting and listing them (developer APIs, called by

@@ -1,10 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.world.World;
@@ -13,14 +10,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BatchChannelMemberships;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipError;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /** Channel memberships, DEFAULT and HIDDEN, single and batch. */
 public class MembershipSteps extends Steps {

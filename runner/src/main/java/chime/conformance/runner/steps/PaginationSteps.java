@@ -1,12 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
@@ -34,8 +29,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Paging through the nine list operations by following NextToken by hand (PAGE-001 to PAGE-008): there
@@ -310,23 +304,10 @@ public class PaginationSteps extends Steps {
         List<String> filled = expected.get(listing.key());
         int limit = filled == null ? Driver.MAX_PAGES
                 : (pageSize == null || pageSize < 1 ? filled.size() : filled.size() / pageSize) + 3;
-        List<List<String>> pages = new ArrayList<>();
-        List<ChannelMessageSummary> messages = new ArrayList<>();
-        String token = null;
-        boolean finished = false;
-        while (pages.size() < limit && !finished) {
-            Outcome outcome = call.with("NextToken", token).attempt(actor);
-            if (outcome.failed()) {
-                break;
-            }
-            List<?> items = Members.items(outcome.response(SdkResponse.class));
-            pages.add(items.stream().map(Members::id).toList());
-            items.stream().filter(ChannelMessageSummary.class::isInstance).map(ChannelMessageSummary.class::cast)
-                    .forEach(messages::add);
-            token = Members.text(outcome.response(SdkResponse.class), "NextToken");
-            finished = token == null;
-        }
-        run = new PagingRun(listing, List.copyOf(pages), finished);
+        Driver.Paged paged = call.attemptPages(actor, limit);
+        run = new PagingRun(listing, paged.ids(), paged.finished());
+        List<ChannelMessageSummary> messages = paged.items().stream().filter(ChannelMessageSummary.class::isInstance)
+                .map(ChannelMessageSummary.class::cast).toList();
         if (!messages.isEmpty() && !world.outcome().failed()) {
             ledger.seen(messages);
         }

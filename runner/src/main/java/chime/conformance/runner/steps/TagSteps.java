@@ -2,10 +2,7 @@ package chime.conformance.runner.steps;
 
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.target.ProcessorBehaviour;
@@ -20,10 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListTagsForResourceResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Tags on channels and channel flows: given at creation, applied, removed and listed. The tag operations

@@ -27,21 +27,7 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
-import software.amazon.awssdk.services.chimesdkmessaging.model.AssociateChannelFlowRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatusStructure;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DisassociateChannelFlowRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
-import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * What a scenario knows each of its messages must read like, and the check of every message it reads
