@@ -151,19 +151,14 @@ final class AuthFaults {
                                 q -> q.appInstanceUserArn() != null && !ctx.isAdmin(q.chimeBearer()))),
                 fault("unjoined-moderator-can-post", "AUTH-023",
                         "a moderator or AppInstanceAdmin who never joined the channel may post: a membership is made on the fly",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (!FaultContext.is(e, ModeledError.FORBIDDEN) || ctx.isMember(q.channelArn(), q.chimeBearer())
-                                        || !(ctx.isModerator(q.channelArn(), q.chimeBearer()) || ctx.isAdmin(q.chimeBearer()))) {
-                                    throw e;
-                                }
-                                ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.chimeBearer())
-                                        .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())));
-                                return chain.proceed(q);
-                            }
-                        })),
+                        ctx -> Interceptor.onError(SendChannelMessageRequest.class, ModeledError.FORBIDDEN,
+                                q -> !ctx.isMember(q.channelArn(), q.chimeBearer())
+                                        && (ctx.isModerator(q.channelArn(), q.chimeBearer()) || ctx.isAdmin(q.chimeBearer())),
+                                (q, chain) -> {
+                                    ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.chimeBearer())
+                                            .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())));
+                                    return chain.proceed(q);
+                                })),
                 fault("own-redaction-refused", "AUTH-025",
                         "a member may not redact the messages it sent itself: redaction is for moderators and admins only",
                         ctx -> Interceptor.on(RedactChannelMessageRequest.class, (q, chain) -> {

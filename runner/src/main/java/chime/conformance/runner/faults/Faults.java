@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -204,6 +205,19 @@ final class Faults {
         });
     }
 
+    /**
+     * After the operation on a message (an edit, a deletion), the message as it was before it is still listed
+     * on the first page of its channel's messages.
+     */
+    static <Q extends SdkRequest> Interceptor stillListedAfter(FaultContext ctx, Class<Q> type) {
+        Map<String, List<ChannelMessageSummary>> before = new ConcurrentHashMap<>();
+        return Interceptor.all(
+                Interceptor.then(type, q -> ctx.message(Members.text(q, "ChannelArn"), Members.text(q, "MessageId")),
+                        (q, was) -> was.ifPresent(m -> before.computeIfAbsent(Members.text(q, "ChannelArn"),
+                                k -> new CopyOnWriteArrayList<>()).add(summary(m)))),
+                withExtraMessages(before::get));
+    }
+
     /** Reads return the content a faulty service stored in full, where it kept more than the service would. */
     static Interceptor contentOverrides(Map<String, String> full) {
         return Interceptor.all(
@@ -287,16 +301,7 @@ final class Faults {
     }
 
     static Interceptor translateError(ModeledError from, ModeledError to) {
-        return (q, chain) -> {
-            try {
-                return chain.proceed(q);
-            } catch (ChimeSdkMessagingException e) {
-                if (FaultContext.is(e, from)) {
-                    throw FaultContext.error(to, e.awsErrorDetails().errorMessage());
-                }
-                throw e;
-            }
-        };
+        return Interceptor.failing((q, e) -> FaultContext.is(e, from) ? FaultContext.error(to, e.awsErrorDetails().errorMessage()) : e);
     }
 
     static ChimeSdkMessagingException withoutShapeName(ChimeSdkMessagingException e) {

@@ -115,16 +115,9 @@ final class FlowFaults {
                                             q -> ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn())).channelFlow(),
                                         (q, before) -> deleted.put(q.channelFlowArn(), ChannelFlowSummary.builder().channelFlowArn(before.channelFlowArn())
                                             .name(before.name()).processors(before.processors()).build())),
-                                    Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
-                                        ListChannelFlowsResponse r = chain.call(q);
-                                        if (q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        List<ChannelFlowSummary> all = new ArrayList<>(r.channelFlows());
-                                        deleted.values().stream().filter(f -> FaultContext.appInstanceOf(f.channelFlowArn())
-                                                .equals(FaultContext.appInstanceOf(q.appInstanceArn()))).forEach(all::add);
-                                        return r.toBuilder().channelFlows(all).build();
-                                    }));
+                                    Interceptor.firstPageAlso(ListChannelFlowsRequest.class, q -> deleted.values().stream()
+                                            .filter(f -> FaultContext.appInstanceOf(f.channelFlowArn())
+                                                    .equals(FaultContext.appInstanceOf(q.appInstanceArn()))).toList()));
                         }),
                 fault("foreign-flow-association-accepted", "FLOW-028",
                         "AssociateChannelFlow with a flow of another AppInstance answers 200 instead of an error",

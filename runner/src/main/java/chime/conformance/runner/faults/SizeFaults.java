@@ -117,16 +117,8 @@ final class SizeFaults {
                         }),
                 fault("malformed-arn-not-found", "SIZE-011, ERR-001",
                         "a malformed ARN is looked up as it is and answered NotFoundException instead of BadRequestException",
-                        ctx -> (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (FaultContext.is(e, ModeledError.BAD_REQUEST) && hasMalformedArn(q)) {
-                                    throw FaultContext.error(ModeledError.NOT_FOUND, "No such resource");
-                                }
-                                throw e;
-                            }
-                        }),
+                        ctx -> Interceptor.failing((q, e) -> FaultContext.is(e, ModeledError.BAD_REQUEST) && hasMalformedArn(q)
+                                ? FaultContext.error(ModeledError.NOT_FOUND, "No such resource") : e)),
                 fault("token-pattern-unchecked", "SIZE-012",
                         "a ClientRequestToken that breaks the model's length or pattern is accepted",
                         ctx -> (q, chain) -> {
