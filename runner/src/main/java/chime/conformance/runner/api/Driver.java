@@ -267,6 +267,28 @@ public class Driver {
             return world.attempt(operation.name(), actor, () -> operation.invoke(world.messaging(), request));
         }
 
+        /** Sends a Create request as the When step; a channel or flow it creates is known by {@code name} after. */
+        public Outcome attemptCreating(String actor, String name) {
+            Outcome outcome = attempt(actor);
+            if (!outcome.failed()) {
+                remember(name, outcome.response(SdkResponse.class));
+            }
+            return outcome;
+        }
+
+        /** Sends a Create request to set the stage (a refusal fails the step); what it creates is known by {@code name}. */
+        public void create(String actor, String name) {
+            remember(name, send(actor));
+        }
+
+        private void remember(String name, SdkResponse created) {
+            if (Members.has(created, "ChannelFlowArn")) {
+                world.rememberFlow(name, Members.text(created, "ChannelFlowArn"));
+            } else {
+                world.rememberChannel(name, Members.text(created, "ChannelArn"));
+            }
+        }
+
         /** Sends it as the actor and returns the response; a refusal fails the step (stage setting, reads). */
         @SuppressWarnings("unchecked")
         public <R extends SdkResponse> R send(String actor) {

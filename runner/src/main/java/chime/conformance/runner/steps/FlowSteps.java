@@ -472,7 +472,7 @@ public class FlowSteps extends Steps {
     @Given("the processor has passed {string} unchanged")
     public void hasPassedUnchanged(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), null, null).send(PROCESSOR);
+        callBack(invocation, null, null).send(PROCESSOR);
         Outcome read = world.eventually(() -> api.call("GetChannelMessage").with("ChannelArn", invocation.channelArn())
                         .with("MessageId", invocation.messageId()).read(World.ADMIN),
                 o -> !o.failed() && o.messageStatus() == ChannelMessageStatus.SENT);
@@ -499,61 +499,51 @@ public class FlowSteps extends Steps {
 
     @When("the processor passes {string} unchanged")
     public void passesUnchanged(String content) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), null, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).attempt(PROCESSOR);
     }
 
     @When("the processor passes {string} unchanged again, with the same callback ID")
     public void passesUnchangedAgain(String content) {
-        ProcessorProbe.Invocation invocation = lastCallback(content);
-        callBack(invocation, invocation.callbackId(), null, null).attempt(PROCESSOR);
+        callBack(lastCallback(content), null, null).attempt(PROCESSOR);
     }
 
     @When("the processor replaces {string} with {string}")
     public void replaces(String content, String replacement) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), replacement, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), replacement, null).attempt(PROCESSOR);
     }
 
     @When("the processor sets the metadata of {string} to {string}")
     public void setsTheMetadata(String content, String metadata) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), null, metadata).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, metadata).attempt(PROCESSOR);
     }
 
     @When("the processor denies {string}")
     public void denies(String content) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), null, null).with("DeleteResource", true).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).with("DeleteResource", true).attempt(PROCESSOR);
     }
 
     /** A callback ID of the model's length (32 to 64 characters) that the service never issued. */
     @When("the processor calls back for {string} with a callback ID the service never issued")
     public void callsBackWithAnUnknownCallbackId(String content) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        String unknown = world.ids().token(36);
-        callBack(invocation, unknown, null, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).with("CallbackId", world.ids().token(36)).attempt(PROCESSOR);
     }
 
     /** FLOW-023: a callback ID the service did issue, but for another message than the one called back for. */
     @When("the processor calls back for {string} with the callback ID issued for {string}")
     public void callsBackWithTheCallbackIdOfAnother(String content, String other) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        ProcessorProbe.Invocation otherInvocation = flows.invocationOf(other);
-        callBack(invocation, otherInvocation.callbackId(), null, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).with("CallbackId", flows.invocationOf(other).callbackId())
+                .attempt(PROCESSOR);
     }
 
     /** Leaves the callback ID out: an SDK fills in one of its own, which the service never issued. */
     @When("the processor calls back for {string} without a callback ID")
     public void callsBackWithoutACallbackId(String content) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, null, null, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).without("CallbackId").attempt(PROCESSOR);
     }
 
     @When("the processor calls back again to replace {string} with {string}")
     public void callsBackAgainToReplace(String content, String replacement) {
-        ProcessorProbe.Invocation invocation = lastCallback(content);
-        callBack(invocation, invocation.callbackId(), replacement, null).attempt(PROCESSOR);
+        callBack(lastCallback(content), replacement, null).attempt(PROCESSOR);
     }
 
     @Then("the callback is acknowledged with the channel and the callback ID")
@@ -566,11 +556,8 @@ public class FlowSteps extends Steps {
     // ---------------------------------------------------------------- helpers
 
     private void create(String flow, List<Processor> processors) {
-        Outcome outcome = api.canonical("CreateChannelFlow", null, null).with("Name", flow).with("Processors", processors)
-                .attempt(DEVELOPER);
-        if (!outcome.failed()) {
-            world.rememberFlow(flow, outcome.response(CreateChannelFlowResponse.class).channelFlowArn());
-        }
+        api.canonical("CreateChannelFlow", null, null).with("Name", flow).with("Processors", processors)
+                .attemptCreating(DEVELOPER, flow);
     }
 
     /** UpdateChannelFlow with the name and processors given (null: left out). */
@@ -630,12 +617,14 @@ public class FlowSteps extends Steps {
         return flows.invocationOf(content);
     }
 
-    /** ChannelFlowCallback for the invocation's message, as the processor, changing what is given (null: nothing). */
-    private Driver.Call callBack(ProcessorProbe.Invocation invocation, String callbackId, String content, String metadata) {
+    /**
+     * ChannelFlowCallback for the invocation's message with the callback ID issued for it, as the processor,
+     * changing what is given (null: nothing).
+     */
+    private Driver.Call callBack(ProcessorProbe.Invocation invocation, String content, String metadata) {
         callback = invocation;
-        Driver.Call call = api.call("ChannelFlowCallback").with("ChannelArn", invocation.channelArn())
-                .with("ChannelMessage", ChannelMessageCallback.builder().messageId(invocation.messageId())
-                        .content(content).metadata(metadata).build());
-        return callbackId == null ? call.without("CallbackId") : call.with("CallbackId", callbackId);
+        return api.call("ChannelFlowCallback").with("ChannelArn", invocation.channelArn())
+                .with("CallbackId", invocation.callbackId()).with("ChannelMessage", ChannelMessageCallback.builder()
+                        .messageId(invocation.messageId()).content(content).metadata(metadata).build());
     }
 }

@@ -57,7 +57,7 @@ public class IdempotencySteps extends Steps {
 
     @Given("{actor} has created the {kind} channel {channel} {clientToken}")
     public void hasCreatedWithToken(String actor, ChannelKind kind, String channel, ClientToken token) {
-        world.rememberChannel(channel, channel(kind, channel, token).<CreateChannelResponse>send(actor).channelArn());
+        channel(kind, channel, token).create(actor, channel);
     }
 
     @When("{actor} creates the {kind} channel {channel} (again ){clientToken}")
@@ -128,7 +128,7 @@ public class IdempotencySteps extends Steps {
 
     @Given("the channel flow {flow} has been created {clientToken}")
     public void theFlowHasBeenCreatedWithToken(String flow, ClientToken token) {
-        world.rememberFlow(flow, flow(flow, token).<CreateChannelFlowResponse>send(DEVELOPER).channelFlowArn());
+        flow(flow, token).create(DEVELOPER, flow);
     }
 
     @When("the channel flow {flow} is created (again ){clientToken}")

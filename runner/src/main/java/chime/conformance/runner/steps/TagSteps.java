@@ -50,13 +50,14 @@ public class TagSteps extends Steps {
     @When("{actor} creates the channel {channel} with the tags:")
     @When("{actor} creates the channel {channel} with {someTags}")
     public void createsTheChannelWithTags(String actor, String channel, List<Tag> tags) {
-        createChannel(actor, channel, tags);
+        api.canonical("CreateChannel", null, null).with("Name", channel).with("Tags", tags).attemptCreating(actor, channel);
     }
 
     @When("the developer creates the channel flow {flow} with the {processor} processor and the tags:")
     @When("the developer creates the channel flow {flow} with the {processor} processor and {someTags}")
     public void createsTheFlowWithTags(String flow, ProcessorBehaviour behaviour, List<Tag> tags) {
-        createFlow(flow, behaviour, tags);
+        api.canonical("CreateChannelFlow", null, null).with("Name", flow).with("Processors", List.of(flows.processor(behaviour)))
+                .with("Tags", tags).attemptCreating(DEVELOPER, flow);
     }
 
     /** Tags the features describe in words. */
@@ -153,21 +154,6 @@ public class TagSteps extends Steps {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private void createChannel(String actor, String channel, List<Tag> tags) {
-        Outcome outcome = api.canonical("CreateChannel", null, null).with("Name", channel).with("Tags", tags).attempt(actor);
-        if (!outcome.failed()) {
-            world.rememberChannel(channel, outcome.response(CreateChannelResponse.class).channelArn());
-        }
-    }
-
-    private void createFlow(String flow, ProcessorBehaviour behaviour, List<Tag> tags) {
-        Outcome outcome = api.canonical("CreateChannelFlow", null, null).with("Name", flow)
-                .with("Processors", List.of(flows.processor(behaviour))).with("Tags", tags).attempt(DEVELOPER);
-        if (!outcome.failed()) {
-            world.rememberFlow(flow, outcome.response(CreateChannelFlowResponse.class).channelFlowArn());
-        }
-    }
 
     private Driver.Call tagging(String resourceArn, List<Tag> tags) {
         return api.call("TagResource").with("ResourceARN", resourceArn).with("Tags", tags);
