@@ -27,11 +27,7 @@ final class AuthFaults {
                         allowWhenForbidden(DeleteChannelMessageRequest.class, (q, ctx) -> ctx.isModerator(q.channelArn(), q.chimeBearer()))),
                 fault("anyone-reads-message-status", "AUTH-008",
                         "any user of the channel may read the processing status of someone else's message",
-                        ctx -> Interceptor.onError(GetChannelMessageStatusRequest.class, ModeledError.FORBIDDEN, (q, chain) -> {
-                            String sender = ctx.message(q.channelArn(), q.messageId()).map(m -> m.sender().arn())
-                                    .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
-                            return chain.proceed(q.toBuilder().chimeBearer(sender).build());
-                        })),
+                        ctx -> Interceptor.onError(GetChannelMessageStatusRequest.class, ModeledError.FORBIDDEN, asSender(ctx))),
                 fault("members-add-to-restricted-channels", "AUTH-011",
                         "in a RESTRICTED channel, members and even outsiders may add members, as in an UNRESTRICTED one",
                         allowWhenForbidden(CreateChannelMembershipRequest.class, (q, ctx) -> q.type() != ChannelMembershipType.HIDDEN
@@ -48,11 +44,7 @@ final class AuthFaults {
                         allowWhenForbidden(RedactChannelMessageRequest.class, (q, ctx) -> ctx.isMember(q.channelArn(), q.chimeBearer()))),
                 fault("others-edit-messages", "AUTH-020",
                         "a user other than the sender (a member, moderator or admin) may edit a message",
-                        ctx -> Interceptor.onError(UpdateChannelMessageRequest.class, ModeledError.FORBIDDEN, (q, chain) -> {
-                            String sender = ctx.message(q.channelArn(), q.messageId()).map(m -> m.sender().arn())
-                                    .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
-                            return chain.proceed(q.toBuilder().chimeBearer(sender).build());
-                        })),
+                        ctx -> Interceptor.onError(UpdateChannelMessageRequest.class, ModeledError.FORBIDDEN, asSender(ctx))),
                 fault("other-app-instance-bearer-accepted", "AUTH-003",
                         "a user of another AppInstance may read and join public channels: the bearer's AppInstance is not checked",
                         ctx -> Interceptor.onError(SdkRequest.class, ModeledError.FORBIDDEN, q -> bearer(q) != null && ownerOf(q) != null
@@ -179,6 +171,15 @@ final class AuthFaults {
                                         (q, c) -> readable(c, q.channelArn(), q.chimeBearer())).apply(ctx),
                                 allowWhenForbidden(ListChannelModeratorsRequest.class,
                                         (q, c) -> readable(c, q.channelArn(), q.chimeBearer())).apply(ctx))));
+    }
+
+    /** The request about a message carried out as the message's sender (refused where there is no such message). */
+    private static <Q extends SdkRequest> Interceptor.Typed<Q> asSender(FaultContext ctx) {
+        return (q, chain) -> {
+            String sender = ctx.message(Members.text(q, "ChannelArn"), Members.text(q, "MessageId")).map(m -> m.sender().arn())
+                    .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
+            return chain.proceed(Members.with(q, "ChimeBearer", sender));
+        };
     }
 
     /** What a request acts on, to tell whose AppInstance it is: its channel, else its AppInstance. */

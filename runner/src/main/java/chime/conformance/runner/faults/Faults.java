@@ -2,6 +2,7 @@ package chime.conformance.runner.faults;
 
 import chime.conformance.contract.ModeledError;
 import chime.conformance.runner.api.Members;
+import chime.conformance.runner.api.Operation;
 import chime.conformance.runner.target.ProcessorProbe;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.protocol.MarshallingType;
@@ -70,59 +72,50 @@ final class Faults {
         }
     }
 
+    /** The moderator actions about a user (the user named by MemberArn or ChannelModeratorArn), each undone by its inverse. */
+    private static final Set<String> MODERATOR_ACTIONS = Set.of("CreateChannelBan", "DeleteChannelBan",
+            "CreateChannelModerator", "DeleteChannelModerator", "CreateChannelMembership", "DeleteChannelMembership");
+
     /**
-     * moderator-action-noop: the action is carried out and then undone, through the faulty service's own
-     * administrator, so that the caller gets the answer the correct service gives; a redaction, which
-     * cannot be undone, is answered without being carried out.
+     * moderator-action-noop: the action is carried out and then undone by its inverse (Create and Delete of the
+     * same resource), through the faulty service's own administrator, so that the caller gets the answer the
+     * correct service gives; a membership a ban or a removal took away comes back with its type. A redaction,
+     * which cannot be undone, is answered without being carried out. Adding or removing oneself is no
+     * moderator action.
      */
     static Interceptor moderatorActionsUndone(FaultContext ctx) {
         return (q, chain) -> {
             String bearer = Faults.bearer(q);
             String channel = Members.text(q, "ChannelArn");
-            boolean moderatorAction = q instanceof CreateChannelBanRequest || q instanceof DeleteChannelBanRequest
-                    || q instanceof CreateChannelModeratorRequest || q instanceof DeleteChannelModeratorRequest
-                    || q instanceof RedactChannelMessageRequest
-                    || (q instanceof CreateChannelMembershipRequest c && !java.util.Objects.equals(c.memberArn(), bearer))
-                    || (q instanceof DeleteChannelMembershipRequest d && !java.util.Objects.equals(d.memberArn(), bearer));
+            String action = Operation.of(q).name();
+            String user = Members.has(q, "MemberArn") ? Members.text(q, "MemberArn") : Members.text(q, "ChannelModeratorArn");
+            boolean moderatorAction = q instanceof RedactChannelMessageRequest || MODERATOR_ACTIONS.contains(action)
+                    && !(action.endsWith("ChannelMembership") && Objects.equals(user, bearer));
             if (!moderatorAction || bearer == null || channel == null || !ctx.isModerator(channel, bearer) || ctx.isAdmin(bearer)) {
                 return chain.proceed(q);
             }
-            var service = ctx.service();
-            String operator = ctx.operator(channel);
             if (q instanceof RedactChannelMessageRequest r) {
-                if (ctx.message(channel, r.messageId()).isEmpty()) {
-                    return chain.proceed(q);
-                }
-                return RedactChannelMessageResponse.builder().channelArn(channel).messageId(r.messageId())
-                        .sdkHttpResponse(FaultContext.http(200)).build();
+                return ctx.message(channel, r.messageId()).isEmpty() ? chain.proceed(q) : RedactChannelMessageResponse.builder()
+                        .channelArn(channel).messageId(r.messageId()).sdkHttpResponse(FaultContext.http(200)).build();
             }
-            if (q instanceof CreateChannelBanRequest b) {
-                var before = ctx.membership(channel, b.memberArn());
-                SdkResponse answer = chain.proceed(q);
-                service.deleteChannelBan(x -> x.channelArn(channel).memberArn(b.memberArn()).chimeBearer(operator));
-                before.ifPresent(m -> service.createChannelMembership(x -> x.channelArn(channel).memberArn(b.memberArn())
-                        .type(m.type()).chimeBearer(operator)));
-                return answer;
-            }
-            if (q instanceof DeleteChannelMembershipRequest d) {
-                var before = ctx.membership(channel, d.memberArn());
-                SdkResponse answer = chain.proceed(q);
-                before.ifPresent(m -> service.createChannelMembership(x -> x.channelArn(channel).memberArn(d.memberArn())
-                        .type(m.type()).chimeBearer(operator)));
-                return answer;
-            }
+            String operator = ctx.operator(channel);
+            Optional<ChannelMembership> before = action.equals("CreateChannelBan") || action.equals("DeleteChannelMembership")
+                    ? ctx.membership(channel, user) : Optional.empty();
             SdkResponse answer = chain.proceed(q);
-            if (q instanceof DeleteChannelBanRequest b) {
-                service.createChannelBan(x -> x.channelArn(channel).memberArn(b.memberArn()).chimeBearer(operator));
-            } else if (q instanceof CreateChannelModeratorRequest m) {
-                service.deleteChannelModerator(x -> x.channelArn(channel).channelModeratorArn(m.channelModeratorArn())
-                        .chimeBearer(operator));
-            } else if (q instanceof DeleteChannelModeratorRequest m) {
-                service.createChannelModerator(x -> x.channelArn(channel).channelModeratorArn(m.channelModeratorArn())
-                        .chimeBearer(operator));
-            } else if (q instanceof CreateChannelMembershipRequest c) {
-                service.deleteChannelMembership(x -> x.channelArn(channel).memberArn(c.memberArn()).chimeBearer(operator));
+            if (!action.equals("DeleteChannelMembership")) {
+                Operation inverse = Operation.named(action.startsWith("Create") ? action.replaceFirst("Create", "Delete")
+                        : action.replaceFirst("Delete", "Create"));
+                SdkRequest.Builder undo = inverse.builder();
+                for (String member : List.of("ChannelArn", "MemberArn", "ChannelModeratorArn")) {
+                    if (inverse.takes(member)) {
+                        Members.set((SdkPojo) undo, member, Members.get(q, member));
+                    }
+                }
+                Members.set((SdkPojo) undo, "ChimeBearer", operator);
+                inverse.invoke(ctx.service(), undo.build());
             }
+            before.ifPresent(m -> ctx.service().createChannelMembership(x -> x.channelArn(channel).memberArn(user)
+                    .type(m.type()).chimeBearer(operator)));
             return answer;
         };
     }

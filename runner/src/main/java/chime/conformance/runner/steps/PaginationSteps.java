@@ -345,7 +345,7 @@ public class PaginationSteps extends Steps {
                         .with("Type", "DEFAULT").send(World.ADMIN));
             }
         }
-        if (listing.flow() != null && !knowsFlow(listing.flow())) {
+        if (listing.flow() != null && !world.hasFlow(listing.flow())) {
             world.rememberFlow(listing.flow(), flows.createFlow(listing.flow()));
         }
         if (listing.user() != null) {
@@ -419,15 +419,6 @@ public class PaginationSteps extends Steps {
     /** A user of the AppInstance made for filling a list: Extra01, Extra02, ... */
     private String extraUser() {
         return world.actor(String.format("Extra%02d", ++users));
-    }
-
-    private boolean knowsFlow(String name) {
-        try {
-            world.flow(name);
-            return true;
-        } catch (HarnessException notYet) {
-            return false;
-        }
     }
 
     private static void ignoringErrors(Driver.Call call) {
