@@ -53,14 +53,6 @@ final class Expect {
         }
     }
 
-    public static void assertIncludes(World world, String what, List<Identity> listed, String actor) {
-        assertInclusion(world, what, listed, actor, true);
-    }
-
-    public static void assertExcludes(World world, String what, List<Identity> listed, String actor) {
-        assertInclusion(world, what, listed, actor, false);
-    }
-
     /** Asserts that the users listed include the actor, or ({@code included} false) do not. */
     public static void assertInclusion(World world, String what, List<Identity> listed, String actor, boolean included) {
         List<String> arns = listed.stream().map(Identity::arn).toList();
