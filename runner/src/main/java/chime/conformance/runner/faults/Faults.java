@@ -165,6 +165,13 @@ final class Faults {
                 .lastEditedTimestamp(m.lastEditedTimestamp()).sender(m.sender()).redacted(m.redacted()).status(m.status()).build();
     }
 
+    /** The summary a faulty service lists for a message it was sent, as sent, created now. */
+    static ChannelMessageSummary summary(SendChannelMessageRequest q, SendChannelMessageResponse r) {
+        return ChannelMessageSummary.builder().messageId(r.messageId()).content(q.content()).metadata(q.metadata())
+                .type(q.type()).createdTimestamp(java.time.Instant.now()).lastUpdatedTimestamp(java.time.Instant.now())
+                .redacted(false).sender(Identity.builder().arn(q.chimeBearer()).build()).status(r.status()).build();
+    }
+
     /** Rewrites every message the service returns; a GetChannelMessage rewritten to null answers NotFound. */
     static Interceptor messageView(UnaryOperator<ChannelMessage> onGet, UnaryOperator<ChannelMessageSummary> onList) {
         return Interceptor.all(

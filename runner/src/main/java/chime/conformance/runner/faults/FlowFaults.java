@@ -170,11 +170,7 @@ final class FlowFaults {
                                         SendChannelMessageResponse r = chain.call(q);
                                         if (r.status() != null && r.status().value() == ChannelMessageStatus.PENDING
                                                 && q.persistence() == ChannelMessagePersistenceType.PERSISTENT) {
-                                            pending.computeIfAbsent(q.channelArn(), k -> new CopyOnWriteArrayList<>())
-                                                    .add(ChannelMessageSummary.builder().messageId(r.messageId()).content(q.content())
-                                                            .metadata(q.metadata()).type(q.type()).createdTimestamp(java.time.Instant.now())
-                                                            .lastUpdatedTimestamp(java.time.Instant.now()).redacted(false)
-                                                            .sender(Identity.builder().arn(q.chimeBearer()).build()).status(r.status()).build());
+                                            pending.computeIfAbsent(q.channelArn(), k -> new CopyOnWriteArrayList<>()).add(summary(q, r));
                                         }
                                         return r;
                                     }),

@@ -3,7 +3,6 @@ package chime.conformance.runner.faults;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,7 @@ final class MessageFaults {
                                     Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
                                         SendChannelMessageResponse r = chain.call(q);
                                         if (q.persistence() == ChannelMessagePersistenceType.NON_PERSISTENT) {
-                                            kept.computeIfAbsent(q.channelArn(), k -> new CopyOnWriteArrayList<>())
-                                                    .add(ChannelMessageSummary.builder().messageId(r.messageId()).content(q.content())
-                                                            .metadata(q.metadata()).type(q.type()).createdTimestamp(Instant.now())
-                                                            .lastUpdatedTimestamp(Instant.now()).redacted(false)
-                                                            .sender(Identity.builder().arn(q.chimeBearer()).build()).status(r.status()).build());
+                                            kept.computeIfAbsent(q.channelArn(), k -> new CopyOnWriteArrayList<>()).add(summary(q, r));
                                         }
                                         return r;
                                     }),
