@@ -64,12 +64,8 @@ final class Faults {
 
     // ---- memberships and moderators as the correct service holds them ----
     static Optional<ChannelMembershipForAppInstanceUserSummary> membershipOf(FaultContext ctx, String channelArn, String memberArn) {
-        try {
-            return Optional.of(ctx.service().describeChannelMembershipForAppInstanceUser(b -> b.channelArn(channelArn)
-                    .appInstanceUserArn(memberArn).chimeBearer(ctx.operator(channelArn))).channelMembership());
-        } catch (ChimeSdkMessagingException e) {
-            return Optional.empty();
-        }
+        return FaultContext.lookUp(() -> ctx.service().describeChannelMembershipForAppInstanceUser(b -> b.channelArn(channelArn)
+                .appInstanceUserArn(memberArn).chimeBearer(ctx.operator(channelArn))).channelMembership());
     }
 
     /** The moderator actions about a user (the user named by MemberArn or ChannelModeratorArn), each undone by its inverse. */
