@@ -35,7 +35,7 @@ final class AuthFaults {
                                 && ctx.channel(q.channelArn()).map(c -> c.mode() == ChannelMode.RESTRICTED).orElse(false))),
                 fault("anyone-lists-private-channels", "AUTH-009",
                         "ListChannels with Privacy=PRIVATE lists the private channels to any user, not only to AppInstanceAdmins",
-                        allowWhenForbidden(ListChannelsRequest.class, (q, ctx) -> true)),
+                        allowWhenForbidden(ListChannelsRequest.class)),
                 fault("anyone-lists-others-memberships", "AUTH-010",
                         "any user may list the channel memberships of another user",
                         allowWhenForbidden(ListChannelMembershipsForAppInstanceUserRequest.class, (q, ctx) -> q.appInstanceUserArn() != null)),
@@ -75,20 +75,14 @@ final class AuthFaults {
                         }),
                 fault("members-associate-flows", "AUTH-005, AUTH-006",
                         "members may associate and disassociate channel flows, not only moderators and admins",
-                        ctx -> Interceptor.all(
-                                allowWhenForbidden(AssociateChannelFlowRequest.class, (q, c) -> true).apply(ctx),
-                                allowWhenForbidden(DisassociateChannelFlowRequest.class, (q, c) -> true).apply(ctx))),
+                        allowWhenForbidden(AssociateChannelFlowRequest.class, DisassociateChannelFlowRequest.class)),
                 fault("members-appoint-moderators", "AUTH-015",
                         "members may create and delete channel moderators",
-                        ctx -> Interceptor.all(
-                                allowWhenForbidden(CreateChannelModeratorRequest.class,
-                                        (q, c) -> !c.isBanned(q.channelArn(), q.channelModeratorArn())).apply(ctx),
-                                allowWhenForbidden(DeleteChannelModeratorRequest.class, (q, c) -> true).apply(ctx))),
+                        allowWhenForbidden(SdkRequest.class, (q, c) -> q instanceof DeleteChannelModeratorRequest
+                                || q instanceof CreateChannelModeratorRequest m && !c.isBanned(m.channelArn(), m.channelModeratorArn()))),
                 fault("members-ban-users", "AUTH-016",
                         "members may ban users and lift bans",
-                        ctx -> Interceptor.all(
-                                allowWhenForbidden(CreateChannelBanRequest.class, (q, c) -> true).apply(ctx),
-                                allowWhenForbidden(DeleteChannelBanRequest.class, (q, c) -> true).apply(ctx))),
+                        allowWhenForbidden(CreateChannelBanRequest.class, DeleteChannelBanRequest.class)),
                 fault("moderator-action-noop", "AUTH-011, AUTH-014, AUTH-015, AUTH-016, AUTH-017",
                         "a channel moderator's bans, lifted bans, new and removed members and moderators, and redactions"
                                 + " answer success but change nothing; an AppInstanceAdmin's still take effect",
@@ -166,11 +160,8 @@ final class AuthFaults {
                         })),
                 fault("member-reads-moderators", "AUTH-026",
                         "anyone who may read a channel may describe and list its moderators, members and other users included",
-                        ctx -> Interceptor.all(
-                                allowWhenForbidden(DescribeChannelModeratorRequest.class,
-                                        (q, c) -> readable(c, q.channelArn(), q.chimeBearer())).apply(ctx),
-                                allowWhenForbidden(ListChannelModeratorsRequest.class,
-                                        (q, c) -> readable(c, q.channelArn(), q.chimeBearer())).apply(ctx))));
+                        allowWhenForbidden(SdkRequest.class, (q, c) -> (q instanceof DescribeChannelModeratorRequest
+                                || q instanceof ListChannelModeratorsRequest) && readable(c, Members.text(q, "ChannelArn"), bearer(q)))));
     }
 
     /** The request about a message carried out as the message's sender (refused where there is no such message). */

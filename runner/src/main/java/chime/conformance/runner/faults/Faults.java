@@ -47,6 +47,11 @@ final class Faults {
                 (q, chain) -> chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arnIn(q)))));
     }
 
+    /** A missing permission check on these operations: whoever they refuse with ForbiddenException is served. */
+    static Function<FaultContext, Interceptor> allowWhenForbidden(Class<?>... types) {
+        return allowWhenForbidden(SdkRequest.class, (q, ctx) -> java.util.Arrays.stream(types).anyMatch(t -> t.isInstance(q)));
+    }
+
     /** The ARN a request acts on: its channel, else its AppInstance, else its user or resource. */
     static String arnIn(SdkRequest request) {
         for (String member : List.of("ChannelArn", "AppInstanceArn", "AppInstanceUserArn", "ChannelFlowArn", "ResourceARN")) {
