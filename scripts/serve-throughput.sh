@@ -7,12 +7,28 @@
 # chime.conformance.benchmarks.load.ServeThroughput against all four, rounds interleaved so that other load on
 # the machine slows each alike; then stops the servers it started.
 #
-#   scripts/serve-throughput.sh [--clients 16] [--rounds 5] [--seconds 5] [--warmup 1]
+#   scripts/serve-throughput.sh [--pin] [--engine java|wrk] [--clients 16] [--rounds 5] [--seconds 5] [--warmup 1]
 #
-# SERVER_OPTS is passed to every server's java (all alike), JAVA_OPTS to the client's. BASELINE picks
-# another commit to compare with.
+# --engine wrk sends the requests with wrk (Debian: apt-get install wrk) instead of the JVM's raw client: a few
+# µs of client CPU per request where the JVM client needs tens. --pin runs every server on CPU 0 and the client
+# on CPU 1 (taskset), so that what the client costs does not come out of the servers' share of the machine: each
+# server's rate is then what one core of it serves. The other options go to ServeThroughput. SERVER_OPTS is
+# passed to every server's java (all alike), JAVA_OPTS to the client's. BASELINE picks another commit to compare
+# with.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+
+server_cpu=()
+client_cpu=()
+if [ "${1:-}" = "--pin" ]; then
+  shift
+  if [ "$(nproc --all)" -lt 2 ] || ! command -v taskset >/dev/null 2>&1; then
+    echo "--pin needs 2 CPUs and taskset (util-linux)" >&2
+    exit 2
+  fi
+  server_cpu=(taskset -c 0)
+  client_cpu=(taskset -c 1)
+fi
 
 baseline="$(git -C "$ROOT" rev-parse --short "${BASELINE:-5e4ceea}")"
 baseline_dir="$ROOT/target/serve-baseline-$baseline"
@@ -50,7 +66,7 @@ start_server() {
   local name="$1"
   shift
   # shellcheck disable=SC2086
-  java ${SERVER_OPTS:-} "$@" > "$work/$name.log" 2>&1 &
+  "${server_cpu[@]}" java ${SERVER_OPTS:-} "$@" > "$work/$name.log" 2>&1 &
   local pid=$!
   echo "$pid" >> "$work/pids"
   local endpoint
@@ -70,10 +86,13 @@ echo "before: java ${SERVER_OPTS:-} -XX:+ExitOnOutOfMemoryError -jar target/serv
 echo "after:  java ${SERVER_OPTS:-} -XX:+ExitOnOutOfMemoryError -jar runner/target/chime-conformance.jar serve --port 0 (kit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- || echo ', with uncommitted changes'))"
 echo "bare:   java ${SERVER_OPTS:-} -XX:+ExitOnOutOfMemoryError -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.server.BareJettyServer --port 0"
 echo "bare-nonblocking: the same with --non-blocking (the handler declares it never blocks)"
-echo "command: java ${JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.load.ServeThroughput --target before=URL@PID --target after=URL@PID --bare bare=URL@PID --bare bare-nonblocking=URL@PID $*"
+if [ ${#server_cpu[@]} -gt 0 ]; then
+  echo "pinned: every server on CPU 0 (taskset -c 0), the client on CPU 1 (taskset -c 1)"
+fi
+echo "command: ${client_cpu[*]}${client_cpu[*]:+ }java ${JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar chime.conformance.benchmarks.load.ServeThroughput --target before=URL@PID --target after=URL@PID --bare bare=URL@PID --bare bare-nonblocking=URL@PID $*"
 echo
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -cp "$BENCH_JAR" chime.conformance.benchmarks.load.ServeThroughput \
+${client_cpu[@]+"${client_cpu[@]}"} java ${JAVA_OPTS:-} -cp "$BENCH_JAR" chime.conformance.benchmarks.load.ServeThroughput \
   --target "$before" --target "$after" --bare "$bare" --bare "$bare_nb" "$@"
 echo
 echo "load average after the run (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -191,6 +191,16 @@ public final class LoadGenerator {
         }
     }
 
+    /** The channel of the setup; null before it, and for a bare handler. */
+    String channelArn() {
+        return channelArn;
+    }
+
+    /** The channel's members of the setup, one a client. */
+    List<String> members() {
+        return List.copyOf(members);
+    }
+
     private static final AtomicLong RUNS = new AtomicLong();
 
     /** Every client sends back to back until {@code seconds} pass or {@code maxRequests} are done in all. */

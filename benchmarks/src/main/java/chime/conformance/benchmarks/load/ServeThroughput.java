@@ -22,8 +22,11 @@ import java.util.Map;
  * java -cp benchmarks.jar chime.conformance.benchmarks.load.ServeThroughput
  *     --target before=http://127.0.0.1:P1@PID1 --target after=http://127.0.0.1:P2@PID2
  *     --bare bare=http://127.0.0.1:P3@PID3 [--clients 16] [--rounds 5] [--seconds 5] [--warmup 1]
- *     [--prefill 1000] [--max-requests 1000000]
+ *     [--prefill 1000] [--max-requests 1000000] [--engine java|wrk] [--wrk-threads 2]
  * </pre>
+ *
+ * <p>{@code --engine wrk} sends the rows' requests with wrk ({@link WrkEngine}) instead of this JVM's raw
+ * client; the setup is the same. Every row reports the client's CPU per request beside the server's.
  *
  * {@code @PID} (optional) is the server's process id, for its CPU time per request. The first target is the
  * one the others are compared with.
@@ -39,6 +42,11 @@ public final class ServeThroughput {
         }
     }
 
+    /** One measured row: what the client counted, and the client's own CPU per request. */
+    private record Measured(long requests, double perSecond, double p50, double p99, long errors,
+                            double clientMicros) {
+    }
+
     private ServeThroughput() {
     }
 
@@ -50,6 +58,8 @@ public final class ServeThroughput {
         double warmup = 1;
         int prefill = 1_000;
         int maxRequests = 1_000_000;
+        String engine = "java";
+        int wrkThreads = 2;
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -61,6 +71,8 @@ public final class ServeThroughput {
                 case "--warmup" -> warmup = Double.parseDouble(value);
                 case "--prefill" -> prefill = Integer.parseInt(value);
                 case "--max-requests" -> maxRequests = Integer.parseInt(value);
+                case "--engine" -> engine = value;
+                case "--wrk-threads" -> wrkThreads = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -72,7 +84,15 @@ public final class ServeThroughput {
             throw new IllegalArgumentException("--clients 1 to 120, --rounds at least 1, --seconds in (0, 120]");
         }
 
+        if (!engine.equals("java") && !engine.equals("wrk")) {
+            throw new IllegalArgumentException("--engine java (the JVM's raw HTTP client) or wrk");
+        }
+        if (engine.equals("wrk") && !WrkEngine.available()) {
+            throw new IllegalArgumentException("--engine wrk needs wrk on the PATH (Debian: apt-get install wrk)");
+        }
+
         Map<Target, LoadGenerator> generators = new LinkedHashMap<>();
+        Map<Target, WrkEngine> wrks = new LinkedHashMap<>();
         List<Row> rows = new ArrayList<>();
         for (Target t : targets) {
             LoadGenerator generator = new LoadGenerator(t.endpoint, false);
@@ -84,41 +104,68 @@ public final class ServeThroughput {
                 rows.add(new Row(t, LoadGenerator.FIXED));
             }
             generators.put(t, generator);
+            if (engine.equals("wrk")) {
+                wrks.put(t, new WrkEngine(t.endpoint, wrkThreads));
+            }
         }
+        int finalClients = clients;
+        int finalMaxRequests = maxRequests;
+        RowRunner runner = (row, secs) -> {
+            LoadGenerator generator = generators.get(row.target);
+            WrkEngine wrk = wrks.get(row.target);
+            if (wrk != null) {
+                WrkEngine.Figures f = wrk.run(row.operation, generator.channelArn(), generator.members(),
+                        finalClients, secs);
+                return new Measured(f.requests(), f.perSecond(), f.p50Millis(), f.p99Millis(), f.errors(),
+                        f.clientMicrosPerRequest());
+            }
+            long cpuBefore = ownCpuNanos();
+            LoadGenerator.Result r = generator.run(row.operation, finalClients, secs, finalMaxRequests);
+            double clientMicros = r.requests() == 0 ? Double.NaN
+                    : (ownCpuNanos() - cpuBefore) / 1e3 / r.requests();
+            return new Measured(r.requests(), r.perSecond(), r.percentile(0.5), r.percentile(0.99), r.errors(),
+                    clientMicros);
+        };
 
-        System.out.println("client: raw HTTP/1.1, one write per request, " + clients + " keep-alive connections,"
-                + " closed loop; " + rounds + " rounds of " + seconds + " s per row after " + warmup + " s of warm-up");
+        System.out.println("client: " + (engine.equals("wrk")
+                ? "wrk -t" + Math.min(wrkThreads, clients) + " -c" + clients + " (Lua script per row)"
+                : "the JVM's raw HTTP/1.1 client, one write per request, a thread per connection") + ", " + clients
+                + " keep-alive connections, closed loop; " + rounds + " rounds of " + seconds + " s per row after "
+                + warmup + " s of warm-up");
         // One round unmeasured first: every server's JIT warms up on every row before any row counts.
         for (Row row : rows) {
-            generators.get(row.target).run(row.operation, clients, Math.max(warmup, 2), maxRequests);
+            runner.run(row, Math.max(warmup, 2));
         }
-        System.out.printf(Locale.ROOT, "%5s  %-32s %9s %9s %8s %8s %13s %6s %6s%n", "round", "row", "requests", "req/s",
-                "p50 ms", "p99 ms", "server µs/req", "errors", "load1");
+        System.out.printf(Locale.ROOT, "%5s  %-32s %9s %9s %8s %8s %13s %13s %6s %6s%n", "round", "row", "requests",
+                "req/s", "p50 ms", "p99 ms", "server µs/req", "client µs/req", "errors", "load1");
         Map<Row, List<Double>> rates = new LinkedHashMap<>();
         Map<Row, List<Double>> cpu = new LinkedHashMap<>();
+        Map<Row, List<Double>> clientCpu = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (int k = 0; k < rows.size(); k++) {
                 Row row = rows.get((k + round - 1) % rows.size());
-                LoadGenerator generator = generators.get(row.target);
-                generator.run(row.operation, clients, warmup, maxRequests);
+                if (warmup > 0) {
+                    runner.run(row, warmup);
+                }
                 LoadGenerator.ServerCpu serverCpu = new LoadGenerator.ServerCpu(row.target.pid);
                 long before = serverCpu.ticks();
-                LoadGenerator.Result r = generator.run(row.operation, clients, seconds, maxRequests);
-                double perRequest = serverCpu.microsPerRequest(before, serverCpu.ticks(), r.requests());
+                Measured r = runner.run(row, seconds);
+                double perRequest = serverCpu.microsPerRequest(before, serverCpu.ticks(), (int) r.requests());
                 rates.computeIfAbsent(row, x -> new ArrayList<>()).add(r.perSecond());
                 cpu.computeIfAbsent(row, x -> new ArrayList<>()).add(perRequest);
-                System.out.printf(Locale.ROOT, "%5d  %-32s %9d %9.0f %8.3f %8.3f %13.0f %6d %6s%n", round, row.label(),
-                        r.requests(), r.perSecond(), r.percentile(0.5), r.percentile(0.99), perRequest, r.errors(),
-                        load1());
+                clientCpu.computeIfAbsent(row, x -> new ArrayList<>()).add(r.clientMicros());
+                System.out.printf(Locale.ROOT, "%5d  %-32s %9d %9.0f %8.3f %8.3f %13.0f %13.0f %6d %6s%n", round,
+                        row.label(), r.requests(), r.perSecond(), r.p50(), r.p99(), perRequest, r.clientMicros(),
+                        r.errors(), load1());
             }
         }
 
         System.out.println();
         System.out.println("medians over " + rounds + " round(s)");
-        System.out.printf(Locale.ROOT, "%-32s %9s %13s%n", "row", "req/s", "server µs/req");
+        System.out.printf(Locale.ROOT, "%-32s %9s %13s %13s%n", "row", "req/s", "server µs/req", "client µs/req");
         for (Row row : rows) {
-            System.out.printf(Locale.ROOT, "%-32s %9.0f %13.0f%n", row.label(), median(rates.get(row)),
-                    median(cpu.get(row)));
+            System.out.printf(Locale.ROOT, "%-32s %9.0f %13.0f %13.0f%n", row.label(), median(rates.get(row)),
+                    median(cpu.get(row)), median(clientCpu.get(row)));
         }
         System.out.println();
         System.out.println("ratios of medians (req/s)");
@@ -156,6 +203,17 @@ public final class ServeThroughput {
                 System.out.printf(Locale.ROOT, "%-20s %s / %s:%s%n", op, t.name, first.name, line);
             }
         }
+    }
+
+    /** Loads one row for a number of seconds. */
+    private interface RowRunner {
+        Measured run(Row row, double seconds) throws Exception;
+    }
+
+    /** This process's CPU time: the JVM client's, its compiler and collector included. */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Target target(String spec, boolean bare) throws IOException {

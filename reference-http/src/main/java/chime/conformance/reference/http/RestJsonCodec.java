@@ -480,7 +480,7 @@ public final class RestJsonCodec {
             Output out = Output.get();
             try (JsonGenerator g = JSON.createGenerator(out)) {
                 g.writeStartObject();
-                writeMembers(g, response, shape.payload);
+                writeMembers(g, response, shape.payload, out.digits);
                 g.writeEndObject();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -505,6 +505,11 @@ public final class RestJsonCodec {
 
         private byte[] bytes = new byte[8192];
         private int count;
+        /**
+         * Room for the characters of one timestamp, looked up once a response with the buffer: a thread-local
+         * lookup for every timestamp of a page of 50 messages cost more than writing them.
+         */
+        final char[] digits = new char[32];
 
         static Output get() {
             Output out = OF_THREAD.get();
@@ -644,7 +649,9 @@ public final class RestJsonCodec {
         return out.toByteArray();
     }
 
-    private static void writeMembers(JsonGenerator g, Object pojo, List<Member> members) throws IOException {
+    /** {@code digits}: room for the characters of one timestamp, the response's own (see {@link Output}). */
+    private static void writeMembers(JsonGenerator g, Object pojo, List<Member> members, char[] digits)
+            throws IOException {
         for (int i = 0, n = members.size(); i < n; i++) {
             Member member = members.get(i);
             Object value = member.valueOf(pojo);
@@ -652,7 +659,7 @@ public final class RestJsonCodec {
                 continue;
             }
             g.writeFieldName(member.key);
-            writeValue(g, member, value);
+            writeValue(g, member, value, digits);
         }
     }
 
@@ -661,7 +668,7 @@ public final class RestJsonCodec {
         return value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
     }
 
-    private static void writeValue(JsonGenerator g, Member member, Object value) throws IOException {
+    private static void writeValue(JsonGenerator g, Member member, Object value, char[] digits) throws IOException {
         switch (member.kind) {
             case STRING -> g.writeString(value.toString());
             case INTEGER -> g.writeNumber(((Number) value).intValue());
@@ -674,7 +681,6 @@ public final class RestJsonCodec {
                 switch (member.format) {
                     // The SDK's own format: seconds with the milliseconds as the fraction, written as a number.
                     case UNIX_TIMESTAMP -> {
-                        char[] digits = EPOCH_DIGITS.get();
                         int length = epochSeconds(instant.toEpochMilli(), digits);
                         if (length < 0) {
                             g.writeNumber(DateUtils.formatUnixTimestampInstant(instant));
@@ -691,7 +697,7 @@ public final class RestJsonCodec {
             case SDK_POJO -> {
                 SdkPojo pojo = (SdkPojo) value;
                 g.writeStartObject();
-                writeMembers(g, pojo, member.shapeOf(pojo).all);
+                writeMembers(g, pojo, member.shapeOf(pojo).all, digits);
                 g.writeEndObject();
             }
             case LIST -> {
@@ -702,7 +708,7 @@ public final class RestJsonCodec {
                     if (item == null) {
                         g.writeNull();
                     } else {
-                        writeValue(g, member.item, item);
+                        writeValue(g, member.item, item, digits);
                     }
                 }
                 g.writeEndArray();
@@ -714,7 +720,7 @@ public final class RestJsonCodec {
                     if (e.getValue() == null) {
                         g.writeNull();
                     } else {
-                        writeValue(g, member.item, e.getValue());
+                        writeValue(g, member.item, e.getValue(), digits);
                     }
                 }
                 g.writeEndObject();
@@ -723,9 +729,6 @@ public final class RestJsonCodec {
                     + member.field.marshallingType() + ", which the server does not serialize");
         }
     }
-
-    /** A thread's room for the characters of one timestamp. */
-    private static final ThreadLocal<char[]> EPOCH_DIGITS = ThreadLocal.withInitial(() -> new char[32]);
 
     /**
      * Epoch seconds with the milliseconds as a three-digit fraction, exactly as the SDK's

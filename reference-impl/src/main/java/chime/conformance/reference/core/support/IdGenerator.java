@@ -1,6 +1,7 @@
 package chime.conformance.reference.core.support;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,9 +14,18 @@ public interface IdGenerator {
 
     String newId();
 
-    /** Random UUIDs: the default. */
+    /**
+     * Random (version 4) UUIDs: the default. An identifier must be unique, not secret, so the bits come from the
+     * calling thread's generator rather than {@code UUID.randomUUID()}'s SecureRandom, which every request
+     * thread would share.
+     */
     static IdGenerator random() {
-        return () -> UUID.randomUUID().toString();
+        return () -> {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+            long low = (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;
+            return new UUID(high, low).toString();
+        };
     }
 
     /** Predictable identifiers {@code <prefix>-1}, {@code <prefix>-2}, ... for reproducible runs. */

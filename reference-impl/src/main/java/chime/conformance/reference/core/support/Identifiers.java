@@ -1,7 +1,8 @@
 package chime.conformance.reference.core.support;
 
+import chime.conformance.reference.core.validation.Check;
+
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Builds every identifier and ARN the service issues, in the shape of the real ones:
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class Identifiers {
 
-    private static final Pattern ID_PATTERN = Pattern.compile("[-_a-zA-Z0-9]{1,64}");
     private static final int CALLBACK_ID_MIN = 32;
     private static final int CALLBACK_ID_MAX = 64;
 
@@ -35,7 +35,7 @@ public final class Identifiers {
     /** A fresh identifier; fails fast if an injected generator breaks the MessageId pattern. */
     public String newId() {
         String id = generator.newId();
-        if (id == null || !ID_PATTERN.matcher(id).matches()) {
+        if (id == null || id.isEmpty() || id.length() > 64 || !Check.inIdAlphabet(id)) {
             throw new IllegalStateException("IdGenerator produced an identifier outside [-_a-zA-Z0-9]{1,64}: " + id);
         }
         return id;

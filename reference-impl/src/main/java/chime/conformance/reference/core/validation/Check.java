@@ -2,7 +2,6 @@ package chime.conformance.reference.core.validation;
 
 import chime.conformance.reference.core.error.ApiError;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,13 +15,17 @@ import java.util.regex.Pattern;
  */
 public final class Check {
 
-    /** ChimeArn: every *Arn member and the x-amz-chime-bearer header (SIZE-011). */
+    /**
+     * ChimeArn: every *Arn member and the x-amz-chime-bearer header (SIZE-011). The model's pattern, kept as its
+     * definition; {@link #isChimeArn} matches the same strings without a regular expression (every request
+     * checks two or more ARNs), and a test holds the two to each other.
+     */
     public static final Pattern CHIME_ARN = Pattern.compile(
             "arn:[a-z0-9-.]{1,63}:[a-z0-9-.]{0,63}:[a-z0-9-.]{0,63}:[a-z0-9-.]{0,63}:[^/].{0,1023}", Pattern.DOTALL);
     public static final int CHIME_ARN_MIN = 5;
     public static final int CHIME_ARN_MAX = 1600;
 
-    /** MessageId and ClientRequestToken share this alphabet. */
+    /** MessageId and ClientRequestToken share this alphabet; {@link #inIdAlphabet} matches it by hand. */
     public static final Pattern ID_ALPHABET = Pattern.compile("[-_a-zA-Z0-9]*");
 
     /** LambdaFunctionArn: Processor.Configuration.Lambda.ResourceArn (FLOW-004). */
@@ -57,10 +60,49 @@ public final class Check {
     public static String arn(String value, String member) {
         required(value, member);
         int length = value.codePointCount(0, value.length());
-        if (length < CHIME_ARN_MIN || length > CHIME_ARN_MAX || !CHIME_ARN.matcher(value).matches()) {
+        if (length < CHIME_ARN_MIN || length > CHIME_ARN_MAX || !isChimeArn(value)) {
             throw ApiError.badRequest(member + " is not a valid ARN");
         }
         return value;
+    }
+
+    /**
+     * True when {@link #CHIME_ARN} matches {@code value}: "arn:", four colon-terminated fields of
+     * {@code [a-z0-9-.]} (1 to 63 characters, then 0 to 63 each), then 1 to 1,024 characters (code points) of any
+     * kind, the first not '/'. A field cannot hold a colon, so the fields are found without backtracking.
+     */
+    public static boolean isChimeArn(String value) {
+        if (!value.startsWith("arn:")) {
+            return false;
+        }
+        int i = 4;
+        for (int field = 0; field < 4; field++) {
+            int start = i;
+            while (i < value.length() && isArnFieldChar(value.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (length > 63 || (field == 0 && length == 0) || i == value.length() || value.charAt(i) != ':') {
+                return false;
+            }
+            i++;
+        }
+        return i < value.length() && value.charAt(i) != '/' && value.codePointCount(i, value.length()) <= 1024;
+    }
+
+    private static boolean isArnFieldChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+
+    /** True when every character of {@code value} is in {@link #ID_ALPHABET}, {@code [-_a-zA-Z0-9]}. */
+    public static boolean inIdAlphabet(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An optional ChimeArn: null passes, anything else must be valid. */
@@ -80,13 +122,35 @@ public final class Check {
         return value;
     }
 
+    /**
+     * The length of {@code value} in UTF-8, counted without encoding it: what {@code value.getBytes(UTF_8)}
+     * would hold (an unpaired surrogate, which the encoder replaces with '?', counts one byte).
+     */
     public static int utf8Length(String value) {
-        return value.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = 0;
+        int n = value.length();
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 3;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes++;
+            }
+        }
+        return bytes;
     }
 
     /** A size limit in UTF-8 bytes, as the documentation states them (SIZE-001 to SIZE-007). */
     public static String maxUtf8Bytes(String value, String member, int maxBytes) {
-        if (value != null && utf8Length(value) > maxBytes) {
+        // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4): short values need no count.
+        if (value != null && (long) value.length() * 3 > maxBytes && utf8Length(value) > maxBytes) {
             throw ApiError.badRequest(member + " exceeds " + maxBytes + " bytes (UTF-8)");
         }
         return value;
@@ -119,14 +183,21 @@ public final class Check {
     public static String clientRequestToken(String value) {
         required(value, "ClientRequestToken");
         length(value, "ClientRequestToken", 2, 64);
-        return pattern(value, "ClientRequestToken", ID_ALPHABET);
+        return idAlphabet(value, "ClientRequestToken");
     }
 
     /** MessageId: required, 1 to 128 characters of {@code [-_a-zA-Z0-9]}. */
     public static String messageId(String value, String member) {
         required(value, member);
         length(value, member, 1, 128);
-        return pattern(value, member, ID_ALPHABET);
+        return idAlphabet(value, member);
+    }
+
+    private static String idAlphabet(String value, String member) {
+        if (!inIdAlphabet(value)) {
+            throw ApiError.badRequest(member + " does not match the pattern " + ID_ALPHABET.pattern());
+        }
+        return value;
     }
 
     /** MaxResults: 1 to 50 (PAGE-001); absent means the default page size of 50 (PAGE-007). */
