@@ -13,14 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * The runner's one way to speak the messaging API. A step names an operation (or gives a request builder),
@@ -186,6 +186,20 @@ public class Driver {
         return (List<T>) Members.items(response);
     }
 
+    /** The pages a list came in, and whether the last came without a NextToken (the list ended). */
+    public record Paged(List<SdkResponse> pages, boolean finished) {
+
+        /** What identifies each item ({@link Members#id}), page by page. */
+        public List<List<String>> ids() {
+            return pages.stream().map(p -> Members.items(p).stream().map(Members::id).toList()).toList();
+        }
+
+        /** The items of every page, in order. */
+        public List<Object> items() {
+            return pages.stream().flatMap(p -> Members.items(p).stream()).map(Object.class::cast).toList();
+        }
+    }
+
     /**
      * A request being prepared: members set by name, members left out, then sent. Unless left out, the
      * ChimeBearer is the actor's (never the developer's, whose APIs take none) and the ClientRequestToken a
@@ -253,6 +267,28 @@ public class Driver {
             return world.attempt(operation.name(), actor, () -> operation.invoke(world.messaging(), request));
         }
 
+        /** Sends a Create request as the When step; a channel or flow it creates is known by {@code name} after. */
+        public Outcome attemptCreating(String actor, String name) {
+            Outcome outcome = attempt(actor);
+            if (!outcome.failed()) {
+                remember(name, outcome.response(SdkResponse.class));
+            }
+            return outcome;
+        }
+
+        /** Sends a Create request to set the stage (a refusal fails the step); what it creates is known by {@code name}. */
+        public void create(String actor, String name) {
+            remember(name, send(actor));
+        }
+
+        private void remember(String name, SdkResponse created) {
+            if (Members.has(created, "ChannelFlowArn")) {
+                world.rememberFlow(name, Members.text(created, "ChannelFlowArn"));
+            } else {
+                world.rememberChannel(name, Members.text(created, "ChannelArn"));
+            }
+        }
+
         /** Sends it as the actor and returns the response; a refusal fails the step (stage setting, reads). */
         @SuppressWarnings("unchecked")
         public <R extends SdkResponse> R send(String actor) {
@@ -271,25 +307,44 @@ public class Driver {
 
         /** Every page of a list, from the first until one comes without a NextToken; a refusal fails the step. */
         public List<SdkResponse> pages(String actor) {
+            Paged paged = walk(MAX_PAGES, call -> call.send(actor));
+            if (!paged.finished()) {
+                throw new AssertionError(operation.name() + " kept returning a NextToken after " + MAX_PAGES + " pages");
+            }
+            return paged.pages();
+        }
+
+        /**
+         * Pages through the list as the When step, each page's outcome recorded, until a page comes without a
+         * NextToken, one is refused (the outcome the Then steps see), or {@code limit} pages came.
+         */
+        public Paged attemptPages(String actor, int limit) {
+            return walk(limit, call -> {
+                Outcome page = call.attempt(actor);
+                return page.failed() ? null : page.response(SdkResponse.class);
+            });
+        }
+
+        private Paged walk(int limit, Function<Call, SdkResponse> next) {
             List<SdkResponse> pages = new ArrayList<>();
             String token = null;
-            while (pages.size() < MAX_PAGES) {
-                SdkResponse page = with("NextToken", token).send(actor);
+            do {
+                SdkResponse page = next.apply(with("NextToken", token));
+                if (page == null) {
+                    return new Paged(pages, false);
+                }
                 pages.add(page);
                 token = Members.text(page, "NextToken");
-                if (token == null) {
-                    return pages;
-                }
-            }
-            throw new AssertionError(operation.name() + " kept returning a NextToken after " + MAX_PAGES + " pages");
+            } while (token != null && pages.size() < limit);
+            return new Paged(pages, token == null);
         }
 
         /** The whole list: the first page with the items of every page. */
         public SdkResponse whole(String actor) {
             List<SdkResponse> pages = pages(actor);
-            List<Object> all = pages.stream().flatMap(p -> Members.items(p).stream()).map(Object.class::cast).toList();
             SdkResponse first = pages.get(0);
-            return Members.with(Members.with(first, Members.itemsMember(first), all), "NextToken", null);
+            return Members.with(Members.with(first, Members.itemsMember(first), new Paged(pages, true).items()),
+                    "NextToken", null);
         }
 
         /** The items of the whole list. */

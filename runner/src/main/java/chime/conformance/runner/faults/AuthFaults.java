@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in who may call what: the rules of area AUTH. */
 final class AuthFaults {
@@ -28,11 +27,7 @@ final class AuthFaults {
                         allowWhenForbidden(DeleteChannelMessageRequest.class, (q, ctx) -> ctx.isModerator(q.channelArn(), q.chimeBearer()))),
                 fault("anyone-reads-message-status", "AUTH-008",
                         "any user of the channel may read the processing status of someone else's message",
-                        ctx -> Interceptor.onError(GetChannelMessageStatusRequest.class, ModeledError.FORBIDDEN, (q, chain) -> {
-                            String sender = ctx.message(q.channelArn(), q.messageId()).map(m -> m.sender().arn())
-                                    .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
-                            return chain.proceed(q.toBuilder().chimeBearer(sender).build());
-                        })),
+                        ctx -> Interceptor.onError(GetChannelMessageStatusRequest.class, ModeledError.FORBIDDEN, asSender(ctx))),
                 fault("members-add-to-restricted-channels", "AUTH-011",
                         "in a RESTRICTED channel, members and even outsiders may add members, as in an UNRESTRICTED one",
                         allowWhenForbidden(CreateChannelMembershipRequest.class, (q, ctx) -> q.type() != ChannelMembershipType.HIDDEN
@@ -40,7 +35,7 @@ final class AuthFaults {
                                 && ctx.channel(q.channelArn()).map(c -> c.mode() == ChannelMode.RESTRICTED).orElse(false))),
                 fault("anyone-lists-private-channels", "AUTH-009",
                         "ListChannels with Privacy=PRIVATE lists the private channels to any user, not only to AppInstanceAdmins",
-                        allowWhenForbidden(ListChannelsRequest.class, (q, ctx) -> true)),
+                        allowWhenForbidden(ListChannelsRequest.class)),
                 fault("anyone-lists-others-memberships", "AUTH-010",
                         "any user may list the channel memberships of another user",
                         allowWhenForbidden(ListChannelMembershipsForAppInstanceUserRequest.class, (q, ctx) -> q.appInstanceUserArn() != null)),
@@ -49,11 +44,7 @@ final class AuthFaults {
                         allowWhenForbidden(RedactChannelMessageRequest.class, (q, ctx) -> ctx.isMember(q.channelArn(), q.chimeBearer()))),
                 fault("others-edit-messages", "AUTH-020",
                         "a user other than the sender (a member, moderator or admin) may edit a message",
-                        ctx -> Interceptor.onError(UpdateChannelMessageRequest.class, ModeledError.FORBIDDEN, (q, chain) -> {
-                            String sender = ctx.message(q.channelArn(), q.messageId()).map(m -> m.sender().arn())
-                                    .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
-                            return chain.proceed(q.toBuilder().chimeBearer(sender).build());
-                        })),
+                        ctx -> Interceptor.onError(UpdateChannelMessageRequest.class, ModeledError.FORBIDDEN, asSender(ctx))),
                 fault("other-app-instance-bearer-accepted", "AUTH-003",
                         "a user of another AppInstance may read and join public channels: the bearer's AppInstance is not checked",
                         ctx -> Interceptor.onError(SdkRequest.class, ModeledError.FORBIDDEN, q -> bearer(q) != null && ownerOf(q) != null
@@ -84,20 +75,14 @@ final class AuthFaults {
                         }),
                 fault("members-associate-flows", "AUTH-005, AUTH-006",
                         "members may associate and disassociate channel flows, not only moderators and admins",
-                        ctx -> Interceptor.all(
-                                allowWhenForbidden(AssociateChannelFlowRequest.class, (q, c) -> true).apply(ctx),
-                                allowWhenForbidden(DisassociateChannelFlowRequest.class, (q, c) -> true).apply(ctx))),
+                        allowWhenForbidden(AssociateChannelFlowRequest.class, DisassociateChannelFlowRequest.class)),
                 fault("members-appoint-moderators", "AUTH-015",
                         "members may create and delete channel moderators",
-                        ctx -> Interceptor.all(
-                                allowWhenForbidden(CreateChannelModeratorRequest.class,
-                                        (q, c) -> !c.isBanned(q.channelArn(), q.channelModeratorArn())).apply(ctx),
-                                allowWhenForbidden(DeleteChannelModeratorRequest.class, (q, c) -> true).apply(ctx))),
+                        allowWhenForbidden(SdkRequest.class, (q, c) -> q instanceof DeleteChannelModeratorRequest
+                                || q instanceof CreateChannelModeratorRequest m && !c.isBanned(m.channelArn(), m.channelModeratorArn()))),
                 fault("members-ban-users", "AUTH-016",
                         "members may ban users and lift bans",
-                        ctx -> Interceptor.all(
-                                allowWhenForbidden(CreateChannelBanRequest.class, (q, c) -> true).apply(ctx),
-                                allowWhenForbidden(DeleteChannelBanRequest.class, (q, c) -> true).apply(ctx))),
+                        allowWhenForbidden(CreateChannelBanRequest.class, DeleteChannelBanRequest.class)),
                 fault("moderator-action-noop", "AUTH-011, AUTH-014, AUTH-015, AUTH-016, AUTH-017",
                         "a channel moderator's bans, lifted bans, new and removed members and moderators, and redactions"
                                 + " answer success but change nothing; an AppInstanceAdmin's still take effect",
@@ -152,19 +137,14 @@ final class AuthFaults {
                                 q -> q.appInstanceUserArn() != null && !ctx.isAdmin(q.chimeBearer()))),
                 fault("unjoined-moderator-can-post", "AUTH-023",
                         "a moderator or AppInstanceAdmin who never joined the channel may post: a membership is made on the fly",
-                        ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (!FaultContext.is(e, ModeledError.FORBIDDEN) || ctx.isMember(q.channelArn(), q.chimeBearer())
-                                        || !(ctx.isModerator(q.channelArn(), q.chimeBearer()) || ctx.isAdmin(q.chimeBearer()))) {
-                                    throw e;
-                                }
-                                ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.chimeBearer())
-                                        .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())));
-                                return chain.proceed(q);
-                            }
-                        })),
+                        ctx -> Interceptor.onError(SendChannelMessageRequest.class, ModeledError.FORBIDDEN,
+                                q -> !ctx.isMember(q.channelArn(), q.chimeBearer())
+                                        && (ctx.isModerator(q.channelArn(), q.chimeBearer()) || ctx.isAdmin(q.chimeBearer())),
+                                (q, chain) -> {
+                                    ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.chimeBearer())
+                                            .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())));
+                                    return chain.proceed(q);
+                                })),
                 fault("own-redaction-refused", "AUTH-025",
                         "a member may not redact the messages it sent itself: redaction is for moderators and admins only",
                         ctx -> Interceptor.on(RedactChannelMessageRequest.class, (q, chain) -> {
@@ -180,11 +160,17 @@ final class AuthFaults {
                         })),
                 fault("member-reads-moderators", "AUTH-026",
                         "anyone who may read a channel may describe and list its moderators, members and other users included",
-                        ctx -> Interceptor.all(
-                                allowWhenForbidden(DescribeChannelModeratorRequest.class,
-                                        (q, c) -> readable(c, q.channelArn(), q.chimeBearer())).apply(ctx),
-                                allowWhenForbidden(ListChannelModeratorsRequest.class,
-                                        (q, c) -> readable(c, q.channelArn(), q.chimeBearer())).apply(ctx))));
+                        allowWhenForbidden(SdkRequest.class, (q, c) -> (q instanceof DescribeChannelModeratorRequest
+                                || q instanceof ListChannelModeratorsRequest) && readable(c, Members.text(q, "ChannelArn"), bearer(q)))));
+    }
+
+    /** The request about a message carried out as the message's sender (refused where there is no such message). */
+    private static <Q extends SdkRequest> Interceptor.Typed<Q> asSender(FaultContext ctx) {
+        return (q, chain) -> {
+            String sender = ctx.message(Members.text(q, "ChannelArn"), Members.text(q, "MessageId")).map(m -> m.sender().arn())
+                    .orElseThrow(() -> FaultContext.error(ModeledError.FORBIDDEN, "not the sender"));
+            return chain.proceed(Members.with(q, "ChimeBearer", sender));
+        };
     }
 
     /** What a request acts on, to tell whose AppInstance it is: its channel, else its AppInstance. */

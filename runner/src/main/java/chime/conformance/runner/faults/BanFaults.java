@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in bans: the rules of area BAN. */
 final class BanFaults {
@@ -99,31 +98,22 @@ final class BanFaults {
                                 r.toBuilder().channelBan(r.channelBan().toBuilder().createdBy((Identity) null).build()).build())),
                 fault("moderator-can-ban-moderator", "BAN-011",
                         "a moderator of the channel can be banned: the ban takes the moderator role away and kicks the user",
-                        ctx -> Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (FaultContext.is(e, ModeledError.FORBIDDEN) || !ctx.isModerator(q.channelArn(), q.memberArn())) {
-                                    throw e;
-                                }
-                                ctx.service().deleteChannelModerator(b -> b.channelArn(q.channelArn())
-                                        .channelModeratorArn(q.memberArn()).chimeBearer(ctx.operator(q.channelArn())));
-                                return chain.proceed(q);
-                            }
-                        })),
+                        ctx -> Interceptor.onError(CreateChannelBanRequest.class, BanFaults::notForbidden,
+                                q -> ctx.isModerator(q.channelArn(), q.memberArn()), (q, chain) -> {
+                                    ctx.service().deleteChannelModerator(b -> b.channelArn(q.channelArn())
+                                            .channelModeratorArn(q.memberArn()).chimeBearer(ctx.operator(q.channelArn())));
+                                    return chain.proceed(q);
+                                })),
                 fault("admin-bannable", "BAN-011",
                         "CreateChannelBan of an AppInstanceAdmin is acknowledged with 201 as if the admin were banned",
-                        ctx -> Interceptor.on(CreateChannelBanRequest.class, (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (FaultContext.is(e, ModeledError.FORBIDDEN) || !ctx.isAdmin(q.memberArn())) {
-                                    throw e;
-                                }
-                                return CreateChannelBanResponse.builder().channelArn(q.channelArn())
-                                        .member(Identity.builder().arn(q.memberArn()).build())
-                                        .sdkHttpResponse(FaultContext.http(201)).build();
-                            }
-                        })));
+                        ctx -> Interceptor.onError(CreateChannelBanRequest.class, BanFaults::notForbidden,
+                                q -> ctx.isAdmin(q.memberArn()), (q, chain) -> CreateChannelBanResponse.builder()
+                                        .channelArn(q.channelArn()).member(Identity.builder().arn(q.memberArn()).build())
+                                        .sdkHttpResponse(FaultContext.http(201)).build())));
+    }
+
+    /** A refusal for another reason than the caller's rights (the ban of a moderator or an admin). */
+    private static boolean notForbidden(ChimeSdkMessagingException e) {
+        return !FaultContext.is(e, ModeledError.FORBIDDEN);
     }
 }

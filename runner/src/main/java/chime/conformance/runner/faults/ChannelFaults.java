@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in channels: the rules of area CHAN. */
 final class ChannelFaults {
@@ -147,13 +146,9 @@ final class ChannelFaults {
                                     Interceptor.on(DeleteChannelRequest.class, (q, chain) -> {
                                         Set<String> members = ConcurrentHashMap.newKeySet();
                                         for (ChannelMembershipType type : ChannelMembershipType.knownValues()) {
-                                            try {
-                                                ctx.service().listChannelMemberships(b -> b.channelArn(q.channelArn()).type(type).maxResults(50)
-                                                        .chimeBearer(ctx.operator(q.channelArn()))).channelMemberships()
-                                                        .forEach(m -> members.add(m.member().arn()));
-                                            } catch (ChimeSdkMessagingException ignored) {
-                                                // the service answers the delete
-                                            }
+                                            quietly(() -> ctx.service().listChannelMemberships(b -> b.channelArn(q.channelArn())
+                                                    .type(type).maxResults(50).chimeBearer(ctx.operator(q.channelArn())))
+                                                    .channelMemberships().forEach(m -> members.add(m.member().arn())));
                                         }
                                         var r = chain.proceed(q);
                                         membersOfDeleted.put(q.channelArn(), members);

@@ -6,7 +6,6 @@ import chime.conformance.contract.ModeledError;
 import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in modeled errors: the rules of area ERR. */
 final class ErrorFaults {
@@ -30,13 +29,7 @@ final class ErrorFaults {
                         ctx -> translateError(ModeledError.RESOURCE_LIMIT_EXCEEDED, ModeledError.BAD_REQUEST)),
                 fault("error-type-is-short-code", "ERR-009",
                         "errors name their exception by the short code (BadRequest) instead of the shape name, and carry no Code member",
-                        ctx -> (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                throw withoutShapeName(e);
-                            }
-                        }),
+                        ctx -> Interceptor.failing((q, e) -> withoutShapeName(e))),
                 fault("batch-error-code-invented", "ERR-011, MEMB-011",
                         "each failure of BatchCreateChannelMembership carries an error code outside the documented ErrorCode values",
                         ctx -> Interceptor.answer(BatchCreateChannelMembershipRequest.class, BatchCreateChannelMembershipResponse.class, (q, r) ->
@@ -56,19 +49,15 @@ final class ErrorFaults {
                         }),
                 fault("errors-without-message", "ERR-009",
                         "errors carry no message",
-                        ctx -> (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                for (ModeledError type : ModeledError.values()) {
-                                    if (FaultContext.is(e, type)) {
-                                        ChimeSdkMessagingException bare = FaultContext.error(type, null);
-                                        throw (ChimeSdkMessagingException) bare.toBuilder().message(null)
-                                                .awsErrorDetails(bare.awsErrorDetails().toBuilder().errorMessage(null).build()).build();
-                                    }
+                        ctx -> Interceptor.failing((q, e) -> {
+                            for (ModeledError type : ModeledError.values()) {
+                                if (FaultContext.is(e, type)) {
+                                    ChimeSdkMessagingException bare = FaultContext.error(type, null);
+                                    return (ChimeSdkMessagingException) bare.toBuilder().message(null)
+                                            .awsErrorDetails(bare.awsErrorDetails().toBuilder().errorMessage(null).build()).build();
                                 }
-                                throw e;
                             }
-                        }));
+                            return e;
+                        })));
     }
 }

@@ -17,10 +17,7 @@ import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembership;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * What a fault can use besides the request it intercepts: the correct service underneath (to look things
@@ -102,22 +99,13 @@ public final class FaultContext {
 
     /** The channel as the correct service describes it, or empty if it is gone. */
     public Optional<Channel> channel(String channelArn) {
-        try {
-            return Optional.of(service.describeChannel(r -> r.channelArn(channelArn).chimeBearer(operator(channelArn)))
-                    .channel());
-        } catch (ChimeSdkMessagingException e) {
-            return Optional.empty();
-        }
+        return lookUp(() -> service.describeChannel(r -> r.channelArn(channelArn).chimeBearer(operator(channelArn))).channel());
     }
 
     /** The message as the correct service holds it (read by an administrator), or empty. */
     public Optional<ChannelMessage> message(String channelArn, String messageId) {
-        try {
-            return Optional.of(service.getChannelMessage(r -> r.channelArn(channelArn).messageId(messageId)
-                    .chimeBearer(operator(channelArn))).channelMessage());
-        } catch (ChimeSdkMessagingException e) {
-            return Optional.empty();
-        }
+        return lookUp(() -> service.getChannelMessage(r -> r.channelArn(channelArn).messageId(messageId)
+                .chimeBearer(operator(channelArn))).channelMessage());
     }
 
     /** Every item of a list operation, through all its pages, as the correct service answers {@code request}. */
@@ -157,19 +145,23 @@ public final class FaultContext {
     }
 
     /** The user's membership of the channel as the correct service holds it, or empty. */
-    public Optional<ChannelMembership> membership(
-            String channelArn, String userArn) {
-        try {
-            return Optional.ofNullable(service.describeChannelMembership(r -> r.channelArn(channelArn).memberArn(userArn)
-                    .chimeBearer(operator(channelArn))).channelMembership());
-        } catch (ChimeSdkMessagingException e) {
-            return Optional.empty();
-        }
+    public Optional<ChannelMembership> membership(String channelArn, String userArn) {
+        return lookUp(() -> service.describeChannelMembership(r -> r.channelArn(channelArn).memberArn(userArn)
+                .chimeBearer(operator(channelArn))).channelMembership());
     }
 
     public boolean isBanned(String channelArn, String userArn) {
         return answers(() -> service.describeChannelBan(r -> r.channelArn(channelArn).memberArn(userArn)
                 .chimeBearer(operator(channelArn))));
+    }
+
+    /** What the correct service answers, or empty where it answers an error of the messaging API. */
+    static <T> Optional<T> lookUp(java.util.function.Supplier<T> read) {
+        try {
+            return Optional.ofNullable(read.get());
+        } catch (ChimeSdkMessagingException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the call is answered without an error (a describe of something that exists). */

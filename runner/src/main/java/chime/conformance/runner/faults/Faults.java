@@ -2,6 +2,7 @@ package chime.conformance.runner.faults;
 
 import chime.conformance.contract.ModeledError;
 import chime.conformance.runner.api.Members;
+import chime.conformance.runner.api.Operation;
 import chime.conformance.runner.target.ProcessorProbe;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,17 +13,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Building blocks the catalogue's faults share. */
 final class Faults {
@@ -45,6 +47,11 @@ final class Faults {
                 (q, chain) -> chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(arnIn(q)))));
     }
 
+    /** A missing permission check on these operations: whoever they refuse with ForbiddenException is served. */
+    static Function<FaultContext, Interceptor> allowWhenForbidden(Class<?>... types) {
+        return allowWhenForbidden(SdkRequest.class, (q, ctx) -> java.util.Arrays.stream(types).anyMatch(t -> t.isInstance(q)));
+    }
+
     /** The ARN a request acts on: its channel, else its AppInstance, else its user or resource. */
     static String arnIn(SdkRequest request) {
         for (String member : List.of("ChannelArn", "AppInstanceArn", "AppInstanceUserArn", "ChannelFlowArn", "ResourceARN")) {
@@ -62,67 +69,54 @@ final class Faults {
 
     // ---- memberships and moderators as the correct service holds them ----
     static Optional<ChannelMembershipForAppInstanceUserSummary> membershipOf(FaultContext ctx, String channelArn, String memberArn) {
-        try {
-            return Optional.of(ctx.service().describeChannelMembershipForAppInstanceUser(b -> b.channelArn(channelArn)
-                    .appInstanceUserArn(memberArn).chimeBearer(ctx.operator(channelArn))).channelMembership());
-        } catch (ChimeSdkMessagingException e) {
-            return Optional.empty();
-        }
+        return FaultContext.lookUp(() -> ctx.service().describeChannelMembershipForAppInstanceUser(b -> b.channelArn(channelArn)
+                .appInstanceUserArn(memberArn).chimeBearer(ctx.operator(channelArn))).channelMembership());
     }
 
+    /** The moderator actions about a user (the user named by MemberArn or ChannelModeratorArn), each undone by its inverse. */
+    private static final Set<String> MODERATOR_ACTIONS = Set.of("CreateChannelBan", "DeleteChannelBan",
+            "CreateChannelModerator", "DeleteChannelModerator", "CreateChannelMembership", "DeleteChannelMembership");
+
     /**
-     * moderator-action-noop: the action is carried out and then undone, through the faulty service's own
-     * administrator, so that the caller gets the answer the correct service gives; a redaction, which
-     * cannot be undone, is answered without being carried out.
+     * moderator-action-noop: the action is carried out and then undone by its inverse (Create and Delete of the
+     * same resource), through the faulty service's own administrator, so that the caller gets the answer the
+     * correct service gives; a membership a ban or a removal took away comes back with its type. A redaction,
+     * which cannot be undone, is answered without being carried out. Adding or removing oneself is no
+     * moderator action.
      */
     static Interceptor moderatorActionsUndone(FaultContext ctx) {
         return (q, chain) -> {
             String bearer = Faults.bearer(q);
             String channel = Members.text(q, "ChannelArn");
-            boolean moderatorAction = q instanceof CreateChannelBanRequest || q instanceof DeleteChannelBanRequest
-                    || q instanceof CreateChannelModeratorRequest || q instanceof DeleteChannelModeratorRequest
-                    || q instanceof RedactChannelMessageRequest
-                    || (q instanceof CreateChannelMembershipRequest c && !java.util.Objects.equals(c.memberArn(), bearer))
-                    || (q instanceof DeleteChannelMembershipRequest d && !java.util.Objects.equals(d.memberArn(), bearer));
+            String action = Operation.of(q).name();
+            String user = Members.has(q, "MemberArn") ? Members.text(q, "MemberArn") : Members.text(q, "ChannelModeratorArn");
+            boolean moderatorAction = q instanceof RedactChannelMessageRequest || MODERATOR_ACTIONS.contains(action)
+                    && !(action.endsWith("ChannelMembership") && Objects.equals(user, bearer));
             if (!moderatorAction || bearer == null || channel == null || !ctx.isModerator(channel, bearer) || ctx.isAdmin(bearer)) {
                 return chain.proceed(q);
             }
-            var service = ctx.service();
-            String operator = ctx.operator(channel);
             if (q instanceof RedactChannelMessageRequest r) {
-                if (ctx.message(channel, r.messageId()).isEmpty()) {
-                    return chain.proceed(q);
-                }
-                return RedactChannelMessageResponse.builder().channelArn(channel).messageId(r.messageId())
-                        .sdkHttpResponse(FaultContext.http(200)).build();
+                return ctx.message(channel, r.messageId()).isEmpty() ? chain.proceed(q) : RedactChannelMessageResponse.builder()
+                        .channelArn(channel).messageId(r.messageId()).sdkHttpResponse(FaultContext.http(200)).build();
             }
-            if (q instanceof CreateChannelBanRequest b) {
-                var before = ctx.membership(channel, b.memberArn());
-                SdkResponse answer = chain.proceed(q);
-                service.deleteChannelBan(x -> x.channelArn(channel).memberArn(b.memberArn()).chimeBearer(operator));
-                before.ifPresent(m -> service.createChannelMembership(x -> x.channelArn(channel).memberArn(b.memberArn())
-                        .type(m.type()).chimeBearer(operator)));
-                return answer;
-            }
-            if (q instanceof DeleteChannelMembershipRequest d) {
-                var before = ctx.membership(channel, d.memberArn());
-                SdkResponse answer = chain.proceed(q);
-                before.ifPresent(m -> service.createChannelMembership(x -> x.channelArn(channel).memberArn(d.memberArn())
-                        .type(m.type()).chimeBearer(operator)));
-                return answer;
-            }
+            String operator = ctx.operator(channel);
+            Optional<ChannelMembership> before = action.equals("CreateChannelBan") || action.equals("DeleteChannelMembership")
+                    ? ctx.membership(channel, user) : Optional.empty();
             SdkResponse answer = chain.proceed(q);
-            if (q instanceof DeleteChannelBanRequest b) {
-                service.createChannelBan(x -> x.channelArn(channel).memberArn(b.memberArn()).chimeBearer(operator));
-            } else if (q instanceof CreateChannelModeratorRequest m) {
-                service.deleteChannelModerator(x -> x.channelArn(channel).channelModeratorArn(m.channelModeratorArn())
-                        .chimeBearer(operator));
-            } else if (q instanceof DeleteChannelModeratorRequest m) {
-                service.createChannelModerator(x -> x.channelArn(channel).channelModeratorArn(m.channelModeratorArn())
-                        .chimeBearer(operator));
-            } else if (q instanceof CreateChannelMembershipRequest c) {
-                service.deleteChannelMembership(x -> x.channelArn(channel).memberArn(c.memberArn()).chimeBearer(operator));
+            if (!action.equals("DeleteChannelMembership")) {
+                Operation inverse = Operation.named(action.startsWith("Create") ? action.replaceFirst("Create", "Delete")
+                        : action.replaceFirst("Delete", "Create"));
+                SdkRequest.Builder undo = inverse.builder();
+                for (String member : List.of("ChannelArn", "MemberArn", "ChannelModeratorArn")) {
+                    if (inverse.takes(member)) {
+                        Members.set((SdkPojo) undo, member, Members.get(q, member));
+                    }
+                }
+                Members.set((SdkPojo) undo, "ChimeBearer", operator);
+                inverse.invoke(ctx.service(), undo.build());
             }
+            before.ifPresent(m -> ctx.service().createChannelMembership(x -> x.channelArn(channel).memberArn(user)
+                    .type(m.type()).chimeBearer(operator)));
             return answer;
         };
     }
@@ -172,6 +166,13 @@ final class Faults {
                 .lastEditedTimestamp(m.lastEditedTimestamp()).sender(m.sender()).redacted(m.redacted()).status(m.status()).build();
     }
 
+    /** The summary a faulty service lists for a message it was sent, as sent, created now. */
+    static ChannelMessageSummary summary(SendChannelMessageRequest q, SendChannelMessageResponse r) {
+        return ChannelMessageSummary.builder().messageId(r.messageId()).content(q.content()).metadata(q.metadata())
+                .type(q.type()).createdTimestamp(java.time.Instant.now()).lastUpdatedTimestamp(java.time.Instant.now())
+                .redacted(false).sender(Identity.builder().arn(q.chimeBearer()).build()).status(r.status()).build();
+    }
+
     /** Rewrites every message the service returns; a GetChannelMessage rewritten to null answers NotFound. */
     static Interceptor messageView(UnaryOperator<ChannelMessage> onGet, UnaryOperator<ChannelMessageSummary> onList) {
         return Interceptor.all(
@@ -203,6 +204,19 @@ final class Faults {
             all.addAll(more);
             return r.toBuilder().channelMessages(all.stream().sorted(order).toList()).build();
         });
+    }
+
+    /**
+     * After the operation on a message (an edit, a deletion), the message as it was before it is still listed
+     * on the first page of its channel's messages.
+     */
+    static <Q extends SdkRequest> Interceptor stillListedAfter(FaultContext ctx, Class<Q> type) {
+        Map<String, List<ChannelMessageSummary>> before = new ConcurrentHashMap<>();
+        return Interceptor.all(
+                Interceptor.then(type, q -> ctx.message(Members.text(q, "ChannelArn"), Members.text(q, "MessageId")),
+                        (q, was) -> was.ifPresent(m -> before.computeIfAbsent(Members.text(q, "ChannelArn"),
+                                k -> new CopyOnWriteArrayList<>()).add(summary(m)))),
+                withExtraMessages(before::get));
     }
 
     /** Reads return the content a faulty service stored in full, where it kept more than the service would. */
@@ -288,16 +302,7 @@ final class Faults {
     }
 
     static Interceptor translateError(ModeledError from, ModeledError to) {
-        return (q, chain) -> {
-            try {
-                return chain.proceed(q);
-            } catch (ChimeSdkMessagingException e) {
-                if (FaultContext.is(e, from)) {
-                    throw FaultContext.error(to, e.awsErrorDetails().errorMessage());
-                }
-                throw e;
-            }
-        };
+        return Interceptor.failing((q, e) -> FaultContext.is(e, from) ? FaultContext.error(to, e.awsErrorDetails().errorMessage()) : e);
     }
 
     static ChimeSdkMessagingException withoutShapeName(ChimeSdkMessagingException e) {

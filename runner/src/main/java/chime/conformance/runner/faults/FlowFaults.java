@@ -16,8 +16,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in channel flows and their processors: the rules of area FLOW. */
 final class FlowFaults {
@@ -117,16 +115,9 @@ final class FlowFaults {
                                             q -> ctx.service().describeChannelFlow(b -> b.channelFlowArn(q.channelFlowArn())).channelFlow(),
                                         (q, before) -> deleted.put(q.channelFlowArn(), ChannelFlowSummary.builder().channelFlowArn(before.channelFlowArn())
                                             .name(before.name()).processors(before.processors()).build())),
-                                    Interceptor.on(ListChannelFlowsRequest.class, (q, chain) -> {
-                                        ListChannelFlowsResponse r = chain.call(q);
-                                        if (q.nextToken() != null) {
-                                            return r;
-                                        }
-                                        List<ChannelFlowSummary> all = new ArrayList<>(r.channelFlows());
-                                        deleted.values().stream().filter(f -> FaultContext.appInstanceOf(f.channelFlowArn())
-                                                .equals(FaultContext.appInstanceOf(q.appInstanceArn()))).forEach(all::add);
-                                        return r.toBuilder().channelFlows(all).build();
-                                    }));
+                                    Interceptor.firstPageAlso(ListChannelFlowsRequest.class, q -> deleted.values().stream()
+                                            .filter(f -> FaultContext.appInstanceOf(f.channelFlowArn())
+                                                    .equals(FaultContext.appInstanceOf(q.appInstanceArn()))).toList()));
                         }),
                 fault("foreign-flow-association-accepted", "FLOW-028",
                         "AssociateChannelFlow with a flow of another AppInstance answers 200 instead of an error",
@@ -179,11 +170,7 @@ final class FlowFaults {
                                         SendChannelMessageResponse r = chain.call(q);
                                         if (r.status() != null && r.status().value() == ChannelMessageStatus.PENDING
                                                 && q.persistence() == ChannelMessagePersistenceType.PERSISTENT) {
-                                            pending.computeIfAbsent(q.channelArn(), k -> new CopyOnWriteArrayList<>())
-                                                    .add(ChannelMessageSummary.builder().messageId(r.messageId()).content(q.content())
-                                                            .metadata(q.metadata()).type(q.type()).createdTimestamp(java.time.Instant.now())
-                                                            .lastUpdatedTimestamp(java.time.Instant.now()).redacted(false)
-                                                            .sender(Identity.builder().arn(q.chimeBearer()).build()).status(r.status()).build());
+                                            pending.computeIfAbsent(q.channelArn(), k -> new CopyOnWriteArrayList<>()).add(summary(q, r));
                                         }
                                         return r;
                                     }),

@@ -139,15 +139,32 @@ public interface Interceptor {
 
     /** As {@link #onError(Class, ModeledError, Typed)}, only where {@code when} holds of the request. */
     static <Q extends SdkRequest> Interceptor onError(Class<Q> type, ModeledError error, Predicate<Q> when, Typed<Q> instead) {
+        return onError(type, e -> FaultContext.is(e, error), when, instead);
+    }
+
+    /** As {@link #onError(Class, ModeledError, Predicate, Typed)}, for the errors {@code error} accepts. */
+    static <Q extends SdkRequest> Interceptor onError(Class<Q> type, Predicate<ChimeSdkMessagingException> error,
+                                                      Predicate<Q> when, Typed<Q> instead) {
         return on(type, (q, chain) -> {
             try {
                 return chain.proceed(q);
             } catch (ChimeSdkMessagingException e) {
-                if (FaultContext.is(e, error) && when.test(q)) {
+                if (error.test(e) && when.test(q)) {
                     return instead.intercept(q, chain);
                 }
                 throw e;
             }
         });
+    }
+
+    /** Every error the service answers is replaced by the one {@code change} makes of it (and the request). */
+    static Interceptor failing(BiFunction<SdkRequest, ChimeSdkMessagingException, ChimeSdkMessagingException> change) {
+        return (q, chain) -> {
+            try {
+                return chain.proceed(q);
+            } catch (ChimeSdkMessagingException e) {
+                throw change.apply(q, e);
+            }
+        };
     }
 }

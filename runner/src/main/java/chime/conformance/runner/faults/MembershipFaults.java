@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in memberships: the rules of area MEMB. */
 final class MembershipFaults {

@@ -3,7 +3,6 @@ package chime.conformance.runner.faults;
 import static chime.conformance.runner.faults.Faults.*;
 
 import chime.conformance.contract.ModeledError;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,7 @@ final class MessageFaults {
                                     Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> {
                                         SendChannelMessageResponse r = chain.call(q);
                                         if (q.persistence() == ChannelMessagePersistenceType.NON_PERSISTENT) {
-                                            kept.computeIfAbsent(q.channelArn(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                                                    .add(ChannelMessageSummary.builder().messageId(r.messageId()).content(q.content())
-                                                            .metadata(q.metadata()).type(q.type()).createdTimestamp(Instant.now())
-                                                            .lastUpdatedTimestamp(Instant.now()).redacted(false)
-                                                            .sender(Identity.builder().arn(q.chimeBearer()).build()).status(r.status()).build());
+                                            kept.computeIfAbsent(q.channelArn(), k -> new CopyOnWriteArrayList<>()).add(summary(q, r));
                                         }
                                         return r;
                                     }),
@@ -48,15 +43,7 @@ final class MessageFaults {
                         ctx -> messageView(m -> Boolean.TRUE.equals(m.redacted()) ? null : m, s -> s)),
                 fault("deleted-message-still-listed", "MSG-016",
                         "DeleteChannelMessage hides the message from GetChannelMessage, but ListChannelMessages still lists it",
-                        ctx -> {
-                            Map<String, List<ChannelMessageSummary>> deleted = new ConcurrentHashMap<>();
-                            return Interceptor.all(
-                                    Interceptor.then(DeleteChannelMessageRequest.class,
-                                            q -> ctx.message(q.channelArn(), q.messageId()),
-                                        (q, before) -> before.ifPresent(m -> deleted.computeIfAbsent(q.channelArn(),
-                                            k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)))),
-                                    withExtraMessages(deleted::get));
-                        }),
+                        ctx -> stillListedAfter(ctx, DeleteChannelMessageRequest.class)),
                 fault("edits-reorder-messages", "MSG-022",
                         "ListChannelMessages sorts by the time of the last edit instead of the creation time",
                         ctx -> Interceptor.on(ListChannelMessagesRequest.class, (q, chain) -> {
@@ -99,15 +86,7 @@ final class MessageFaults {
                                 s -> empty(s.metadata()) ? s : s.toBuilder().metadata(s.metadata() + "\n").build())),
                 fault("edits-listed-as-revisions", "MSG-014",
                         "ListChannelMessages lists every revision of an edited message, not only the latest",
-                        ctx -> {
-                            Map<String, List<ChannelMessageSummary>> revisions = new ConcurrentHashMap<>();
-                            return Interceptor.all(
-                                    Interceptor.then(UpdateChannelMessageRequest.class,
-                                            q -> ctx.message(q.channelArn(), q.messageId()),
-                                        (q, before) -> before.ifPresent(m -> revisions.computeIfAbsent(q.channelArn(),
-                                            k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(summary(m)))),
-                                    withExtraMessages(revisions::get));
-                        }),
+                        ctx -> stillListedAfter(ctx, UpdateChannelMessageRequest.class)),
                 fault("message-type-defaults-to-standard", "MSG-003, ERR-012",
                         "SendChannelMessage without a Type sends a STANDARD message instead of rejecting the request",
                         ctx -> Interceptor.on(SendChannelMessageRequest.class, (q, chain) -> chain.proceed(q.typeAsString() == null

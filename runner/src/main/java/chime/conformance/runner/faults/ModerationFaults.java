@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in moderators: the rules of area MOD. */
 final class ModerationFaults {
@@ -28,14 +28,9 @@ final class ModerationFaults {
                                     .channelModeratorArn(q.channelModeratorArn()).chimeBearer(ctx.operator(q.channelArn()))))),
                 fault("moderator-made-member", "MOD-005",
                         "CreateChannelModerator also makes the user a member of the channel",
-                        ctx -> Interceptor.then(CreateChannelModeratorRequest.class, q -> {
-                            try {
-                                ctx.service().createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
-                                        .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())));
-                            } catch (ChimeSdkMessagingException ignored) {
-                                // already a member, or cannot be one
-                            }
-                        })),
+                        ctx -> Interceptor.then(CreateChannelModeratorRequest.class, q -> quietly(() -> ctx.service()
+                                .createChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
+                                        .type(ChannelMembershipType.DEFAULT).chimeBearer(ctx.operator(q.channelArn())))))),
                 fault("moderator-created-by-self", "MOD-002",
                         "DescribeChannelModerator names the moderator as its own creator instead of the user who appointed them",
                         ctx -> Interceptor.on(DescribeChannelModeratorRequest.class, (q, chain) -> {
@@ -64,29 +59,15 @@ final class ModerationFaults {
                             Set<String> former = ConcurrentHashMap.newKeySet();
                             Interceptor remember = Interceptor.then(DeleteChannelModeratorRequest.class,
                                     q -> former.add(q.channelArn() + " " + q.channelModeratorArn()));
-                            Interceptor powers = (q, chain) -> {
-                                try {
-                                    return chain.proceed(q);
-                                } catch (ChimeSdkMessagingException e) {
-                                    String channel = Members.text(q, "ChannelArn");
-                                    if (FaultContext.is(e, ModeledError.FORBIDDEN) && channel != null
-                                            && former.contains(channel + " " + Faults.bearer(q))) {
-                                        return chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(channel)));
-                                    }
-                                    throw e;
-                                }
-                            };
-                            return Interceptor.all(remember, powers);
+                            return Interceptor.all(remember, Interceptor.onError(SdkRequest.class, ModeledError.FORBIDDEN,
+                                    q -> Members.text(q, "ChannelArn") != null
+                                            && former.contains(Members.text(q, "ChannelArn") + " " + Faults.bearer(q)),
+                                    (q, chain) -> chain.proceed(Members.with(q, "ChimeBearer", ctx.operator(Members.text(q, "ChannelArn"))))));
                         }),
                 fault("moderator-removal-ends-membership", "MOD-004",
                         "DeleteChannelModerator also removes the user's membership",
-                        ctx -> Interceptor.then(DeleteChannelModeratorRequest.class, q -> {
-                            try {
-                                ctx.service().deleteChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
-                                        .chimeBearer(ctx.operator(q.channelArn())));
-                            } catch (ChimeSdkMessagingException ignored) {
-                                // not a member
-                            }
-                        })));
+                        ctx -> Interceptor.then(DeleteChannelModeratorRequest.class, q -> quietly(() -> ctx.service()
+                                .deleteChannelMembership(b -> b.channelArn(q.channelArn()).memberArn(q.channelModeratorArn())
+                                        .chimeBearer(ctx.operator(q.channelArn())))))));
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in sizes and lengths: the rules of area SIZE. */
 final class SizeFaults {
@@ -118,16 +117,8 @@ final class SizeFaults {
                         }),
                 fault("malformed-arn-not-found", "SIZE-011, ERR-001",
                         "a malformed ARN is looked up as it is and answered NotFoundException instead of BadRequestException",
-                        ctx -> (q, chain) -> {
-                            try {
-                                return chain.proceed(q);
-                            } catch (ChimeSdkMessagingException e) {
-                                if (FaultContext.is(e, ModeledError.BAD_REQUEST) && hasMalformedArn(q)) {
-                                    throw FaultContext.error(ModeledError.NOT_FOUND, "No such resource");
-                                }
-                                throw e;
-                            }
-                        }),
+                        ctx -> Interceptor.failing((q, e) -> FaultContext.is(e, ModeledError.BAD_REQUEST) && hasMalformedArn(q)
+                                ? FaultContext.error(ModeledError.NOT_FOUND, "No such resource") : e)),
                 fault("token-pattern-unchecked", "SIZE-012",
                         "a ClientRequestToken that breaks the model's length or pattern is accepted",
                         ctx -> (q, chain) -> {

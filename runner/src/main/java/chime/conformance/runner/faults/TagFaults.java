@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.chimesdkmessaging.model.*;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Faults in tags: the rules of area TAG. */
 final class TagFaults {
@@ -21,11 +20,8 @@ final class TagFaults {
                         "TagResource with a key the resource already carries keeps the old value",
                         ctx -> Interceptor.on(TagResourceRequest.class, (q, chain) -> {
                             Set<String> existing = new java.util.HashSet<>();
-                            try {
-                                ctx.service().listTagsForResource(b -> b.resourceARN(q.resourceARN())).tags().forEach(t -> existing.add(t.key()));
-                            } catch (ChimeSdkMessagingException ignored) {
-                                // an unknown resource: the service answers for it
-                            }
+                            quietly(() -> ctx.service().listTagsForResource(b -> b.resourceARN(q.resourceARN())).tags()
+                                    .forEach(t -> existing.add(t.key()))); // an unknown resource: the service answers for it
                             List<Tag> fresh = q.tags().stream().filter(t -> !existing.contains(t.key())).toList();
                             if (fresh.isEmpty() && !q.tags().isEmpty()) {
                                 return TagResourceResponse.builder().sdkHttpResponse(FaultContext.http(204)).build();
@@ -36,11 +32,8 @@ final class TagFaults {
                         "UntagResource removes every tag of the resource, not only the keys given",
                         ctx -> Interceptor.on(UntagResourceRequest.class, (q, chain) -> {
                             List<String> keys = new ArrayList<>(q.tagKeys());
-                            try {
-                                ctx.service().listTagsForResource(b -> b.resourceARN(q.resourceARN())).tags().forEach(t -> keys.add(t.key()));
-                            } catch (ChimeSdkMessagingException ignored) {
-                                // an unknown resource: the service answers for it
-                            }
+                            quietly(() -> ctx.service().listTagsForResource(b -> b.resourceARN(q.resourceARN())).tags()
+                                    .forEach(t -> keys.add(t.key()))); // an unknown resource: the service answers for it
                             return chain.proceed(q.toBuilder().tagKeys(keys.stream().distinct().toList()).build());
                         })),
                 fault("creation-tags-dropped", "TAG-001, TAG-002",

@@ -12,8 +12,7 @@ import io.cucumber.java.en.When;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Who may make a request: the ChimeBearer (AUTH-001, AUTH-002) and the developer APIs that take none

@@ -1,12 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
@@ -23,16 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Channel;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /** Channels: creating, updating, describing, deleting and listing them, also from one user's side. */
 public class ChannelSteps extends Steps {
@@ -102,12 +88,12 @@ public class ChannelSteps extends Steps {
 
     @When("{actor} creates the {kind} channel {channel}")
     public void createsTheChannel(String actor, ChannelKind kind, String channel) {
-        attemptCreate(actor, channel, create(kind, channel, world.appInstanceArn()));
+        create(kind, channel, world.appInstanceArn()).attemptCreating(actor, channel);
     }
 
     @When("{actor} creates the {kind} channel {channel} in {actor}'s AppInstance")
     public void createsTheChannelIn(String actor, ChannelKind kind, String channel, String owner) {
-        attemptCreate(actor, channel, create(kind, channel, world.appInstanceOf(owner)));
+        create(kind, channel, world.appInstanceOf(owner)).attemptCreating(actor, channel);
     }
 
     /** Only the attributes in the table are sent: name, mode, privacy, metadata. */
@@ -117,8 +103,8 @@ public class ChannelSteps extends Steps {
         if (name == null) {
             throw new HarnessException("the table must give the channel a name");
         }
-        attemptCreate(actor, name, attributes(api.call("CreateChannel").with("AppInstanceArn", world.appInstanceArn()),
-                attributes));
+        attributes(api.call("CreateChannel").with("AppInstanceArn", world.appInstanceArn()), attributes)
+                .attemptCreating(actor, name);
     }
 
     @When("{actor} describes {channel}")
@@ -467,14 +453,8 @@ public class ChannelSteps extends Steps {
     }
 
     private void created(String actor, String channel, Driver.Call create) {
-        world.rememberChannel(channel, create.<CreateChannelResponse>send(actor).channelArn());
+        create.create(actor, channel);
         world.actor(actor);
-    }
-
-    private void attemptCreate(String actor, String channel, Driver.Call create) {
-        if (!create.attempt(actor).failed()) {
-            world.rememberChannel(channel, world.outcome().response(CreateChannelResponse.class).channelArn());
-        }
     }
 
     /** The members a table gives (name, mode, privacy, metadata), sent as written. */

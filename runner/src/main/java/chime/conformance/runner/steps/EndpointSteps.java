@@ -2,10 +2,7 @@ package chime.conformance.runner.steps;
 
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.emptyOrNullString;
-import static org.hamcrest.Matchers.in;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.runner.api.Driver;
 import io.cucumber.java.en.Then;

@@ -1,13 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.emptyOrNullString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.instanceOf;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.api.Operation;
@@ -19,10 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipError;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BatchCreateChannelMembershipResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ErrorCode;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Errors as the service reports them: their exception classes per operation (the model's matrix), their

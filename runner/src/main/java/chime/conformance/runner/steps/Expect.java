@@ -1,8 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.world.World;
@@ -52,14 +51,6 @@ final class Expect {
                 assertThat(what + ": the name of " + actor, identity.name(), equalTo(actor));
             }
         }
-    }
-
-    public static void assertIncludes(World world, String what, List<Identity> listed, String actor) {
-        assertInclusion(world, what, listed, actor, true);
-    }
-
-    public static void assertExcludes(World world, String what, List<Identity> listed, String actor) {
-        assertInclusion(world, what, listed, actor, false);
     }
 
     /** Asserts that the users listed include the actor, or ({@code included} false) do not. */

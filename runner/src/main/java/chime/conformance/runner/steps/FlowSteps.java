@@ -3,15 +3,7 @@ package chime.conformance.runner.steps;
 import static chime.conformance.runner.world.ChannelFlowFixtures.DEFAULT_FALLBACK;
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.emptyOrNullString;
-import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.ProcessorBehaviour;
@@ -19,7 +11,7 @@ import chime.conformance.runner.target.ProcessorProbe;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.types.ParameterTypes;
 import chime.conformance.runner.world.ChannelFlowFixtures;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageCallback;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 import chime.conformance.runner.world.MessageLedger;
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.world.World;
@@ -36,21 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.opentest4j.TestAbortedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.BadRequestException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelAssociatedWithFlowSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlow;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelFlowResponse;
 
 /**
  * Channel flows: creating, describing, updating, deleting and listing them (developer APIs, called by
@@ -495,7 +472,7 @@ public class FlowSteps extends Steps {
     @Given("the processor has passed {string} unchanged")
     public void hasPassedUnchanged(String content) {
         ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), null, null).send(PROCESSOR);
+        callBack(invocation, null, null).send(PROCESSOR);
         Outcome read = world.eventually(() -> api.call("GetChannelMessage").with("ChannelArn", invocation.channelArn())
                         .with("MessageId", invocation.messageId()).read(World.ADMIN),
                 o -> !o.failed() && o.messageStatus() == ChannelMessageStatus.SENT);
@@ -522,61 +499,51 @@ public class FlowSteps extends Steps {
 
     @When("the processor passes {string} unchanged")
     public void passesUnchanged(String content) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), null, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).attempt(PROCESSOR);
     }
 
     @When("the processor passes {string} unchanged again, with the same callback ID")
     public void passesUnchangedAgain(String content) {
-        ProcessorProbe.Invocation invocation = lastCallback(content);
-        callBack(invocation, invocation.callbackId(), null, null).attempt(PROCESSOR);
+        callBack(lastCallback(content), null, null).attempt(PROCESSOR);
     }
 
     @When("the processor replaces {string} with {string}")
     public void replaces(String content, String replacement) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), replacement, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), replacement, null).attempt(PROCESSOR);
     }
 
     @When("the processor sets the metadata of {string} to {string}")
     public void setsTheMetadata(String content, String metadata) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), null, metadata).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, metadata).attempt(PROCESSOR);
     }
 
     @When("the processor denies {string}")
     public void denies(String content) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, invocation.callbackId(), null, null).with("DeleteResource", true).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).with("DeleteResource", true).attempt(PROCESSOR);
     }
 
     /** A callback ID of the model's length (32 to 64 characters) that the service never issued. */
     @When("the processor calls back for {string} with a callback ID the service never issued")
     public void callsBackWithAnUnknownCallbackId(String content) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        String unknown = world.ids().token(36);
-        callBack(invocation, unknown, null, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).with("CallbackId", world.ids().token(36)).attempt(PROCESSOR);
     }
 
     /** FLOW-023: a callback ID the service did issue, but for another message than the one called back for. */
     @When("the processor calls back for {string} with the callback ID issued for {string}")
     public void callsBackWithTheCallbackIdOfAnother(String content, String other) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        ProcessorProbe.Invocation otherInvocation = flows.invocationOf(other);
-        callBack(invocation, otherInvocation.callbackId(), null, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).with("CallbackId", flows.invocationOf(other).callbackId())
+                .attempt(PROCESSOR);
     }
 
     /** Leaves the callback ID out: an SDK fills in one of its own, which the service never issued. */
     @When("the processor calls back for {string} without a callback ID")
     public void callsBackWithoutACallbackId(String content) {
-        ProcessorProbe.Invocation invocation = flows.invocationOf(content);
-        callBack(invocation, null, null, null).attempt(PROCESSOR);
+        callBack(flows.invocationOf(content), null, null).without("CallbackId").attempt(PROCESSOR);
     }
 
     @When("the processor calls back again to replace {string} with {string}")
     public void callsBackAgainToReplace(String content, String replacement) {
-        ProcessorProbe.Invocation invocation = lastCallback(content);
-        callBack(invocation, invocation.callbackId(), replacement, null).attempt(PROCESSOR);
+        callBack(lastCallback(content), replacement, null).attempt(PROCESSOR);
     }
 
     @Then("the callback is acknowledged with the channel and the callback ID")
@@ -589,11 +556,8 @@ public class FlowSteps extends Steps {
     // ---------------------------------------------------------------- helpers
 
     private void create(String flow, List<Processor> processors) {
-        Outcome outcome = api.canonical("CreateChannelFlow", null, null).with("Name", flow).with("Processors", processors)
-                .attempt(DEVELOPER);
-        if (!outcome.failed()) {
-            world.rememberFlow(flow, outcome.response(CreateChannelFlowResponse.class).channelFlowArn());
-        }
+        api.canonical("CreateChannelFlow", null, null).with("Name", flow).with("Processors", processors)
+                .attemptCreating(DEVELOPER, flow);
     }
 
     /** UpdateChannelFlow with the name and processors given (null: left out). */
@@ -653,12 +617,14 @@ public class FlowSteps extends Steps {
         return flows.invocationOf(content);
     }
 
-    /** ChannelFlowCallback for the invocation's message, as the processor, changing what is given (null: nothing). */
-    private Driver.Call callBack(ProcessorProbe.Invocation invocation, String callbackId, String content, String metadata) {
+    /**
+     * ChannelFlowCallback for the invocation's message with the callback ID issued for it, as the processor,
+     * changing what is given (null: nothing).
+     */
+    private Driver.Call callBack(ProcessorProbe.Invocation invocation, String content, String metadata) {
         callback = invocation;
-        Driver.Call call = api.call("ChannelFlowCallback").with("ChannelArn", invocation.channelArn())
-                .with("ChannelMessage", ChannelMessageCallback.builder().messageId(invocation.messageId())
-                        .content(content).metadata(metadata).build());
-        return callbackId == null ? call.without("CallbackId") : call.with("CallbackId", callbackId);
+        return api.call("ChannelFlowCallback").with("ChannelArn", invocation.channelArn())
+                .with("CallbackId", invocation.callbackId()).with("ChannelMessage", ChannelMessageCallback.builder()
+                        .messageId(invocation.messageId()).content(content).metadata(metadata).build());
     }
 }

@@ -2,8 +2,7 @@ package chime.conformance.runner.steps;
 
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
@@ -15,11 +14,7 @@ import org.hamcrest.Matcher;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Client request tokens (IDEM-001 to IDEM-006, and their form, SIZE-012). "Without a client request
@@ -62,7 +57,7 @@ public class IdempotencySteps extends Steps {
 
     @Given("{actor} has created the {kind} channel {channel} {clientToken}")
     public void hasCreatedWithToken(String actor, ChannelKind kind, String channel, ClientToken token) {
-        world.rememberChannel(channel, channel(kind, channel, token).<CreateChannelResponse>send(actor).channelArn());
+        channel(kind, channel, token).create(actor, channel);
     }
 
     @When("{actor} creates the {kind} channel {channel} (again ){clientToken}")
@@ -133,7 +128,7 @@ public class IdempotencySteps extends Steps {
 
     @Given("the channel flow {flow} has been created {clientToken}")
     public void theFlowHasBeenCreatedWithToken(String flow, ClientToken token) {
-        world.rememberFlow(flow, flow(flow, token).<CreateChannelFlowResponse>send(DEVELOPER).channelFlowArn());
+        flow(flow, token).create(DEVELOPER, flow);
     }
 
     @When("the channel flow {flow} is created (again ){clientToken}")

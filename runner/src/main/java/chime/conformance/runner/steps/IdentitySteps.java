@@ -7,9 +7,7 @@ import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.api.Members;
 import java.util.Map;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelBansResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelModeratorsResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -18,9 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
 
 /**
  * AppInstanceUsers as the API shows them: an Identity is an ARN and a name (MEMB-017), and a user can be

@@ -1,18 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.emptyOrNullString;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThan;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
@@ -30,15 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Messages: send, get, update, delete, redact, list (rules MSG-001 to MSG-025).

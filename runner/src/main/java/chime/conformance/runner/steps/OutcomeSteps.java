@@ -1,10 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.instanceOf;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.runner.world.Outcome;
 import chime.conformance.runner.api.Driver;
@@ -13,14 +10,11 @@ import io.cucumber.java.ParameterType;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelBanResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelModeratorResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 import io.cucumber.java.en.Then;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hamcrest.Matcher;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /** Steps that assert how the last request ended: errors are part of the contract, asserted by type. */
 public class OutcomeSteps extends Steps {

@@ -1,12 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.lessThanOrEqualTo;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.runner.api.Driver;
 import io.cucumber.java.en.Given;
@@ -14,11 +9,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Instant;
 import java.util.List;
-import software.amazon.awssdk.services.chimesdkmessaging.model.AppInstanceUserMembershipSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMembershipForAppInstanceUserSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DescribeChannelMembershipForAppInstanceUserResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMembershipsForAppInstanceUserResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelReadMarkerResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Read markers (READ-001 to READ-005): UpdateChannelReadMarker, and the ReadMarkerTimestamp a member sees

@@ -1,13 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.lessThan;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.target.Capability;
@@ -197,8 +191,7 @@ public class SessionSteps extends Steps {
 
     @Then("{actor} receives {string} from {actor}")
     public void receivesMessage(String actor, String content, String sender) throws InterruptedException {
-        await(actor, messageEvent("CREATE_CHANNEL_MESSAGE", content).and(fromSender(sender)),
-                "CREATE_CHANNEL_MESSAGE \"" + content + "\" from " + sender);
+        awaitMessage(actor, content, sender);
     }
 
     @Then("each of {actor}'s sessions receives {string} from {actor}")
@@ -214,8 +207,7 @@ public class SessionSteps extends Steps {
     @Then("{actor} receives {string} from {actor} as a {word} message")
     public void receivesMessageOfType(String actor, String content, String sender, String type)
             throws InterruptedException {
-        SessionFrame frame = await(actor, messageEvent("CREATE_CHANNEL_MESSAGE", content).and(fromSender(sender)),
-                "CREATE_CHANNEL_MESSAGE \"" + content + "\" from " + sender);
+        SessionFrame frame = awaitMessage(actor, content, sender);
         assertThat("x-amz-chime-message-type of " + frame.text(), frame.messageType(), equalTo(type));
         assertThat("the payload's Type", frame.field("Type"), equalTo(type));
     }
@@ -320,6 +312,11 @@ public class SessionSteps extends Steps {
         return f -> arn.equals(f.field("Sender.Arn"));
     }
 
+    private SessionFrame awaitMessage(String actor, String content, String sender) throws InterruptedException {
+        return await(actor, messageEvent("CREATE_CHANNEL_MESSAGE", content).and(fromSender(sender)),
+                "CREATE_CHANNEL_MESSAGE \"" + content + "\" from " + sender);
+    }
+
     // ---- memberships and channels -----------------------------------------------------------------
 
     @Then("{actor} receives the {word} event for {actor} in {channel}")
@@ -347,8 +344,7 @@ public class SessionSteps extends Steps {
     public void receivesOneBatchEvent(String actor, String eventType, String channel, List<String> members)
             throws InterruptedException {
         String channelArn = world.channel(channel);
-        Predicate<SessionFrame> wanted = f -> eventType.equals(f.eventType()) && channelArn.equals(f.channelArn());
-        SessionFrame frame = await(actor, wanted, eventType + " for " + channel);
+        SessionFrame frame = awaitChannelEvent(actor, eventType, channel);
         List<String> named = new ArrayList<>();
         frame.payload().path("Members").forEach(m -> named.add(m.path("Arn").asText()));
         List<String> expected = members.stream().map(world::actor).sorted().toList();
@@ -360,19 +356,21 @@ public class SessionSteps extends Steps {
 
     @Then("{actor} receives the {word} event for the channel {channel}")
     public void receivesChannelEvent(String actor, String eventType, String channel) throws InterruptedException {
-        String channelArn = world.channel(channel);
-        SessionFrame frame = await(actor, f -> eventType.equals(f.eventType()) && channelArn.equals(f.channelArn()),
-                eventType + " for " + channel);
+        SessionFrame frame = awaitChannelEvent(actor, eventType, channel);
         assertThat("x-amz-chime-message-type", frame.messageType(), equalTo("SYSTEM"));
     }
 
     @Then("the {word} event {actor} received for {channel} names the channel {string}")
     public void channelEventNames(String eventType, String actor, String channel, String name)
             throws InterruptedException {
-        String channelArn = world.channel(channel);
-        SessionFrame frame = await(actor, f -> eventType.equals(f.eventType()) && channelArn.equals(f.channelArn()),
-                eventType + " for " + channel);
+        SessionFrame frame = awaitChannelEvent(actor, eventType, channel);
         assertThat("the Name in " + frame.payloadText(), frame.field("Name"), equalTo(name));
+    }
+
+    private SessionFrame awaitChannelEvent(String actor, String eventType, String channel) throws InterruptedException {
+        String channelArn = world.channel(channel);
+        return await(actor, f -> eventType.equals(f.eventType()) && channelArn.equals(f.channelArn()),
+                eventType + " for " + channel);
     }
 
     @Then("{actor} receives nothing about {channel}")

@@ -1,10 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.instanceOf;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
@@ -17,12 +14,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.NotFoundException;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Message status (SENT, PENDING, FAILED, DENIED) and the reads that show it: GetChannelMessageStatus ("reads

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.notNullValue;

@@ -2,10 +2,7 @@ package chime.conformance.runner.steps;
 
 import static chime.conformance.runner.world.World.DEVELOPER;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.runner.api.Driver;
 import chime.conformance.runner.target.ProcessorBehaviour;
@@ -20,10 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListTagsForResourceResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Tag;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * Tags on channels and channel flows: given at creation, applied, removed and listed. The tag operations
@@ -56,13 +50,14 @@ public class TagSteps extends Steps {
     @When("{actor} creates the channel {channel} with the tags:")
     @When("{actor} creates the channel {channel} with {someTags}")
     public void createsTheChannelWithTags(String actor, String channel, List<Tag> tags) {
-        createChannel(actor, channel, tags);
+        api.canonical("CreateChannel", null, null).with("Name", channel).with("Tags", tags).attemptCreating(actor, channel);
     }
 
     @When("the developer creates the channel flow {flow} with the {processor} processor and the tags:")
     @When("the developer creates the channel flow {flow} with the {processor} processor and {someTags}")
     public void createsTheFlowWithTags(String flow, ProcessorBehaviour behaviour, List<Tag> tags) {
-        createFlow(flow, behaviour, tags);
+        api.canonical("CreateChannelFlow", null, null).with("Name", flow).with("Processors", List.of(flows.processor(behaviour)))
+                .with("Tags", tags).attemptCreating(DEVELOPER, flow);
     }
 
     /** Tags the features describe in words. */
@@ -159,21 +154,6 @@ public class TagSteps extends Steps {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private void createChannel(String actor, String channel, List<Tag> tags) {
-        Outcome outcome = api.canonical("CreateChannel", null, null).with("Name", channel).with("Tags", tags).attempt(actor);
-        if (!outcome.failed()) {
-            world.rememberChannel(channel, outcome.response(CreateChannelResponse.class).channelArn());
-        }
-    }
-
-    private void createFlow(String flow, ProcessorBehaviour behaviour, List<Tag> tags) {
-        Outcome outcome = api.canonical("CreateChannelFlow", null, null).with("Name", flow)
-                .with("Processors", List.of(flows.processor(behaviour))).with("Tags", tags).attempt(DEVELOPER);
-        if (!outcome.failed()) {
-            world.rememberFlow(flow, outcome.response(CreateChannelFlowResponse.class).channelFlowArn());
-        }
-    }
 
     private Driver.Call tagging(String resourceArn, List<Tag> tags) {
         return api.call("TagResource").with("ResourceARN", resourceArn).with("Tags", tags);

@@ -1,9 +1,7 @@
 package chime.conformance.runner.steps;
 
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.in;
-import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.*;
 
 import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Driver;
@@ -129,37 +127,22 @@ public class WireSteps extends Steps {
     }
 
     private String resolve(String kind, String name) {
-        switch (kind) {
+        return switch (kind) {
             case "channel" -> {
-                String arn = world.channel(required(kind, name));
-                channelsInRequest.add(arn);
-                return arn;
+                channelsInRequest.add(world.channel(required(kind, name)));
+                yield world.channel(name);
             }
-            case "user" -> {
-                return world.actor(required(kind, name));
-            }
-            case "flow" -> {
-                return world.flow(required(kind, name));
-            }
-            case "message" -> {
-                return world.message(required(kind, name));
-            }
-            case "app-instance" -> {
-                return world.appInstanceArn();
-            }
-            case "token" -> {
-                return "wire-" + world.ids().token();
-            }
-            case "processor" -> {
-                // As in every flow step: the target's processor where the scenario requires the behaviour.
-                return flows.processorArn(ProcessorBehaviour.fromKey(required(kind, name)));
-            }
-            case "callback" -> {
-                return callbackIdOf(required(kind, name));
-            }
+            case "user" -> world.actor(required(kind, name));
+            case "flow" -> world.flow(required(kind, name));
+            case "message" -> world.message(required(kind, name));
+            case "app-instance" -> world.appInstanceArn();
+            case "token" -> "wire-" + world.ids().token();
+            // As in every flow step: the target's processor where the scenario requires the behaviour.
+            case "processor" -> flows.processorArn(ProcessorBehaviour.fromKey(required(kind, name)));
+            case "callback" -> callbackIdOf(required(kind, name));
             default -> throw new HarnessException("unknown placeholder {{" + kind + "}} in a raw request; known:"
                     + " channel, user, flow, message, app-instance, processor, callback, token");
-        }
+        };
     }
 
     private static String required(String kind, String name) {
@@ -231,35 +214,36 @@ public class WireSteps extends Steps {
 
     @Then("the raw response body has the member {string}")
     public void theRawResponseBodyHasTheMember(String path) {
-        JsonNode node = at(json(raw()), path);
-        assertThat(raw() + ": " + path + " in " + raw().responseBody(), node != null && !node.isNull(), is(true));
+        member(path, node -> node != null && !node.isNull());
     }
 
     @Then("the raw response body has no member {string}")
     public void theRawResponseBodyHasNoMember(String path) {
-        JsonNode node = at(json(raw()), path);
-        assertThat(raw() + ": " + path + " in " + raw().responseBody(), node == null || node.isNull(), is(true));
+        member(path, node -> node == null || node.isNull());
     }
 
     @Then("the raw response body lists {int} item(s) under {string}")
     public void theRawResponseBodyListsItemsUnder(int count, String path) {
-        JsonNode node = at(json(raw()), path);
-        assertThat(raw() + ": " + path + " is a list in " + raw().responseBody(), node != null && node.isArray(), is(true));
-        assertThat(raw() + ": items under " + path, node.size(), is(count));
+        assertThat(raw() + ": items under " + path, member(path, node -> node != null && node.isArray()).size(), is(count));
     }
 
     @Then("the raw response body has {string} equal to {string}")
     public void theRawResponseBodyHasEqualTo(String path, String expected) {
-        JsonNode node = at(json(raw()), path);
-        assertThat(raw() + ": " + path + " in " + raw().responseBody(), node != null && node.isValueNode(), is(true));
-        assertThat(raw() + ": " + path, node.asText(), equalTo(expand(expected, false)));
+        assertThat(raw() + ": " + path, member(path, node -> node != null && node.isValueNode()).asText(),
+                equalTo(expand(expected, false)));
     }
 
     /** HTTP-007: timestamps in a body are epoch seconds, JSON numbers. */
     @Then("the raw response body has {string} as a JSON number")
     public void theRawResponseBodyHasAsAJsonNumber(String path) {
+        member(path, node -> node != null && node.isNumber());
+    }
+
+    /** The member of the raw response body at the path, asserted to be as {@code wanted} says. */
+    private JsonNode member(String path, java.util.function.Predicate<JsonNode> wanted) {
         JsonNode node = at(json(raw()), path);
-        assertThat(raw() + ": " + path + " in " + raw().responseBody(), node != null && node.isNumber(), is(true));
+        assertThat(raw() + ": " + path + " in " + raw().responseBody(), wanted.test(node), is(true));
+        return node;
     }
 
     // ------------------------------------------------------------------------ the last exchange, any kind

@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import software.amazon.awssdk.services.chimesdkmessaging.model.CreateChannelFlowResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.InvocationType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * The channel flows of one scenario, as the flow, status, tag, error, size, idempotency, paging and

@@ -1,14 +1,11 @@
 package chime.conformance.runner.world;
 
+import chime.conformance.runner.api.Intercepted;
 import chime.conformance.runner.api.Members;
 import chime.conformance.runner.api.Operation;
 import chime.conformance.runner.target.ProcessorBehaviour;
 import chime.conformance.runner.target.ProcessorProbe;
 import chime.conformance.runner.target.Target;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,21 +24,7 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
-import software.amazon.awssdk.services.chimesdkmessaging.model.AssociateChannelFlowRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowCallbackRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatusStructure;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DeleteChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.DisassociateChannelFlowRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.FallbackAction;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Identity;
-import software.amazon.awssdk.services.chimesdkmessaging.model.Processor;
-import software.amazon.awssdk.services.chimesdkmessaging.model.RedactChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.UpdateChannelMessageRequest;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * What a scenario knows each of its messages must read like, and the check of every message it reads
@@ -180,9 +163,12 @@ public final class MessageExpectations {
 
     /** {@code client}, with every call seen: writes teach, reads are checked. */
     public ChimeSdkMessagingClient watch(ChimeSdkMessagingClient client) {
-        InvocationHandler handler = (proxy, method, args) -> invoke(client, proxy, method, args);
-        return (ChimeSdkMessagingClient) Proxy.newProxyInstance(ChimeSdkMessagingClient.class.getClassLoader(),
-                new Class<?>[] {ChimeSdkMessagingClient.class}, handler);
+        return Intercepted.client(client, "checked", (request, underneath) -> {
+            long started = System.nanoTime();
+            SdkResponse response = underneath.send(request);
+            seen(request, response, started);
+            return response;
+        });
     }
 
     /**
@@ -196,36 +182,6 @@ public final class MessageExpectations {
     /** How many messages read so far were compared with what the scenario knows of them. */
     public synchronized int checked() {
         return checked;
-    }
-
-    private Object invoke(ChimeSdkMessagingClient client, Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> "checked " + client;
-            };
-        }
-        if (args != null && args.length == 1 && args[0] instanceof SdkRequest request
-                && SdkResponse.class.isAssignableFrom(method.getReturnType())) {
-            long started = System.nanoTime();
-            Object response = call(client, method, args);
-            seen(request, (SdkResponse) response, started);
-            return response;
-        }
-        if (method.isDefault() && args != null && args.length > 0) {
-            // A convenience overload (a request builder consumer) ends in the request overload, seen above.
-            return InvocationHandler.invokeDefault(proxy, method, args);
-        }
-        return call(client, method, args);
-    }
-
-    private static Object call(Object client, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(client, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     /**

@@ -10,13 +10,7 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessagePersistenceType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageType;
-import software.amazon.awssdk.services.chimesdkmessaging.model.GetChannelMessageResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelMessagesResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageRequest;
-import software.amazon.awssdk.services.chimesdkmessaging.model.SendChannelMessageResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * What a scenario knows about the messages it posted (by the label a feature gives them, usually their

@@ -4,9 +4,7 @@ import chime.conformance.reports.HarnessException;
 import chime.conformance.runner.api.Members;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessage;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatus;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelMessageStatusStructure;
+import software.amazon.awssdk.services.chimesdkmessaging.model.*;
 
 /**
  * What the last {@code When} step got back: a response, or the modeled exception the service answered

@@ -213,6 +213,10 @@ public class World {
         flows.put(name, arn);
     }
 
+    public boolean hasFlow(String name) {
+        return flows.containsKey(name);
+    }
+
     public String flow(String name) {
         return known(flows, name, "channel flow", "creating");
     }
