@@ -1,7 +1,6 @@
 package chime.conformance.reference.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -177,50 +175,52 @@ public final class RestJsonCodec {
         if (value.isEmpty()) {
             throw WireError.badRequest("The path parameter " + field.locationName() + " is empty");
         }
-        return fromText(field, value, "path parameter " + field.locationName(), TimestampFormatTrait.Format.ISO_8601);
+        return fromText(field, value, "path parameter ", field.locationName(), TimestampFormatTrait.Format.ISO_8601);
     }
 
     private static Object fromQuery(SdkField<?> field, List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }
-        String where = "query parameter " + field.locationName();
+        String name = field.locationName();
         if (field.marshallingType() == MarshallingType.LIST) {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
             List<Object> out = new ArrayList<>();
             for (String v : values) {
-                out.add(fromText(member, v, where, TimestampFormatTrait.Format.ISO_8601));
+                out.add(fromText(member, v, "query parameter ", name, TimestampFormatTrait.Format.ISO_8601));
             }
             return out;
         }
         if (values.size() > 1) {
-            throw WireError.badRequest("The " + where + " is given " + values.size() + " times; it takes one value");
+            throw WireError.badRequest("The query parameter " + name + " is given " + values.size()
+                    + " times; it takes one value");
         }
-        return fromText(field, values.get(0), where, TimestampFormatTrait.Format.ISO_8601);
+        return fromText(field, values.get(0), "query parameter ", name, TimestampFormatTrait.Format.ISO_8601);
     }
 
     private static Object fromHeader(SdkField<?> field, List<String> values) {
         if (values == null || values.isEmpty()) {
             return null;
         }
-        String where = "header " + field.locationName();
         if (values.size() > 1) {
-            throw WireError.badRequest("The " + where + " is sent " + values.size() + " times; it takes one value");
+            throw WireError.badRequest("The header " + field.locationName() + " is sent " + values.size()
+                    + " times; it takes one value");
         }
-        return fromText(field, values.get(0), where, TimestampFormatTrait.Format.RFC_822);
+        return fromText(field, values.get(0), "header ", field.locationName(), TimestampFormatTrait.Format.RFC_822);
     }
 
     /**
      * A scalar member carried as text (path, query string, header). Every string value the server binds, from
      * text here or from JSON below, passes {@link WireText#requireUnicode}: a lone surrogate is refused
-     * wherever it travels.
+     * wherever it travels. Where it travels ({@code kind} and {@code name}, e.g. "header " and its name) is put
+     * into words only for an error.
      */
-    private static Object fromText(SdkField<?> field, String text, String where,
+    private static Object fromText(SdkField<?> field, String text, String kind, String name,
                                    TimestampFormatTrait.Format defaultFormat) {
         MarshallingType<?> type = field.marshallingType();
         try {
             if (type == MarshallingType.STRING) {
-                return WireText.requireUnicode(text, "The " + where);
+                return WireText.isUnicode(text) ? text : WireText.requireUnicode(text, "The " + kind + name);
             }
             if (type == MarshallingType.INTEGER) {
                 return Integer.valueOf(text.trim());
@@ -241,19 +241,20 @@ public final class RestJsonCodec {
                 if ("true".equals(text) || "false".equals(text)) {
                     return Boolean.valueOf(text);
                 }
-                throw WireError.badRequest("The " + where + " must be true or false");
+                throw WireError.badRequest("The " + kind + name + " must be true or false");
             }
             if (type == MarshallingType.INSTANT) {
                 return parseTimestamp(text, formatOf(field, defaultFormat));
             }
         } catch (NumberFormatException e) {
-            throw WireError.badRequest("The " + where + " must be " + expected(type) + ", got '" + abbreviate(text) + "'");
+            throw WireError.badRequest("The " + kind + name + " must be " + expected(type) + ", got '" + abbreviate(text)
+                    + "'");
         } catch (DateTimeException | ArithmeticException e) {
-            throw WireError.badRequest("The " + where + " must be " + timestampWords(formatOf(field, defaultFormat))
+            throw WireError.badRequest("The " + kind + name + " must be " + timestampWords(formatOf(field, defaultFormat))
                     + ", got '" + abbreviate(text) + "'");
         }
         throw new IllegalStateException("member " + field.memberName() + " of type " + type
-                + " cannot travel in a " + where);
+                + " cannot travel in a " + kind + name);
     }
 
     /** A member from its JSON value; {@code where} is the member's path in the body, for messages. */
@@ -264,7 +265,8 @@ public final class RestJsonCodec {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
             require(node.isTextual(), node, where, type);
-            return WireText.requireUnicode(node.textValue(), "The member " + where);
+            String text = node.textValue();
+            return WireText.isUnicode(text) ? text : WireText.requireUnicode(text, "The member " + where);
         }
         if (type == MarshallingType.INTEGER) {
             require(node.isIntegralNumber() && node.canConvertToInt(), node, where, type);
@@ -477,14 +479,10 @@ public final class RestJsonCodec {
         if (route.successStatus() == 204 || shape.payload.isEmpty()) {
             body = new byte[0];
         } else {
-            Output out = Output.get();
-            try (JsonGenerator g = JSON.createGenerator(out)) {
-                g.writeStartObject();
-                writeMembers(g, response, shape.payload, out.digits);
-                g.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            JsonWriter out = JsonWriter.start();
+            out.startObject();
+            writeMembers(out, response, shape.payload);
+            out.endObject();
             body = out.toByteArray();
             headers.put("Content-Type", WireReply.JSON);
         }
@@ -492,56 +490,6 @@ public final class RestJsonCodec {
             headers.put(RestJsonDispatcher.REQUEST_ID, requestId);
         }
         return new WireReply(route.successStatus(), headers, body);
-    }
-
-    /**
-     * A thread's buffer for the JSON it writes, kept between responses: written into without locks and without
-     * growing from scratch every time, then copied out once at the exact size. One that grew past 1 MiB for a
-     * large answer is not kept.
-     */
-    private static final class Output extends java.io.OutputStream {
-        private static final ThreadLocal<Output> OF_THREAD = ThreadLocal.withInitial(Output::new);
-        private static final int KEEP_AT_MOST = 1 << 20;
-
-        private byte[] bytes = new byte[8192];
-        private int count;
-        /**
-         * Room for the characters of one timestamp, looked up once a response with the buffer: a thread-local
-         * lookup for every timestamp of a page of 50 messages cost more than writing them.
-         */
-        final char[] digits = new char[32];
-
-        static Output get() {
-            Output out = OF_THREAD.get();
-            if (out.bytes.length > KEEP_AT_MOST) {
-                out.bytes = new byte[8192];
-            }
-            out.count = 0;
-            return out;
-        }
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            bytes[count++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, bytes, count, len);
-            count += len;
-        }
-
-        private void ensure(int more) {
-            if (count + more > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, count + more));
-            }
-        }
-
-        byte[] toByteArray() {
-            return java.util.Arrays.copyOf(bytes, count);
-        }
     }
 
     /** How a member is written, decided once per member from its marshalling type. */
@@ -553,7 +501,8 @@ public final class RestJsonCodec {
      */
     private static final class Member {
         final SdkField<?> field;
-        final com.fasterxml.jackson.core.io.SerializedString key;
+        /** The quoted key and its colon, encoded once ({@link JsonWriter#encodeKey}). */
+        final byte[] key;
         final Kind kind;
         final TimestampFormatTrait.Format format;
         final Member item;
@@ -562,8 +511,7 @@ public final class RestJsonCodec {
 
         Member(SdkField<?> field) {
             this.field = field;
-            this.key = new com.fasterxml.jackson.core.io.SerializedString(
-                    field.locationName() == null ? "" : field.locationName());
+            this.key = JsonWriter.encodeKey(field.locationName() == null ? "" : field.locationName());
             MarshallingType<?> type = field.marshallingType();
             this.kind = type == MarshallingType.STRING ? Kind.STRING
                     : type == MarshallingType.INTEGER || type == MarshallingType.SHORT ? Kind.INTEGER
@@ -637,93 +585,88 @@ public final class RestJsonCodec {
 
     /** {@code {"Code": ..., "Message": ...}}, the body of every error (ERR-009). */
     static byte[] errorBody(String code, String message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("Code", code);
-            g.writeStringField("Message", message == null ? "" : message);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonWriter out = JsonWriter.start();
+        out.startObject();
+        out.key(CODE);
+        out.value(code);
+        out.key(MESSAGE);
+        out.value(message == null ? "" : message);
+        out.endObject();
         return out.toByteArray();
     }
 
-    /** {@code digits}: room for the characters of one timestamp, the response's own (see {@link Output}). */
-    private static void writeMembers(JsonGenerator g, Object pojo, List<Member> members, char[] digits)
-            throws IOException {
+    private static final byte[] CODE = JsonWriter.encodeKey("Code");
+    private static final byte[] MESSAGE = JsonWriter.encodeKey("Message");
+
+    private static void writeMembers(JsonWriter out, Object pojo, List<Member> members) {
         for (int i = 0, n = members.size(); i < n; i++) {
             Member member = members.get(i);
             Object value = member.valueOf(pojo);
-            if (isAbsent(value)) {
-                continue;
+            if (value == null || member.kind == Kind.LIST && value instanceof SdkAutoConstructList
+                    || member.kind == Kind.MAP && value instanceof SdkAutoConstructMap) {
+                continue; // null, or a list or map the SDK fills in for a member nobody set: omitted, unlike an empty one
             }
-            g.writeFieldName(member.key);
-            writeValue(g, member, value, digits);
+            out.key(member.key);
+            writeValue(out, member, value);
         }
     }
 
-    /** Null, or a list or map the SDK fills in for a member nobody set: omitted, unlike an empty one. */
-    private static boolean isAbsent(Object value) {
-        return value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap;
-    }
-
-    private static void writeValue(JsonGenerator g, Member member, Object value, char[] digits) throws IOException {
+    private static void writeValue(JsonWriter out, Member member, Object value) {
         switch (member.kind) {
-            case STRING -> g.writeString(value.toString());
-            case INTEGER -> g.writeNumber(((Number) value).intValue());
-            case LONG -> g.writeNumber(((Number) value).longValue());
-            case DOUBLE -> g.writeNumber(((Number) value).doubleValue());
-            case BIG_DECIMAL -> g.writeNumber((BigDecimal) value);
-            case BOOLEAN -> g.writeBoolean((Boolean) value);
+            case STRING -> out.value(value.toString());
+            case INTEGER -> out.value(((Number) value).intValue());
+            case LONG -> out.value(((Number) value).longValue());
+            case DOUBLE -> out.value(((Number) value).doubleValue());
+            case BIG_DECIMAL -> out.value((BigDecimal) value);
+            case BOOLEAN -> out.value(((Boolean) value).booleanValue());
             case INSTANT -> {
                 Instant instant = (Instant) value;
                 switch (member.format) {
                     // The SDK's own format: seconds with the milliseconds as the fraction, written as a number.
                     case UNIX_TIMESTAMP -> {
-                        int length = epochSeconds(instant.toEpochMilli(), digits);
+                        int length = epochSeconds(instant.toEpochMilli(), out.digits);
                         if (length < 0) {
-                            g.writeNumber(DateUtils.formatUnixTimestampInstant(instant));
+                            out.number(DateUtils.formatUnixTimestampInstant(instant));
                         } else {
-                            g.writeNumber(digits, 0, length);
+                            out.numberFromDigits(length);
                         }
                     }
-                    case UNIX_TIMESTAMP_MILLIS -> g.writeNumber(instant.toEpochMilli());
-                    case ISO_8601 -> g.writeString(DateUtils.formatIso8601Date(instant));
-                    case RFC_822 -> g.writeString(DateUtils.formatRfc822Date(instant));
+                    case UNIX_TIMESTAMP_MILLIS -> out.value(instant.toEpochMilli());
+                    case ISO_8601 -> out.value(DateUtils.formatIso8601Date(instant));
+                    case RFC_822 -> out.value(DateUtils.formatRfc822Date(instant));
                 }
             }
-            case SDK_BYTES -> g.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
+            case SDK_BYTES -> out.value(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArray()));
             case SDK_POJO -> {
                 SdkPojo pojo = (SdkPojo) value;
-                g.writeStartObject();
-                writeMembers(g, pojo, member.shapeOf(pojo).all, digits);
-                g.writeEndObject();
+                out.startObject();
+                writeMembers(out, pojo, member.shapeOf(pojo).all);
+                out.endObject();
             }
             case LIST -> {
                 List<?> list = (List<?>) value;
-                g.writeStartArray();
+                out.startArray();
                 for (int i = 0, n = list.size(); i < n; i++) {
                     Object item = list.get(i);
                     if (item == null) {
-                        g.writeNull();
+                        out.nullValue();
                     } else {
-                        writeValue(g, member.item, item, digits);
+                        writeValue(out, member.item, item);
                     }
                 }
-                g.writeEndArray();
+                out.endArray();
             }
             case MAP -> {
-                g.writeStartObject();
+                out.startObject();
                 for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-                    g.writeFieldName(String.valueOf(e.getKey()));
+                    out.key(String.valueOf(e.getKey()));
                     if (e.getValue() == null) {
-                        g.writeNull();
+                        out.nullValue();
                     } else {
-                        writeValue(g, member.item, e.getValue(), digits);
+                        writeValue(out, member.item, e.getValue());
                     }
                 }
-                g.writeEndObject();
+                out.endObject();
             }
             default -> throw new IllegalStateException("member " + member.field.memberName() + " has marshalling type "
                     + member.field.marshallingType() + ", which the server does not serialize");

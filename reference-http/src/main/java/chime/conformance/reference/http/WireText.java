@@ -48,8 +48,9 @@ public final class WireText {
         if (raw.indexOf('%') < 0) {
             return raw;
         }
-        // Every character of the raw text is one byte (an escape, or ASCII) or, outside ASCII, up to three.
-        byte[] bytes = new byte[raw.length() * 3];
+        // Every character of the raw text is one byte (an escape, or ASCII) or, outside ASCII, up to three:
+        // the buffer grows when text outside ASCII comes.
+        byte[] bytes = new byte[raw.length()];
         int n = 0;
         boolean ascii = true;
         for (int i = 0; i < raw.length(); i++) {
@@ -68,6 +69,7 @@ public final class WireText {
             } else {
                 int end = raw.indexOf('%', i);
                 byte[] b = raw.substring(i, end < 0 ? raw.length() : end).getBytes(StandardCharsets.UTF_8);
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length, n + b.length + raw.length() - i));
                 System.arraycopy(b, 0, bytes, n, b.length);
                 n += b.length;
                 ascii = false;
@@ -133,6 +135,21 @@ public final class WireText {
 
     private static boolean continuation(byte b) {
         return (b & 0xC0) == 0x80;
+    }
+
+    /** Whether {@code text} holds no unpaired UTF-16 surrogate: what {@link #requireUnicode} checks, with no words. */
+    public static boolean isUnicode(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  *     After that a repeated token is a new request, as AWS services treat a token past its lifetime.</li>
  * </ul>
  *
- * <p>A record is one small object (about 64 bytes besides the token): the scope's strings by reference (the
+ * <p>A record is one small object (about 72 bytes besides the token): the scope's strings by reference (the
  * operation, AppInstance and bearer ARNs are the service's own, shared by every record), the result, and its
  * links in the three structures that find it (by scope, by the identifier of what it created, oldest first);
  * they are intrusive chains, so no map entry is allocated per record. A call whose result carries its own
@@ -88,6 +88,8 @@ public final class IdempotencyCache {
         private volatile boolean removed;
         /** Whether it is in the chains by created identifier (guarded by the cache's lock). */
         private boolean indexed;
+        /** The hash of the created identifier, once indexed: computed once, not again when the record goes. */
+        private int createdHash;
         /** The parameters of the first call, or null when they are read back from the result. */
         private Object fingerprint;
         private Object result;
@@ -133,7 +135,7 @@ public final class IdempotencyCache {
             return result instanceof String || result instanceof CreatedResource;
         }
 
-        int createdHash() {
+        int hashOfCreated() {
             return result instanceof String s ? s.hashCode() : ((CreatedResource) result).resourceHash();
         }
 
@@ -348,7 +350,7 @@ public final class IdempotencyCache {
             for (Slot head : byCreated) {
                 for (Slot s = head; s != null; ) {
                     Slot next = s.nextByCreated;
-                    int i = spread(s.createdHash()) & (grown.length - 1);
+                    int i = spread(s.createdHash) & (grown.length - 1);
                     s.nextByCreated = grown[i];
                     grown[i] = s;
                     s = next;
@@ -356,7 +358,8 @@ public final class IdempotencyCache {
             }
             byCreated = grown;
         }
-        int i = spread(slot.createdHash()) & (byCreated.length - 1);
+        slot.createdHash = slot.hashOfCreated();
+        int i = spread(slot.createdHash) & (byCreated.length - 1);
         slot.nextByCreated = byCreated[i];
         byCreated[i] = slot;
         slot.indexed = true;
@@ -392,7 +395,7 @@ public final class IdempotencyCache {
         slot.older = null;
         slot.newer = null;
         if (slot.indexed) {
-            int c = spread(slot.createdHash()) & (byCreated.length - 1);
+            int c = spread(slot.createdHash) & (byCreated.length - 1);
             if (byCreated[c] == slot) {
                 byCreated[c] = slot.nextByCreated;
             } else {
