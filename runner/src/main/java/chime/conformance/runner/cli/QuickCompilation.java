@@ -22,7 +22,7 @@ import javax.management.ObjectName;
  * <ul>
  * <li>{@link #inQuickJvm}: started with {@code java -jar} (or {@code java -cp ... Main}), it runs the same
  *     command line again in a JVM of its own with {@code -XX:TieredStopAtLevel=1} (C1 only, without
- *     profiling: about a third less CPU than the next way, over HTTP and in process alike), the same JVM
+ *     profiling: a fifth to two fifths less CPU than the next way, over HTTP and in process alike), the same JVM
  *     options and environment, its console inherited, and exits with that JVM's exit code. It does not when
  *     the JVM already has its compilers chosen ({@code -XX:TieredStopAtLevel}, {@code -Xint}, no tiered
  *     compilation) or carries an agent, a debugger or a flight recording, which a second JVM would start

@@ -78,7 +78,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--full-jit", description = "Run in this JVM with its optimising compiler (C2). By default a run"
             + " started with java -jar runs in a JVM of its own with the quick compiler (C1) alone, without"
-            + " profiling: a run of seconds needs a third to a half less CPU. A JVM that carries an agent, a"
+            + " profiling: a run of seconds needs a fifth to two fifths less CPU. A JVM that carries an agent, a"
             + " debugger or its own compiler flags runs the suite itself, without C2.")
     boolean fullJit;
 
