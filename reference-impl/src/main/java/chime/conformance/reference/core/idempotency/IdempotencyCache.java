@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  *     After that a repeated token is a new request, as AWS services treat a token past its lifetime.</li>
  * </ul>
  *
- * <p>A record is one small object (about 72 bytes besides the token): the scope's strings by reference (the
+ * <p>A record is one small object (72 bytes besides the token): the scope's strings by reference (the
  * operation, AppInstance and bearer ARNs are the service's own, shared by every record), the result, and its
  * links in the three structures that find it (by scope, by the identifier of what it created, oldest first);
  * they are intrusive chains, so no map entry is allocated per record. A call whose result carries its own
@@ -83,6 +83,8 @@ public final class IdempotencyCache {
         private final String s2;
         private final String s3;
         private final long createdMillis;
+        /** The hash of the scope: a record of another scope is passed over without reading its strings. */
+        private final int scopeHash;
         /** Set once fingerprint and result are: whoever reads it true sees both. */
         private volatile boolean done;
         private volatile boolean removed;
@@ -98,21 +100,18 @@ public final class IdempotencyCache {
         private Slot older;
         private Slot newer;
 
-        Slot(String[] scope, long createdMillis) {
+        Slot(String[] scope, int scopeHash, long createdMillis) {
             this.s0 = scope[0];
             this.s1 = scope[1];
             this.s2 = scope[2];
             this.s3 = scope[3];
+            this.scopeHash = scopeHash;
             this.createdMillis = createdMillis;
         }
 
-        boolean hasScope(String[] scope) {
-            return Objects.equals(s3, scope[3]) && Objects.equals(s2, scope[2]) && Objects.equals(s1, scope[1])
-                    && Objects.equals(s0, scope[0]);
-        }
-
-        int scopeHash() {
-            return hash(s0, s1, s2, s3);
+        boolean hasScope(String[] scope, int hash) {
+            return scopeHash == hash && Objects.equals(s3, scope[3]) && Objects.equals(s2, scope[2])
+                    && Objects.equals(s1, scope[1]) && Objects.equals(s0, scope[0]);
         }
 
         /** Whether this record names {@code resource} in its scope (AppInstance, bearer) or its result. */
@@ -190,7 +189,7 @@ public final class IdempotencyCache {
                 expire(now);
                 slot = find(key, hash);
                 if (slot == null) {
-                    slot = new Slot(key, now);
+                    slot = new Slot(key, hash, now);
                     insert(slot, hash);
                 }
             }
@@ -306,7 +305,7 @@ public final class IdempotencyCache {
 
     private Slot find(String[] key, int hash) {
         for (Slot slot = table[hash & (table.length - 1)]; slot != null; slot = slot.nextInBucket) {
-            if (slot.hasScope(key)) {
+            if (slot.hasScope(key, hash)) {
                 return slot;
             }
         }
@@ -335,7 +334,7 @@ public final class IdempotencyCache {
         for (Slot head : old) {
             for (Slot slot = head; slot != null; ) {
                 Slot next = slot.nextInBucket;
-                int i = slot.scopeHash() & (grown.length - 1);
+                int i = slot.scopeHash & (grown.length - 1);
                 slot.nextInBucket = grown[i];
                 grown[i] = slot;
                 slot = next;
@@ -369,7 +368,7 @@ public final class IdempotencyCache {
     /** Takes a slot out of every structure; it is then removed for whoever still holds it. */
     private void unlink(Slot slot) {
         slot.removed = true;
-        int i = slot.scopeHash() & (table.length - 1);
+        int i = slot.scopeHash & (table.length - 1);
         if (table[i] == slot) {
             table[i] = slot.nextInBucket;
         } else {

@@ -92,13 +92,13 @@ public final class MessageOperations {
                             key.createdTimestamp(),
                             null, key.createdTimestamp(), false, flow == null ? MessageStatus.SENT : MessageStatus.PENDING);
                     if (flow == null) {
-                        state.putMessage(StoredMessage.delivered(key, message), persistent);
+                        state.addMessage(StoredMessage.delivered(key, message), persistent);
                         if (persistent) {
                             markLastMessage(state, message);
                         }
                         ctx.sessions().messageToMembers(state, SessionEventType.CREATE_CHANNEL_MESSAGE, message);
                     } else {
-                        state.putMessage(new StoredMessage(key, message, null), persistent);
+                        state.addMessage(new StoredMessage(key, message, null), persistent);
                         ctx.sessions().messageToSender(state, SessionEventType.PENDING_CREATE_CHANNEL_MESSAGE, message);
                         processing.get().start(state, flow, message, false);
                     }

@@ -270,6 +270,19 @@ public final class ChannelState {
         }
     }
 
+    /**
+     * Stores a message the service has just created, under a MessageId it has just issued: no message has that
+     * ID yet, so the log does not look for one to replace ({@link #putMessage} does).
+     */
+    public void addMessage(StoredMessage message, boolean persistent) {
+        requireLocked();
+        if (persistent) {
+            messages.append(message);
+        } else {
+            transientMessages.put(message.messageId(), message);
+        }
+    }
+
     /** MSG-015, STAT-008: a deleted or denied message leaves no trace. */
     public StoredMessage removeMessage(String messageId) {
         requireLocked();

@@ -164,16 +164,33 @@ final class MessageLog {
 
     /** Stores a new message at its key, or replaces the one with its MessageId (its key does not change). */
     void put(StoredMessage message) {
-        Object entry = message.latest() == message.published() ? message.latest() : message;
         Segment s = segment;
-        int n = s.size;
         ChannelMessage latest = message.latest();
         int hash = latest.messageIdHash();
-        int existing = position(s, n, latest, hash);
+        int existing = position(s, s.size, latest, hash);
         if (existing >= 0) {
-            SLOT.setRelease(s.items, existing, entry);
+            SLOT.setRelease(s.items, existing, entry(message));
             return;
         }
+        add(message, hash);
+    }
+
+    /**
+     * Stores a message whose MessageId no stored message has (one the service has just issued), without looking
+     * for one to replace: that look-up reads the messages whose IDs share its place in the table of positions.
+     */
+    void append(StoredMessage message) {
+        add(message, message.latest().messageIdHash());
+    }
+
+    private static Object entry(StoredMessage message) {
+        return message.latest() == message.published() ? message.latest() : message;
+    }
+
+    private void add(StoredMessage message, int hash) {
+        Object entry = entry(message);
+        Segment s = segment;
+        int n = s.size;
         MessageKey key = message.key();
         if (n > 0 && compare(s, n - 1, key) > 0) {
             insertInOrder(s, n, entry, key); // only a restored state brings messages out of order

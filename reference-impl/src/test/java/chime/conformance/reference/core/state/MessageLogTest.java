@@ -52,7 +52,12 @@ class MessageLogTest {
             String id = i % 2 == 0 ? UUID.randomUUID().toString() : "id-" + i; // both encodings of a MessageId
             ids.add(id);
             ChannelMessage m = message(id, i);
-            log.put(StoredMessage.delivered(new MessageKey(m.createdTimestamp(), i + 1), m));
+            StoredMessage stored = StoredMessage.delivered(new MessageKey(m.createdTimestamp(), i + 1), m);
+            if (i % 3 == 0) {
+                log.append(stored); // a message the service has just created: no look-up for one to replace
+            } else {
+                log.put(stored);
+            }
         }
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
