@@ -84,24 +84,29 @@ final class JsonWriter {
     }
 
     void startObject() {
-        separate();
-        put((byte) '{');
-        comma = false;
+        open((byte) '{');
     }
 
     void endObject() {
-        put((byte) '}');
-        comma = true;
+        close((byte) '}');
     }
 
     void startArray() {
-        separate();
-        put((byte) '[');
-        comma = false;
+        open((byte) '[');
     }
 
     void endArray() {
-        put((byte) ']');
+        close((byte) ']');
+    }
+
+    private void open(byte bracket) {
+        separate();
+        put(bracket);
+        comma = false;
+    }
+
+    private void close(byte bracket) {
+        put(bracket);
         comma = true;
     }
 

@@ -262,12 +262,7 @@ public final class ChannelState {
 
     /** Stores or replaces a message; NON_PERSISTENT ones go to the status-only store. */
     public void putMessage(StoredMessage message, boolean persistent) {
-        requireLocked();
-        if (persistent) {
-            messages.put(message);
-        } else {
-            transientMessages.put(message.messageId(), message);
-        }
+        store(message, persistent, false);
     }
 
     /**
@@ -275,11 +270,17 @@ public final class ChannelState {
      * ID yet, so the log does not look for one to replace ({@link #putMessage} does).
      */
     public void addMessage(StoredMessage message, boolean persistent) {
+        store(message, persistent, true);
+    }
+
+    private void store(StoredMessage message, boolean persistent, boolean isNew) {
         requireLocked();
-        if (persistent) {
+        if (!persistent) {
+            transientMessages.put(message.messageId(), message);
+        } else if (isNew) {
             messages.append(message);
         } else {
-            transientMessages.put(message.messageId(), message);
+            messages.put(message);
         }
     }
 
