@@ -33,7 +33,7 @@ public final class FaultyTarget implements Target {
         FaultContext context = new FaultContext(underneath.messaging(), underneath.identity(),
                 underneath.processorProbe().orElse(null));
         Interceptor[] interceptors = this.faults.stream().map(f -> f.open(context)).toArray(Interceptor[]::new);
-        this.messaging = FaultyMessagingClient.wrap(underneath.messaging(), Interceptor.all(interceptors));
+        this.messaging = Interceptor.wrap(underneath.messaging(), Interceptor.all(interceptors));
     }
 
     public List<Fault> faults() {

@@ -1,6 +1,7 @@
 package chime.conformance.runner.faults;
 
 import chime.conformance.contract.ModeledError;
+import chime.conformance.runner.api.Intercepted;
 import chime.conformance.runner.api.Members;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChimeSdkMessagingException;
 
 /**
@@ -36,6 +38,11 @@ public interface Interceptor {
         default <R extends SdkResponse> R call(SdkRequest request) {
             return (R) proceed(request);
         }
+    }
+
+    /** {@code client} with every operation passed through {@code interceptor} ({@link Intercepted}). */
+    static ChimeSdkMessagingClient wrap(ChimeSdkMessagingClient client, Interceptor interceptor) {
+        return Intercepted.client(client, "faulty", (request, next) -> interceptor.intercept(request, next::send));
     }
 
     /** An operation-specific interceptor: {@code Q} is the operation's request class. */

@@ -7,6 +7,7 @@ import chime.conformance.reports.model.ScenarioResult;
 import chime.conformance.reports.model.Status;
 import chime.conformance.reports.model.StepResult;
 import chime.conformance.reports.plugin.ErrorStreak;
+import chime.conformance.reports.render.Templates;
 import chime.conformance.runner.cli.SuiteLauncher;
 import chime.conformance.runner.report.RunContexts;
 import chime.conformance.runner.report.RunOutputs;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -190,53 +190,8 @@ public final class KillMatrix {
     }
 
     static String markdown(Matrix m) {
-        StringBuilder md = new StringBuilder();
-        md.append("# Kill matrix\n\n");
-        md.append("Each named fault is a plausible bug of an emulator, injected into the reference implementation; ")
-                .append("a fault is **caught** when a scenario that passes on the correct reference fails (or errors) with it.\n\n");
-        md.append(String.format("- Faults: **%d**, caught: **%d**, not caught: **%d**%n", m.faults(), m.caught(), m.uncaught().size()));
-        md.append(String.format("- Baseline (%s): %d scenarios, %s%n", m.baseline().target(), m.baseline().scenarios(),
-                m.baseline().statuses()));
         List<String> tentativeOnly = m.results().stream().filter(FaultResult::caughtOnlyByTentative)
                 .map(FaultResult::name).toList();
-        md.append(String.format("- Caught only by tentative scenarios (checking a kit decision, `@assumption`): **%d**%s%n",
-                tentativeOnly.size(), tentativeOnly.isEmpty() ? "" : " (" + tentativeOnly.stream()
-                        .map(n -> "`" + n + "`").collect(Collectors.joining(", ")) + "): a run that is not strict"
-                        + " reports them apart and passes"));
-        if (m.tags() != null) {
-            md.append("- Scenarios selected by: `").append(m.tags()).append("`\n");
-        }
-        md.append("\n## Not caught\n\n");
-        if (m.uncaught().isEmpty()) {
-            md.append("None.\n");
-        } else {
-            m.results().stream().filter(r -> !r.caught()).forEach(r -> md.append("- `").append(r.name()).append("` (")
-                    .append(String.join(", ", r.rules())).append("): ").append(escape(r.description())).append('\n'));
-        }
-        md.append("\n## Faults\n\n");
-        md.append("| Fault | Rules | What is wrong | Caught by | Scenarios that caught it |\n");
-        md.append("|---|---|---|---|---|\n");
-        for (FaultResult r : m.results()) {
-            String by = r.caught()
-                    ? r.failed() + " failed" + (r.errored() > 0 ? ", " + r.errored() + " errored" : "")
-                    + (r.caughtOnRule() ? "" : " (none of its rules)")
-                    + (r.caughtOnlyByTentative() ? " (tentative scenarios only)" : "")
-                    : "**not caught**";
-            String examples = r.caughtBy().stream().limit(3)
-                    .map(c -> escape(c.feature() + ":" + c.line() + " " + c.name() + (c.tentative() ? " (tentative)" : "")))
-                    .collect(Collectors.joining("<br>"));
-            if (r.caughtBy().size() > 3) {
-                examples += "<br>... " + (r.caughtBy().size() - 3) + " more";
-            }
-            md.append("| `").append(r.name()).append("` | ").append(String.join(", ", r.rules())).append(" | ")
-                    .append(escape(r.description())).append(" | ").append(by).append(" | ").append(examples).append(" |\n");
-        }
-        md.append("\n## Faults by rule area\n\n| Area | Faults |\n|---|---|\n");
-        m.faultsByArea().forEach((area, names) -> md.append("| ").append(area).append(" | ").append(names.size()).append(" |\n"));
-        return md.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return Templates.markdown().render("kill-matrix.md.vm", Map.of("m", m, "tentativeOnly", tentativeOnly));
     }
 }

@@ -62,7 +62,7 @@ public class SessionSteps extends Steps {
     /** Opens a session and waits until it is established: what a "Given ... has a session open" promises. */
     private SessionClient openEstablished(String actor) throws InterruptedException {
         SessionClient client = open(actor, world.actor(actor), false);
-        if (client.await(0, frame -> ESTABLISHED.equals(frame.eventType()), connector().deliveryBound()) == null) {
+        if (client.await(frame -> ESTABLISHED.equals(frame.eventType()), connector().deliveryBound()) == null) {
             throw new HarnessException(actor + "'s messaging session was not established within "
                     + connector().deliveryBound() + (client.closed() == null ? "" : ": closed " + client.closed()));
         }
@@ -121,14 +121,14 @@ public class SessionSteps extends Steps {
 
     @Then("the session is established before any other event")
     public void establishedFirst() throws InterruptedException {
-        SessionFrame first = lastOpened.await(0, frame -> true, connector().deliveryBound());
+        SessionFrame first = lastOpened.await(frame -> true, connector().deliveryBound());
         assertThat("the session's first frame (closed: " + lastOpened.closed() + ")", first, notNullValue());
         assertThat("the event type of the first frame " + first.text(), first.eventType(), equalTo(ESTABLISHED));
     }
 
     @Then("the session established event carries no payload")
     public void establishedHasNoPayload() throws InterruptedException {
-        SessionFrame established = lastOpened.await(0, frame -> ESTABLISHED.equals(frame.eventType()),
+        SessionFrame established = lastOpened.await(frame -> ESTABLISHED.equals(frame.eventType()),
                 connector().deliveryBound());
         assertThat("a SESSION_ESTABLISHED frame", established, notNullValue());
         assertThat("the payload of " + established.text(), established.payloadText() == null
@@ -198,7 +198,7 @@ public class SessionSteps extends Steps {
     public void everySessionReceives(String actor, String content, String sender) throws InterruptedException {
         Predicate<SessionFrame> wanted = messageEvent("CREATE_CHANNEL_MESSAGE", content).and(fromSender(sender));
         for (SessionClient client : sessionsOf(actor)) {
-            SessionFrame frame = client.await(0, wanted, connector().deliveryBound());
+            SessionFrame frame = client.await(wanted, connector().deliveryBound());
             assertThat(actor + "'s session " + sessionsOf(actor).indexOf(client) + " received " + client.frames(),
                     frame, notNullValue());
         }
@@ -384,7 +384,7 @@ public class SessionSteps extends Steps {
     private SessionFrame await(String actor, Predicate<SessionFrame> wanted, String what) throws InterruptedException {
         SessionClient client = sessionOf(actor);
         Duration bound = connector().deliveryBound();
-        SessionFrame frame = client.await(0, wanted, bound);
+        SessionFrame frame = client.await(wanted, bound);
         assertThat(actor + " receives " + what + " within " + bound + "; received " + client.frames()
                 + (client.closed() == null ? "" : ", then closed " + client.closed()), frame, notNullValue());
         return frame;
@@ -394,7 +394,7 @@ public class SessionSteps extends Steps {
     private void assertNothing(String actor, Predicate<SessionFrame> unwanted, String what) throws InterruptedException {
         Duration quiet = connector().quietPeriod();
         for (SessionClient client : sessionsOf(actor)) {
-            List<SessionFrame> found = client.during(0, unwanted, quiet);
+            List<SessionFrame> found = client.during(unwanted, quiet);
             assertThat(actor + " receives nothing that is " + what + " (waited " + quiet + ")", found, empty());
         }
     }

@@ -84,30 +84,6 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
     /** How long an endpoint may take to answer a call, unless the config says otherwise. */
     public static final Duration DEFAULT_CALL = Duration.ofSeconds(30);
 
-    /** Without timeouts (each target's defaults apply), processor hooks or a slow processor. */
-    public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
-                        Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
-                        String appInstanceArn, Path source, Map<String, String> options, List<String> warnings) {
-        this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
-                appInstanceArn, source, options, warnings, null, null, null);
-    }
-
-    /** Without warnings about the file. */
-    public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
-                        Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
-                        String appInstanceArn, Path source, Map<String, String> options) {
-        this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
-                appInstanceArn, source, options, null);
-    }
-
-    /** Without target-specific options: the config file's fields only. */
-    public TargetConfig(URI endpoint, String region, String credentials, String accessKeyId, String secretAccessKey,
-                        Set<Capability> capabilities, Map<ProcessorBehaviour, String> processors, Duration consistency,
-                        String appInstanceArn, Path source) {
-        this(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities, processors, consistency,
-                appInstanceArn, source, null, null);
-    }
-
     public static TargetConfig empty() {
         return new TargetConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
@@ -141,12 +117,6 @@ public record TargetConfig(URI endpoint, String region, String credentials, Stri
     public TargetConfig withRegion(String newRegion) {
         return new TargetConfig(endpoint, newRegion, credentials, accessKeyId, secretAccessKey, capabilities,
                 processors, consistency, appInstanceArn, source, options, warnings, timeouts, hooks, slowProcessorDelay);
-    }
-
-    /** With the delay of the slow-pass-through processor. */
-    public TargetConfig withSlowProcessorDelay(Duration delay) {
-        return new TargetConfig(endpoint, region, credentials, accessKeyId, secretAccessKey, capabilities,
-                processors, consistency, appInstanceArn, source, options, warnings, timeouts, hooks, delay);
     }
 
     /** The fields a target config may have. */

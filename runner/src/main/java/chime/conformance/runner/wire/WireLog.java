@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Every HTTP exchange of one scenario, in order: what the SDK clients sent and received (recorded by
@@ -23,64 +24,10 @@ public final class WireLog {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** In order: an exchange, or an attempt of an SDK call recorded as it travelled and redacted when first read. */
-    private final List<Object> exchanges = new ArrayList<>();
-    private final List<Label> labels = new ArrayList<>();
+    /** In order: every exchange with its status (null: no response) and its label. */
+    private final List<Entry> entries = new ArrayList<>();
 
-    /**
-     * An attempt as the SDK client sent and received it, not yet redacted: the redaction (a dozen regular expressions
-     * per header and body) is done when a wire step, or the evidence of a failed scenario, reads it, which most
-     * exchanges of a passing run never are. It is read through {@link #exchange()}, once.
-     */
-    static final class Recorded {
-        private final String method;
-        private final String path;
-        private final String query;
-        private final Integer status;
-        private final Map<String, List<String>> requestHeaders;
-        private final byte[] requestBody;
-        private final Map<String, List<String>> responseHeaders;
-        private final byte[] responseBody;
-        private final String responseBodyText;
-        private WireExchange exchange;
-
-        /** {@code responseBodyText}: what stands for the response body when it could not be read, else null. */
-        Recorded(String method, String path, String query, Integer status, Map<String, List<String>> requestHeaders,
-                 byte[] requestBody, Map<String, List<String>> responseHeaders, byte[] responseBody,
-                 String responseBodyText) {
-            this.method = method;
-            this.path = path;
-            this.query = query;
-            this.status = status;
-            this.requestHeaders = requestHeaders;
-            this.requestBody = requestBody;
-            this.responseHeaders = responseHeaders;
-            this.responseBody = responseBody;
-            this.responseBodyText = responseBodyText;
-        }
-
-        synchronized WireExchange exchange() {
-            if (exchange == null) {
-                exchange = new WireExchange(method, path, query, status, Redaction.headers(flatten(requestHeaders)),
-                        bodyText(requestBody), Redaction.headers(flatten(responseHeaders)),
-                        responseBodyText != null ? responseBodyText : bodyText(responseBody));
-            }
-            return exchange;
-        }
-
-        private static Map<String, String> flatten(Map<String, List<String>> headers) {
-            Map<String, String> out = new LinkedHashMap<>();
-            headers.forEach((name, values) -> out.put(name, String.join(", ", values)));
-            return out;
-        }
-    }
-
-    private static WireExchange exchange(Object entry) {
-        return entry instanceof Recorded recorded ? recorded.exchange() : (WireExchange) entry;
-    }
-
-    private static Integer status(Object entry) {
-        return entry instanceof Recorded recorded ? recorded.status : ((WireExchange) entry).status();
+    private record Entry(Integer status, Supplier<WireExchange> exchange, Label label) {
     }
 
     /**
@@ -97,51 +44,75 @@ public final class WireLog {
 
     /** Records an exchange of {@code operation} (null: unknown, e.g. a raw request), labelled by this thread's step. */
     public void add(WireExchange exchange, String operation) {
-        append(exchange, operation);
+        append(exchange.status(), () -> exchange, operation);
     }
 
-    /** Records an attempt of an SDK call of {@code operation}, to be redacted when read. */
-    void add(Recorded attempt, String operation) {
-        append(attempt, operation);
+    /**
+     * Records an attempt of an SDK call of {@code operation} as it travelled. It is redacted (a dozen regular
+     * expressions per header and body) when a wire step, or the evidence of a failed scenario, first reads it,
+     * which most exchanges of a passing run never are. {@code responseBodyText}: what stands for the response
+     * body when it could not be read, else null.
+     */
+    void add(String method, String path, String query, Integer status, Map<String, List<String>> requestHeaders,
+             byte[] requestBody, Map<String, List<String>> responseHeaders, byte[] responseBody,
+             String responseBodyText, String operation) {
+        Supplier<WireExchange> redacted = () -> new WireExchange(method, path, query, status,
+                Redaction.headers(flatten(requestHeaders)), bodyText(requestBody),
+                Redaction.headers(flatten(responseHeaders)),
+                responseBodyText != null ? responseBodyText : bodyText(responseBody));
+        append(status, new Supplier<>() {
+            private WireExchange exchange;
+
+            @Override
+            public synchronized WireExchange get() {
+                if (exchange == null) {
+                    exchange = redacted.get();
+                }
+                return exchange;
+            }
+        }, operation);
     }
 
-    private void append(Object entry, String operation) {
+    private static Map<String, String> flatten(Map<String, List<String>> headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> out.put(name, String.join(", ", values)));
+        return out;
+    }
+
+    private void append(Integer status, Supplier<WireExchange> exchange, String operation) {
         chime.conformance.reports.plugin.CurrentStep.State step = chime.conformance.reports.plugin.CurrentStep.current();
         Label label = new Label(operation, step == null ? null : step.label(),
                 (step != null && step.setUp()) || WireCapture.settingUp());
         synchronized (this) {
-            exchanges.add(entry);
-            labels.add(label);
+            entries.add(new Entry(status, exchange, label));
         }
+    }
+
+    private synchronized List<Entry> entries() {
+        return List.copyOf(entries);
     }
 
     public List<WireExchange> exchanges() {
-        List<Object> all;
-        synchronized (this) {
-            all = List.copyOf(exchanges);
-        }
-        return all.stream().map(WireLog::exchange).toList();
+        return entries().stream().map(e -> e.exchange().get()).toList();
     }
 
-    public synchronized List<Label> labels() {
-        return List.copyOf(labels);
+    public List<Label> labels() {
+        return entries().stream().map(Entry::label).toList();
     }
 
     public synchronized boolean isEmpty() {
-        return exchanges.isEmpty();
+        return entries.isEmpty();
     }
 
     /** The most recent exchange that got a response. */
     public Optional<WireExchange> last() {
-        Object found = null;
-        synchronized (this) {
-            for (int i = exchanges.size() - 1; i >= 0 && found == null; i--) {
-                if (status(exchanges.get(i)) != null) {
-                    found = exchanges.get(i);
-                }
+        List<Entry> all = entries();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).status() != null) {
+                return Optional.of(all.get(i).exchange().get());
             }
         }
-        return Optional.ofNullable(found).map(WireLog::exchange);
+        return Optional.empty();
     }
 
     /**
@@ -161,14 +132,9 @@ public final class WireLog {
      */
     public byte[] toJson(Map<String, String> names) {
         List<Map<String, Object>> out = new ArrayList<>();
-        List<Label> allLabels;
-        synchronized (this) {
-            allLabels = List.copyOf(labels);
-        }
-        List<WireExchange> all = exchanges().subList(0, allLabels.size());
-        for (int i = 0; i < all.size(); i++) {
-            WireExchange e = all.get(i);
-            Label label = allLabels.get(i);
+        for (Entry entry : entries()) {
+            WireExchange e = entry.exchange().get();
+            Label label = entry.label();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("method", e.method());
             m.put("path", e.path());

@@ -51,9 +51,9 @@ public final class WireRecordingInterceptor implements ExecutionInterceptor {
                 return;
             }
             written = true;
-            log.add(new WireLog.Recorded(request.method().name(), request.encodedPath(), rawQuery(request),
+            log.add(request.method().name(), request.encodedPath(), rawQuery(request),
                     response == null ? null : response.statusCode(), request.headers(), requestBody,
-                    response == null ? Map.of() : response.headers(), responseBody, bodyText), operation);
+                    response == null ? Map.of() : response.headers(), responseBody, bodyText, operation);
         }
     }
 

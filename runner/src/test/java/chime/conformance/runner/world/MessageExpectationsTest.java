@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import chime.conformance.runner.faults.FaultyMessagingClient;
 import chime.conformance.runner.faults.Interceptor;
 import chime.conformance.runner.target.Capability;
 import chime.conformance.runner.target.Fixtures;
@@ -53,7 +52,7 @@ class MessageExpectationsTest {
     private String channel;
 
     private final class Tampered implements Target {
-        private final ChimeSdkMessagingClient messaging = FaultyMessagingClient.wrap(reference.messaging(), Interceptor.all(
+        private final ChimeSdkMessagingClient messaging = Interceptor.wrap(reference.messaging(), Interceptor.all(
                 Interceptor.on(GetChannelMessageRequest.class, (q, chain) -> {
                     GetChannelMessageResponse r = chain.call(q);
                     return r.toBuilder().channelMessage(tamper.apply(r.channelMessage())).build();

@@ -11,27 +11,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.chimesdkidentity.ChimeSdkIdentityClient;
 import software.amazon.awssdk.services.chimesdkidentity.model.AppInstanceSummary;
-import software.amazon.awssdk.services.chimesdkidentity.model.ListAppInstancesResponse;
 import software.amazon.awssdk.services.chimesdkmessaging.ChimeSdkMessagingClient;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelAssociatedWithFlowSummary;
 import software.amazon.awssdk.services.chimesdkmessaging.model.ChannelFlowSummary;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelFlowsResponse;
-import software.amazon.awssdk.services.chimesdkmessaging.model.ListChannelsAssociatedWithChannelFlowResponse;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
-import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
-import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
-import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 
 /**
  * Finds and deletes what the kit created on AWS, one resource at a time: the end of a run and {@code sweep}
@@ -99,8 +91,8 @@ public final class AwsCleaner {
 
     private List<AwsResource> appInstances() {
         List<AwsResource> found = new ArrayList<>();
-        for (AppInstanceSummary summary : everyPage(token -> identity.listAppInstances(r -> r.nextToken(token)),
-                ListAppInstancesResponse::appInstances, ListAppInstancesResponse::nextToken)) {
+        for (AppInstanceSummary summary : identity.listAppInstancesPaginator(r -> { }).stream()
+                .flatMap(page -> page.appInstances().stream()).toList()) {
             Optional<RunId> run = RunId.ofName(summary.name());
             if (run.isEmpty() || !AwsTarget.isKitMetadata(summary.metadata())) {
                 continue;
@@ -117,8 +109,7 @@ public final class AwsCleaner {
 
     private List<AwsResource> functions() {
         List<AwsResource> found = new ArrayList<>();
-        for (FunctionConfiguration function : everyPage(marker -> lambda.listFunctions(r -> r.marker(marker)),
-                ListFunctionsResponse::functions, ListFunctionsResponse::nextMarker)) {
+        for (FunctionConfiguration function : lambda.listFunctionsPaginator(r -> { }).functions()) {
             Optional<RunId> run = RunId.ofName(function.functionName());
             if (run.isPresent() && run.get().value().equals(unlessGone(() -> lambda.listTags(
                     r -> r.resource(function.functionArn())).tags().get(AwsTarget.RUN_TAG), null))) {
@@ -131,8 +122,7 @@ public final class AwsCleaner {
 
     private List<AwsResource> roles() {
         List<AwsResource> found = new ArrayList<>();
-        for (Role role : everyPage(marker -> iam.listRoles(r -> r.pathPrefix(AwsTarget.ROLE_PATH).marker(marker)),
-                ListRolesResponse::roles, page -> Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null)) {
+        for (Role role : iam.listRolesPaginator(r -> r.pathPrefix(AwsTarget.ROLE_PATH)).roles()) {
             Optional<RunId> run = RunId.ofName(role.roleName());
             if (run.isPresent() && AwsTarget.ROLE_PATH.equals(role.path()) && unlessGone(() -> iam.listRoleTags(
                     r -> r.roleName(role.roleName())).tags().stream().anyMatch(t -> AwsTarget.RUN_TAG.equals(t.key())
@@ -211,11 +201,10 @@ public final class AwsCleaner {
         if (iam == null) {
             throw new IllegalStateException("no IAM client to delete role " + roleName + " with");
         }
-        List<String> inline = unlessGone(() -> everyPage(marker -> iam.listRolePolicies(r -> r.roleName(roleName).marker(marker)),
-                ListRolePoliciesResponse::policyNames, page -> Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null), null);
-        List<AttachedPolicy> attached = unlessGone(() -> everyPage(marker -> iam.listAttachedRolePolicies(
-                r -> r.roleName(roleName).marker(marker)), ListAttachedRolePoliciesResponse::attachedPolicies,
-                page -> Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null), null);
+        List<String> inline = unlessGone(() -> iam.listRolePoliciesPaginator(r -> r.roleName(roleName)).policyNames()
+                .stream().toList(), null);
+        List<AttachedPolicy> attached = unlessGone(() -> iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName))
+                .attachedPolicies().stream().toList(), null);
         if (inline == null || attached == null) {
             return;
         }
@@ -231,28 +220,13 @@ public final class AwsCleaner {
     }
 
     List<String> flowsOf(String appInstanceArn) {
-        return everyPage(token -> messaging.listChannelFlows(r -> r.appInstanceArn(appInstanceArn).nextToken(token)),
-                ListChannelFlowsResponse::channelFlows, ListChannelFlowsResponse::nextToken)
-                .stream().map(ChannelFlowSummary::channelFlowArn).toList();
+        return messaging.listChannelFlowsPaginator(r -> r.appInstanceArn(appInstanceArn)).stream()
+                .flatMap(page -> page.channelFlows().stream()).map(ChannelFlowSummary::channelFlowArn).toList();
     }
 
     List<String> channelsAssociatedWith(String channelFlowArn) {
-        return everyPage(token -> messaging.listChannelsAssociatedWithChannelFlow(r -> r.channelFlowArn(channelFlowArn)
-                        .nextToken(token)), ListChannelsAssociatedWithChannelFlowResponse::channels,
-                ListChannelsAssociatedWithChannelFlowResponse::nextToken)
-                .stream().map(ChannelAssociatedWithFlowSummary::channelArn).toList();
-    }
-
-    /** Every item of a listing in pages: {@code page} answers the page after a token (null: the first one). */
-    private static <P, T> List<T> everyPage(Function<String, P> page, Function<P, List<T>> items, Function<P, String> next) {
-        List<T> all = new ArrayList<>();
-        String token = null;
-        do {
-            P answer = page.apply(token);
-            all.addAll(items.apply(answer));
-            token = next.apply(answer);
-        } while (token != null && !token.isEmpty());
-        return all;
+        return messaging.listChannelsAssociatedWithChannelFlowPaginator(r -> r.channelFlowArn(channelFlowArn)).stream()
+                .flatMap(page -> page.channels().stream()).map(ChannelAssociatedWithFlowSummary::channelArn).toList();
     }
 
     /** What {@code call} answers, or {@code gone} when what it asks about no longer exists. */

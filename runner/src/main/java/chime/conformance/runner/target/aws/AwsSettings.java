@@ -32,7 +32,6 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
                           boolean maskAccount, URI stsEndpoint, URI lambdaEndpoint, URI iamEndpoint,
                           Duration slowProcessorDelay) {
 
-    public static final String DEFAULT_REGION = "us-east-1";
     public static final Duration DEFAULT_CONSISTENCY = Duration.ofSeconds(10);
 
     /** {@code --yes-create-resources}: only ever from the command line. */
@@ -88,7 +87,7 @@ public record AwsSettings(String region, URI endpoint, boolean confirmed, long m
                     + " to see inside the service (processor-inspection), which AWS does not offer; remove it");
         }
         URI endpoint = config.endpoint();
-        return new AwsSettings(config.regionOr(DEFAULT_REGION), endpoint, flag(config, CONFIRM, false), maxCalls,
+        return new AwsSettings(config.regionOr(SdkClients.DEFAULT_REGION), endpoint, flag(config, CONFIRM, false), maxCalls,
                 config.consistency() == null ? DEFAULT_CONSISTENCY : config.consistency(), processors,
                 flag(config, DEPLOY_PROCESSORS, true), flag(config, MASK_ACCOUNT, false),
                 uri(config, STS_ENDPOINT), uri(config, LAMBDA_ENDPOINT), uri(config, IAM_ENDPOINT),

@@ -234,10 +234,6 @@ public final class AwsTarget implements Target {
         waits.record(waited, settled);
     }
 
-    public ConsistencyStats consistencyStats() {
-        return waits;
-    }
-
     public CallGate calls() {
         return gate;
     }
@@ -281,9 +277,7 @@ public final class AwsTarget implements Target {
             }
             writeRunNote();
         } finally {
-            closeQuietly(lambda);
-            closeQuietly(iam);
-            closeQuietly(clients);
+            closeQuietly(lambda, iam, clients);
             if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -345,14 +339,16 @@ public final class AwsTarget implements Target {
         return settings.maskAccount() && account != null ? redacted.replace(account, Redaction.MASKED_ACCOUNT) : redacted;
     }
 
-    private static void closeQuietly(AutoCloseable resource) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception ignored) {
-            // Closing clients frees local resources only; nothing is left on AWS by a failure here.
+    /** Closes local clients; a failure here leaves nothing on AWS, so it is ignored. */
+    static void closeQuietly(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception ignored) {
+                // local resources only
+            }
         }
     }
 }

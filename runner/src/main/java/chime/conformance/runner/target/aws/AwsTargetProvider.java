@@ -84,9 +84,7 @@ public final class AwsTargetProvider implements TargetProvider {
             return target;
         } catch (RuntimeException e) {
             // provision() cleans up after itself; here only local clients are left to close.
-            closeQuietly(lambda);
-            closeQuietly(iam);
-            closeQuietly(clients);
+            AwsTarget.closeQuietly(lambda, iam, clients);
             throw e;
         }
     }
@@ -94,16 +92,5 @@ public final class AwsTargetProvider implements TargetProvider {
     private static String credentialSource(TargetConfig config) {
         String how = config.credentials();
         return how.startsWith("profile:") ? "profile " + how.substring("profile:".length()) : "the SDK's default chain";
-    }
-
-    private static void closeQuietly(AutoCloseable resource) {
-        if (resource == null) {
-            return;
-        }
-        try {
-            resource.close();
-        } catch (Exception ignored) {
-            // local resources only
-        }
     }
 }

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
@@ -20,8 +18,6 @@ public final class SessionClient implements AutoCloseable {
     }
 
     private final String userArn;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final List<SessionFrame> frames = new ArrayList<>();
     private Closed closed;
     private volatile AutoCloseable transport;
@@ -41,105 +37,68 @@ public final class SessionClient implements AutoCloseable {
     /** Called by the transport for each text frame, in the order received. */
     void received(String frameText) {
         SessionFrame frame = SessionFrame.parse(frameText);
-        lock.lock();
-        try {
+        synchronized (this) {
             frames.add(frame);
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+            notifyAll();
         }
     }
 
     /** Called by the transport once the session ended. */
-    void ended(int code, String reason) {
-        lock.lock();
-        try {
-            if (closed == null) {
-                closed = new Closed(code, reason);
-                changed.signalAll();
-            }
-        } finally {
-            lock.unlock();
+    synchronized void ended(int code, String reason) {
+        if (closed == null) {
+            closed = new Closed(code, reason);
+            notifyAll();
         }
     }
 
     /** Every frame received so far, in order. */
-    public List<SessionFrame> frames() {
-        lock.lock();
-        try {
-            return List.copyOf(frames);
-        } finally {
-            lock.unlock();
-        }
+    public synchronized List<SessionFrame> frames() {
+        return List.copyOf(frames);
     }
 
     /** How the session ended, or null while it is open. */
-    public Closed closed() {
-        lock.lock();
-        try {
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized Closed closed() {
+        return closed;
     }
 
     /**
-     * The first frame, from position {@code from} on, that matches; waits up to {@code bound} for it. Null if
-     * none came in time (or the session ended without it).
+     * The first frame that matches; waits up to {@code bound} for it. Null if none came in time (or the session
+     * ended without it).
      */
-    public SessionFrame await(int from, Predicate<SessionFrame> wanted, Duration bound) throws InterruptedException {
-        long nanos = bound.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                for (int i = Math.max(0, from); i < frames.size(); i++) {
-                    if (wanted.test(frames.get(i))) {
-                        return frames.get(i);
-                    }
+    public synchronized SessionFrame await(Predicate<SessionFrame> wanted, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            for (SessionFrame frame : frames) {
+                if (wanted.test(frame)) {
+                    return frame;
                 }
-                if (closed != null || nanos <= 0) {
-                    return null;
-                }
-                nanos = changed.awaitNanos(nanos);
             }
-        } finally {
-            lock.unlock();
+            long left = deadline - System.nanoTime();
+            if (closed != null || left <= 0) {
+                return null;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }
 
     /** The close, waiting up to {@code bound}; null if the session is still open then. */
-    public Closed awaitClose(Duration bound) throws InterruptedException {
-        long nanos = bound.toNanos();
-        lock.lock();
-        try {
-            while (closed == null && nanos > 0) {
-                nanos = changed.awaitNanos(nanos);
-            }
-            return closed;
-        } finally {
-            lock.unlock();
-        }
+    public synchronized Closed awaitClose(Duration bound) throws InterruptedException {
+        waitUntil(System.nanoTime() + bound.toNanos(), true);
+        return closed;
     }
 
-    /** Waits the whole {@code period} (a quiet period): returns the frames from {@code from} on that match. */
-    public List<SessionFrame> during(int from, Predicate<SessionFrame> unwanted, Duration period)
+    /** Waits the whole {@code period} (a quiet period): returns the frames that match. */
+    public synchronized List<SessionFrame> during(Predicate<SessionFrame> unwanted, Duration period)
             throws InterruptedException {
-        long deadline = System.nanoTime() + period.toNanos();
-        lock.lock();
-        try {
-            long left;
-            while ((left = deadline - System.nanoTime()) > 0) {
-                changed.await(left, TimeUnit.NANOSECONDS);
-            }
-            List<SessionFrame> found = new ArrayList<>();
-            for (int i = Math.max(0, from); i < frames.size(); i++) {
-                if (unwanted.test(frames.get(i))) {
-                    found.add(frames.get(i));
-                }
-            }
-            return found;
-        } finally {
-            lock.unlock();
+        waitUntil(System.nanoTime() + period.toNanos(), false);
+        return frames.stream().filter(unwanted).toList();
+    }
+
+    /** Waits until {@code deadline} (System.nanoTime), or until the session closes if {@code untilClosed}. */
+    private void waitUntil(long deadline, boolean untilClosed) throws InterruptedException {
+        for (long left = deadline - System.nanoTime(); left > 0 && !(untilClosed && closed != null);
+             left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }
 

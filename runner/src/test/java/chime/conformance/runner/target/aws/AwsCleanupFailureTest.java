@@ -35,7 +35,7 @@ class AwsCleanupFailureTest {
     void standIn() {
         aws = new RecordingReference();
         config = new TargetConfig(aws.uri(), null, "static", null, null, null, null, null, null, null,
-                Map.of(AwsSettings.CONFIRM, "true", AwsSettings.DEPLOY_PROCESSORS, "false"));
+                Map.of(AwsSettings.CONFIRM, "true", AwsSettings.DEPLOY_PROCESSORS, "false"), null, null, null, null);
     }
 
     @AfterEach

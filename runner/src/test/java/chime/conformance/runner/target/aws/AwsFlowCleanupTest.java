@@ -49,7 +49,7 @@ class AwsFlowCleanupTest {
             processors.put(b, ReferenceProcessors.arn(b));
         }
         TargetConfig config = new TargetConfig(aws.uri(), null, "static", null, null, null, processors,
-                Duration.ofSeconds(2), null, null, Map.of(AwsSettings.CONFIRM, "true"));
+                Duration.ofSeconds(2), null, null, Map.of(AwsSettings.CONFIRM, "true"), null, null, null, null);
         target = new AwsTargetProvider().open(config, new PrintStream(console, true, StandardCharsets.UTF_8), d -> { });
     }
 

@@ -23,7 +23,8 @@ class AwsSettingsTest {
     Path dir;
 
     private static TargetConfig config(URI endpoint, Map<ProcessorBehaviour, String> processors, Map<String, String> options) {
-        return new TargetConfig(endpoint, null, null, null, null, null, processors, null, null, Path.of("aws.yaml"), options);
+        return new TargetConfig(endpoint, null, null, null, null, null, processors, null, null, Path.of("aws.yaml"), options,
+                null, null, null, null);
     }
 
     @Test
@@ -61,7 +62,7 @@ class AwsSettingsTest {
         assertThat(refusal(config(null, Map.of(ProcessorBehaviour.HOLD, "arn:aws:lambda:us-east-1:1:function:h"), null)),
                 containsString("the hold processor needs"));
         assertThat(refusal(new TargetConfig(null, null, null, null, null, null, null, null,
-                "arn:aws:chime:us-east-1:1:app-instance/x", Path.of("aws.yaml"))), containsString("appInstanceArn"));
+                "arn:aws:chime:us-east-1:1:app-instance/x", Path.of("aws.yaml"), null, null, null, null, null)), containsString("appInstanceArn"));
     }
 
     /** Each processor behaviour is a capability of its own: a config may give some of them. */

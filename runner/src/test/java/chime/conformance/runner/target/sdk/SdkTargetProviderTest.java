@@ -139,14 +139,13 @@ class SdkTargetProviderTest {
         AwsCredentials dummy = SdkClients.credentials(TargetConfig.empty(), true).resolveCredentials();
         assertThat(dummy.accessKeyId(), equalTo(SdkClients.DUMMY_ACCESS_KEY_ID));
         TargetConfig keys = new TargetConfig(null, null, "static", "AKIDGIVEN", "given-secret", null, null, null,
-                null, null);
+                null, null, null, null, null, null, null);
         assertThat(SdkClients.credentials(keys, true).resolveCredentials().accessKeyId(), equalTo("AKIDGIVEN"));
-        TargetConfig chain = new TargetConfig(null, null, "default", null, null, null, null, null, null, null);
+        TargetConfig chain = TargetConfig.empty().withCredentials("default");
         assertThat(SdkClients.credentials(chain, true), instanceOf(DefaultCredentialsProvider.class));
-        TargetConfig profile = new TargetConfig(null, null, "profile:conformance", null, null, null, null, null,
-                null, null);
+        TargetConfig profile = TargetConfig.empty().withCredentials("profile:conformance");
         assertThat(SdkClients.credentials(profile, true), instanceOf(ProfileCredentialsProvider.class));
-        TargetConfig wrong = new TargetConfig(null, null, "vault", null, null, null, null, null, null, null);
+        TargetConfig wrong = TargetConfig.empty().withCredentials("vault");
         assertThrows(IllegalArgumentException.class, () -> SdkClients.credentials(wrong, true));
     }
 }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.chimesdkmessaging.model.ForbiddenExceptio
 import software.amazon.awssdk.services.chimesdkmessaging.model.UnauthorizedClientException;
 import software.amazon.awssdk.services.chimesdkmessaging.model.GetMessagingSessionEndpointRequest;
 
-class FaultyMessagingClientTest {
+class InterceptorTest {
 
     private ReferenceService service;
     private String appInstance;
@@ -50,7 +50,7 @@ class FaultyMessagingClientTest {
     @Test
     void everyOverloadOfAnOperationGoesThroughTheInterceptor() {
         List<String> seen = new ArrayList<>();
-        ChimeSdkMessagingClient client = FaultyMessagingClient.wrap(service.messagingClient(), (q, chain) -> {
+        ChimeSdkMessagingClient client = Interceptor.wrap(service.messagingClient(), (q, chain) -> {
             seen.add(q.getClass().getSimpleName());
             return chain.proceed(q);
         });
@@ -64,7 +64,7 @@ class FaultyMessagingClientTest {
 
     @Test
     void errorsOfTheServiceReachTheCallerUnchanged() {
-        ChimeSdkMessagingClient client = FaultyMessagingClient.wrap(service.messagingClient(), (q, chain) -> chain.proceed(q));
+        ChimeSdkMessagingClient client = Interceptor.wrap(service.messagingClient(), (q, chain) -> chain.proceed(q));
         String channel = privateChannel();
         assertThrows(ForbiddenException.class, () -> client.describeChannel(r -> r.channelArn(channel).chimeBearer(carol)));
     }
@@ -80,7 +80,7 @@ class FaultyMessagingClientTest {
             order.add("second");
             return chain.proceed(q);
         };
-        FaultyMessagingClient.wrap(service.messagingClient(), Interceptor.all(first, second)).getMessagingSessionEndpoint(r -> { });
+        Interceptor.wrap(service.messagingClient(), Interceptor.all(first, second)).getMessagingSessionEndpoint(r -> { });
         assertEquals(List.of("first", "second"), order);
     }
 
