@@ -119,9 +119,9 @@ final class RestJsonHandler extends Handler.Abstract.NonBlocking {
         private final Request request;
         private final Response response;
         private final Callback callback;
-        /** The body when it came in more than one chunk; else null. */
+        /** The body when it came in more than one chunk with content; else null. */
         private ByteArrayOutputStream body;
-        /** The body when it came in one chunk; else null. */
+        /** The body while it came in one chunk with content; else null. */
         private byte[] whole;
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile Scheduler.Task deadline;
@@ -193,18 +193,20 @@ final class RestJsonHandler extends Handler.Abstract.NonBlocking {
                     ByteBuffer bytes = chunk.getByteBuffer();
                     int size = bytes.remaining();
                     received += size;
-                    if (received <= maxBodyBytes) {
-                        if (last && whole == null && body == null) {
-                            // The usual case: the body, if any, in one chunk. One copy, of its exact size.
-                            whole = new byte[size];
-                            bytes.get(whole);
+                    if (received <= maxBodyBytes && size > 0) {
+                        byte[] copy = new byte[size];
+                        bytes.get(copy);
+                        if (whole == null && body == null) {
+                            // The usual case: the body in one chunk (then maybe an empty last one). One copy, of
+                            // its exact size.
+                            whole = copy;
                         } else {
                             if (body == null) {
-                                body = new ByteArrayOutputStream(Math.max(size, (int) Math.min(
+                                body = new ByteArrayOutputStream(Math.max(whole.length + size, (int) Math.min(
                                         Math.max(request.getLength(), 0), maxBodyBytes)));
+                                body.write(whole, 0, whole.length);
+                                whole = null;
                             }
-                            byte[] copy = new byte[size];
-                            bytes.get(copy);
                             body.write(copy, 0, size);
                         }
                     } else if (received > drainLimit()) {

@@ -17,11 +17,22 @@ public final class WireText {
     private WireText() {
     }
 
-    /** The decoded segments of a raw path. */
+    /**
+     * The decoded segments of a raw path, split as {@link Route#splitPath} splits a template (no leading slash; an
+     * empty path, or "/", has none), each decoded from the raw text in place.
+     */
     public static List<String> decodePath(String rawPath) {
-        List<String> out = new ArrayList<>();
-        for (String segment : Route.splitPath(rawPath == null ? "" : rawPath)) {
-            out.add(decode(segment, "path"));
+        String path = rawPath == null ? "" : rawPath;
+        int start = path.startsWith("/") ? 1 : 0;
+        List<String> out = new ArrayList<>(8);
+        if (start == path.length()) {
+            return out;
+        }
+        for (int i = start; i <= path.length(); i++) {
+            if (i == path.length() || path.charAt(i) == '/') {
+                out.add(decode(path, start, i, "path"));
+                start = i + 1;
+            }
         }
         return out;
     }
@@ -45,18 +56,24 @@ public final class WireText {
     }
 
     static String decode(String raw, String where) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
+        return decode(raw, 0, raw.length(), where);
+    }
+
+    /** {@code raw} from {@code from} to {@code to}, percent-decoded. */
+    private static String decode(String raw, int from, int to, String where) {
+        int percent = raw.indexOf('%', from);
+        if (percent < 0 || percent >= to) {
+            return from == 0 && to == raw.length() ? raw : raw.substring(from, to);
         }
         // Every character of the raw text is one byte (an escape, or ASCII) or, outside ASCII, up to three:
         // the buffer grows when text outside ASCII comes.
-        byte[] bytes = new byte[raw.length()];
+        byte[] bytes = new byte[to - from];
         int n = 0;
         boolean ascii = true;
-        for (int i = 0; i < raw.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = raw.charAt(i);
             if (c == '%') {
-                if (i + 2 >= raw.length() || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
+                if (i + 2 >= to || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
                     throw WireError.badRequest("Malformed percent-encoding in the " + where + ": '%' must be"
                             + " followed by two hexadecimal digits");
                 }
@@ -68,12 +85,13 @@ public final class WireText {
                 bytes[n++] = (byte) c;
             } else {
                 int end = raw.indexOf('%', i);
-                byte[] b = raw.substring(i, end < 0 ? raw.length() : end).getBytes(StandardCharsets.UTF_8);
-                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length, n + b.length + raw.length() - i));
+                end = end < 0 || end > to ? to : end;
+                byte[] b = raw.substring(i, end).getBytes(StandardCharsets.UTF_8);
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length, n + b.length + to - i));
                 System.arraycopy(b, 0, bytes, n, b.length);
                 n += b.length;
                 ascii = false;
-                i = (end < 0 ? raw.length() : end) - 1;
+                i = end - 1;
             }
         }
         if (ascii) {
