@@ -175,7 +175,7 @@ public final class RestJsonCodec {
         if (value.isEmpty()) {
             throw WireError.badRequest("The path parameter " + field.locationName() + " is empty");
         }
-        return fromText(field, value, "path parameter ", field.locationName(), TimestampFormatTrait.Format.ISO_8601);
+        return fromText(field, value, "The path parameter ", field.locationName(), TimestampFormatTrait.Format.ISO_8601);
     }
 
     private static Object fromQuery(SdkField<?> field, List<String> values) {
@@ -187,7 +187,7 @@ public final class RestJsonCodec {
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
             List<Object> out = new ArrayList<>();
             for (String v : values) {
-                out.add(fromText(member, v, "query parameter ", name, TimestampFormatTrait.Format.ISO_8601));
+                out.add(fromText(member, v, "The query parameter ", name, TimestampFormatTrait.Format.ISO_8601));
             }
             return out;
         }
@@ -195,7 +195,7 @@ public final class RestJsonCodec {
             throw WireError.badRequest("The query parameter " + name + " is given " + values.size()
                     + " times; it takes one value");
         }
-        return fromText(field, values.get(0), "query parameter ", name, TimestampFormatTrait.Format.ISO_8601);
+        return fromText(field, values.get(0), "The query parameter ", name, TimestampFormatTrait.Format.ISO_8601);
     }
 
     private static Object fromHeader(SdkField<?> field, List<String> values) {
@@ -206,13 +206,13 @@ public final class RestJsonCodec {
             throw WireError.badRequest("The header " + field.locationName() + " is sent " + values.size()
                     + " times; it takes one value");
         }
-        return fromText(field, values.get(0), "header ", field.locationName(), TimestampFormatTrait.Format.RFC_822);
+        return fromText(field, values.get(0), "The header ", field.locationName(), TimestampFormatTrait.Format.RFC_822);
     }
 
     /**
      * A scalar member carried as text (path, query string, header). Every string value the server binds, from
      * text here or from JSON below, passes {@link WireText#requireUnicode}: a lone surrogate is refused
-     * wherever it travels. Where it travels ({@code kind} and {@code name}, e.g. "header " and its name) is put
+     * wherever it travels. Where it travels ({@code kind} and {@code name}, e.g. "The header " and its name) is put
      * into words only for an error.
      */
     private static Object fromText(SdkField<?> field, String text, String kind, String name,
@@ -220,7 +220,7 @@ public final class RestJsonCodec {
         MarshallingType<?> type = field.marshallingType();
         try {
             if (type == MarshallingType.STRING) {
-                return WireText.isUnicode(text) ? text : WireText.requireUnicode(text, "The " + kind + name);
+                return WireText.requireUnicode(text, kind, name);
             }
             if (type == MarshallingType.INTEGER) {
                 return Integer.valueOf(text.trim());
@@ -241,20 +241,20 @@ public final class RestJsonCodec {
                 if ("true".equals(text) || "false".equals(text)) {
                     return Boolean.valueOf(text);
                 }
-                throw WireError.badRequest("The " + kind + name + " must be true or false");
+                throw WireError.badRequest(kind + name + " must be true or false");
             }
             if (type == MarshallingType.INSTANT) {
                 return parseTimestamp(text, formatOf(field, defaultFormat));
             }
         } catch (NumberFormatException e) {
-            throw WireError.badRequest("The " + kind + name + " must be " + expected(type) + ", got '" + abbreviate(text)
+            throw WireError.badRequest(kind + name + " must be " + expected(type) + ", got '" + abbreviate(text)
                     + "'");
         } catch (DateTimeException | ArithmeticException e) {
-            throw WireError.badRequest("The " + kind + name + " must be " + timestampWords(formatOf(field, defaultFormat))
+            throw WireError.badRequest(kind + name + " must be " + timestampWords(formatOf(field, defaultFormat))
                     + ", got '" + abbreviate(text) + "'");
         }
         throw new IllegalStateException("member " + field.memberName() + " of type " + type
-                + " cannot travel in a " + kind + name);
+                + " cannot travel in " + kind.toLowerCase(java.util.Locale.ROOT) + name);
     }
 
     /** A member from its JSON value; {@code where} is the member's path in the body, for messages. */
@@ -265,8 +265,7 @@ public final class RestJsonCodec {
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
             require(node.isTextual(), node, where, type);
-            String text = node.textValue();
-            return WireText.isUnicode(text) ? text : WireText.requireUnicode(text, "The member " + where);
+            return WireText.requireUnicode(node.textValue(), "The member ", where);
         }
         if (type == MarshallingType.INTEGER) {
             require(node.isIntegralNumber() && node.canConvertToInt(), node, where, type);
@@ -349,7 +348,7 @@ public final class RestJsonCodec {
                 if (e.getValue().isNull()) {
                     throw WireError.badRequest("The member " + where + "." + e.getKey() + " is null; maps take no nulls");
                 }
-                WireText.requireUnicode(e.getKey(), "A key of the member " + where);
+                WireText.requireUnicode(e.getKey(), "A key of the member ", where);
                 out.put(e.getKey(), fromJson(value, e.getValue(), where + "." + e.getKey()));
             }
             return out;

@@ -155,40 +155,29 @@ public final class WireText {
         return (b & 0xC0) == 0x80;
     }
 
-    /** Whether {@code text} holds no unpaired UTF-16 surrogate: what {@link #requireUnicode} checks, with no words. */
-    public static boolean isUnicode(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /**
      * Every string member is a sequence of Unicode characters, which a lone UTF-16 surrogate is not. JSON can
      * carry one as an escape (a backslash-u escape of D800 with no low surrogate after it) although no UTF-8
      * text can, and it would be stored, counted and echoed back as text that clients then fail to decode.
      * The one check of the binding, for every member, path label, query parameter and header it binds; the
      * model's own patterns (e.g. the Name pattern, which stops at U+D7FF and resumes at U+E000) exclude
-     * surrogates too.
+     * surrogates too. How the message names the value is {@code what} followed by {@code name} (e.g. "The member "
+     * and "Content"), put together only for an error.
      *
-     * @param what how the message names the value, e.g. "The member Content"
      * @return {@code text}
      */
-    public static String requireUnicode(String text, String what) {
-        for (int i = 0; i < text.length(); i++) {
+    public static String requireUnicode(String text, String what, String name) {
+        for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
-            } else if (Character.isSurrogate(c)) {
-                throw WireError.badRequest(what + " is not valid Unicode: it contains an unpaired UTF-16 surrogate"
-                        + " (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at character " + i);
+            } else {
+                throw WireError.badRequest(what + name + " is not valid Unicode: it contains an unpaired UTF-16"
+                        + " surrogate (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
+                        + ") at character " + i);
             }
         }
         return text;
