@@ -1,19 +1,7 @@
 package chime.conformance.reference.http;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import chime.conformance.reference.http.JsonReader.JsonNumber;
+import chime.conformance.reference.http.JsonReader.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -21,13 +9,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -60,16 +45,6 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  */
 public final class RestJsonCodec {
 
-    /** Deep enough for every shape of the model (four levels at most), shallow enough to refuse bombs. */
-    static final int MAX_JSON_DEPTH = 64;
-
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
     private RestJsonCodec() {
     }
 
@@ -83,7 +58,7 @@ public final class RestJsonCodec {
                                          Map<String, List<String>> query, Function<String, List<String>> headers,
                                          byte[] body) {
         SdkPojo builder = operation.newRequestBuilder();
-        JsonNode payload = operation.hasPayload() ? parseBody(body) : null;
+        JsonObject payload = operation.hasPayload() ? parseBody(body) : null;
         for (SdkField<?> field : operation.fields()) {
             Object value = switch (field.location()) {
                 case PATH, GREEDY_PATH -> fromPath(field, labels.get(field.locationName()));
@@ -101,66 +76,17 @@ public final class RestJsonCodec {
     }
 
     /** The request body as a JSON object; an empty body is an empty object. */
-    static JsonNode parseBody(byte[] body) {
+    static JsonObject parseBody(byte[] body) {
         if (body == null || body.length == 0) {
-            return JSON.createObjectNode();
+            return new JsonObject();
         }
         requireUtf8(body);
-        JsonNode node;
-        try (JsonParser parser = JSON.createParser(body)) {
-            node = JSON.readTree(parser);
-            if (parser.nextToken() != null) {
-                throw WireError.badRequest("The request body has content after its JSON object");
-            }
-        } catch (JsonProcessingException e) {
-            throw WireError.badRequest(notJson(e));
-        } catch (IOException e) {
-            throw WireError.badRequest("The request body cannot be read as JSON");
-        }
-        if (node == null || node.isMissingNode()) {
-            return JSON.createObjectNode();
-        }
-        if (!node.isObject()) {
-            throw WireError.badRequest("The request body must be a JSON object, not " + describe(node));
-        }
-        return node;
+        return JsonReader.readObject(body);
     }
 
     /**
-     * Why a body is not a JSON object, in the API's words: the parser's own messages name its classes and
-     * settings, which mean nothing to a client of this API.
-     */
-    private static String notJson(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
-            String original = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
-            return original.contains("nesting")
-                    ? "The request body is not valid JSON for this API: it nests deeper than " + MAX_JSON_DEPTH + " levels"
-                    : "The request body is not valid JSON for this API: a number or string in it is too long";
-        }
-        if (e instanceof MismatchedInputException) {
-            return "The request body has content after its JSON object";
-        }
-        String original = String.valueOf(e.getOriginalMessage());
-        Matcher duplicate = DUPLICATE_FIELD.matcher(original);
-        if (duplicate.find()) {
-            return "The request body is not valid JSON for this API: it gives the member " + duplicate.group(1)
-                    + " twice";
-        }
-        JsonLocation at = e.getLocation();
-        return at == null || at.getLineNr() < 1
-                ? "The request body is not valid JSON"
-                : "The request body is not valid JSON: the error is at line " + at.getLineNr() + ", column "
-                        + at.getColumnNr();
-    }
-
-    /** How the parser names a member given twice (STRICT_DUPLICATE_DETECTION). */
-    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate (?:field|Object property) '([^']{1,64})'");
-
-    /**
-     * JSON text on the wire is UTF-8 (RFC 8259). The JSON parser decodes three-byte sequences without
-     * checking that they encode a character, so UTF-8-encoded surrogates (ED A0 80) would be stored as lone
-     * surrogates and counted in bytes differently from what was sent; a strict decoder refuses them, and
-     * every other malformed sequence, first.
+     * JSON text on the wire is UTF-8 (RFC 8259): UTF-8-encoded surrogates (ED A0 80) and every other malformed
+     * sequence are refused before the text is read as JSON, which then decodes strings from it as they are.
      */
     private static void requireUtf8(byte[] body) {
         if (!WireText.isUtf8(body, 0, body.length)) {
@@ -258,68 +184,73 @@ public final class RestJsonCodec {
     }
 
     /** A member from its JSON value; {@code where} is the member's path in the body, for messages. */
-    private static Object fromJson(SdkField<?> field, JsonNode node, String where) {
-        if (node == null || node.isNull()) {
+    private static Object fromJson(SdkField<?> field, Object node, String where) {
+        if (node == null || node == JsonReader.NULL) {
             return null;
         }
         MarshallingType<?> type = field.marshallingType();
         if (type == MarshallingType.STRING) {
-            require(node.isTextual(), node, where, type);
-            return WireText.requireUnicode(node.textValue(), "The member ", where);
+            require(node instanceof String, node, where, type);
+            return WireText.requireUnicode((String) node, "The member ", where);
         }
         if (type == MarshallingType.INTEGER) {
-            require(node.isIntegralNumber() && node.canConvertToInt(), node, where, type);
-            return node.intValue();
+            require(node instanceof JsonNumber n && n.isIntegerIn(Integer.MIN_VALUE, Integer.MAX_VALUE), node, where, type);
+            return (int) ((JsonNumber) node).longValue();
         }
         if (type == MarshallingType.LONG) {
-            require(node.isIntegralNumber() && node.canConvertToLong(), node, where, type);
-            return node.longValue();
+            require(node instanceof JsonNumber n && n.isIntegerIn(Long.MIN_VALUE, Long.MAX_VALUE), node, where, type);
+            return ((JsonNumber) node).longValue();
         }
         if (type == MarshallingType.SHORT) {
-            require(node.isIntegralNumber() && node.canConvertToInt()
-                    && node.intValue() == (short) node.intValue(), node, where, type);
-            return (short) node.intValue();
+            require(node instanceof JsonNumber n && n.isIntegerIn(Short.MIN_VALUE, Short.MAX_VALUE), node, where, type);
+            return (short) ((JsonNumber) node).longValue();
         }
         if (type == MarshallingType.DOUBLE) {
-            require(node.isNumber(), node, where, type);
-            return node.doubleValue();
+            require(node instanceof JsonNumber, node, where, type);
+            return ((JsonNumber) node).doubleValue();
         }
         if (type == MarshallingType.FLOAT) {
-            require(node.isNumber(), node, where, type);
-            return node.floatValue();
+            require(node instanceof JsonNumber, node, where, type);
+            return (float) ((JsonNumber) node).doubleValue();
         }
         if (type == MarshallingType.BIG_DECIMAL) {
-            require(node.isNumber(), node, where, type);
-            return node.decimalValue();
+            require(node instanceof JsonNumber, node, where, type);
+            try {
+                return ((JsonNumber) node).decimalValue();
+            } catch (NumberFormatException e) {
+                throw WireError.badRequest("The member " + where + " must be a number within the range of a double");
+            }
         }
         if (type == MarshallingType.BOOLEAN) {
-            require(node.isBoolean(), node, where, type);
-            return node.booleanValue();
+            require(node instanceof Boolean, node, where, type);
+            return node;
         }
         if (type == MarshallingType.INSTANT) {
             TimestampFormatTrait.Format format = formatOf(field, TimestampFormatTrait.Format.UNIX_TIMESTAMP);
             boolean numeric = format == TimestampFormatTrait.Format.UNIX_TIMESTAMP
                     || format == TimestampFormatTrait.Format.UNIX_TIMESTAMP_MILLIS;
-            require(numeric ? node.isNumber() : node.isTextual(), node, where, type);
+            require(numeric ? node instanceof JsonNumber : node instanceof String, node, where, type);
             try {
-                return numeric ? epochToInstant(node.decimalValue(), format) : parseTimestamp(node.textValue(), format);
-            } catch (DateTimeException | ArithmeticException e) {
+                return numeric ? epochToInstant(((JsonNumber) node).decimalValue(), format)
+                        : parseTimestamp((String) node, format);
+            } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
                 throw WireError.badRequest("The member " + where + " must be " + timestampWords(format));
             }
         }
         if (type == MarshallingType.SDK_BYTES) {
-            require(node.isTextual(), node, where, type);
+            require(node instanceof String, node, where, type);
             try {
-                return SdkBytes.fromByteArray(Base64.getDecoder().decode(node.textValue()));
+                return SdkBytes.fromByteArray(Base64.getDecoder().decode((String) node));
             } catch (IllegalArgumentException e) {
                 throw WireError.badRequest("The member " + where + " must be base64");
             }
         }
         if (type == MarshallingType.SDK_POJO) {
-            require(node.isObject(), node, where, type);
+            require(node instanceof JsonObject, node, where, type);
+            JsonObject object = (JsonObject) node;
             SdkPojo builder = field.constructor().get();
             for (SdkField<?> member : builder.sdkFields()) {
-                Object value = fromJson(member, node.get(member.locationName()), where + "." + member.locationName());
+                Object value = fromJson(member, object.get(member.locationName()), where + "." + member.locationName());
                 if (value != null) {
                     member.set(builder, value);
                 }
@@ -327,12 +258,13 @@ public final class RestJsonCodec {
             return ((SdkBuilder<?, ?>) builder).build();
         }
         if (type == MarshallingType.LIST) {
-            require(node.isArray(), node, where, type);
+            require(node instanceof List, node, where, type);
+            List<?> items = (List<?>) node;
             SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-            List<Object> out = new ArrayList<>(node.size());
-            for (int i = 0; i < node.size(); i++) {
-                JsonNode item = node.get(i);
-                if (item.isNull()) {
+            List<Object> out = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
+                if (item == JsonReader.NULL) {
                     throw WireError.badRequest("The member " + where + "[" + i + "] is null; lists take no nulls");
                 }
                 out.add(fromJson(member, item, where + "[" + i + "]"));
@@ -340,16 +272,17 @@ public final class RestJsonCodec {
             return out;
         }
         if (type == MarshallingType.MAP) {
-            require(node.isObject(), node, where, type);
+            require(node instanceof JsonObject, node, where, type);
+            JsonObject object = (JsonObject) node;
             SdkField<?> value = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> out = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isNull()) {
-                    throw WireError.badRequest("The member " + where + "." + e.getKey() + " is null; maps take no nulls");
+            for (int i = 0; i < object.size(); i++) {
+                String key = object.name(i);
+                if (object.value(i) == JsonReader.NULL) {
+                    throw WireError.badRequest("The member " + where + "." + key + " is null; maps take no nulls");
                 }
-                WireText.requireUnicode(e.getKey(), "A key of the member ", where);
-                out.put(e.getKey(), fromJson(value, e.getValue(), where + "." + e.getKey()));
+                WireText.requireUnicode(key, "A key of the member ", where);
+                out.put(key, fromJson(value, object.value(i), where + "." + key));
             }
             return out;
         }
@@ -357,21 +290,22 @@ public final class RestJsonCodec {
                 + ", which the server does not bind");
     }
 
-    private static void require(boolean ok, JsonNode node, String where, MarshallingType<?> type) {
+    private static void require(boolean ok, Object node, String where, MarshallingType<?> type) {
         if (ok) {
             return;
         }
-        if (node.isIntegralNumber() && (type == MarshallingType.INTEGER || type == MarshallingType.SHORT
-                || type == MarshallingType.LONG)) {
+        if (node instanceof JsonNumber n && n.integral() && (type == MarshallingType.INTEGER
+                || type == MarshallingType.SHORT || type == MarshallingType.LONG)) {
             // An integer, just not one that fits: say which range it must be in.
             long min = type == MarshallingType.SHORT ? Short.MIN_VALUE
                     : type == MarshallingType.INTEGER ? Integer.MIN_VALUE : Long.MIN_VALUE;
             long max = type == MarshallingType.SHORT ? Short.MAX_VALUE
                     : type == MarshallingType.INTEGER ? Integer.MAX_VALUE : Long.MAX_VALUE;
             throw WireError.badRequest("The member " + where + " must be an integer from " + min + " to " + max
-                    + ", not " + abbreviate(node.bigIntegerValue().toString()));
+                    + ", not " + abbreviate(n.bigInteger().toString()));
         }
-        throw WireError.badRequest("The member " + where + " must be " + expected(type) + ", not " + describe(node));
+        throw WireError.badRequest("The member " + where + " must be " + expected(type) + ", not "
+                + JsonReader.describe(node));
     }
 
     private static String expected(MarshallingType<?> type) {
@@ -400,18 +334,6 @@ public final class RestJsonCodec {
             return "an array";
         }
         return "a number";
-    }
-
-    private static String describe(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> node.isIntegralNumber() ? "an integer" : "a decimal number";
-            case BOOLEAN -> "a boolean";
-            case ARRAY -> "an array";
-            case OBJECT, POJO -> "an object";
-            case NULL -> "null";
-            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
     }
 
     private static String abbreviate(String text) {

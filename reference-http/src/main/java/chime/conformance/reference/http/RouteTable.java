@@ -1,8 +1,6 @@
 package chime.conformance.reference.http;
 
 import chime.conformance.contract.Operations;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,44 +62,59 @@ public final class RouteTable {
      * route wins: the one whose static query key is present beats the bare path (HTTP-005).
      */
     public static Match match(String method, List<String> decodedSegments, Map<String, List<String>> query) {
-        List<Route> samePath = null;
+        List<Route> sameLength = BY_SEGMENT_COUNT.getOrDefault(decodedSegments.size(), List.of());
+        boolean pathExists = false;
         Route best = null;
-        for (Route r : BY_SEGMENT_COUNT.getOrDefault(decodedSegments.size(), List.of())) {
+        for (Route r : sameLength) {
             if (!r.matchesPath(decodedSegments)) {
                 continue;
             }
-            if (samePath == null) {
-                samePath = new ArrayList<>(4);
-            }
-            samePath.add(r);
+            pathExists = true;
             if (r.method().equals(method) && r.matchesQuery(query)
                     && (best == null || r.specificity() > best.specificity())) {
                 best = r;
             }
         }
-        if (samePath == null) {
-            return new NoRoute("");
-        }
         if (best == null) {
-            List<String> queryRoutes = samePath.stream().filter(r -> r.method().equals(method))
-                    .map(r -> r.staticQueryKey() + "=" + r.staticQueryValue()).toList();
-            if (!queryRoutes.isEmpty()) {
-                // e.g. POST /tags: only ?operation=tag-resource and ?operation=untag-resource exist there.
-                return new NoRoute("this path takes " + method + " only with the query parameter "
-                        + String.join(" or ", queryRoutes));
-            }
-            Set<String> allowed = new TreeSet<>();
-            samePath.forEach(r -> allowed.add(r.method()));
-            return new MethodNotAllowed(allowed);
+            return pathExists ? nearMiss(method, decodedSegments, sameLength) : new NoRoute("");
         }
-        Route route = best;
-        Map<String, String> labels = new LinkedHashMap<>(4);
+        return new Found(best, labels(best, decodedSegments));
+    }
+
+    /** Why no route of this path takes the request: another method, or the same one with a query parameter. */
+    private static Match nearMiss(String method, List<String> decodedSegments, List<Route> sameLength) {
+        List<Route> samePath = sameLength.stream().filter(r -> r.matchesPath(decodedSegments)).toList();
+        List<String> queryRoutes = samePath.stream().filter(r -> r.method().equals(method))
+                .map(r -> r.staticQueryKey() + "=" + r.staticQueryValue()).toList();
+        if (!queryRoutes.isEmpty()) {
+            // e.g. POST /tags: only ?operation=tag-resource and ?operation=untag-resource exist there.
+            return new NoRoute("this path takes " + method + " only with the query parameter "
+                    + String.join(" or ", queryRoutes));
+        }
+        Set<String> allowed = new TreeSet<>();
+        samePath.forEach(r -> allowed.add(r.method()));
+        return new MethodNotAllowed(allowed);
+    }
+
+    /** The route's labels bound to the decoded segments at their places (a route has at most three). */
+    private static Map<String, String> labels(Route route, List<String> decodedSegments) {
+        String[] pairs = new String[6];
+        int n = 0;
         for (int i = 0; i < route.segments().size(); i++) {
             Route.Segment s = route.segments().get(i);
             if (s.isLabel()) {
-                labels.put(s.label(), decodedSegments.get(i));
+                if (n == pairs.length) {
+                    throw new IllegalStateException("route " + route.operation() + " has more than three labels");
+                }
+                pairs[n++] = s.label();
+                pairs[n++] = decodedSegments.get(i);
             }
         }
-        return new Found(route, labels);
+        return switch (n) {
+            case 0 -> Map.of();
+            case 2 -> Map.of(pairs[0], pairs[1]);
+            case 4 -> Map.of(pairs[0], pairs[1], pairs[2], pairs[3]);
+            default -> Map.of(pairs[0], pairs[1], pairs[2], pairs[3], pairs[4], pairs[5]);
+        };
     }
 }

@@ -37,12 +37,12 @@ public final class WireText {
         return out;
     }
 
-    /** The decoded parameters of a raw query string, in order; a key without {@code =} has value "". */
+    /** The decoded parameters of a raw query string, in order; a key without {@code =} has value "". Read only. */
     public static Map<String, List<String>> decodeQuery(String rawQuery) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
-            return out;
+            return Map.of();
         }
+        Map<String, List<String>> out = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
