@@ -249,15 +249,8 @@ final class JsonReader {
                 throw WireError.badRequest("The request body is not valid JSON for this API: it gives the member "
                         + (name.length() <= 64 ? name : name.substring(0, 61) + "...") + " twice");
             }
-            skipSpace();
-            if (pos < end && in[pos] == ',') {
-                pos++;
-                skipSpace();
-            } else if (pos < end && in[pos] == '}') {
-                pos++;
+            if (closes('}')) {
                 return object;
-            } else {
-                throw syntax();
             }
         }
     }
@@ -273,17 +266,28 @@ final class JsonReader {
         }
         while (true) {
             items.add(value(depth));
-            skipSpace();
-            if (pos < end && in[pos] == ',') {
-                pos++;
-                skipSpace();
-            } else if (pos < end && in[pos] == ']') {
-                pos++;
+            if (closes(']')) {
                 return items;
-            } else {
-                throw syntax();
             }
         }
+    }
+
+    /**
+     * After a member or an item: true past the closing bracket {@code close}, false past a comma (and the space
+     * after it); anything else is a syntax error.
+     */
+    private boolean closes(char close) {
+        skipSpace();
+        if (pos < end && in[pos] == ',') {
+            pos++;
+            skipSpace();
+            return false;
+        }
+        if (pos < end && in[pos] == close) {
+            pos++;
+            return true;
+        }
+        throw syntax();
     }
 
     private void requireDepth(int depth) {
