@@ -5,11 +5,15 @@ import chime.conformance.contract.ModeledError;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -78,15 +82,43 @@ final class RestJsonHandler extends Handler.Abstract.NonBlocking {
         write(response, callback, reply);
     }
 
+    /**
+     * Writes the reply: its status, its headers and its body in one write. On a response with no header yet (the
+     * usual case: only CORS and failures set some before) the reply's are added, without Jetty looking for one of
+     * the same name to replace; the JSON Content-Type, on every reply with a body, is one field encoded once.
+     */
     static void write(Response response, Callback callback, WireReply reply) {
         response.setStatus(reply.status());
-        reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        HttpFields.Mutable headers = response.getHeaders();
+        boolean fresh = headers.size() == 0;
+        for (Map.Entry<String, String> header : reply.headers().entrySet()) {
+            HttpField field = field(header.getKey(), header.getValue());
+            if (fresh) {
+                headers.add(field);
+            } else {
+                headers.put(field);
+            }
+        }
         if (reply.status() == 204 || reply.status() == 304) {
             response.write(true, null, callback);
             return;
         }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        HttpField length = new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, reply.body().length);
+        if (fresh) {
+            headers.add(length);
+        } else {
+            headers.put(length);
+        }
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
+    }
+
+    private static final HttpField JSON_CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, WireReply.JSON);
+
+    private static HttpField field(String name, String value) {
+        if (WireReply.JSON.equals(value) && HttpHeader.CONTENT_TYPE.is(name)) {
+            return JSON_CONTENT_TYPE;
+        }
+        return new HttpField(name, value);
     }
 
     /** Why a body could not be read, in the API's words. */

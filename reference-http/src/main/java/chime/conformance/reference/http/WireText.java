@@ -28,13 +28,15 @@ public final class WireText {
         if (start == path.length()) {
             return out;
         }
-        for (int i = start; i <= path.length(); i++) {
-            if (i == path.length() || path.charAt(i) == '/') {
-                out.add(decode(path, start, i, "path"));
-                start = i + 1;
+        while (true) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            out.add(decode(path, start, end, "path"));
+            if (slash < 0) {
+                return out;
             }
+            start = slash + 1;
         }
-        return out;
     }
 
     /** The decoded parameters of a raw query string, in order; a key without {@code =} has value "". Read only. */
@@ -73,11 +75,13 @@ public final class WireText {
         for (int i = from; i < to; i++) {
             char c = raw.charAt(i);
             if (c == '%') {
-                if (i + 2 >= to || hex(raw.charAt(i + 1)) < 0 || hex(raw.charAt(i + 2)) < 0) {
+                int high = i + 2 < to ? hex(raw.charAt(i + 1)) : -1;
+                int low = high < 0 ? -1 : hex(raw.charAt(i + 2));
+                if (low < 0) {
                     throw WireError.badRequest("Malformed percent-encoding in the " + where + ": '%' must be"
                             + " followed by two hexadecimal digits");
                 }
-                int b = hex(raw.charAt(i + 1)) * 16 + hex(raw.charAt(i + 2));
+                int b = high << 4 | low;
                 ascii &= b < 0x80;
                 bytes[n++] = (byte) b;
                 i += 2;
