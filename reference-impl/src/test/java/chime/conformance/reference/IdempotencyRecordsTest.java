@@ -74,6 +74,31 @@ class IdempotencyRecordsTest {
         }
     }
 
+    /**
+     * AWS SDKs fill an absent ClientRequestToken with a random UUID's text, and the service keeps such a token
+     * as its bits: it must still be the same token exactly when its text is, and scoped as any other.
+     */
+    @Test
+    void aTokenInTheFormSdksGenerateIsOneTokenExactlyWhenItsTextIs() {
+        try (Fixture f = new Fixture()) {
+            String channel = f.bookClub();
+            f.member(channel, f.carol);
+            String token = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0ff";
+            String first = send(f, f.bob, channel, "hello", token);
+
+            assertThat(send(f, f.bob, channel, "hello", token), equalTo(first));
+            assertThat(send(f, f.bob, channel, "hello", new String(token.toCharArray())), equalTo(first));
+            assertThat("upper case is another token", send(f, f.bob, channel, "hello", token.toUpperCase()),
+                    not(equalTo(first)));
+            assertThat("one digit apart is another token",
+                    send(f, f.bob, channel, "hello", token.replace("0ff", "0fe")), not(equalTo(first)));
+            assertThat("another sender's token is its own", send(f, f.carol, channel, "hello", token),
+                    not(equalTo(first)));
+            assertThrows(software.amazon.awssdk.services.chimesdkmessaging.model.ConflictException.class,
+                    () -> send(f, f.bob, channel, "other content", token));
+        }
+    }
+
     @Test
     void aDeletedMessageTakesItsRecordWithIt() {
         try (Fixture f = new Fixture()) {

@@ -221,11 +221,12 @@ public final class LoadGenerator {
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             String bearer = members.isEmpty() ? "bare" : members.get(c);
-            String prefix = "r" + runId + "-c" + c + "-";
+            // Tokens in the form AWS SDKs fill them, a UUID's canonical text, unique to the run and the client.
+            long tokenHigh = java.util.concurrent.ThreadLocalRandom.current().nextLong() ^ runId ^ c;
             Thread thread = new Thread(() -> {
                 try (Exchange exchange = sdk ? sdkExchange(operation, bearer) : rawExchange(operation, path, bearer)) {
                     for (long seq = 0; System.nanoTime() < deadline; seq++) {
-                        String token = prefix + seq;
+                        String token = new java.util.UUID(tokenHigh, seq).toString();
                         long t0 = System.nanoTime();
                         int status = exchange.call(token);
                         long took = System.nanoTime() - t0;

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * gives the server more of it, and the rates compare the servers rather than the client.
  *
  * <p>A Lua script per row builds the same requests as the raw client: SendChannelMessage with the same 64-byte
- * content and a fresh ClientRequestToken per request, ListChannelMessages for a page of 50, and that request's
+ * content and a fresh ClientRequestToken per request (a UUID's text, the form AWS SDKs fill it in), ListChannelMessages for a page of 50, and that request's
  * method, path and headers for a bare handler, or the send's request for a bare handler's POST row. Each wrk
  * thread sends as one member of the channel. wrk runs in {@code sh -c}, which reports its children's CPU time
  * (/proc/PID/stat, cutime and cstime) when wrk has exited: the client's CPU per request.
@@ -102,7 +102,10 @@ final class WrkEngine {
         for (String b : bearers.isEmpty() ? List.of("bare") : bearers) {
             list.append(list.length() == 0 ? "" : ", ").append(quoted(b));
         }
-        String run = "w" + Long.toString(System.nanoTime(), 36);
+        // Tokens in the form AWS SDKs fill them, a UUID's canonical text, unique to this run and wrk thread:
+        // 8-4 digits for the run, then the thread and the request's number.
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        String run = String.format("%08x-%04x", random.nextInt() & 0xFFFFFFFFL, random.nextInt(0x10000));
         return """
                 local bearers = {%s}
                 local path = %s
@@ -114,7 +117,7 @@ final class WrkEngine {
                 end
                 function init(args)
                   bearer = bearers[(id %% #bearers) + 1]
-                  prefix = %s .. "-t" .. id .. "-"
+                  prefix = %s .. string.format("-4%%03x-8000-", id)
                   n = 0
                   headers = {["x-amz-chime-bearer"] = bearer}
                   page = wrk.format("GET", path .. "?max-results=50", headers)
@@ -127,7 +130,7 @@ final class WrkEngine {
                   n = n + 1
                   return wrk.format("POST", path, post, '{"Content":"load test message of about sixty-four bytes'
                     .. ' of content, ok","Type":"STANDARD","Persistence":"PERSISTENT","ClientRequestToken":"'
-                    .. prefix .. n .. '"}')
+                    .. prefix .. string.format("%%012x", n) .. '"}')
                 end
                 function done(summary, latency, requests)
                   local e = summary.errors

@@ -77,8 +77,8 @@ public class DispatchBenchmark {
     @Benchmark
     public WireReply sendChannelMessage(Server s) {
         byte[] body = ("{\"Content\":\"The quick brown fox jumps over the lazy dog, 64 bytes of content.\","
-                + "\"Type\":\"STANDARD\",\"Persistence\":\"PERSISTENT\",\"ClientRequestToken\":\"t"
-                + s.tokens.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8);
+                + "\"Type\":\"STANDARD\",\"Persistence\":\"PERSISTENT\",\"ClientRequestToken\":\""
+                + new java.util.UUID(0x5eed, s.tokens.incrementAndGet()) + "\"}").getBytes(StandardCharsets.UTF_8);
         return s.dispatcher.dispatch("POST", s.messagesPath, null, s.headers, body);
     }
 

@@ -64,8 +64,8 @@ public final class DispatchCpuTime {
         long[] token = {0};
         Runnable send = () -> {
             byte[] body = ("{\"Content\":\"The quick brown fox jumps over the lazy dog, 64 bytes of content.\","
-                    + "\"Type\":\"STANDARD\",\"Persistence\":\"PERSISTENT\",\"ClientRequestToken\":\"t"
-                    + (++token[0]) + "\"}").getBytes(StandardCharsets.UTF_8);
+                    + "\"Type\":\"STANDARD\",\"Persistence\":\"PERSISTENT\",\"ClientRequestToken\":\""
+                    + new java.util.UUID(0x5eed, ++token[0]) + "\"}").getBytes(StandardCharsets.UTF_8);
             check(dispatcher.dispatch("POST", sendPath, null, headers, body));
         };
         Runnable list = () -> check(dispatcher.dispatch("GET", listPath, "max-results=50", headers, new byte[0]));

@@ -63,22 +63,23 @@ public final class RouteTable {
      */
     public static Match match(String method, List<String> decodedSegments, Map<String, List<String>> query) {
         List<Route> sameLength = BY_SEGMENT_COUNT.getOrDefault(decodedSegments.size(), List.of());
-        boolean pathExists = false;
         Route best = null;
         for (Route r : sameLength) {
-            if (!r.matchesPath(decodedSegments)) {
-                continue;
-            }
-            pathExists = true;
-            if (r.method().equals(method) && r.matchesQuery(query)
+            // The method first: it is the cheaper test, and most routes of a length take another one.
+            if (r.method().equals(method) && r.matchesPath(decodedSegments) && r.matchesQuery(query)
                     && (best == null || r.specificity() > best.specificity())) {
                 best = r;
             }
         }
-        if (best == null) {
-            return pathExists ? nearMiss(method, decodedSegments, sameLength) : new NoRoute("");
+        if (best != null) {
+            return new Found(best, labels(best, decodedSegments));
         }
-        return new Found(best, labels(best, decodedSegments));
+        for (Route r : sameLength) {
+            if (r.matchesPath(decodedSegments)) {
+                return nearMiss(method, decodedSegments, sameLength);
+            }
+        }
+        return new NoRoute("");
     }
 
     /** Why no route of this path takes the request: another method, or the same one with a query parameter. */

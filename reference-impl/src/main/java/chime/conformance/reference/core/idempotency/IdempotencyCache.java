@@ -1,6 +1,7 @@
 package chime.conformance.reference.core.idempotency;
 
 import chime.conformance.reference.core.error.ApiError;
+import chime.conformance.reference.core.support.UuidText;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +32,9 @@ import java.util.function.Supplier;
  *     After that a repeated token is a new request, as AWS services treat a token past its lifetime.</li>
  * </ul>
  *
- * <p>A record is one small object (72 bytes besides the token): the scope's strings by reference (the
- * operation, AppInstance and bearer ARNs are the service's own, shared by every record), the result, and its
+ * <p>A record is one small object of 88 bytes: the scope's strings by reference (the operation, AppInstance and
+ * bearer ARNs are the service's own, shared by every record), the token as its 128 bits when it is the canonical
+ * text of a UUID, as AWS SDKs generate tokens (else the token's string beside, about 80 bytes), the result, and its
  * links in the three structures that find it (by scope, by the identifier of what it created, oldest first);
  * they are intrusive chains, so no map entry is allocated per record. A call whose result carries its own
  * parameters (a sent message carries its content, metadata, type and persistence) keeps no fingerprint: the
@@ -78,10 +80,14 @@ public final class IdempotencyCache {
      * itself runs under the slot's own lock.
      */
     private static final class Slot {
+        /** The names before the token (the operation, then what scopes the token), null past them. */
         private final String s0;
         private final String s1;
         private final String s2;
-        private final String s3;
+        /** The token when it is not the canonical text of a UUID; else null, and its bits are below. */
+        private final String token;
+        private final long tokenHigh;
+        private final long tokenLow;
         private final long createdMillis;
         /** The hash of the scope: a record of another scope is passed over without reading its strings. */
         private final int scopeHash;
@@ -100,24 +106,31 @@ public final class IdempotencyCache {
         private Slot older;
         private Slot newer;
 
-        Slot(String[] scope, int scopeHash, long createdMillis) {
-            this.s0 = scope[0];
-            this.s1 = scope[1];
-            this.s2 = scope[2];
-            this.s3 = scope[3];
-            this.scopeHash = scopeHash;
+        Slot(Scope scope, long createdMillis) {
+            this.s0 = scope.s0;
+            this.s1 = scope.s1;
+            this.s2 = scope.s2;
+            this.token = scope.uuid ? null : scope.token;
+            this.tokenHigh = scope.tokenHigh;
+            this.tokenLow = scope.tokenLow;
+            this.scopeHash = scope.hash;
             this.createdMillis = createdMillis;
         }
 
-        boolean hasScope(String[] scope, int hash) {
-            return scopeHash == hash && Objects.equals(s3, scope[3]) && Objects.equals(s2, scope[2])
-                    && Objects.equals(s1, scope[1]) && Objects.equals(s0, scope[0]);
+        boolean hasScope(Scope scope) {
+            return scopeHash == scope.hash
+                    && (token == null ? scope.uuid && tokenHigh == scope.tokenHigh && tokenLow == scope.tokenLow
+                            : !scope.uuid && token.equals(scope.token))
+                    && Objects.equals(s2, scope.s2) && Objects.equals(s1, scope.s1) && Objects.equals(s0, scope.s0);
         }
 
-        /** Whether this record names {@code resource} in its scope (AppInstance, bearer) or its result. */
+        /**
+         * Whether this record names {@code resource} in its scope (AppInstance, bearer) or its result. A token
+         * names nothing: it is no ARN.
+         */
         boolean names(String resource, int resourceHash) {
             return same(s1, resource, resourceHash) || same(s2, resource, resourceHash)
-                    || same(s3, resource, resourceHash) || createdIs(resource, resourceHash)
+                    || createdIs(resource, resourceHash)
                     || (result instanceof CreatedResource r && r.livesIn(resource));
         }
 
@@ -180,17 +193,16 @@ public final class IdempotencyCache {
     public <T> T once(List<String> scope, Object fingerprint, Function<? super T, ?> fingerprintOfResult,
                       Supplier<T> action) {
         Objects.requireNonNull(fingerprint, "fingerprint");
-        String[] key = scopeOf(scope);
-        int hash = hash(key[0], key[1], key[2], key[3]);
+        Scope key = new Scope(scope);
         while (true) {
             Slot slot;
             synchronized (lock) {
                 long now = clock.millis();
                 expire(now);
-                slot = find(key, hash);
+                slot = find(key);
                 if (slot == null) {
-                    slot = new Slot(key, hash, now);
-                    insert(slot, hash);
+                    slot = new Slot(key, now);
+                    insert(slot, key.hash);
                 }
             }
             synchronized (slot) {
@@ -280,32 +292,50 @@ public final class IdempotencyCache {
 
     // ---- the structures, all under the lock ---------------------------------------------------------
 
-    private static String[] scopeOf(List<String> scope) {
-        if (scope.isEmpty() || scope.size() > MAX_SCOPE) {
-            throw new IllegalArgumentException("a token's scope is one to " + MAX_SCOPE + " names: " + scope);
-        }
-        String[] key = new String[MAX_SCOPE];
-        for (int i = 0; i < scope.size(); i++) {
-            key[i] = Objects.requireNonNull(scope.get(i), "scope");
-        }
-        return key;
-    }
+    /**
+     * A call's scope as records keep it: the names before the token, the token (as its bits when it is the
+     * canonical text of a UUID, {@link UuidText}) and the hash of them all. Only the call holds it.
+     */
+    private static final class Scope {
+        final String s0;
+        final String s1;
+        final String s2;
+        final String token;
+        final boolean uuid;
+        final long tokenHigh;
+        final long tokenLow;
+        final int hash;
 
-    private static int hash(String s0, String s1, String s2, String s3) {
-        int h = Objects.hashCode(s0);
-        h = 31 * h + Objects.hashCode(s1);
-        h = 31 * h + Objects.hashCode(s2);
-        h = 31 * h + Objects.hashCode(s3);
-        return h ^ (h >>> 16);
+        Scope(List<String> names) {
+            int n = names.size();
+            if (n == 0 || n > MAX_SCOPE) {
+                throw new IllegalArgumentException("a token's scope is one to " + MAX_SCOPE + " names: " + names);
+            }
+            for (String name : names) {
+                Objects.requireNonNull(name, "scope");
+            }
+            s0 = n > 1 ? names.get(0) : null;
+            s1 = n > 2 ? names.get(1) : null;
+            s2 = n > 3 ? names.get(2) : null;
+            token = names.get(n - 1);
+            uuid = UuidText.isCanonical(token);
+            tokenHigh = uuid ? UuidText.high(token) : 0;
+            tokenLow = uuid ? UuidText.low(token) : 0;
+            int h = Objects.hashCode(s0);
+            h = 31 * h + Objects.hashCode(s1);
+            h = 31 * h + Objects.hashCode(s2);
+            h = 31 * h + token.hashCode();
+            hash = h ^ (h >>> 16);
+        }
     }
 
     private static int spread(int h) {
         return h ^ (h >>> 16);
     }
 
-    private Slot find(String[] key, int hash) {
-        for (Slot slot = table[hash & (table.length - 1)]; slot != null; slot = slot.nextInBucket) {
-            if (slot.hasScope(key, hash)) {
+    private Slot find(Scope key) {
+        for (Slot slot = table[key.hash & (table.length - 1)]; slot != null; slot = slot.nextInBucket) {
+            if (slot.hasScope(key)) {
                 return slot;
             }
         }

@@ -1,10 +1,10 @@
 package chime.conformance.reference.core.model;
 
 import chime.conformance.reference.core.idempotency.IdempotencyCache;
+import chime.conformance.reference.core.support.UuidText;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A channel message as GetChannelMessage shows it (MSG-006). {@code content} and {@code metadata} are null
@@ -26,7 +26,6 @@ public final class ChannelMessage implements IdempotencyCache.CreatedResource {
     private static final byte CONTROL = 1;
     private static final byte NON_PERSISTENT = 2;
     private static final byte REDACTED = 4;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final String channelArn;
     /** The MessageId when it is not a canonical lower-case UUID; null when {@link #idHigh}/{@link #idLow} hold it. */
@@ -47,10 +46,10 @@ public final class ChannelMessage implements IdempotencyCache.CreatedResource {
                           Instant createdTimestamp, Instant lastEditedTimestamp, Instant lastUpdatedTimestamp,
                           boolean redacted, MessageStatus status) {
         this.channelArn = channelArn;
-        long[] uuid = messageId == null ? null : parseUuid(messageId);
-        this.idText = uuid == null ? messageId : null;
-        this.idHigh = uuid == null ? 0 : uuid[0];
-        this.idLow = uuid == null ? 0 : uuid[1];
+        boolean uuid = UuidText.isCanonical(messageId);
+        this.idText = uuid ? null : messageId;
+        this.idHigh = uuid ? UuidText.high(messageId) : 0;
+        this.idLow = uuid ? UuidText.low(messageId) : 0;
         this.content = content;
         this.metadata = metadata;
         this.sender = sender;
@@ -83,7 +82,7 @@ public final class ChannelMessage implements IdempotencyCache.CreatedResource {
     }
 
     public String messageId() {
-        return idText != null ? idText : new UUID(idHigh, idLow).toString();
+        return idText != null ? idText : UuidText.text(idHigh, idLow);
     }
 
     public String content() {
@@ -137,8 +136,8 @@ public final class ChannelMessage implements IdempotencyCache.CreatedResource {
         if (idText != null) {
             return idText.equals(messageId);
         }
-        long[] uuid = messageId == null ? null : parseUuid(messageId);
-        return uuid != null && uuid[0] == idHigh && uuid[1] == idLow;
+        return UuidText.isCanonical(messageId) && UuidText.high(messageId) == idHigh
+                && UuidText.low(messageId) == idLow;
     }
 
     /** Whether {@code other} has the same MessageId, compared without building either text. */
@@ -148,23 +147,7 @@ public final class ChannelMessage implements IdempotencyCache.CreatedResource {
 
     /** The {@link String#hashCode()} of the MessageId, computed without building its text. */
     public int messageIdHash() {
-        if (idText != null) {
-            return idText.hashCode();
-        }
-        int h = 0;
-        int nibble = 0;
-        for (int i = 0; i < 36; i++) {
-            char c;
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                c = '-';
-            } else {
-                long half = nibble < 16 ? idHigh : idLow;
-                c = HEX[(int) (half >>> (60 - 4 * (nibble & 15))) & 15];
-                nibble++;
-            }
-            h = 31 * h + c;
-        }
-        return h;
+        return idText != null ? idText.hashCode() : UuidText.hash(idHigh, idLow);
     }
 
     public ChannelMessage withStatus(MessageStatus newStatus) {
@@ -247,42 +230,5 @@ public final class ChannelMessage implements IdempotencyCache.CreatedResource {
 
     private static Instant instant(long millis) {
         return millis == NO_TIME ? null : Instant.ofEpochMilli(millis);
-    }
-
-    /**
-     * The two halves of a UUID in canonical lower-case text (8-4-4-4-12 hexadecimal digits), or null for any
-     * other text: only a text that {@link UUID#toString()} gives back exactly is kept as two longs.
-     */
-    static long[] parseUuid(String s) {
-        if (s.length() != 36) {
-            return null;
-        }
-        long high = 0;
-        long low = 0;
-        int nibble = 0;
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return null;
-                }
-                continue;
-            }
-            int digit;
-            if (c >= '0' && c <= '9') {
-                digit = c - '0';
-            } else if (c >= 'a' && c <= 'f') {
-                digit = c - 'a' + 10;
-            } else {
-                return null;
-            }
-            if (nibble < 16) {
-                high = (high << 4) | digit;
-            } else {
-                low = (low << 4) | digit;
-            }
-            nibble++;
-        }
-        return new long[] {high, low};
     }
 }

@@ -1,0 +1,98 @@
+package chime.conformance.reference.core.support;
+
+import java.util.UUID;
+
+/**
+ * The canonical text of a UUID, 8-4-4-4-12 lower-case hexadecimal digits as {@link UUID#toString()} writes it,
+ * and its 128 bits, both ways and without objects in between. The service's MessageIds are in this form
+ * ({@link IdGenerator#random()}), and so are the ClientRequestTokens that AWS SDKs generate when the caller
+ * gives none; the service keeps such a text as two longs, where its {@code String} would take 80 bytes.
+ *
+ * <p>Only the canonical text counts: it is the one text of its bits, so two texts are equal exactly when they
+ * are both canonical with the same bits, or both not canonical and equal as strings.
+ */
+public final class UuidText {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final int LENGTH = 36;
+
+    private UuidText() {
+    }
+
+    /** Whether {@code s} is the canonical text of a UUID. */
+    public static boolean isCanonical(String s) {
+        if (s == null || s.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = s.charAt(i);
+            if (isDash(i) ? c != '-' : digit(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The most significant 64 bits of a canonical text ({@link #isCanonical}). */
+    public static long high(String canonical) {
+        return bits(canonical, 0);
+    }
+
+    /** The least significant 64 bits of a canonical text ({@link #isCanonical}). */
+    public static long low(String canonical) {
+        return bits(canonical, 16);
+    }
+
+    /** The canonical text of these bits. */
+    public static String text(long high, long low) {
+        return new UUID(high, low).toString();
+    }
+
+    /** The {@link String#hashCode()} of the canonical text of these bits, computed without the text. */
+    public static int hash(long high, long low) {
+        int h = 0;
+        int nibble = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            char c;
+            if (isDash(i)) {
+                c = '-';
+            } else {
+                long half = nibble < 16 ? high : low;
+                c = HEX[(int) (half >>> (60 - 4 * (nibble & 15))) & 15];
+                nibble++;
+            }
+            h = 31 * h + c;
+        }
+        return h;
+    }
+
+    /** The 16 hexadecimal digits from digit {@code firstNibble} (0 or 16) on, as 64 bits. */
+    private static long bits(String canonical, int firstNibble) {
+        long value = 0;
+        int nibble = 0;
+        for (int i = 0; i < LENGTH && nibble < firstNibble + 16; i++) {
+            if (isDash(i)) {
+                continue;
+            }
+            if (nibble >= firstNibble) {
+                value = (value << 4) | digit(canonical.charAt(i));
+            }
+            nibble++;
+        }
+        return value;
+    }
+
+    private static boolean isDash(int i) {
+        return i == 8 || i == 13 || i == 18 || i == 23;
+    }
+
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+}
