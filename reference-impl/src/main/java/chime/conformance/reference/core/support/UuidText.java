@@ -48,22 +48,46 @@ public final class UuidText {
         return new UUID(high, low).toString();
     }
 
-    /** The {@link String#hashCode()} of the canonical text of these bits, computed without the text. */
+    /**
+     * The {@link String#hashCode()} of the canonical text of these bits, computed without the text: the hash of
+     * a text is a sum of each character times a power of 31, so it is the dashes' fixed share plus, for each of
+     * the 32 digits, its character's share at its place, read from a table.
+     */
     public static int hash(long high, long low) {
-        int h = 0;
-        int nibble = 0;
-        for (int i = 0; i < LENGTH; i++) {
-            char c;
-            if (isDash(i)) {
-                c = '-';
-            } else {
-                long half = nibble < 16 ? high : low;
-                c = HEX[(int) (half >>> (60 - 4 * (nibble & 15))) & 15];
-                nibble++;
-            }
-            h = 31 * h + c;
+        int h = DASHES_HASH;
+        for (int digit = 0; digit < 16; digit++) {
+            h += DIGIT_HASH[digit * 16 + ((int) (high >>> (60 - 4 * digit)) & 15)];
+        }
+        for (int digit = 0; digit < 16; digit++) {
+            h += DIGIT_HASH[(16 + digit) * 16 + ((int) (low >>> (60 - 4 * digit)) & 15)];
         }
         return h;
+    }
+
+    /** The share of the dashes in the hash of every canonical text. */
+    private static final int DASHES_HASH;
+    /** [digit * 16 + value]: the share of digit number {@code digit} (0 to 31) with this value in the hash. */
+    private static final int[] DIGIT_HASH = new int[32 * 16];
+
+    static {
+        int[] power = new int[LENGTH];
+        power[LENGTH - 1] = 1;
+        for (int i = LENGTH - 2; i >= 0; i--) {
+            power[i] = power[i + 1] * 31;
+        }
+        int dashes = 0;
+        int digit = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            if (isDash(i)) {
+                dashes += '-' * power[i];
+                continue;
+            }
+            for (int value = 0; value < 16; value++) {
+                DIGIT_HASH[digit * 16 + value] = HEX[value] * power[i];
+            }
+            digit++;
+        }
+        DASHES_HASH = dashes;
     }
 
     /** The 16 hexadecimal digits from digit {@code firstNibble} (0 or 16) on, as 64 bits. */
