@@ -52,9 +52,12 @@ public final class CoreScene implements AutoCloseable {
         core.memberships().create(ada, channelArn, alice, "DEFAULT");
     }
 
-    /** A fresh ClientRequestToken: every call is a new request, never a retry. */
+    /**
+     * A fresh ClientRequestToken, in the form AWS SDKs fill it in (a UUID's text): every call is a new request,
+     * never a retry.
+     */
     public String token() {
-        return "t" + tokens.incrementAndGet();
+        return new java.util.UUID(0x5eedL, tokens.incrementAndGet()).toString();
     }
 
     public String user(String id) {
