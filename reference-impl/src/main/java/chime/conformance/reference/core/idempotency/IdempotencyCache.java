@@ -120,7 +120,7 @@ public final class IdempotencyCache {
         boolean hasScope(Scope scope) {
             return scopeHash == scope.hash
                     && (token == null ? scope.uuid && tokenHigh == scope.tokenHigh && tokenLow == scope.tokenLow
-                            : !scope.uuid && token.equals(scope.token))
+                            : token.equals(scope.token))
                     && Objects.equals(s2, scope.s2) && Objects.equals(s1, scope.s1) && Objects.equals(s0, scope.s0);
         }
 
