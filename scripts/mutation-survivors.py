@@ -64,4 +64,7 @@ def main(mutations_xml, reasons_tsv):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit("usage: scripts/mutation-survivors.py MUTATIONS_XML REASONS_TSV\n"
+                 "  e.g. scripts/mutation-survivors.py runner/target/pit-reports/mutations.xml docs/mutation-reasons.tsv")
     sys.exit(main(sys.argv[1], sys.argv[2]))
