@@ -33,14 +33,14 @@ public final class UuidText {
         return true;
     }
 
-    /** The most significant 64 bits of a canonical text ({@link #isCanonical}). */
+    /** The most significant 64 bits of a canonical text ({@link #isCanonical}): its first three groups. */
     public static long high(String canonical) {
-        return bits(canonical, 0);
+        return hex(canonical, 0, 8) << 32 | hex(canonical, 9, 13) << 16 | hex(canonical, 14, 18);
     }
 
-    /** The least significant 64 bits of a canonical text ({@link #isCanonical}). */
+    /** The least significant 64 bits of a canonical text ({@link #isCanonical}): its last two groups. */
     public static long low(String canonical) {
-        return bits(canonical, 16);
+        return hex(canonical, 19, 23) << 48 | hex(canonical, 24, LENGTH);
     }
 
     /** The canonical text of these bits. */
@@ -90,18 +90,11 @@ public final class UuidText {
         DASHES_HASH = dashes;
     }
 
-    /** The 16 hexadecimal digits from digit {@code firstNibble} (0 or 16) on, as 64 bits. */
-    private static long bits(String canonical, int firstNibble) {
+    /** The hexadecimal digits of {@code canonical} from {@code from} to {@code to}, as a number. */
+    private static long hex(String canonical, int from, int to) {
         long value = 0;
-        int nibble = 0;
-        for (int i = 0; i < LENGTH && nibble < firstNibble + 16; i++) {
-            if (isDash(i)) {
-                continue;
-            }
-            if (nibble >= firstNibble) {
-                value = (value << 4) | digit(canonical.charAt(i));
-            }
-            nibble++;
+        for (int i = from; i < to; i++) {
+            value = (value << 4) | digit(canonical.charAt(i));
         }
         return value;
     }
