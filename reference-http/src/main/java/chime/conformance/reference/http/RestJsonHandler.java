@@ -92,24 +92,23 @@ final class RestJsonHandler extends Handler.Abstract.NonBlocking {
         HttpFields.Mutable headers = response.getHeaders();
         boolean fresh = headers.size() == 0;
         for (Map.Entry<String, String> header : reply.headers().entrySet()) {
-            HttpField field = field(header.getKey(), header.getValue());
-            if (fresh) {
-                headers.add(field);
-            } else {
-                headers.put(field);
-            }
+            set(headers, field(header.getKey(), header.getValue()), fresh);
         }
         if (reply.status() == 204 || reply.status() == 304) {
             response.write(true, null, callback);
             return;
         }
-        HttpField length = new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        if (fresh) {
-            headers.add(length);
-        } else {
-            headers.put(length);
-        }
+        set(headers, new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, reply.body().length), fresh);
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
+    }
+
+    /** Adds the field to headers that had none before the reply's, else replaces any of its name. */
+    private static void set(HttpFields.Mutable headers, HttpField field, boolean fresh) {
+        if (fresh) {
+            headers.add(field);
+        } else {
+            headers.put(field);
+        }
     }
 
     private static final HttpField JSON_CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, WireReply.JSON);

@@ -16,6 +16,32 @@ public final class UuidText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int LENGTH = 36;
 
+    /** The share of the dashes in the hash of every canonical text. */
+    private static final int DASHES_HASH;
+    /** [digit * 16 + value]: the share of digit number {@code digit} (0 to 31) with this value in the hash. */
+    private static final int[] DIGIT_HASH = new int[32 * 16];
+
+    static {
+        int[] power = new int[LENGTH];
+        power[LENGTH - 1] = 1;
+        for (int i = LENGTH - 2; i >= 0; i--) {
+            power[i] = power[i + 1] * 31;
+        }
+        int dashes = 0;
+        int digit = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            if (isDash(i)) {
+                dashes += '-' * power[i];
+                continue;
+            }
+            for (int value = 0; value < 16; value++) {
+                DIGIT_HASH[digit * 16 + value] = HEX[value] * power[i];
+            }
+            digit++;
+        }
+        DASHES_HASH = dashes;
+    }
+
     private UuidText() {
     }
 
@@ -62,32 +88,6 @@ public final class UuidText {
             h += DIGIT_HASH[(16 + digit) * 16 + ((int) (low >>> (60 - 4 * digit)) & 15)];
         }
         return h;
-    }
-
-    /** The share of the dashes in the hash of every canonical text. */
-    private static final int DASHES_HASH;
-    /** [digit * 16 + value]: the share of digit number {@code digit} (0 to 31) with this value in the hash. */
-    private static final int[] DIGIT_HASH = new int[32 * 16];
-
-    static {
-        int[] power = new int[LENGTH];
-        power[LENGTH - 1] = 1;
-        for (int i = LENGTH - 2; i >= 0; i--) {
-            power[i] = power[i + 1] * 31;
-        }
-        int dashes = 0;
-        int digit = 0;
-        for (int i = 0; i < LENGTH; i++) {
-            if (isDash(i)) {
-                dashes += '-' * power[i];
-                continue;
-            }
-            for (int value = 0; value < 16; value++) {
-                DIGIT_HASH[digit * 16 + value] = HEX[value] * power[i];
-            }
-            digit++;
-        }
-        DASHES_HASH = dashes;
     }
 
     /** The hexadecimal digits of {@code canonical} from {@code from} to {@code to}, as a number. */
