@@ -5,14 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import chime.conformance.reference.MutableClock;
 import chime.conformance.reference.core.error.ApiError;
 import chime.conformance.reference.core.error.ErrorType;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,30 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class IdempotencyCacheTest {
 
-    private static final class Ticking extends Clock {
-        private volatile long millis = Instant.parse("2026-03-01T10:00:00Z").toEpochMilli();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-    }
-
     /** What a record names and answers, and when its call was made, as the model keeps it. */
     private record Kept(List<String> scope, String created, long madeAt) {
     }
@@ -72,7 +47,7 @@ class IdempotencyCacheTest {
     void behavesAsTheModelThroughManyRecordsComingAndGoing() {
         for (int bound : new int[] {1, 7, 64, 100}) {
             Random random = new Random(bound);
-            Ticking clock = new Ticking();
+            MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
             IdempotencyCache cache = new IdempotencyCache(clock, new IdempotencyCache.Retention(Duration.ofMillis(MAX_AGE), bound));
             // The model: records in the order their calls finished, oldest first.
             LinkedHashMap<List<String>, Kept> model = new LinkedHashMap<>();
@@ -82,7 +57,7 @@ class IdempotencyCacheTest {
                 int what = random.nextInt(100);
                 if (what < 80 || used.isEmpty()) {
                     // A call first drops the records past their age (those made at or before now - max age).
-                    long limit = clock.millis - MAX_AGE;
+                    long limit = clock.millis() - MAX_AGE;
                     model.values().removeIf(k -> k.madeAt() <= limit);
                 }
                 if (what < 55 || used.isEmpty()) {
@@ -95,7 +70,7 @@ class IdempotencyCacheTest {
                         return created;
                     });
                     assertThat(result, equalTo(created));
-                    model.put(scope, new Kept(scope, created, clock.millis));
+                    model.put(scope, new Kept(scope, created, clock.millis()));
                     used.add(scope);
                 } else if (what < 80) {
                     List<String> scope = used.get(random.nextInt(used.size()));
@@ -119,7 +94,7 @@ class IdempotencyCacheTest {
                     } else {
                         assertThat("a token no longer kept acts anew", result, equalTo(created));
                         assertThat(effects.get(), is(before + 1));
-                        model.put(scope, new Kept(scope, created, clock.millis));
+                        model.put(scope, new Kept(scope, created, clock.millis()));
                     }
                 } else if (what < 88 && !model.isEmpty()) {
                     Kept victim = pick(model, random);
@@ -131,9 +106,9 @@ class IdempotencyCacheTest {
                     cache.forget(resource);
                     model.values().removeIf(k -> k.scope().get(1).equals(resource) || k.scope().get(2).equals(resource));
                 } else if (what < 91) {
-                    clock.millis += Duration.ofMinutes(6).toMillis();
+                    clock.advance(Duration.ofMinutes(6));
                 } else {
-                    clock.millis += 1;
+                    clock.advance(Duration.ofMillis(1));
                 }
                 while (model.size() > bound) {
                     Iterator<Kept> oldest = model.values().iterator();
@@ -142,7 +117,7 @@ class IdempotencyCacheTest {
                 }
                 assertThat("records kept, bound " + bound + ", step " + step, cache.size(), is(model.size()));
             }
-            long limit = clock.millis - MAX_AGE;
+            long limit = clock.millis() - MAX_AGE;
             model.values().removeIf(k -> k.madeAt() <= limit);
             for (Kept kept : List.copyOf(model.values())) {
                 assertThat(cache.once(kept.scope(), "p", () -> "again"), equalTo(kept.created()));
