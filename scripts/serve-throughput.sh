@@ -8,11 +8,14 @@
 # the machine slows each alike; then stops the servers it started.
 #
 #   scripts/serve-throughput.sh [--pin] [--engine java|wrk] [--clients 16] [--rounds 5] [--seconds 5] [--warmup 1]
+#                               [--channel one|per-round]
 #
 # --engine wrk sends the requests with wrk (Debian: apt-get install wrk) instead of the JVM's raw client: a few
 # µs of client CPU per request where the JVM client needs tens. --pin runs every server on CPU 0 and the client
 # on CPU 1 (taskset), so that what the client costs does not come out of the servers' share of the machine: each
-# server's rate is then what one core of it serves. The other options go to ServeThroughput. SERVER_OPTS is
+# server's rate is then what one core of it serves. --channel per-round loads a new channel each round and deletes
+# the one before, so that each server holds one round's messages, not the whole run's (a faster server stores more
+# in the same time). The other options go to ServeThroughput. SERVER_OPTS is
 # passed to every server's java (all alike), JAVA_OPTS to the client's. BASELINE picks another commit to compare
 # with.
 set -euo pipefail

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -65,6 +66,10 @@ public final class LoadGenerator {
     private final String hostHeader;
     private String channelArn;
     private final List<String> members = new ArrayList<>();
+    /** The setup's AppInstance and its admin, who creates and deletes the channels. */
+    private String appInstance;
+    private String admin;
+    private final AtomicLong setupTokens = new AtomicLong();
 
     private final boolean sdk;
 
@@ -152,6 +157,61 @@ public final class LoadGenerator {
 
     /** An AppInstance, an admin, a channel with {@code clients} members and {@code prefill} messages. */
     void setUp(int clients, int prefill) {
+        withClients((identity, messaging) -> {
+            String run = Long.toString(System.nanoTime(), 36);
+            appInstance = identity.createAppInstance(r -> r.name("load-" + run)
+                    .clientRequestToken(setupToken())).appInstanceArn();
+            admin = identity.createAppInstanceUser(r -> r.appInstanceArn(appInstance)
+                    .appInstanceUserId("admin").name("admin")
+                    .clientRequestToken(setupToken())).appInstanceUserArn();
+            identity.createAppInstanceAdmin(r -> r.appInstanceArn(appInstance).appInstanceAdminArn(admin));
+            for (int i = 0; i < clients; i++) {
+                int n = i;
+                members.add(identity.createAppInstanceUser(r -> r.appInstanceArn(appInstance)
+                        .appInstanceUserId("client-" + n).name("client-" + n)
+                        .clientRequestToken(setupToken())).appInstanceUserArn());
+            }
+            channelArn = newChannel(messaging, prefill);
+        });
+    }
+
+    /**
+     * A new channel like the setup's (the same members, {@code prefill} messages), which the rows load from now
+     * on; the channel before it is deleted, and with it the messages sent to it. So a server holds the messages
+     * of one channel's life at a time, however long a run lasts and however fast the server is.
+     */
+    void renewChannel(int prefill) {
+        withClients((identity, messaging) -> {
+            String old = channelArn;
+            channelArn = newChannel(messaging, prefill);
+            messaging.deleteChannel(r -> r.chimeBearer(admin).channelArn(old));
+        });
+    }
+
+    /** A channel with the setup's members and {@code prefill} messages; its ARN. */
+    private String newChannel(ChimeSdkMessagingClient messaging, int prefill) {
+        String arn = messaging.createChannel(r -> r.chimeBearer(admin).appInstanceArn(appInstance).name("load")
+                .clientRequestToken(setupToken())).channelArn();
+        for (int from = 0; from < members.size(); from += 100) {
+            List<String> batch = List.copyOf(members.subList(from, Math.min(from + 100, members.size())));
+            messaging.batchCreateChannelMembership(r -> r.chimeBearer(admin).channelArn(arn)
+                    .type(ChannelMembershipType.DEFAULT).memberArns(batch));
+        }
+        for (int i = 0; i < prefill; i++) {
+            messaging.sendChannelMessage(r -> r.chimeBearer(members.get(0)).channelArn(arn)
+                    .content("prefill").type(ChannelMessageType.STANDARD)
+                    .persistence(ChannelMessagePersistenceType.PERSISTENT)
+                    .clientRequestToken(setupToken()));
+        }
+        return arn;
+    }
+
+    private String setupToken() {
+        return "setup-" + setupTokens.incrementAndGet();
+    }
+
+    /** Runs {@code setup} with SDK clients of the endpoint, as any client's setup would go. */
+    private void withClients(BiConsumer<ChimeSdkIdentityClient, ChimeSdkMessagingClient> setup) {
         SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build();
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLOAD", "load-secret"));
         var overrides = ClientOverrideConfiguration.builder().retryPolicy(RetryPolicy.none()).build();
@@ -161,36 +221,7 @@ public final class LoadGenerator {
              ChimeSdkMessagingClient messaging = ChimeSdkMessagingClient.builder().region(Region.US_EAST_1)
                      .credentialsProvider(credentials).httpClient(http).overrideConfiguration(overrides)
                      .endpointOverride(endpoint).build()) {
-            AtomicLong tokens = new AtomicLong();
-            String run = Long.toString(System.nanoTime(), 36);
-            String appInstance = identity.createAppInstance(r -> r.name("load-" + run)
-                    .clientRequestToken("setup-" + tokens.incrementAndGet())).appInstanceArn();
-            String admin = identity.createAppInstanceUser(r -> r.appInstanceArn(appInstance)
-                    .appInstanceUserId("admin").name("admin")
-                    .clientRequestToken("setup-" + tokens.incrementAndGet())).appInstanceUserArn();
-            identity.createAppInstanceAdmin(r -> r.appInstanceArn(appInstance).appInstanceAdminArn(admin));
-            channelArn = messaging.createChannel(r -> r.chimeBearer(admin).appInstanceArn(appInstance).name("load")
-                    .clientRequestToken("setup-" + tokens.incrementAndGet())).channelArn();
-            List<String> batch = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                int n = i;
-                members.add(identity.createAppInstanceUser(r -> r.appInstanceArn(appInstance)
-                        .appInstanceUserId("client-" + n).name("client-" + n)
-                        .clientRequestToken("setup-" + tokens.incrementAndGet())).appInstanceUserArn());
-                batch.add(members.get(i));
-                if (batch.size() == 100 || i == clients - 1) {
-                    List<String> arns = List.copyOf(batch);
-                    messaging.batchCreateChannelMembership(r -> r.chimeBearer(admin).channelArn(channelArn)
-                            .type(ChannelMembershipType.DEFAULT).memberArns(arns));
-                    batch.clear();
-                }
-            }
-            for (int i = 0; i < prefill; i++) {
-                messaging.sendChannelMessage(r -> r.chimeBearer(members.get(0)).channelArn(channelArn)
-                        .content("prefill").type(ChannelMessageType.STANDARD)
-                        .persistence(ChannelMessagePersistenceType.PERSISTENT)
-                        .clientRequestToken("setup-" + tokens.incrementAndGet()));
-            }
+            setup.accept(identity, messaging);
         } finally {
             http.close();
         }

@@ -23,11 +23,16 @@ import java.util.Map;
  * java -cp benchmarks.jar chime.conformance.benchmarks.load.ServeThroughput
  *     --target before=http://127.0.0.1:P1@PID1 --target after=http://127.0.0.1:P2@PID2
  *     --bare bare=http://127.0.0.1:P3@PID3 [--clients 16] [--rounds 5] [--seconds 5] [--warmup 1]
- *     [--prefill 1000] [--max-requests 1000000] [--engine java|wrk] [--wrk-threads 2]
+ *     [--prefill 1000] [--max-requests 1000000] [--engine java|wrk] [--wrk-threads 2] [--channel one|per-round]
  * </pre>
  *
  * <p>{@code --engine wrk} sends the rows' requests with wrk ({@link WrkEngine}) instead of this JVM's raw
  * client; the setup is the same. Every row reports the client's CPU per request beside the server's.
+ *
+ * <p>{@code --channel per-round} gives each target a new channel (its members, {@code --prefill} messages) at the
+ * start of every round and deletes the one before, so that a server holds one round's messages rather than all
+ * the run's: a faster server otherwise stores more in the same time, and its collections grow with that store
+ * (as does what they cost the rounds they fall in). The default, {@code one}, loads one channel all run.
  *
  * {@code @PID} (optional) is the server's process id, for its CPU time per request. The first target is the
  * one the others are compared with.
@@ -65,6 +70,7 @@ public final class ServeThroughput {
         int maxRequests = 1_000_000;
         String engine = "java";
         int wrkThreads = 2;
+        String channel = "one";
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -78,6 +84,7 @@ public final class ServeThroughput {
                 case "--max-requests" -> maxRequests = Integer.parseInt(value);
                 case "--engine" -> engine = value;
                 case "--wrk-threads" -> wrkThreads = Integer.parseInt(value);
+                case "--channel" -> channel = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -89,6 +96,10 @@ public final class ServeThroughput {
             throw new IllegalArgumentException("--clients 1 to 120, --rounds at least 1, --seconds in (0, 120]");
         }
 
+        if (!channel.equals("one") && !channel.equals("per-round")) {
+            throw new IllegalArgumentException("--channel one (one channel all run) or per-round (a new channel each"
+                    + " round, the one before deleted)");
+        }
         if (!engine.equals("java") && !engine.equals("wrk")) {
             throw new IllegalArgumentException("--engine java (the JVM's raw HTTP client) or wrk");
         }
@@ -137,7 +148,8 @@ public final class ServeThroughput {
                 ? "wrk -t" + Math.min(wrkThreads, clients) + " -c" + clients + " (Lua script per row)"
                 : "the JVM's raw HTTP/1.1 client, one write per request, a thread per connection") + ", " + clients
                 + " keep-alive connections, closed loop; " + rounds + " rounds of " + seconds + " s per row after "
-                + warmup + " s of warm-up");
+                + warmup + " s of warm-up; " + (channel.equals("one") ? "one channel per target all run"
+                : "a new channel per target each round (" + prefill + " messages), the one before deleted"));
         // One round unmeasured first: every server's JIT warms up on every row before any row counts.
         for (Row row : rows) {
             runner.run(row, Math.max(warmup, 2));
@@ -148,6 +160,13 @@ public final class ServeThroughput {
         Map<Row, List<Double>> cpu = new LinkedHashMap<>();
         Map<Row, List<Double>> clientCpu = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
+            if (channel.equals("per-round")) {
+                for (Target t : targets) {
+                    if (!t.bare) {
+                        generators.get(t).renewChannel(prefill);
+                    }
+                }
+            }
             for (int k = 0; k < rows.size(); k++) {
                 Row row = rows.get((k + round - 1) % rows.size());
                 if (warmup > 0) {
