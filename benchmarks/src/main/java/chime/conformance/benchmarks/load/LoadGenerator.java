@@ -52,12 +52,12 @@ public final class LoadGenerator {
     static final String LIST = "ListChannelMessages";
     /**
      * For a server that answers every request alike (the bare Jetty handler): the ListChannelMessages request's
-     * method, path, query and headers, to a channel nobody created.
+     * method, path, query and headers (to a channel named {@code bare} unless {@link #requestsOf} gave it another).
      */
     static final String FIXED = "Fixed";
     /**
-     * For a server that answers every request alike: the SendChannelMessage request (a POST with its body), to a
-     * channel nobody created, so that a send is compared with a bare answer to the same bytes.
+     * For a server that answers every request alike: the SendChannelMessage request (a POST with its body), so that
+     * a send is compared with a bare answer to the same bytes ({@link #requestsOf}).
      */
     static final String FIXED_POST = "FixedPost";
 
@@ -235,6 +235,16 @@ public final class LoadGenerator {
     /** The channel's members of the setup, one a client. */
     List<String> members() {
         return List.copyOf(members);
+    }
+
+    /**
+     * For a bare handler's generator: the requests of {@code other}'s setup from now on (its channel in the path,
+     * its members as bearers), so that the bare handler is loaded with the same bytes as that server.
+     */
+    void requestsOf(LoadGenerator other) {
+        channelArn = other.channelArn;
+        members.clear();
+        members.addAll(other.members);
     }
 
     private static final AtomicLong RUNS = new AtomicLong();

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Servers side by side under one client: each target (a {@code serve} of some build) gets the same setup as
  * {@link LoadGenerator}'s, then every round loads each target's SendChannelMessage and ListChannelMessages (a
- * page of 50) and each bare target's fixed answer to the same two requests (a send is compared with the bare
+ * page of 50) and each bare target's fixed answer to the same two requests, byte for byte those of the first
+ * target (its channel's ARN in the path, its members' as bearers; a send is compared with the bare
  * answer to its POST, a page with the bare answer to its GET), one row after another, the order rotated from
  * round to round, so that what else the machine does slows every server alike. The summary gives each row's
  * median over the rounds and the ratios between targets.
@@ -127,8 +128,14 @@ public final class ServeThroughput {
         }
         int finalClients = clients;
         int finalMaxRequests = maxRequests;
+        LoadGenerator firstTarget = generators.get(targets.get(0));
         RowRunner runner = (row, secs) -> {
             LoadGenerator generator = generators.get(row.target);
+            if (row.target.bare) {
+                // The same bytes as the first target's rows: its channel's ARN in the path, its members' ARNs as
+                // bearers (the channel of the current round with --channel per-round).
+                generator.requestsOf(firstTarget);
+            }
             WrkEngine wrk = wrks.get(row.target);
             if (wrk != null) {
                 WrkEngine.Figures f = wrk.run(row.operation, generator.channelArn(), generator.members(),

@@ -62,7 +62,8 @@ final class WrkEngine {
      * Loads the row with {@code connections} connections for {@code seconds}: {@code operation} is
      * {@link LoadGenerator#SEND}, {@link LoadGenerator#LIST}, {@link LoadGenerator#FIXED} or
      * {@link LoadGenerator#FIXED_POST}; {@code channelArn}
-     * and {@code bearers} are the generator's setup (null and empty for a bare handler).
+     * and {@code bearers} are the generator's setup (for a bare handler, those of the server it is compared with;
+     * null and empty: a channel and a bearer named {@code bare}).
      */
     Figures run(String operation, String channelArn, List<String> bearers, int connections, double seconds)
             throws IOException, InterruptedException {
